@@ -1,0 +1,21 @@
+/**
+ * WebSocket close codes used by /collab. Codes in 4400–4499 are final refusals: the stock
+ * y-websocket 3 client stops reconnecting on them, which is what a refusal means.
+ */
+export const CloseCode = {
+  /** The server is shutting down; clients reconnect. */
+  goingAway: 1001,
+  /** A frame could not be decoded or applied; the client may reconnect and resync. */
+  invalidMessage: 1007,
+  /** A frame exceeded the configured size limit (ws sets this itself). */
+  messageTooBig: 1009,
+  /** The server could not load the document from storage; clients retry. */
+  internalError: 1011,
+  invalidDocName: 4400,
+  unauthenticated: 4401,
+  forbidden: 4403,
+  unknownDocument: 4404,
+  /** Access changed while connected (member removed, role changed). */
+  accessRevoked: 4409,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
