@@ -4,3 +4,4 @@ export * from './collaboration/closeCodes.ts';
 export * from './collaboration/messageTypes.ts';
 export * from './collaboration/docNames.ts';
 export * from './collaboration/savedState.ts';
+export * from './toc/tocOrder.ts';

@@ -10,6 +10,8 @@ export interface Guide {
   id: string;
   title: string;
   language: GuideLanguage;
+  /** Bumped on every table-of-contents change, so live clients know to refetch. */
+  structureVersion: number;
   createdAt: string;
   updatedAt: string;
 }

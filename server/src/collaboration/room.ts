@@ -1,0 +1,104 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { awarenessMessage, savedMessage, updateMessage } from './protocol.ts';
+import type { DocPersistence } from './docPersistence.ts';
+
+/** What a room needs to know about a socket bound to it. */
+export interface RoomMember {
+  send(message: Uint8Array): void;
+  readonly wantsSaved: boolean;
+  /** Awareness client ids this member announced; removed when it leaves. */
+  readonly awarenessIds: Set<number>;
+}
+
+export type RoomKind = 'section' | 'guide';
+
+/** Marks changes that come from storage, so they are not written back. */
+export const LOAD_ORIGIN = Symbol('load');
+
+/**
+ * One live document: its Y.Doc, the awareness of everyone in it, the sockets bound to it, and (for
+ * sections) its persistence. Relays every change to the other members.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly members = new Set<RoomMember>();
+  persistence: DocPersistence | null = null;
+
+  constructor(
+    readonly name: string,
+    readonly kind: RoomKind,
+  ) {
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** Whether clients may change this document at all (guide rooms are server-written only). */
+  get acceptsClientUpdates(): boolean {
+    return this.kind === 'section';
+  }
+
+  add(member: RoomMember): void {
+    this.members.add(member);
+  }
+
+  /** Removes a member and its presence; returns how many remain. */
+  remove(member: RoomMember): number {
+    if (!this.members.delete(member)) return this.members.size;
+    if (member.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...member.awarenessIds], member);
+    }
+    return this.members.size;
+  }
+
+  broadcastSaved(snapshot: Uint8Array): void {
+    let message: Uint8Array | null = null;
+    for (const member of this.members) {
+      if (!member.wantsSaved) continue;
+      message ??= savedMessage(snapshot);
+      member.send(message);
+    }
+  }
+
+  wantsSavedSnapshots(): boolean {
+    for (const member of this.members) if (member.wantsSaved) return true;
+    return false;
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin !== LOAD_ORIGIN) this.persistence?.enqueue(update);
+    if (this.members.size === 0 || (this.members.size === 1 && this.members.has(origin as RoomMember))) return;
+    const message = updateMessage(update);
+    for (const member of this.members) {
+      if (member !== origin) member.send(message);
+    }
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = added.concat(updated, removed);
+    if (this.members.has(origin as RoomMember)) {
+      const member = origin as RoomMember;
+      for (const id of added) member.awarenessIds.add(id);
+      for (const id of updated) member.awarenessIds.add(id);
+      for (const id of removed) member.awarenessIds.delete(id);
+    }
+    if (changed.length === 0 || this.members.size === 0) return;
+    const message = awarenessMessage(this.awareness, changed);
+    for (const member of this.members) {
+      if (member !== origin) member.send(message);
+    }
+  };
+}

@@ -1,0 +1,134 @@
+import * as Y from 'yjs';
+import { GUIDE_ROOM_VERSIONS, guideRoomName } from '@dalil/shared';
+import type { DocStore } from '../storage/docStore.ts';
+import { DocPersistence, type PersistenceLogger, type PersistenceOptions } from './docPersistence.ts';
+import { LOAD_ORIGIN, Room, type RoomKind } from './room.ts';
+
+export interface RoomRegistryOptions {
+  persistence: PersistenceOptions;
+  /** Keep an empty room this long before unloading it, so a quick reconnect does not reload. */
+  unloadDelayMs: number;
+}
+
+/**
+ * The live documents: loads a room on first use, unloads it once its last member left and all its
+ * updates are durable. The one entry point for code outside collaboration (REST routes, shutdown)
+ * that must reach live documents.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly options: RoomRegistryOptions,
+    private readonly logger: PersistenceLogger,
+    /** Current structure version of a guide, to initialise its room. */
+    private readonly guideStructureVersion: (guideId: string) => number,
+  ) {}
+
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
+  get(name: string): Room | undefined {
+    return this.rooms.get(name);
+  }
+
+  /** The loaded room, or a load in progress; never two loads of one document. */
+  acquire(name: string, kind: RoomKind, guideId: string): Promise<Room> {
+    this.cancelUnload(name);
+    const loaded = this.rooms.get(name);
+    if (loaded) return Promise.resolve(loaded);
+    let pending = this.loading.get(name);
+    if (!pending) {
+      pending = (kind === 'guide' ? Promise.resolve(this.createGuideRoom(name, guideId)) : this.loadSection(name))
+        .then((room) => {
+          this.rooms.set(name, room);
+          return room;
+        })
+        .finally(() => this.loading.delete(name));
+      this.loading.set(name, pending);
+    }
+    return pending;
+  }
+
+  /** Called when a member left; unloads the room later if nobody came back. */
+  release(room: Room): void {
+    if (room.members.size > 0 || this.unloadTimers.has(room.name)) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.name);
+      void this.unload(room);
+    }, this.options.unloadDelayMs);
+    timer.unref();
+    this.unloadTimers.set(room.name, timer);
+  }
+
+  /** Tells live clients of a guide that its table of contents changed. */
+  structureChanged(guideId: string, version: number): void {
+    const room = this.rooms.get(guideRoomName(guideId));
+    room?.doc.transact(() => room.doc.getArray<number>(GUIDE_ROOM_VERSIONS).push([version]));
+  }
+
+  /** Resolves when every loaded document's updates are durable. */
+  async flushAll(): Promise<void> {
+    await Promise.all([...this.loading.values()].map((p) => p.catch(() => undefined)));
+    await Promise.all([...this.rooms.values()].map((room) => room.persistence?.whenIdle()));
+  }
+
+  /** Names of loaded rooms with updates not yet durable (for health and shutdown reports). */
+  unsavedRooms(): string[] {
+    return [...this.rooms.values()].filter((r) => r.persistence && !r.persistence.isIdle).map((r) => r.name);
+  }
+
+  private createGuideRoom(name: string, guideId: string): Room {
+    const room = new Room(name, 'guide');
+    room.doc.getArray<number>(GUIDE_ROOM_VERSIONS).push([this.guideStructureVersion(guideId)]);
+    return room;
+  }
+
+  private async loadSection(name: string): Promise<Room> {
+    const loaded = await this.store.load(name);
+    const room = new Room(name, 'section');
+    if (loaded.updates.length > 0) {
+      room.doc.transact(() => {
+        for (const update of loaded.updates) Y.applyUpdate(room.doc, update);
+      }, LOAD_ORIGIN);
+    }
+    room.persistence = new DocPersistence(
+      name,
+      room.doc,
+      this.store,
+      this.options.persistence,
+      this.logger,
+      (snapshot) => room.broadcastSaved(snapshot),
+      () => room.wantsSavedSnapshots(),
+      loaded.snapshotBytes,
+    );
+    return room;
+  }
+
+  private async unload(room: Room): Promise<void> {
+    if (room.persistence) {
+      await room.persistence.whenIdle();
+      // Leave a compact file behind so that the next open reads one update, not the whole log.
+      if (room.members.size === 0) await room.persistence.compactIfLogged();
+    }
+    // Someone may have joined while we waited for the disk.
+    if (room.members.size > 0 || this.rooms.get(room.name) !== room || this.unloadTimers.has(room.name)) return;
+    if (room.persistence && !room.persistence.isIdle) return this.release(room);
+    this.rooms.delete(room.name);
+    room.destroy();
+    if (room.kind === 'section') await this.store.release(room.name);
+  }
+
+  private cancelUnload(name: string): void {
+    const timer = this.unloadTimers.get(name);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(name);
+    }
+  }
+}
+

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** WebSocket frames larger than this close the socket with 1009. */
+  maxMessageBytes: number;
+  /** Largest accepted HTTP body. */
+  maxBodyBytes: number;
+  /** Seed the demo guide when the data dir is empty. */
+  demo: boolean;
+  logLevel: string;
+  /** Group-commit window for document updates. */
+  commitDelayMs: number;
+  /** Built client to serve, or null to serve the API only. */
+  clientDist: string | null;
+  /** How long an empty room stays loaded. */
+  unloadDelayMs: number;
+  pingIntervalMs: number;
+}
+
+const DEFAULT_CLIENT_DIST = resolve(import.meta.dirname, '../../client/dist');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: intFrom(env, 'PORT', 3000, 0, 65535),
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    maxMessageBytes: intFrom(env, 'WS_MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024),
+    maxBodyBytes: intFrom(env, 'HTTP_MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    demo: env.DALIL_DEMO === '1' || env.DALIL_DEMO === 'true',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    commitDelayMs: intFrom(env, 'COMMIT_DELAY_MS', 5, 0, 90),
+    clientDist: env.CLIENT_DIST === '' ? null : resolve(env.CLIENT_DIST ?? DEFAULT_CLIENT_DIST),
+    unloadDelayMs: intFrom(env, 'UNLOAD_DELAY_MS', 2000, 0, 3_600_000),
+    pingIntervalMs: intFrom(env, 'WS_PING_INTERVAL_MS', 30_000, 1000, 3_600_000),
+  };
+}
+
+function intFrom(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${key} must be an integer between ${min} and ${max}, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}

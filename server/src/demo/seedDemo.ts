@@ -1,0 +1,39 @@
+import * as Y from 'yjs';
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
+import { SECTION_FRAGMENT } from '@dalil/shared';
+import { sectionSchema } from '@dalil/shared/editor';
+import type { DocStore } from '../storage/docStore.ts';
+import type { GuideRepository } from '../storage/guideRepository.ts';
+import { demoGuide, type DemoSection, type ProseMirrorDoc } from './demoGuideContent.ts';
+
+/**
+ * Fills an empty data dir with the demo guide. Section text is written once, here, when the sections
+ * are created: documents are never seeded on load, so content cannot be duplicated.
+ */
+export async function seedDemoIfEmpty(
+  guides: GuideRepository,
+  docStore: DocStore,
+  log: { info(obj: object, msg: string): void },
+): Promise<void> {
+  if (guides.listGuides().length > 0) return;
+  const guide = await guides.createGuide({ title: demoGuide.title, language: demoGuide.language });
+  let count = 0;
+  const addAll = async (sections: DemoSection[], parentId: string | null): Promise<void> => {
+    for (const demo of sections) {
+      const section = await guides.createSection(guide.id, { title: demo.title, parentId });
+      await docStore.compact(section.docName, sectionContentUpdate(demo.content));
+      count += 1;
+      if (demo.children) await addAll(demo.children, section.id);
+    }
+  };
+  await addAll(demoGuide.sections, null);
+  log.info({ guideId: guide.id, sections: count }, 'seeded the demo guide');
+}
+
+/** A Yjs update that creates `content` in a section's fragment. */
+export function sectionContentUpdate(content: ProseMirrorDoc): Uint8Array {
+  const ydoc = prosemirrorJSONToYDoc(sectionSchema(), content, SECTION_FRAGMENT);
+  const update = Y.encodeStateAsUpdate(ydoc);
+  ydoc.destroy();
+  return update;
+}

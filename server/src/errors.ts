@@ -1,0 +1,14 @@
+/** An error the API reports as `{error, message}` with its HTTP status. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly error: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+export const badRequest = (message: string) => new ApiError(400, 'bad_request', message);
+export const conflict = (message: string) => new ApiError(409, 'conflict', message);

@@ -1,0 +1,46 @@
+import { GUIDE_LANGUAGES } from '@dalil/shared';
+import { errorReplies, idPattern, titleSchema } from '../commonSchemas.ts';
+
+const guideParams = {
+  type: 'object',
+  properties: { guideId: { type: 'string', pattern: idPattern } },
+  required: ['guideId'],
+} as const;
+
+export const listGuidesSchema = {
+  tags: ['guides'],
+  summary: 'Guides, most recently changed first',
+  response: { 200: { type: 'array', items: { $ref: 'GuideSummary#' } } },
+};
+
+export const createGuideSchema = {
+  tags: ['guides'],
+  summary: 'Create a guide',
+  body: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { title: titleSchema, language: { type: 'string', enum: [...GUIDE_LANGUAGES] } },
+    required: ['title', 'language'],
+  },
+  response: { 201: { $ref: 'GuideView#' }, ...errorReplies },
+};
+
+export const getGuideSchema = {
+  tags: ['guides'],
+  summary: 'A guide with its table of contents (sections in reading order)',
+  params: guideParams,
+  response: { 200: { $ref: 'GuideView#' }, ...errorReplies },
+};
+
+export const updateGuideSchema = {
+  tags: ['guides'],
+  summary: 'Rename a guide or change its language',
+  params: guideParams,
+  body: {
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    properties: { title: titleSchema, language: { type: 'string', enum: [...GUIDE_LANGUAGES] } },
+  },
+  response: { 200: { $ref: 'GuideView#' }, ...errorReplies },
+};

@@ -1,0 +1,62 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { CreateSectionBody, UpdateSectionBody } from '@dalil/shared';
+import type { RouteServices } from '../routeServices.ts';
+import { sectionView, trashedSectionView } from '../views.ts';
+import {
+  createSectionSchema,
+  deleteSectionSchema,
+  listTrashSchema,
+  restoreSectionSchema,
+  updateSectionSchema,
+} from './schemas.ts';
+
+type GuideParams = { guideId: string };
+type SectionParams = { guideId: string; sectionId: string };
+
+/** Sections of a guide, mounted under /api/guides/:guideId. */
+const sectionsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, live }) => {
+  const notify = (guideId: string) => live.structureChanged(guideId, guides.getGuide(guideId).structureVersion);
+
+  app.post<{ Params: GuideParams; Body: CreateSectionBody }>(
+    '/sections',
+    { schema: createSectionSchema },
+    async (request, reply) => {
+      const section = await guides.createSection(request.params.guideId, request.body);
+      notify(section.guideId);
+      return reply.code(201).send(sectionView(section));
+    },
+  );
+
+  app.patch<{ Params: SectionParams; Body: UpdateSectionBody }>(
+    '/sections/:sectionId',
+    { schema: updateSectionSchema },
+    async (request) => {
+      const section = await guides.updateSection(request.params.guideId, request.params.sectionId, request.body);
+      notify(section.guideId);
+      return sectionView(section);
+    },
+  );
+
+  app.delete<{ Params: SectionParams }>('/sections/:sectionId', { schema: deleteSectionSchema }, async (request, reply) => {
+    await guides.trashSection(request.params.guideId, request.params.sectionId);
+    notify(request.params.guideId);
+    return reply.code(204).send();
+  });
+
+  app.post<{ Params: SectionParams }>(
+    '/sections/:sectionId/restore',
+    { schema: restoreSectionSchema },
+    async (request) => {
+      const section = await guides.restoreSection(request.params.guideId, request.params.sectionId);
+      notify(section.guideId);
+      return sectionView(section);
+    },
+  );
+
+  app.get<{ Params: GuideParams }>('/trash', { schema: listTrashSchema }, async (request) => {
+    guides.getGuide(request.params.guideId);
+    return guides.listTrash(request.params.guideId).map(trashedSectionView);
+  });
+};
+
+export default sectionsRoute;

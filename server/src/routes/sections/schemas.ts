@@ -1,0 +1,66 @@
+import { errorReplies, idPattern, titleSchema } from '../commonSchemas.ts';
+
+const guideParams = {
+  type: 'object',
+  properties: { guideId: { type: 'string', pattern: idPattern } },
+  required: ['guideId'],
+} as const;
+
+const sectionParams = {
+  type: 'object',
+  properties: {
+    guideId: { type: 'string', pattern: idPattern },
+    sectionId: { type: 'string', pattern: idPattern },
+  },
+  required: ['guideId', 'sectionId'],
+} as const;
+
+const parentId = { anyOf: [{ type: 'string', pattern: idPattern }, { type: 'null' }] } as const;
+const position = { type: 'integer', minimum: 0, maximum: 100000 } as const;
+
+export const createSectionSchema = {
+  tags: ['sections'],
+  summary: 'Add a section (a chapter when parentId is null or absent)',
+  params: guideParams,
+  body: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { title: titleSchema, parentId, position },
+    required: ['title'],
+  },
+  response: { 201: { $ref: 'SectionView#' }, ...errorReplies },
+};
+
+export const updateSectionSchema = {
+  tags: ['sections'],
+  summary: 'Rename a section or move it (new parent and/or position among its siblings)',
+  params: sectionParams,
+  body: {
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    properties: { title: titleSchema, parentId, position },
+  },
+  response: { 200: { $ref: 'SectionView#' }, ...errorReplies },
+};
+
+export const deleteSectionSchema = {
+  tags: ['sections'],
+  summary: 'Move a section and its sub-sections to the trash',
+  params: sectionParams,
+  response: { 204: { type: 'null' }, ...errorReplies },
+};
+
+export const restoreSectionSchema = {
+  tags: ['sections'],
+  summary: 'Bring a section back from the trash, with the sub-sections trashed with it',
+  params: sectionParams,
+  response: { 200: { $ref: 'SectionView#' }, ...errorReplies },
+};
+
+export const listTrashSchema = {
+  tags: ['sections'],
+  summary: 'Sections in the trash, most recently deleted first',
+  params: guideParams,
+  response: { 200: { type: 'array', items: { $ref: 'TrashedSectionView#' } }, ...errorReplies },
+};

@@ -1,0 +1,217 @@
+import { constants } from 'node:fs';
+import { mkdir, open, readdir, readFile, unlink, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isValidDocName } from '@dalil/shared';
+import type { DocStore, LoadedDoc } from './docStore.ts';
+import { decodeRecords, encodeRecords } from './recordCodec.ts';
+import { fsyncDir, writeFileDurably } from './durableFile.ts';
+
+export interface DocStoreLogger {
+  warn(obj: object, msg: string): void;
+}
+
+interface OpenLog {
+  fh: FileHandle;
+  /** End of the last well-formed record: the next append goes here, over any torn bytes. */
+  size: number;
+}
+
+const SNAPSHOT_EXT = '.ydoc';
+const LOG_EXT = '.ylog';
+
+/**
+ * Embedded DocStore: per document, a compacted state file (`<name>.ydoc`, replaced atomically) and
+ * an append-only log (`<name>.ylog`) of length- and checksum-framed updates.
+ *
+ * Appends write at an explicit offset (not O_APPEND): after a failed write left torn bytes, the retry
+ * overwrites them instead of burying them under good records.
+ */
+export class FileDocStore implements DocStore {
+  private readonly logs = new Map<string, OpenLog>();
+  /** Per-document chain, so that operations on one document never interleave. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private dirReady: Promise<void> | null = null;
+
+  constructor(
+    private readonly dir: string,
+    private readonly logger: DocStoreLogger,
+  ) {}
+
+  load(name: string): Promise<LoadedDoc> {
+    return this.serialize(name, async () => {
+      await this.ensureDir();
+      const snapshot = await this.readSnapshot(name);
+      const log = await this.openLog(name);
+      const raw = log.size > 0 ? await readFile(this.logPath(name)) : new Uint8Array();
+      const { records } = decodeRecords(raw.subarray(0, log.size));
+      return {
+        updates: snapshot ? [snapshot, ...records] : records,
+        logBytes: log.size,
+        snapshotBytes: snapshot?.byteLength ?? 0,
+      };
+    });
+  }
+
+  append(name: string, updates: Uint8Array[]): Promise<void> {
+    if (updates.length === 0) return Promise.resolve();
+    return this.serialize(name, async () => {
+      await this.ensureDir();
+      const log = await this.openLog(name);
+      const buf = encodeRecords(updates);
+      await writeFully(log.fh, buf, log.size);
+      await log.fh.datasync();
+      log.size += buf.byteLength;
+    });
+  }
+
+  compact(name: string, state: Uint8Array): Promise<void> {
+    return this.serialize(name, async () => {
+      await this.ensureDir();
+      await writeFileDurably(this.snapshotPath(name), encodeRecords([state]));
+      // A crash between the rename above and this truncation leaves log records that the new
+      // snapshot already contains; replaying them is harmless because Yjs updates are idempotent.
+      const log = await this.openLog(name);
+      await log.fh.truncate(0);
+      await log.fh.datasync();
+      log.size = 0;
+    });
+  }
+
+  logBytes(name: string): number {
+    return this.logs.get(name)?.size ?? 0;
+  }
+
+  async list(): Promise<string[]> {
+    await this.ensureDir();
+    const names = new Set<string>();
+    for (const file of await readdir(this.dir)) {
+      for (const ext of [SNAPSHOT_EXT, LOG_EXT]) {
+        if (file.endsWith(ext)) names.add(file.slice(0, -ext.length));
+      }
+    }
+    return [...names].filter(isValidDocName).sort();
+  }
+
+  delete(name: string): Promise<void> {
+    return this.serialize(name, async () => {
+      const log = this.logs.get(name);
+      this.logs.delete(name);
+      await log?.fh.close();
+      await unlink(this.snapshotPath(name)).catch(ignoreMissing);
+      await unlink(this.logPath(name)).catch(ignoreMissing);
+      await fsyncDir(this.dir);
+    });
+  }
+
+  /** Closes the log of a document that left memory; the next operation reopens it. */
+  release(name: string): Promise<void> {
+    return this.serialize(name, async () => {
+      const log = this.logs.get(name);
+      this.logs.delete(name);
+      await log?.fh.close();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()]);
+    const logs = [...this.logs.values()];
+    this.logs.clear();
+    await Promise.allSettled(logs.map((log) => log.fh.close()));
+  }
+
+  private async readSnapshot(name: string): Promise<Uint8Array | null> {
+    let raw: Buffer;
+    try {
+      raw = await readFile(this.snapshotPath(name));
+    } catch (err) {
+      if (isMissing(err)) return null;
+      throw err;
+    }
+    const { records, problem } = decodeRecords(raw);
+    // Snapshots are replaced atomically, so a bad one is real damage, not a torn write: refuse to
+    // serve the document rather than silently serve it without its history.
+    if (problem || records.length !== 1) {
+      throw new Error(`snapshot of ${name} is corrupt: ${problem ?? `${records.length} records`}`);
+    }
+    return records[0]!;
+  }
+
+  private async openLog(name: string): Promise<OpenLog> {
+    const existing = this.logs.get(name);
+    if (existing) return existing;
+    const path = this.logPath(name);
+    let created = false;
+    let fh: FileHandle;
+    try {
+      fh = await open(path, constants.O_RDWR);
+    } catch (err) {
+      if (!isMissing(err)) throw err;
+      fh = await open(path, constants.O_RDWR | constants.O_CREAT, 0o600);
+      created = true;
+    }
+    try {
+      let size = 0;
+      if (!created) {
+        const raw = await fh.readFile();
+        const decoded = decodeRecords(raw);
+        size = decoded.validBytes;
+        if (decoded.problem) {
+          this.logger.warn(
+            { doc: name, problem: decoded.problem, keptBytes: size, droppedBytes: raw.byteLength - size },
+            'update log has a torn or corrupt tail; it is skipped and will be overwritten',
+          );
+        }
+      } else {
+        await fsyncDir(this.dir);
+      }
+      const log = { fh, size };
+      this.logs.set(name, log);
+      return log;
+    } catch (err) {
+      await fh.close().catch(() => {});
+      throw err;
+    }
+  }
+
+  private ensureDir(): Promise<void> {
+    this.dirReady ??= mkdir(this.dir, { recursive: true, mode: 0o700 }).then(() => undefined);
+    return this.dirReady;
+  }
+
+  private serialize<T>(name: string, task: () => Promise<T>): Promise<T> {
+    if (!isValidDocName(name)) return Promise.reject(new Error(`invalid document name ${JSON.stringify(name)}`));
+    const previous = this.queues.get(name) ?? Promise.resolve();
+    const run = previous.then(task, task);
+    const settled = run.catch(() => {});
+    this.queues.set(name, settled);
+    void settled.then(() => {
+      if (this.queues.get(name) === settled) this.queues.delete(name);
+    });
+    return run;
+  }
+
+  private snapshotPath(name: string): string {
+    return join(this.dir, name + SNAPSHOT_EXT);
+  }
+
+  private logPath(name: string): string {
+    return join(this.dir, name + LOG_EXT);
+  }
+}
+
+async function writeFully(fh: FileHandle, buf: Uint8Array, position: number): Promise<void> {
+  let written = 0;
+  while (written < buf.byteLength) {
+    const { bytesWritten } = await fh.write(buf, written, buf.byteLength - written, position + written);
+    if (bytesWritten === 0) throw new Error('write returned 0 bytes');
+    written += bytesWritten;
+  }
+}
+
+function isMissing(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException)?.code === 'ENOENT';
+}
+
+function ignoreMissing(err: unknown): void {
+  if (!isMissing(err)) throw err;
+}

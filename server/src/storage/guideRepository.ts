@@ -1,0 +1,252 @@
+import type { Guide, GuideLanguage, Section } from '@dalil/shared';
+import { tocOrder } from '@dalil/shared';
+import { badRequest, notFound } from '../errors.ts';
+import type { MetadataSchema, MetadataStore } from './metadataStore.ts';
+import { newId } from './ids.ts';
+
+export interface NewSection {
+  title: string;
+  parentId?: string | null;
+  position?: number;
+}
+
+export interface SectionChange {
+  title?: string;
+  parentId?: string | null;
+  position?: number;
+}
+
+/**
+ * Guides and their table of contents. All rules about structure live here: positions are dense
+ * per parent, a section cannot move under itself, trash and restore keep subtrees together.
+ */
+export class GuideRepository {
+  constructor(private readonly store: MetadataStore) {}
+
+  listGuides(): Guide[] {
+    return [...this.store.data.guides].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  findGuide(guideId: string): Guide | undefined {
+    return this.store.data.guides.find((g) => g.id === guideId);
+  }
+
+  getGuide(guideId: string): Guide {
+    const guide = this.findGuide(guideId);
+    if (!guide) throw notFound('guide');
+    return guide;
+  }
+
+  /** Live sections in table-of-contents order. */
+  listSections(guideId: string): Section[] {
+    return tocOrder(this.store.data.sections.filter((s) => s.guideId === guideId && s.deletedAt === null));
+  }
+
+  listTrash(guideId: string): Section[] {
+    return this.store.data.sections
+      .filter((s) => s.guideId === guideId && s.deletedAt !== null)
+      .sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? ''));
+  }
+
+  findSectionByDocName(docName: string): Section | undefined {
+    return this.store.data.sections.find((s) => s.docName === docName);
+  }
+
+  getSection(guideId: string, sectionId: string): Section {
+    const section = this.store.data.sections.find((s) => s.id === sectionId && s.guideId === guideId);
+    if (!section) throw notFound('section');
+    return section;
+  }
+
+  createGuide(input: { title: string; language: GuideLanguage }): Promise<Guide> {
+    const now = new Date().toISOString();
+    const guide: Guide = {
+      id: newId('g'),
+      title: cleanTitle(input.title),
+      language: input.language,
+      structureVersion: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return this.store.mutate((data) => {
+      data.guides.push(guide);
+      return guide;
+    });
+  }
+
+  updateGuide(guideId: string, change: { title?: string; language?: GuideLanguage }): Promise<Guide> {
+    return this.store.mutate(() => {
+      const guide = this.getGuide(guideId);
+      const title = change.title !== undefined ? cleanTitle(change.title) : guide.title;
+      guide.title = title;
+      if (change.language !== undefined) guide.language = change.language;
+      touch(guide, true);
+      return guide;
+    });
+  }
+
+  createSection(guideId: string, input: NewSection): Promise<Section> {
+    return this.store.mutate((data) => {
+      const guide = this.getGuide(guideId);
+      const parentId = input.parentId ?? null;
+      if (parentId !== null) this.requireLiveSection(guideId, parentId, 'parent section');
+      const now = new Date().toISOString();
+      const id = newId('s');
+      const section: Section = {
+        id,
+        guideId,
+        title: cleanTitle(input.title),
+        parentId,
+        position: 0,
+        status: 'draft',
+        docName: id,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+        deletionId: null,
+      };
+      data.sections.push(section);
+      placeAmongSiblings(data, section, input.position);
+      touch(guide, true);
+      return section;
+    });
+  }
+
+  updateSection(guideId: string, sectionId: string, change: SectionChange): Promise<Section> {
+    return this.store.mutate((data) => {
+      const guide = this.getGuide(guideId);
+      const section = this.requireLiveSection(guideId, sectionId, 'section');
+      // Validate everything before changing anything: a refused change must leave no trace.
+      const title = change.title !== undefined ? cleanTitle(change.title) : section.title;
+      const moving = change.parentId !== undefined || change.position !== undefined;
+      const parentId = change.parentId !== undefined ? change.parentId : section.parentId;
+      if (moving && parentId !== null) {
+        this.requireLiveSection(guideId, parentId, 'parent section');
+        if (this.isSelfOrDescendant(sectionId, parentId)) {
+          throw badRequest('a section cannot be moved under itself or one of its sub-sections');
+        }
+      }
+      section.title = title;
+      if (moving) {
+        const oldParent = section.parentId;
+        section.parentId = parentId;
+        section.position = Number.MAX_SAFE_INTEGER;
+        renumber(data, guideId, oldParent);
+        placeAmongSiblings(data, section, change.position);
+      }
+      touch(section);
+      touch(guide, true);
+      return section;
+    });
+  }
+
+  /** Moves a section and its live subtree to the trash; returns the trashed sections. */
+  trashSection(guideId: string, sectionId: string): Promise<Section[]> {
+    return this.store.mutate((data) => {
+      const guide = this.getGuide(guideId);
+      const root = this.requireLiveSection(guideId, sectionId, 'section');
+      const deletionId = newId('d', 10);
+      const now = new Date().toISOString();
+      const trashed = this.liveSubtree(guideId, root.id);
+      for (const s of trashed) {
+        s.deletedAt = now;
+        s.deletionId = deletionId;
+      }
+      renumber(data, guideId, root.parentId);
+      touch(guide, true);
+      return trashed;
+    });
+  }
+
+  /** Brings back a trashed section with everything trashed together with it. */
+  restoreSection(guideId: string, sectionId: string): Promise<Section> {
+    return this.store.mutate((data) => {
+      const guide = this.getGuide(guideId);
+      const section = this.getSection(guideId, sectionId);
+      if (section.deletedAt === null) throw badRequest('section is not in the trash');
+      const batch = data.sections.filter((s) => s.guideId === guideId && s.deletionId === section.deletionId);
+      // Restore the whole deletion batch around its root, so the subtree comes back intact even if
+      // the user picked one of its sub-sections in the trash.
+      const batchIds = new Set(batch.map((s) => s.id));
+      const root = batch.find((s) => s.parentId === null || !batchIds.has(s.parentId)) ?? section;
+      for (const s of batch) {
+        s.deletedAt = null;
+        s.deletionId = null;
+        touch(s);
+      }
+      if (root.parentId !== null && !this.isLive(guideId, root.parentId)) root.parentId = null;
+      const wanted = root.position;
+      root.position = Number.MAX_SAFE_INTEGER;
+      placeAmongSiblings(data, root, wanted);
+      touch(guide, true);
+      return root;
+    });
+  }
+
+  private requireLiveSection(guideId: string, sectionId: string, what: string): Section {
+    const section = this.store.data.sections.find(
+      (s) => s.id === sectionId && s.guideId === guideId && s.deletedAt === null,
+    );
+    if (!section) throw notFound(what);
+    return section;
+  }
+
+  private isLive(guideId: string, sectionId: string): boolean {
+    return this.store.data.sections.some((s) => s.id === sectionId && s.guideId === guideId && s.deletedAt === null);
+  }
+
+  private isSelfOrDescendant(ancestorId: string, candidateId: string): boolean {
+    const byId = new Map(this.store.data.sections.map((s) => [s.id, s]));
+    let current: string | null = candidateId;
+    for (let hops = 0; current !== null && hops <= byId.size; hops++) {
+      if (current === ancestorId) return true;
+      current = byId.get(current)?.parentId ?? null;
+    }
+    return false;
+  }
+
+  private liveSubtree(guideId: string, rootId: string): Section[] {
+    const live = this.store.data.sections.filter((s) => s.guideId === guideId && s.deletedAt === null);
+    const out: Section[] = [];
+    const queue = [rootId];
+    const seen = new Set<string>();
+    while (queue.length > 0) {
+      const id = queue.shift()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const s = live.find((x) => x.id === id);
+      if (s) out.push(s);
+      for (const child of live) if (child.parentId === id) queue.push(child.id);
+    }
+    return out;
+  }
+}
+
+function siblingsOf(data: MetadataSchema, guideId: string, parentId: string | null): Section[] {
+  return data.sections
+    .filter((s) => s.guideId === guideId && s.parentId === parentId && s.deletedAt === null)
+    .sort((a, b) => a.position - b.position || a.createdAt.localeCompare(b.createdAt));
+}
+
+function renumber(data: MetadataSchema, guideId: string, parentId: string | null): void {
+  siblingsOf(data, guideId, parentId).forEach((s, i) => (s.position = i));
+}
+
+/** Puts `section` at `position` among its siblings (end when absent or too large), renumbering all. */
+function placeAmongSiblings(data: MetadataSchema, section: Section, position: number | undefined): void {
+  const others = siblingsOf(data, section.guideId, section.parentId).filter((s) => s.id !== section.id);
+  const at = Math.max(0, Math.min(position ?? others.length, others.length));
+  others.splice(at, 0, section);
+  others.forEach((s, i) => (s.position = i));
+}
+
+function touch(entity: { updatedAt: string; structureVersion?: number }, structureChanged = false): void {
+  entity.updatedAt = new Date().toISOString();
+  if (structureChanged && entity.structureVersion !== undefined) entity.structureVersion += 1;
+}
+
+function cleanTitle(title: string): string {
+  const clean = title.replace(/\s+/g, ' ').trim();
+  if (clean.length === 0) throw badRequest('title must not be empty');
+  return clean;
+}
