@@ -1,0 +1,62 @@
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { SECTION_FRAGMENT } from '@dalil/shared';
+import { waitFor } from './waitFor.ts';
+
+// Each Node provider adds a process 'exit' listener; tests open dozens on purpose.
+process.setMaxListeners(0);
+
+export interface YClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** A Y.Text used by tests that only need plain text. */
+  text: Y.Text;
+  fragment: Y.XmlFragment;
+  synced(): Promise<void>;
+  destroy(): void;
+}
+
+/**
+ * A stock y-websocket client in Node. BroadcastChannel is disabled so that clients in one process
+ * really go through the server.
+ */
+export function connectClient(
+  wsUrl: string,
+  docName: string,
+  options: { doc?: Y.Doc; connect?: boolean; WebSocketImpl?: typeof WebSocket } = {},
+): YClient {
+  const doc = options.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, docName, doc, {
+    WebSocketPolyfill: (options.WebSocketImpl ?? WebSocket) as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    connect: options.connect ?? true,
+    maxBackoffTime: 500,
+  });
+  return {
+    doc,
+    provider,
+    text: doc.getText('text'),
+    fragment: doc.getXmlFragment(SECTION_FRAGMENT),
+    synced: () => waitFor(`client of ${docName} synced`, () => provider.synced, { timeoutMs: 15_000 }).then(() => {}),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Plain text of a TipTap section fragment (paragraph texts joined by newlines). */
+export function fragmentText(fragment: Y.XmlFragment): string {
+  const out: string[] = [];
+  const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment) => {
+    if (node instanceof Y.XmlText) {
+      out.push(node.toString().replace(/<[^>]+>/g, ''));
+      return;
+    }
+    for (const child of node.toArray()) walk(child as Y.XmlElement | Y.XmlText);
+    if (node instanceof Y.XmlElement) out.push('\n');
+  };
+  walk(fragment);
+  return out.join('').trim();
+}

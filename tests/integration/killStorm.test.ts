@@ -1,0 +1,110 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { FileDocStore } from '@dalil/server/storage/fileDocStore.ts';
+import { spawnServer, type ServerProcess } from '../helpers/serverProcess.ts';
+import { Api } from '../helpers/api.ts';
+import { connectClient, type YClient } from '../helpers/yClient.ts';
+import { trackSaved } from '../helpers/savedTracker.ts';
+import { tempDir } from '../helpers/tempDir.ts';
+import { sleep, waitFor } from '../helpers/waitFor.ts';
+import { join } from 'node:path';
+
+interface Token {
+  text: string;
+  client: YClient;
+  clock: number;
+  sentAt: number;
+}
+
+const ROUNDS = process.env.DALIL_SOAK ? 20 : 3;
+const CLIENTS = 10;
+
+/** Reads what is on disk, the way a restarted server would, without starting one. */
+async function textOnDisk(dataDir: string, docName: string): Promise<string> {
+  const warnings: string[] = [];
+  const store = new FileDocStore(join(dataDir, 'docs'), { warn: (_o, msg) => warnings.push(msg) });
+  const loaded = await store.load(docName);
+  await store.close();
+  const doc = new Y.Doc();
+  for (const update of loaded.updates) Y.applyUpdate(doc, update);
+  return doc.getText('text').toString();
+}
+
+describe('kill -9 in the middle of an edit storm', () => {
+  const dir = tempDir();
+  let server: ServerProcess | null = null;
+  afterAll(async () => {
+    if (server && server.child.exitCode === null) {
+      server.child.kill('SIGKILL');
+      await server.exited;
+    }
+    dir.remove();
+  });
+
+  it(`loses no confirmed or old token, and every token ends up exactly once (${ROUNDS} random kills)`, async () => {
+    server = await spawnServer(dir.path);
+    const port = server.port;
+    const api = new Api(server.url);
+    const { section } = await api.guideWithSection();
+    const allTokens: string[] = [];
+    const restartTimes: number[] = [];
+
+    for (let round = 0; round < ROUNDS; round++) {
+      const clients = Array.from({ length: CLIENTS }, () => connectClient(server!.wsUrl, section.docName));
+      const trackers = clients.map((c) => trackSaved(c.provider));
+      await Promise.all(clients.map((c) => c.synced()));
+      const tokens: Token[] = [];
+      let n = 0;
+      const writers = clients.map((client, i) =>
+        setInterval(() => {
+          const text = `<r${round}c${i}t${n++}>`;
+          client.text.insert(client.text.length, text);
+          tokens.push({ text, client, clock: Y.getState(client.doc.store, client.doc.clientID), sentAt: Date.now() });
+        }, 8),
+      );
+      await sleep(400 + Math.floor(Math.random() * 1200));
+      server.child.kill('SIGKILL');
+      const killedAt = Date.now();
+      writers.forEach(clearInterval);
+      await server.exited;
+
+      const onDisk = await textOnDisk(dir.path, section.docName);
+      const confirmed = tokens.filter((t) => {
+        const saved = trackers[clients.indexOf(t.client)]!.last();
+        return saved !== null && (saved.sv.get(t.client.doc.clientID) ?? 0) >= t.clock;
+      });
+      const old = tokens.filter((t) => t.sentAt < killedAt - 500);
+      expect(confirmed.length, 'some tokens were confirmed saved before the kill').toBeGreaterThan(0);
+      expect(confirmed.filter((t) => !onDisk.includes(t.text)).map((t) => t.text)).toEqual([]);
+      expect(old.filter((t) => !onDisk.includes(t.text)).map((t) => t.text)).toEqual([]);
+
+      const restartStarted = Date.now();
+      server = await spawnServer(dir.path, {}, port);
+      restartTimes.push(Date.now() - restartStarted);
+      expect(server.output()).not.toMatch(/could not load document/);
+
+      allTokens.push(...tokens.map((t) => t.text));
+      const everyTokenOnce = (text: string) => allTokens.every((t) => text.split(t).length === 2);
+      await waitFor(
+        'every client reconnected with every token exactly once',
+        () => clients.every((c) => c.provider.synced && everyTokenOnce(c.text.toString())),
+        { timeoutMs: 20_000 },
+      );
+      await waitFor('server holds every token once', async () => {
+        const check = connectClient(server!.wsUrl, section.docName);
+        try {
+          await check.synced();
+          return everyTokenOnce(check.text.toString());
+        } finally {
+          check.destroy();
+        }
+      });
+      clients.forEach((c) => c.destroy());
+    }
+    server.child.kill('SIGTERM');
+    expect((await server.exited).code).toBe(0);
+    const final = await textOnDisk(dir.path, section.docName);
+    expect(allTokens.every((t) => final.split(t).length === 2)).toBe(true);
+    console.log(`kill -9 storm: ${allTokens.length} tokens, restart times ${restartTimes.join(', ')} ms`);
+  });
+});
