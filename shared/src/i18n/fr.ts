@@ -133,7 +133,7 @@ export const fr = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 /** Every catalogue has the French keys; extra keys (Arabic plural forms) are allowed. */
 export type MessageTree = { [key: string]: string | MessageTree };
-export type Messages = Shape<typeof fr> & MessageTree;
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> } & MessageTree;
+export type Messages = Shape<typeof fr>;

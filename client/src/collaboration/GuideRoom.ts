@@ -1,0 +1,87 @@
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { GUIDE_ROOM_VERSIONS } from '@dalil/shared';
+import { collabUrl } from './collabUrl.ts';
+import { watchConnection } from './connectionStatus.ts';
+import { toParticipant, type Participant, type PresenceState } from './presence.ts';
+import type { ConnectionStatus } from './status.ts';
+
+export interface GuideRoomSnapshot {
+  connection: ConnectionStatus;
+  /** Latest `structureVersion` the server announced, or null before the first sync. */
+  structureVersion: number | null;
+  participants: Participant[];
+}
+
+/**
+ * A guide's room, without React: the server appends the new structure version to it on every
+ * change to the table of contents, and its awareness says who is in the guide and where. The Y.Doc is
+ * throwaway: clients never write to it.
+ */
+export class GuideRoom {
+  private readonly ydoc = new Y.Doc();
+  private readonly provider: WebsocketProvider;
+  private readonly listeners = new Set<() => void>();
+  private readonly disposers: Array<() => void> = [];
+  private current: GuideRoomSnapshot = { connection: 'connecting', structureVersion: null, participants: [] };
+
+  constructor(roomName: string, presence: PresenceState) {
+    // No BroadcastChannel: presence must reflect each tab, and structure news comes from the server.
+    this.provider = new WebsocketProvider(collabUrl(), roomName, this.ydoc, { disableBc: true });
+    this.provider.awareness.setLocalState(presence);
+
+    // The server appends each new version; the newest is the maximum (entries from before a
+    // server restart may merge in, and a maximum is unaffected by them).
+    const versions = this.ydoc.getArray<unknown>(GUIDE_ROOM_VERSIONS);
+    const onVersions = (): void => {
+      let newest: number | null = null;
+      for (const value of versions) if (typeof value === 'number' && (newest === null || value > newest)) newest = value;
+      if (newest !== null && newest !== this.current.structureVersion) this.set({ structureVersion: newest });
+    };
+    const onAwareness = (): void => this.set({ participants: this.readParticipants() });
+    versions.observe(onVersions);
+    this.provider.awareness.on('change', onAwareness);
+    this.disposers.push(
+      () => versions.unobserve(onVersions),
+      () => this.provider.awareness.off('change', onAwareness),
+      watchConnection(this.provider, (connection) => this.set({ connection })),
+    );
+    onAwareness();
+  }
+
+  get snapshot(): GuideRoomSnapshot {
+    return this.current;
+  }
+
+  setPresence(presence: PresenceState): void {
+    this.provider.awareness.setLocalState(presence);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  destroy(): void {
+    for (const dispose of this.disposers.splice(0)) dispose();
+    this.listeners.clear();
+    this.provider.destroy(); // also tells peers we left
+    this.ydoc.destroy();
+  }
+
+  private readParticipants(): Participant[] {
+    const selfId = this.ydoc.clientID;
+    const participants: Participant[] = [];
+    for (const [clientId, state] of this.provider.awareness.getStates()) {
+      const participant = toParticipant(clientId, state, selfId);
+      if (participant) participants.push(participant);
+    }
+    // self first, then by name, so avatars keep a stable order
+    return participants.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.user.name.localeCompare(b.user.name));
+  }
+
+  private set(patch: Partial<GuideRoomSnapshot>): void {
+    this.current = { ...this.current, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,60 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { collabUrl } from './collabUrl.ts';
+import { watchConnection } from './connectionStatus.ts';
+import { watchSavedState } from './savedState.ts';
+import type { CollabStatus } from './status.ts';
+
+/**
+ * Everything one open section needs, without React: its Y.Doc, the socket to the server, the
+ * IndexedDB copy that keeps edits across offline periods and reloads, and the status derived
+ * from them. Created when a section opens, destroyed when it closes.
+ */
+export class SectionSession {
+  readonly ydoc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private readonly local: IndexeddbPersistence;
+  private readonly listeners = new Set<() => void>();
+  private readonly disposers: Array<() => void> = [];
+  private current: CollabStatus = { connection: 'connecting', save: 'unknown' };
+
+  constructor(readonly docName: string) {
+    this.local = new IndexeddbPersistence(docName, this.ydoc);
+    this.provider = new WebsocketProvider(collabUrl(), docName, this.ydoc);
+    this.disposers.push(
+      watchConnection(this.provider, (connection) => this.set({ connection })),
+      watchSavedState(this.provider, this.ydoc, (save) => this.set({ save })),
+    );
+  }
+
+  get status(): CollabStatus {
+    return this.current;
+  }
+
+  /** Resolves once the IndexedDB copy is loaded (or could not be: private mode, quota). */
+  whenLocalLoaded(): Promise<void> {
+    return this.local.whenSynced.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  destroy(): void {
+    for (const dispose of this.disposers.splice(0)) dispose();
+    this.listeners.clear();
+    this.provider.destroy();
+    void this.local.destroy();
+    this.ydoc.destroy();
+  }
+
+  private set(patch: Partial<CollabStatus>): void {
+    this.current = { ...this.current, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}

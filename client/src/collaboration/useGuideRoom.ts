@@ -1,0 +1,33 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { GuideRoom, type GuideRoomSnapshot } from './GuideRoom.ts';
+import type { PresenceState } from './presence.ts';
+
+const idle: GuideRoomSnapshot = { connection: 'connecting', structureVersion: null, participants: [] };
+const noSubscription = (): (() => void) => () => undefined;
+
+/**
+ * Owns the guide room's socket for as long as the guide is open, and keeps our presence
+ * (name, colour, open section) published in it.
+ */
+export function useGuideRoom(roomName: string | null, presence: PresenceState): GuideRoomSnapshot {
+  const [room, setRoom] = useState<GuideRoom | null>(null);
+  const { user, sectionId } = presence;
+
+  useEffect(() => {
+    if (!roomName) return undefined;
+    const next = new GuideRoom(roomName, presence);
+    setRoom(next);
+    return () => {
+      setRoom(null);
+      next.destroy();
+    };
+    // presence changes are pushed by the effect below; only the room name reopens the socket
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [roomName]);
+
+  useEffect(() => {
+    room?.setPresence({ user: { name: user.name, color: user.color }, sectionId });
+  }, [room, user.name, user.color, sectionId]);
+
+  return useSyncExternalStore(room ? room.subscribe : noSubscription, () => (room ? room.snapshot : idle));
+}

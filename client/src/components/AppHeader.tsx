@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from '../routing/Link.tsx';
+import { paths } from '../routing/routes.ts';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { UserNameButton } from './UserNameButton.tsx';
+
+/** The top bar of every page; pages put their own context (guide title, presence) in the middle. */
+export function AppHeader({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <Link to={paths.guides()} className="brand" aria-label={t('app.home')}>
+        <span className="brand__mark" aria-hidden="true">د</span>
+        <span className="brand__name">{t('app.name')}</span>
+      </Link>
+      <div className="app-header__context">{children}</div>
+      <div className="app-header__tools">
+        <LanguageSwitcher />
+        <UserNameButton />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,23 @@
+interface AvatarProps {
+  name: string;
+  color: string;
+  /** Accessible description; defaults to the name. */
+  label?: string;
+  size?: 'small' | 'medium';
+}
+
+function initials(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words.slice(0, 1);
+  // Array.from splits by code point, so Arabic and accented letters stay whole
+  return letters.map((word) => Array.from(word)[0] ?? '').join('').toLocaleUpperCase();
+}
+
+/** A person's round badge with initials in their colour. */
+export function Avatar({ name, color, label, size = 'medium' }: AvatarProps) {
+  return (
+    <span className={`avatar avatar--${size}`} style={{ backgroundColor: color }} role="img" aria-label={label ?? name} title={label ?? name}>
+      <span aria-hidden="true">{initials(name)}</span>
+    </span>
+  );
+}

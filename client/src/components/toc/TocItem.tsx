@@ -1,0 +1,154 @@
+import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SectionView } from '@dalil/shared';
+import type { Participant } from '../../collaboration/presence.ts';
+import { Link } from '../../routing/Link.tsx';
+import { paths } from '../../routing/routes.ts';
+import { Avatar } from '../Avatar.tsx';
+import { SectionActions, type SectionAction } from './SectionActions.tsx';
+import { TitleForm } from './TitleForm.tsx';
+import { keyboardMove, type DropZone, type KeyboardMove } from './tocMoves.ts';
+import type { TocNode, TocTree } from './tocTree.ts';
+import type { TocActions } from './useTocActions.ts';
+import type { TocDrag } from './useTocDrag.ts';
+
+export interface TocItemContext {
+  guideId: string;
+  tree: TocTree;
+  activeSectionId: string | null;
+  hintId: string;
+  participants: Participant[];
+  wordCount: (section: SectionView) => number | undefined;
+  actions: TocActions;
+  drag: TocDrag;
+  /** Tells the user a keyboard move had nowhere to go. */
+  onBlocked: (title: string) => void;
+}
+
+/** One table-of-contents entry and, nested inside it, its sub-sections. */
+export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<'rename' | 'addChild' | null>(null);
+  const { section } = node;
+  const { tree, actions, drag } = ctx;
+  const here = ctx.participants.filter((p) => !p.isSelf && p.sectionId === section.id);
+  const words = ctx.wordCount(section);
+  const dropZone = drag.target?.id === section.id ? drag.target.zone : null;
+
+  const available = new Set<SectionAction>(['rename', 'addChild', 'delete']);
+  for (const move of ['up', 'down', 'indent', 'outdent'] as const) {
+    if (keyboardMove(tree, node, move)) available.add(move);
+  }
+
+  function runMove(move: KeyboardMove): void {
+    const target = keyboardMove(tree, node, move);
+    if (target) void actions.move(tree, node, target);
+    else ctx.onBlocked(section.title);
+  }
+
+  function onAction(action: SectionAction): void {
+    if (action === 'rename' || action === 'addChild') setEditing(action);
+    else if (action === 'delete') void actions.trash(node);
+    else runMove(action);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLAnchorElement>): void {
+    if (!event.altKey || event.ctrlKey || event.metaKey) return;
+    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
+    const keys: Record<string, KeyboardMove> = {
+      ArrowUp: 'up',
+      ArrowDown: 'down',
+      [rtl ? 'ArrowLeft' : 'ArrowRight']: 'indent',
+      [rtl ? 'ArrowRight' : 'ArrowLeft']: 'outdent',
+    };
+    const move = keys[event.key];
+    if (!move) return;
+    event.preventDefault();
+    runMove(move);
+  }
+
+  const active = ctx.activeSectionId === section.id;
+  return (
+    <li className="toc-item" data-section-id={section.id}>
+      <div
+        className={`toc-row${active ? ' toc-row--active' : ''}${dragClass(dropZone)}${drag.draggingId === section.id ? ' toc-row--dragging' : ''}`}
+        style={{ ['--level' as string]: node.level }}
+        onDragOver={(event: DragEvent<HTMLDivElement>) => drag.over(event, node)}
+        onDragLeave={() => drag.leave(node)}
+        onDrop={(event: DragEvent<HTMLDivElement>) => drag.drop(event, node)}
+      >
+        <span
+          className="toc-row__handle"
+          draggable
+          aria-hidden="true"
+          title={t('toc.dragHandle', { title: section.title })}
+          onDragStart={(event) => drag.start(event, node)}
+          onDragEnd={drag.end}
+        >
+          ⠿
+        </span>
+        {editing === 'rename' ? (
+          <TitleForm
+            label={t('toc.renameLabel')}
+            initial={section.title}
+            submitLabel={t('toc.save')}
+            onCancel={() => setEditing(null)}
+            onSubmit={(title) => {
+              setEditing(null);
+              void actions.rename(node, title);
+            }}
+          />
+        ) : (
+          <Link
+            to={paths.section(ctx.guideId, section.id)}
+            className="toc-row__link"
+            data-toc-link={section.id}
+            aria-current={active ? 'page' : undefined}
+            aria-describedby={ctx.hintId}
+            onKeyDown={onKeyDown}
+            draggable={false}
+            dir="auto"
+          >
+            {section.title}
+          </Link>
+        )}
+        <span className="toc-row__meta">
+          {here.length > 0 && (
+            <span className="toc-row__presence" data-testid="toc-presence">
+              {here.slice(0, 3).map((p) => (
+                <Avatar key={p.clientId} name={p.user.name} color={p.user.color} size="small" />
+              ))}
+            </span>
+          )}
+          {words !== undefined && <span className="toc-row__words">{t('toc.words', { count: words })}</span>}
+          <span className={`badge badge--${section.status}`}>{t(`toc.status.${section.status}`)}</span>
+        </span>
+        <SectionActions title={section.title} available={available} onAction={onAction} />
+      </div>
+      {(node.children.length > 0 || editing === 'addChild') && (
+        <ol className="toc-list">
+          {node.children.map((child) => (
+            <TocItem key={child.section.id} node={child} ctx={ctx} />
+          ))}
+          {editing === 'addChild' && (
+            <li className="toc-item toc-item--form" style={{ ['--level' as string]: node.level + 1 }}>
+              <TitleForm
+                label={t('toc.newTitleLabel')}
+                submitLabel={t('toc.add')}
+                onCancel={() => setEditing(null)}
+                onSubmit={(title) => {
+                  setEditing(null);
+                  void actions.add(section.id, title);
+                }}
+              />
+            </li>
+          )}
+        </ol>
+      )}
+    </li>
+  );
+}
+
+function dragClass(zone: DropZone | null): string {
+  return zone ? ` toc-row--drop-${zone}` : '';
+}

@@ -1,0 +1,100 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GuideView, SectionView } from '@dalil/shared';
+import type { Participant } from '../../collaboration/presence.ts';
+import { getWordCount, useWordCountsVersion } from '../../editor/wordCountStore.ts';
+import { useAnnounce } from '../Announcer.tsx';
+import { TitleForm } from './TitleForm.tsx';
+import { TocItem, type TocItemContext } from './TocItem.tsx';
+import { TrashPanel } from './TrashPanel.tsx';
+import { buildTocTree } from './tocTree.ts';
+import { useTocActions } from './useTocActions.ts';
+import { useTocDrag } from './useTocDrag.ts';
+
+interface TocPanelProps {
+  guide: GuideView;
+  activeSectionId: string | null;
+  participants: Participant[];
+  refresh: () => Promise<void>;
+}
+
+/** A count the server may add to sections later wins over ours for sections not open here. */
+function serverWordCount(section: SectionView): number | undefined {
+  const value = (section as SectionView & { wordCount?: unknown }).wordCount;
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** The guide's table of contents: navigation, structure editing, presence per section. */
+export function TocPanel({ guide, activeSectionId, participants, refresh }: TocPanelProps) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const hintId = useId();
+  const [adding, setAdding] = useState(false);
+  const tree = useMemo(() => buildTocTree(guide.sections), [guide.sections]);
+  const actions = useTocActions(guide.id, refresh);
+  const drag = useTocDrag(tree, actions);
+  useWordCountsVersion();
+
+  // after a structure action, keep keyboard focus on the entry that moved / was added
+  useEffect(() => {
+    const id = actions.focusRequest.current;
+    if (!id) return;
+    const link = document.querySelector<HTMLElement>(`[data-toc-link="${CSS.escape(id)}"]`);
+    if (link) {
+      actions.focusRequest.current = null;
+      link.focus();
+    }
+  }, [guide.sections, actions.focusRequest]);
+
+  const ctx: TocItemContext = {
+    guideId: guide.id,
+    tree,
+    activeSectionId,
+    hintId,
+    participants,
+    wordCount: (section) => getWordCount(section.id) ?? serverWordCount(section),
+    actions,
+    drag,
+    onBlocked: (title) => announce(t('toc.announceCannotMove', { title })),
+  };
+
+  return (
+    <nav className="toc" aria-label={t('guide.tocLabel')}>
+      <div className="toc__header">
+        <h2 className="toc__title">{t('guide.tocLabel')}</h2>
+        <button type="button" className="button button--small" onClick={() => setAdding(true)} aria-expanded={adding}>
+          <span aria-hidden="true">+ </span>
+          {t('toc.addChapter')}
+        </button>
+      </div>
+      <p id={hintId} className="toc__hint">
+        {t('toc.moveHint')}
+      </p>
+      {actions.error && (
+        <p className="form-error" role="alert">
+          {actions.error}
+        </p>
+      )}
+      {guide.sections.length === 0 && !adding && <p className="muted toc__empty">{t('guide.emptyGuide')}</p>}
+      <ol className="toc-list toc-list--root" data-testid="toc">
+        {tree.roots.map((node) => (
+          <TocItem key={node.section.id} node={node} ctx={ctx} />
+        ))}
+      </ol>
+      {adding && (
+        <div className="toc__add">
+          <TitleForm
+            label={t('toc.newTitleLabel')}
+            submitLabel={t('toc.add')}
+            onCancel={() => setAdding(false)}
+            onSubmit={(title) => {
+              setAdding(false);
+              void actions.add(null, title);
+            }}
+          />
+        </div>
+      )}
+      <TrashPanel guideId={guide.id} structureVersion={guide.structureVersion} onRestore={actions.restore} />
+    </nav>
+  );
+}

@@ -1,0 +1,85 @@
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SectionSession } from '../collaboration/SectionSession.ts';
+import type { LocalUser } from '../identity/localUser.ts';
+import { editorExtensions } from './editorExtensions.ts';
+import { LinkForm } from './LinkForm.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { useWordCountReporter } from './useWordCountReporter.ts';
+import './editor.css';
+
+interface SectionEditorProps {
+  session: SectionSession;
+  sectionId: string;
+  title: string;
+  user: LocalUser;
+  /** Guide language: the default direction of new paragraphs and the word segmentation rules. */
+  language: string;
+}
+
+/** The rich-text editor of one section, bound to that section's live Y.Doc. */
+export function SectionEditor({ session, sectionId, title, user, language }: SectionEditorProps) {
+  const { t } = useTranslation();
+  const [linkOpen, setLinkOpen] = useState(false);
+
+  const editor = useEditor(
+    {
+      extensions: editorExtensions(session, user),
+      // each paragraph takes the direction of its own text: Arabic in a French guide reads RTL
+      textDirection: 'auto',
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        attributes: {
+          class: 'prose',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': t('editor.contentLabel', { title }),
+          lang: language,
+          spellcheck: 'true',
+        },
+      },
+    },
+    // a new section means a new Y.Doc: rebuild the editor; name changes go through updateUser
+    [session],
+  );
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.commands.updateUser({ name: user.name, color: user.color });
+  }, [editor, user.name, user.color]);
+
+  useEffect(() => {
+    editor?.setOptions({
+      editorProps: {
+        attributes: {
+          class: 'prose',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': t('editor.contentLabel', { title }),
+          lang: language,
+          spellcheck: 'true',
+        },
+      },
+    });
+  }, [editor, t, title, language]);
+
+  useWordCountReporter(editor, sectionId, language);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+      event.preventDefault();
+      setLinkOpen(true);
+    }
+  }
+
+  return (
+    <div className="section-editor" onKeyDown={onKeyDown}>
+      <div className="section-editor__chrome">
+        <Toolbar editor={editor} onLink={() => setLinkOpen((open) => !open)} />
+        {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+      </div>
+      <EditorContent editor={editor} className="section-editor__content" />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { AnyExtension } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { contentExtensions } from '@dalil/shared/editor';
+import { SECTION_FRAGMENT } from '@dalil/shared';
+import type { SectionSession } from '../collaboration/SectionSession.ts';
+import type { LocalUser } from '../identity/localUser.ts';
+import { renderCaret } from './renderCaret.ts';
+
+/**
+ * The shared content schema plus what only a live browser editor needs: binding to the section's
+ * Y.Doc (which also brings Yjs undo/redo, limited to our own changes) and other people's carets.
+ */
+export function editorExtensions(session: SectionSession, user: LocalUser): AnyExtension[] {
+  return [
+    ...contentExtensions(),
+    Collaboration.configure({ document: session.ydoc, field: SECTION_FRAGMENT }),
+    CollaborationCaret.configure({
+      provider: session.provider,
+      user: { name: user.name, color: user.color },
+      render: renderCaret,
+    }),
+  ];
+}

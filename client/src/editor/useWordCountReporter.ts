@@ -1,0 +1,29 @@
+import type { Editor } from '@tiptap/react';
+import { useEffect } from 'react';
+import { countWords } from './countWords.ts';
+import { reportWordCount } from './wordCountStore.ts';
+
+const DELAY_MS = 400;
+
+/** Keeps the table of contents' word count for this section current, local and remote edits alike. */
+export function useWordCountReporter(editor: Editor | null, sectionId: string, locale: string): void {
+  useEffect(() => {
+    if (!editor) return undefined;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const measure = (): void => {
+      timer = null;
+      if (editor.isDestroyed) return;
+      const { doc } = editor.state;
+      reportWordCount(sectionId, countWords(doc.textBetween(0, doc.content.size, '\n', '\n'), locale));
+    };
+    const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }): void => {
+      if (transaction.docChanged) timer ??= setTimeout(measure, DELAY_MS);
+    };
+    editor.on('transaction', onTransaction);
+    measure();
+    return () => {
+      editor.off('transaction', onTransaction);
+      if (timer) clearTimeout(timer);
+    };
+  }, [editor, sectionId, locale]);
+}

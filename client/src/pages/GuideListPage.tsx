@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GUIDE_LANGUAGES, type GuideLanguage, type GuideSummary } from '@dalil/shared';
+import { createGuide, listGuides } from '../api/guides.ts';
+import { AppHeader } from '../components/AppHeader.tsx';
+import { formatDate } from '../i18n/formatDate.ts';
+import { navigate } from '../routing/history.ts';
+import { Link } from '../routing/Link.tsx';
+import { paths } from '../routing/routes.ts';
+
+type ListState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; guides: GuideSummary[] };
+
+/** Home: every guide, and a form to start a new one. */
+export function GuideListPage() {
+  const { t, i18n } = useTranslation();
+  const [state, setState] = useState<ListState>({ kind: 'loading' });
+
+  const load = useCallback(() => {
+    setState({ kind: 'loading' });
+    listGuides().then(
+      (guides) => setState({ kind: 'ready', guides }),
+      (err: unknown) => setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) }),
+    );
+  }, []);
+
+  useEffect(() => {
+    document.title = `${t('guides.title')} — ${t('app.name')}`;
+  }, [t]);
+  useEffect(load, [load]);
+
+  return (
+    <>
+      <AppHeader />
+      <main id="main" className="page" tabIndex={-1}>
+        <div className="page__intro">
+          <h1>{t('guides.title')}</h1>
+          <p className="muted">{t('guides.intro')}</p>
+        </div>
+        {state.kind === 'loading' && <p className="muted" role="status">{t('guides.loading')}</p>}
+        {state.kind === 'error' && (
+          <div role="alert" className="form-error">
+            <p>{t('guides.loadError', { message: state.message })}</p>
+            <button type="button" className="button" onClick={load}>
+              {t('guides.retry')}
+            </button>
+          </div>
+        )}
+        {state.kind === 'ready' && state.guides.length === 0 && <p className="muted">{t('guides.empty')}</p>}
+        {state.kind === 'ready' && state.guides.length > 0 && (
+          <ul className="guide-cards" data-testid="guide-list">
+            {state.guides.map((guide) => (
+              <li key={guide.id} className="guide-card">
+                <Link to={paths.guide(guide.id)} className="guide-card__link" dir="auto" lang={guide.language}>
+                  {guide.title}
+                </Link>
+                <p className="guide-card__meta">
+                  <span className="chip">{t(`language.${guide.language}`)}</span>
+                  <span>{t('guides.sectionCount', { count: guide.sectionCount })}</span>
+                  <span>{t('guides.updated', { date: formatDate(guide.updatedAt, i18n.language) })}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <CreateGuideForm />
+      </main>
+    </>
+  );
+}
+
+function CreateGuideForm() {
+  const { t, i18n } = useTranslation();
+  const titleId = useId();
+  const languageId = useId();
+  const [title, setTitle] = useState('');
+  const [language, setLanguage] = useState<GuideLanguage>((GUIDE_LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as GuideLanguage) : 'fr');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    if (!title.trim()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const guide = await createGuide({ title: title.trim(), language });
+      navigate(paths.guide(guide.id));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card create-guide" aria-labelledby={`${titleId}-heading`}>
+      <h2 id={`${titleId}-heading`}>{t('guides.createHeading')}</h2>
+      <form onSubmit={(event) => void submit(event)} className="create-guide__form">
+        <div className="field field--grow">
+          <label htmlFor={titleId}>{t('guides.titleLabel')}</label>
+          <input id={titleId} value={title} onChange={(event) => setTitle(event.target.value)} placeholder={t('guides.titlePlaceholder')} maxLength={200} required dir="auto" />
+        </div>
+        <div className="field">
+          <label htmlFor={languageId}>{t('guides.languageLabel')}</label>
+          <select id={languageId} value={language} onChange={(event) => setLanguage(event.target.value as GuideLanguage)}>
+            {GUIDE_LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {t(`language.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('guides.creating') : t('guides.create')}
+        </button>
+      </form>
+      {error && (
+        <p className="form-error" role="alert">
+          {t('guides.createError', { message: error })}
+        </p>
+      )}
+    </section>
+  );
+}
