@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { isSnapshotCovered } from '@dalil/shared';
+import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
+import { Api } from '../helpers/api.ts';
+import { connectClient } from '../helpers/yClient.ts';
+import { trackSaved } from '../helpers/savedTracker.ts';
+import { faultyStoreFactory, type FaultyDocStore } from '../helpers/faultyDocStore.ts';
+import { sleep, waitFor } from '../helpers/waitFor.ts';
+
+describe('"saved" means on the server disk', () => {
+  const holder: { store?: FaultyDocStore } = {};
+  let server: TestServer;
+  let api: Api;
+  beforeAll(async () => {
+    server = await startServer({}, { docStore: faultyStoreFactory(holder) });
+    api = new Api(server.url);
+  });
+  afterAll(() => server.dispose());
+
+  const covered = (doc: Y.Doc, saved: Y.Snapshot | null) => saved !== null && isSnapshotCovered(Y.snapshot(doc), saved);
+
+  it('confirms inserts and deletions once fsynced; stock clients never receive the message', async () => {
+    const { section } = await api.guideWithSection();
+    const client = connectClient(server.wsUrl, section.docName);
+    const saved = trackSaved(client.provider);
+    const stock = connectClient(server.wsUrl, section.docName);
+    let stockUnknown = 0;
+    (stock.provider.messageHandlers as unknown[])[100] = () => stockUnknown++;
+    await Promise.all([client.synced(), stock.synced()]);
+    await waitFor('initial saved state', () => saved.last());
+
+    client.text.insert(0, 'Points de vigilance');
+    await waitFor('insert confirmed saved', () => covered(client.doc, saved.last()));
+    client.text.delete(0, 7);
+    // Deletions do not advance the state vector: the snapshot's delete set must carry them.
+    expect(covered(client.doc, saved.last())).toBe(false);
+    await waitFor('deletion confirmed saved', () => covered(client.doc, saved.last()));
+    await waitFor('stock client got the text', () => stock.text.toString() === 'de vigilance');
+    expect(stockUnknown).toBe(0);
+    client.destroy();
+    stock.destroy();
+  });
+
+  for (const fault of ['EIO', 'ENOSPC'] as const) {
+    it(`while writes fail (${fault}) nobody is told "saved", the server keeps serving, and it recovers`, async () => {
+      const { section } = await api.guideWithSection();
+      const client = connectClient(server.wsUrl, section.docName);
+      const saved = trackSaved(client.provider);
+      await client.synced();
+      client.text.insert(0, 'déjà enregistré;');
+      await waitFor('first edit saved', () => covered(client.doc, saved.last()));
+
+      holder.store!.fail = fault;
+      const attemptsBefore = holder.store!.failedAttempts;
+      client.text.insert(client.text.length, 'pendant la panne;');
+      await waitFor('the store was tried and failed', () => holder.store!.failedAttempts > attemptsBefore);
+      await sleep(300);
+      expect(covered(client.doc, saved.last())).toBe(false);
+
+      // Other clients still get live edits while the disk is failing.
+      const peer = connectClient(server.wsUrl, section.docName);
+      await peer.synced();
+      expect(peer.text.toString()).toBe('déjà enregistré;pendant la panne;');
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+
+      // Everyone leaves: the document must stay in memory until it is written.
+      client.destroy();
+      peer.destroy();
+      await sleep(200);
+      expect(server.registry.get(section.docName)).toBeDefined();
+
+      holder.store!.fail = null;
+      await waitFor('retry succeeded and the room unloaded', () => server.registry.get(section.docName) === undefined, {
+        timeoutMs: 15_000,
+      });
+      const reader = connectClient(server.wsUrl, section.docName);
+      await reader.synced();
+      expect(reader.text.toString()).toBe('déjà enregistré;pendant la panne;');
+      reader.destroy();
+    });
+  }
+});
