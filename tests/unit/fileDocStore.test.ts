@@ -38,7 +38,7 @@ describe('record framing', () => {
     expect(torn.records).toHaveLength(2);
     expect(torn.problem).toMatch(/truncated/);
     const flipped = Buffer.from(buf);
-    flipped[10] ^= 0xff;
+    flipped[10]! ^= 0xff;
     expect(decodeRecords(flipped)).toMatchObject({ records: [], validBytes: 0, problem: expect.stringMatching(/checksum/) });
   });
 });
@@ -106,7 +106,7 @@ describe('FileDocStore', () => {
     await store.close();
     const path = join(dir, 'snap.ydoc');
     const bytes = readFileSync(path);
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes[bytes.length - 1]! ^= 0xff;
     writeFileSync(path, bytes);
     const reopened = new FileDocStore(dir, { warn: () => {} });
     await expect(reopened.load('snap')).rejects.toThrow(/corrupt/);
