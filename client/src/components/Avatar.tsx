@@ -7,7 +7,8 @@ interface AvatarProps {
 }
 
 function initials(name: string): string {
-  const words = name.trim().split(/\s+/u).filter(Boolean);
+  // words that start with a letter: "Invité 309" gives "I", not "I3"
+  const words = name.trim().split(/\s+/u).filter((word) => /^\p{L}/u.test(word));
   const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words.slice(0, 1);
   // Array.from splits by code point, so Arabic and accented letters stay whole
   return letters.map((word) => Array.from(word)[0] ?? '').join('').toLocaleUpperCase();

@@ -99,30 +99,32 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
             }}
           />
         ) : (
-          <Link
-            to={paths.section(ctx.guideId, section.id)}
-            className="toc-row__link"
-            data-toc-link={section.id}
-            aria-current={active ? 'page' : undefined}
-            aria-describedby={ctx.hintId}
-            onKeyDown={onKeyDown}
-            draggable={false}
-            dir="auto"
-          >
-            {section.title}
-          </Link>
-        )}
-        <span className="toc-row__meta">
-          {here.length > 0 && (
-            <span className="toc-row__presence" data-testid="toc-presence">
-              {here.slice(0, 3).map((p) => (
-                <Avatar key={p.clientId} name={p.user.name} color={p.user.color} size="small" />
-              ))}
+          <div className="toc-row__main">
+            <Link
+              to={paths.section(ctx.guideId, section.id)}
+              className="toc-row__link"
+              data-toc-link={section.id}
+              aria-current={active ? 'page' : undefined}
+              aria-describedby={ctx.hintId}
+              onKeyDown={onKeyDown}
+              draggable={false}
+              dir="auto"
+            >
+              {section.title}
+            </Link>
+            <span className="toc-row__meta">
+              <span className={`badge badge--${section.status}`}>{t(`toc.status.${section.status}`)}</span>
+              {words !== undefined && <span className="toc-row__words">{t('toc.words', { count: words })}</span>}
+              {here.length > 0 && (
+                <span className="toc-row__presence" data-testid="toc-presence">
+                  {here.slice(0, 3).map((p) => (
+                    <Avatar key={p.clientId} name={p.user.name} color={p.user.color} size="small" />
+                  ))}
+                </span>
+              )}
             </span>
-          )}
-          {words !== undefined && <span className="toc-row__words">{t('toc.words', { count: words })}</span>}
-          <span className={`badge badge--${section.status}`}>{t(`toc.status.${section.status}`)}</span>
-        </span>
+          </div>
+        )}
         <SectionActions title={section.title} available={available} onAction={onAction} />
       </div>
       {(node.children.length > 0 || editing === 'addChild') && (

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startApp, type RunningApp } from './support/app.ts';
+import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
+import { editorOf, openSection, typeParagraph } from './support/editor.ts';
+
+describe('two people editing one section in the browser', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let alice: UserPage;
+  let bob: UserPage;
+  let guideId: string;
+  let sectionId: string;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    const { guide, section } = await app.api.guideWithSection();
+    guideId = guide.id;
+    sectionId = section.id;
+    alice = await openUser(browser, { name: 'Alice Trabelsi', color: '#b91c1c' });
+    bob = await openUser(browser, { name: 'Bilel Mansour', color: '#1d4ed8' });
+    await openSection(alice.page, app.url, guideId, sectionId);
+    await openSection(bob.page, app.url, guideId, sectionId);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it("shows what one types in the other's editor, with the writer's named caret", async () => {
+    await typeParagraph(alice.page, 'Alice écrit sur la transparence budgétaire.');
+    await expect.poll(() => editorOf(bob.page).innerText(), { timeout: 10_000 }).toContain('Alice écrit sur la transparence budgétaire.');
+
+    const label = bob.page.locator('.collaboration-carets__label', { hasText: 'Alice Trabelsi' });
+    await label.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await label.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(185, 28, 28)');
+  });
+
+  it("undo takes back only one's own change, never the other person's", async () => {
+    await typeParagraph(bob.page, 'Bilel ajoute un exemple de Sfax.');
+    await expect.poll(() => editorOf(alice.page).innerText(), { timeout: 10_000 }).toContain('Bilel ajoute un exemple de Sfax.');
+
+    await editorOf(alice.page).click();
+    // Yjs groups quick keystrokes into one undo step; a few presses suffice, bounded anyway
+    for (let i = 0; i < 6 && (await editorOf(alice.page).innerText()).includes('transparence'); i++) {
+      await alice.page.keyboard.press('Control+z');
+      await alice.page.waitForTimeout(150);
+    }
+    await expect.poll(() => editorOf(bob.page).innerText(), { timeout: 10_000 }).not.toContain('Alice écrit');
+    expect(await editorOf(alice.page).innerText()).toContain('Bilel ajoute un exemple de Sfax.');
+    expect(await editorOf(bob.page).innerText()).toContain('Bilel ajoute un exemple de Sfax.');
+  });
+
+  it('reports the text as saved on the server, and it survives a reload (deep link)', async () => {
+    await alice.page.locator('.status-line[data-save="saved"]').waitFor({ timeout: 10_000 });
+    await bob.page.reload();
+    await editorOf(bob.page).waitFor({ state: 'visible' });
+    await expect.poll(() => editorOf(bob.page).innerText(), { timeout: 10_000 }).toContain('Bilel ajoute un exemple de Sfax.');
+    expect(await bob.page.locator('h1#section-title').innerText()).toBe('Section de test');
+    expect(alice.errors).toEqual([]);
+    expect(bob.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/** Debian's Chromium, headless; never a downloaded browser (see STACK.md). */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\``);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface UserOptions {
+  name: string;
+  color?: string;
+  /** UI language remembered in localStorage; French when absent. */
+  language?: 'fr' | 'ar' | 'en';
+  viewport?: { width: number; height: number };
+}
+
+export interface UserPage {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught page errors seen so far: a test can assert there were none. */
+  errors: string[];
+}
+
+/**
+ * One person in their own browser context: separate storage, and no BroadcastChannel shortcut
+ * between contexts, so everything they share goes through the server.
+ */
+export async function openUser(browser: Browser, options: UserOptions): Promise<UserPage> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  context.setDefaultTimeout(10_000);
+  await context.addInitScript(
+    ({ user, language }) => {
+      localStorage.setItem('dalil.user', JSON.stringify(user));
+      if (language) localStorage.setItem('dalil.uiLanguage', language);
+    },
+    { user: { name: options.name, color: options.color ?? '#1d4ed8' }, language: options.language ?? null },
+  );
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, errors };
+}
