@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startApp, type RunningApp } from './support/app.ts';
+import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
+import { tocAction, tocLink, tocOutline, tocRow } from './support/toc.ts';
+
+const LIVE = { timeout: 5_000 };
+
+describe('table of contents changes reach every open client without reload', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let alice: UserPage;
+  let bob: UserPage;
+  let guideId: string;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    const guide = await app.api.createGuide('Guide de la qualité des services municipaux');
+    guideId = guide.id;
+    const a = await app.api.createSection(guideId, 'Démarche qualité');
+    await app.api.createSection(guideId, 'Outils de mesure', a.id);
+    await app.api.createSection(guideId, 'Études de cas');
+    alice = await openUser(browser, { name: 'Amel' });
+    bob = await openUser(browser, { name: 'Bassem' });
+    for (const user of [alice, bob]) {
+      await user.page.goto(`${app.url}/guides/${guideId}`);
+      await tocLink(user.page, 'Études de cas').waitFor();
+    }
+    // a marker that a reload would wipe out
+    await bob.page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('starts from the same outline in both browsers', async () => {
+    const expected = ['Démarche qualité', '  Outils de mesure', 'Études de cas'];
+    expect(await tocOutline(alice.page)).toEqual(expected);
+    expect(await tocOutline(bob.page)).toEqual(expected);
+  });
+
+  it('shows a rename made by the other person', async () => {
+    await tocAction(alice.page, 'Études de cas', 'rename');
+    await alice.page.locator('.title-form input').fill('Études de cas : Sousse et Béja');
+    await alice.page.keyboard.press('Enter');
+    await expect.poll(() => tocOutline(bob.page), LIVE).toEqual(['Démarche qualité', '  Outils de mesure', 'Études de cas : Sousse et Béja']);
+  });
+
+  it('shows a chapter added by the other person', async () => {
+    await alice.page.getByRole('button', { name: 'Ajouter un chapitre' }).click();
+    await alice.page.locator('.toc__add input').fill('Plan d’amélioration');
+    await alice.page.keyboard.press('Enter');
+    await expect.poll(() => tocOutline(bob.page), LIVE).toEqual([
+      'Démarche qualité',
+      '  Outils de mesure',
+      'Études de cas : Sousse et Béja',
+      'Plan d’amélioration',
+    ]);
+  });
+
+  it('moves with Alt+arrows, announces the new place, and the other ToC follows', async () => {
+    await tocLink(alice.page, 'Plan d’amélioration').focus();
+    await alice.page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => alice.page.getByTestId('announcer').innerText(), LIVE).toContain('position 2 sur 3, niveau 1');
+    await expect.poll(() => tocOutline(bob.page), LIVE).toEqual([
+      'Démarche qualité',
+      '  Outils de mesure',
+      'Plan d’amélioration',
+      'Études de cas : Sousse et Béja',
+    ]);
+    // focus stays on the moved entry, so moves can be chained
+    await alice.page.keyboard.press('Alt+ArrowRight');
+    await expect.poll(() => tocOutline(bob.page), LIVE).toEqual([
+      'Démarche qualité',
+      '  Outils de mesure',
+      '  Plan d’amélioration',
+      'Études de cas : Sousse et Béja',
+    ]);
+    expect(await alice.page.evaluate(() => document.activeElement?.textContent)).toBe('Plan d’amélioration');
+    await alice.page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => tocOutline(bob.page), LIVE).toEqual([
+      'Démarche qualité',
+      '  Plan d’amélioration',
+      '  Outils de mesure',
+      'Études de cas : Sousse et Béja',
+    ]);
+  });
+
+  it('re-nests by drag and drop', async () => {
+    const handle = tocRow(alice.page, 'Outils de mesure').locator('.toc-row__handle');
+    const target = tocRow(alice.page, 'Études de cas : Sousse et Béja');
+    const box = await target.boundingBox();
+    expect(box).not.toBeNull();
+    await handle.dragTo(target, { targetPosition: { x: box!.width / 2, y: box!.height / 2 } });
+    await expect.poll(() => tocOutline(bob.page), LIVE).toEqual([
+      'Démarche qualité',
+      '  Plan d’amélioration',
+      'Études de cas : Sousse et Béja',
+      '  Outils de mesure',
+    ]);
+    const guide = await app.api.getGuide(guideId);
+    const outils = guide.sections.find((s) => s.title === 'Outils de mesure');
+    const cas = guide.sections.find((s) => s.title.startsWith('Études de cas'));
+    expect(outils?.parentId).toBe(cas?.id);
+  });
+
+  it('moves a deleted chapter to the trash and restores it, live on both sides', async () => {
+    await tocAction(alice.page, 'Études de cas : Sousse et Béja', 'delete');
+    await expect.poll(() => tocOutline(bob.page), LIVE).toEqual(['Démarche qualité', '  Plan d’amélioration']);
+
+    await bob.page.locator('.trash__toggle').click();
+    await bob.page.getByRole('button', { name: 'Restaurer « Études de cas : Sousse et Béja »' }).click();
+    await expect.poll(() => tocOutline(alice.page), LIVE).toEqual([
+      'Démarche qualité',
+      '  Plan d’amélioration',
+      'Études de cas : Sousse et Béja',
+      '  Outils de mesure',
+    ]);
+    expect(await bob.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect([...alice.errors, ...bob.errors]).toEqual([]);
+  });
+});
