@@ -2,27 +2,41 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
-import { guideIdFromRoomName } from '@dalil/shared';
 import type { Config } from './config.ts';
 import { acquireDataDirLock } from './storage/dataDirLock.ts';
 import { FileDocStore } from './storage/fileDocStore.ts';
 import type { DocStore } from './storage/docStore.ts';
 import { MetadataStore } from './storage/metadataStore.ts';
 import { GuideRepository } from './storage/guideRepository.ts';
+import { AccountRepository } from './storage/accountRepository.ts';
+import { MemberRepository } from './storage/memberRepository.ts';
+import { GuideAccess } from './auth/guideAccess.ts';
+import { LoginThrottle } from './auth/loginThrottle.ts';
+import { loadServerSecret } from './auth/serverSecret.ts';
 import { RoomRegistry } from './collaboration/roomRegistry.ts';
-import { collabRoute, type DocumentTarget } from './collaboration/collabRoute.ts';
+import { collabRoute } from './collaboration/collabRoute.ts';
+import { decideSocketAccess } from './collaboration/socketAccess.ts';
 import errorReplies from './plugins/errorReplies.ts';
+import authentication from './plugins/authentication.ts';
+import requestGuards from './plugins/requestGuards.ts';
+import security from './plugins/security.ts';
 import apiDocs from './plugins/apiDocs.ts';
 import clientApp from './plugins/clientApp.ts';
 import { sharedSchemas } from './routes/commonSchemas.ts';
 import healthRoute from './routes/health/index.ts';
 import guidesRoute from './routes/guides/index.ts';
 import sectionsRoute from './routes/sections/index.ts';
+import authRoute from './routes/auth/index.ts';
+import meRoute from './routes/me/index.ts';
+import membersRoute from './routes/members/index.ts';
+import { guideInvitationsRoute, invitationLinksRoute } from './routes/invitations/index.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
 
 export interface DalilApp {
   app: FastifyInstance;
   guides: GuideRepository;
+  accounts: AccountRepository;
+  members: MemberRepository;
   registry: RoomRegistry;
   docStore: DocStore;
   metadata: MetadataStore;
@@ -45,6 +59,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   try {
     const metadata = await MetadataStore.open(join(config.dataDir, 'metadata.json'));
     const guides = new GuideRepository(metadata);
+    const accounts = new AccountRepository(metadata);
+    const members = new MemberRepository(metadata);
+    const access = new GuideAccess(guides, members);
+    const secret = loadServerSecret(config.dataDir, config.sessionSecret);
     const docsDir = join(config.dataDir, 'docs');
     const docStore = options.docStore ? options.docStore(docsDir, app.log) : new FileDocStore(docsDir, app.log);
     const registry = new RoomRegistry(
@@ -62,24 +80,38 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       (guideId) => guides.findGuide(guideId)?.structureVersion ?? 0,
     );
 
-    if (config.demo) await seedDemoIfEmpty(guides, docStore, app.log);
-
-    const resolveDocument = (docName: string): DocumentTarget => {
-      const guideId = guideIdFromRoomName(docName);
-      if (guideId !== null) return guides.findGuide(guideId) ? { kind: 'guide', guideId } : null;
-      const section = guides.findSectionByDocName(docName);
-      return section ? { kind: 'section', guideId: section.guideId } : null;
-    };
+    if (config.demo) await seedDemoIfEmpty({ guides, accounts, members, docStore }, app.log);
 
     for (const schema of sharedSchemas) app.addSchema(schema);
     await app.register(errorReplies);
+    await app.register(security, { requestsPerMinute: config.requestsPerMinute });
+    await app.register(authentication, { accounts });
+    await app.register(requestGuards, { secret, publicOrigin: config.publicOrigin });
     await app.register(apiDocs);
     await app.register(websocket, { options: { maxPayload: config.maxMessageBytes } });
-    const services = { guides, live: registry };
+    const services = {
+      guides,
+      accounts,
+      members,
+      access,
+      live: registry,
+      secret,
+      loginThrottle: new LoginThrottle(),
+      loginRatePerMinute: config.loginRatePerMinute,
+    };
     await app.register(healthRoute, { prefix: '/api/health' });
+    await app.register(authRoute, { prefix: '/api/auth', ...services });
+    await app.register(meRoute, { prefix: '/api/me', ...services });
     await app.register(guidesRoute, { prefix: '/api/guides', ...services });
     await app.register(sectionsRoute, { prefix: '/api/guides/:guideId', ...services });
-    await app.register(collabRoute, { registry, resolveDocument, pingIntervalMs: config.pingIntervalMs });
+    await app.register(membersRoute, { prefix: '/api/guides/:guideId', ...services });
+    await app.register(guideInvitationsRoute, { prefix: '/api/guides/:guideId', ...services });
+    await app.register(invitationLinksRoute, { prefix: '/api/invitations', ...services });
+    await app.register(collabRoute, {
+      registry,
+      decideAccess: (request, docName) => decideSocketAccess(request, docName, { guides, members, publicOrigin: config.publicOrigin }),
+      pingIntervalMs: config.pingIntervalMs,
+    });
     await app.register(clientApp, { root: config.clientDist });
 
     // Sockets are closed by @fastify/websocket before this runs; then every queued update reaches
@@ -90,7 +122,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await docStore.close();
       releaseLock();
     });
-    return { app, guides, registry, docStore, metadata };
+    return { app, guides, accounts, members, registry, docStore, metadata };
   } catch (err) {
     await app.close().catch(() => {});
     releaseLock();

@@ -18,6 +18,14 @@ export interface Config {
   /** How long an empty room stays loaded. */
   unloadDelayMs: number;
   pingIntervalMs: number;
+  /** Origin browsers must come from (e.g. https://dalil.example.org); by default the Host header's. */
+  publicOrigin: string | null;
+  /** Binds CSRF tokens to sessions; generated into the data dir when absent. */
+  sessionSecret: string | undefined;
+  /** Per-IP budget of HTTP requests per minute. */
+  requestsPerMinute: number;
+  /** Per-IP budget of login attempts per minute (a per-account brake comes on top). */
+  loginRatePerMinute: number;
 }
 
 const DEFAULT_CLIENT_DIST = resolve(import.meta.dirname, '../../client/dist');
@@ -35,6 +43,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDist: env.CLIENT_DIST === '' ? null : resolve(env.CLIENT_DIST ?? DEFAULT_CLIENT_DIST),
     unloadDelayMs: intFrom(env, 'UNLOAD_DELAY_MS', 2000, 0, 3_600_000),
     pingIntervalMs: intFrom(env, 'WS_PING_INTERVAL_MS', 30_000, 1000, 3_600_000),
+    publicOrigin: env.PUBLIC_ORIGIN ? env.PUBLIC_ORIGIN.replace(/\/$/, '') : null,
+    sessionSecret: env.SESSION_SECRET || undefined,
+    requestsPerMinute: intFrom(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
+    loginRatePerMinute: intFrom(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
   };
 }
 

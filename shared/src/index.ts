@@ -5,3 +5,5 @@ export * from './collaboration/messageTypes.ts';
 export * from './collaboration/docNames.ts';
 export * from './collaboration/savedState.ts';
 export * from './toc/tocOrder.ts';
+export * from './permissions/roles.ts';
+export * from './permissions/matrix.ts';

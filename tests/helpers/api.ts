@@ -1,23 +1,55 @@
-import type { GuideView, SectionView } from '@dalil/shared';
+import type { GuideView, MeView, SectionView } from '@dalil/shared';
 
-/** Thin REST client for tests: real HTTP against a real server. */
+/**
+ * Thin REST client for tests: real HTTP against a real server, with the session cookie and CSRF
+ * token a browser would send once signed in.
+ */
 export class Api {
-  constructor(private readonly baseUrl: string) {}
+  cookie: string | null = null;
+  csrfToken: string | null = null;
 
-  async request<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: T; headers: Headers }> {
     const res = await fetch(this.baseUrl + path, {
       method,
-      headers: body !== undefined ? { 'content-type': 'application/json' } : {},
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrfToken && method !== 'GET' ? { 'x-csrf-token': this.csrfToken } : {}),
+        ...headers,
+      },
       body: body !== undefined ? (typeof body === 'string' ? body : JSON.stringify(body)) : undefined,
     });
+    const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('dalil_session='));
+    if (setCookie) this.cookie = setCookie.split(';')[0]!;
     const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = text;
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
   async ok<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await this.request<T>(method, path, body);
     if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
+  }
+
+  /** Signs in and picks up the CSRF token, like the client does after login. */
+  async login(email: string, password: string): Promise<MeView> {
+    await this.ok('POST', '/api/auth/login', { email, password });
+    const me = await this.ok<MeView>('GET', '/api/me');
+    this.csrfToken = me.csrfToken;
+    return me;
   }
 
   createGuide(title = 'Guide de test', language = 'fr'): Promise<GuideView> {

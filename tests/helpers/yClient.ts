@@ -24,11 +24,18 @@ export interface YClient {
 export function connectClient(
   wsUrl: string,
   docName: string,
-  options: { doc?: Y.Doc; connect?: boolean; WebSocketImpl?: typeof WebSocket } = {},
+  options: { doc?: Y.Doc; connect?: boolean; cookie?: string; headers?: Record<string, string> } = {},
 ): YClient {
   const doc = options.doc ?? new Y.Doc();
+  const headers = { ...(options.cookie ? { cookie: options.cookie } : {}), ...options.headers };
+  // The stock provider cannot set headers; a ws subclass carries the session cookie, as a browser would.
+  class WebSocketWithSession extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  }
   const provider = new WebsocketProvider(wsUrl, docName, doc, {
-    WebSocketPolyfill: (options.WebSocketImpl ?? WebSocket) as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: WebSocketWithSession as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: options.connect ?? true,
     maxBackoffTime: 500,

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
-import { Api } from '../helpers/api.ts';
 import { connectClient } from '../helpers/yClient.ts';
+import { createUser } from '../helpers/accounts.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 
 /** Opens a raw socket, sends `frames` once open, resolves with how the server closed it. */
-function sendRaw(url: string, frames: Array<Uint8Array | string>): Promise<{ code: number; reason: string }> {
+function sendRaw(url: string, cookie: string, frames: Array<Uint8Array | string>): Promise<{ code: number; reason: string }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, { headers: { cookie } });
     const timer = setTimeout(() => reject(new Error('server did not close the socket')), 5000);
     ws.on('open', () => frames.forEach((f) => ws.send(f)));
     ws.on('error', () => {});
@@ -29,9 +29,12 @@ function frame(...parts: Array<(e: encoding.Encoder) => void>): Uint8Array {
 describe('malformed and oversized frames', () => {
   let server: TestServer;
   let docName: string;
+  let cookie: string;
   beforeAll(async () => {
     server = await startServer({ WS_MAX_MESSAGE_BYTES: String(64 * 1024) });
-    docName = (await new Api(server.url).guideWithSection()).section.docName;
+    const owner = await createUser(server, 'Karim');
+    cookie = owner.cookie;
+    docName = (await owner.api.guideWithSection()).section.docName;
   });
   afterAll(() => server.dispose());
 
@@ -59,7 +62,7 @@ describe('malformed and oversized frames', () => {
   ];
 
   it.each(bad)('%s closes only that socket, with a reason; the document stays intact', async (name, frames, code) => {
-    const healthy = connectClient(server.wsUrl, docName);
+    const healthy = connectClient(server.wsUrl, docName, { cookie });
     await healthy.synced();
     healthy.text.insert(healthy.text.length, `avant ${name};`);
     await waitFor('server has the edit', () =>
@@ -67,13 +70,13 @@ describe('malformed and oversized frames', () => {
     );
     const before = server.registry.get(docName)!.doc.getText('text').toString();
 
-    const closed = await sendRaw(`${server.wsUrl}/${docName}`, frames);
+    const closed = await sendRaw(`${server.wsUrl}/${docName}`, cookie, frames);
     expect(closed.code).toBe(code);
     if (code === 1007) expect(closed.reason.length).toBeGreaterThan(0);
 
     expect(server.registry.get(docName)!.doc.getText('text').toString()).toBe(before);
     healthy.text.insert(healthy.text.length, `après ${name};`);
-    const other = connectClient(server.wsUrl, docName);
+    const other = connectClient(server.wsUrl, docName, { cookie });
     await other.synced();
     await waitFor('the healthy client still works', () => other.text.toString().endsWith(`après ${name};`));
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);

@@ -1,21 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GuideView, SectionView, TrashedSectionView } from '@dalil/shared';
 import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
-import { Api } from '../helpers/api.ts';
+import type { Api } from '../helpers/api.ts';
+import { createUser } from '../helpers/accounts.ts';
 
 describe('guides and sections REST API', () => {
   let server: TestServer;
   let api: Api;
   beforeAll(async () => {
     server = await startServer();
-    api = new Api(server.url);
+    api = (await createUser(server, 'Leïla')).api;
   });
   afterAll(() => server.dispose());
 
   const titles = (g: GuideView) => g.sections.map((s) => `${s.parentId ? '  ' : ''}${s.title}`);
 
   it('answers health', async () => {
-    expect(await api.request('GET', '/api/health')).toEqual({ status: 200, body: { ok: true } });
+    expect(await api.request('GET', '/api/health')).toMatchObject({ status: 200, body: { ok: true } });
   });
 
   it('creates, renames, moves, trashes and restores sections in table-of-contents order', async () => {

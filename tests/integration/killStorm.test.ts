@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { FileDocStore } from '@dalil/server/storage/fileDocStore.ts';
 import { spawnServer, type ServerProcess } from '../helpers/serverProcess.ts';
 import { Api } from '../helpers/api.ts';
+import { DEMO_PASSWORD, demoAccounts } from '@dalil/server/demo/demoAccounts.ts';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
 import { trackSaved } from '../helpers/savedTracker.ts';
 import { tempDir } from '../helpers/tempDir.ts';
@@ -42,15 +43,17 @@ describe('kill -9 in the middle of an edit storm', () => {
   });
 
   it(`loses no confirmed or old token, and every token ends up exactly once (${ROUNDS} random kills)`, async () => {
-    server = await spawnServer(dir.path);
+    server = await spawnServer(dir.path, { DALIL_DEMO: '1' });
     const port = server.port;
     const api = new Api(server.url);
+    await api.login(demoAccounts[0]!.email, DEMO_PASSWORD);
+    const cookie = api.cookie!;
     const { section } = await api.guideWithSection();
     const allTokens: string[] = [];
     const restartTimes: number[] = [];
 
     for (let round = 0; round < ROUNDS; round++) {
-      const clients = Array.from({ length: CLIENTS }, () => connectClient(server!.wsUrl, section.docName));
+      const clients = Array.from({ length: CLIENTS }, () => connectClient(server!.wsUrl, section.docName, { cookie }));
       const trackers = clients.map((c) => trackSaved(c.provider));
       await Promise.all(clients.map((c) => c.synced()));
       const tokens: Token[] = [];
@@ -91,7 +94,7 @@ describe('kill -9 in the middle of an edit storm', () => {
         { timeoutMs: 20_000 },
       );
       await waitFor('server holds every token once', async () => {
-        const check = connectClient(server!.wsUrl, section.docName);
+        const check = connectClient(server!.wsUrl, section.docName, { cookie });
         try {
           await check.synced();
           return everyTokenOnce(check.text.toString());

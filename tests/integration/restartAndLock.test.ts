@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startServer } from '../helpers/inProcessServer.ts';
 import { spawnServer } from '../helpers/serverProcess.ts';
 import { Api } from '../helpers/api.ts';
+import { createUser, TEST_PASSWORD } from '../helpers/accounts.ts';
 import { connectClient, fragmentText } from '../helpers/yClient.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { waitFor } from '../helpers/waitFor.ts';
@@ -12,9 +13,10 @@ describe('restart and data-dir ownership', () => {
     const dir = tempDir();
     try {
       const first = await startServer({}, { dataDir: dir.path });
-      const api = new Api(first.url);
+      const owner = await createUser(first, 'Nadia');
+      const api = owner.api;
       const { guide, section } = await api.guideWithSection();
-      const writer = connectClient(first.wsUrl, section.docName);
+      const writer = connectClient(first.wsUrl, section.docName, { cookie: owner.cookie });
       await writer.synced();
       const paragraph = new Y.XmlElement('paragraph');
       paragraph.insert(0, [new Y.XmlText('La transparence commence par le budget.')]);
@@ -27,9 +29,10 @@ describe('restart and data-dir ownership', () => {
       const second = await startServer({}, { dataDir: dir.path });
       try {
         const api2 = new Api(second.url);
+        await api2.login(owner.user.email, TEST_PASSWORD);
         const reloaded = await api2.getGuide(guide.id);
         expect(reloaded.sections.map((s) => s.title)).toEqual(['Section de test']);
-        const reader = connectClient(second.wsUrl, section.docName);
+        const reader = connectClient(second.wsUrl, section.docName, { cookie: api2.cookie! });
         await reader.synced();
         expect(fragmentText(reader.fragment)).toBe('La transparence commence par le budget.');
         expect(reader.text.toString()).toBe('texte brut');

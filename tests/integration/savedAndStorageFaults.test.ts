@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { isSnapshotCovered } from '@dalil/shared';
 import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
-import { Api } from '../helpers/api.ts';
+import type { Api } from '../helpers/api.ts';
+import { createUser } from '../helpers/accounts.ts';
 import { connectClient } from '../helpers/yClient.ts';
 import { trackSaved } from '../helpers/savedTracker.ts';
 import { faultyStoreFactory, type FaultyDocStore } from '../helpers/faultyDocStore.ts';
@@ -12,9 +13,12 @@ describe('"saved" means on the server disk', () => {
   const holder: { store?: FaultyDocStore } = {};
   let server: TestServer;
   let api: Api;
+  let cookie: string;
   beforeAll(async () => {
     server = await startServer({}, { docStore: faultyStoreFactory(holder) });
-    api = new Api(server.url);
+    const owner = await createUser(server, 'Sami');
+    api = owner.api;
+    cookie = owner.cookie;
   });
   afterAll(() => server.dispose());
 
@@ -22,9 +26,9 @@ describe('"saved" means on the server disk', () => {
 
   it('confirms inserts and deletions once fsynced; stock clients never receive the message', async () => {
     const { section } = await api.guideWithSection();
-    const client = connectClient(server.wsUrl, section.docName);
+    const client = connectClient(server.wsUrl, section.docName, { cookie });
     const saved = trackSaved(client.provider);
-    const stock = connectClient(server.wsUrl, section.docName);
+    const stock = connectClient(server.wsUrl, section.docName, { cookie });
     let stockUnknown = 0;
     (stock.provider.messageHandlers as unknown[])[100] = () => stockUnknown++;
     await Promise.all([client.synced(), stock.synced()]);
@@ -45,7 +49,7 @@ describe('"saved" means on the server disk', () => {
   for (const fault of ['EIO', 'ENOSPC'] as const) {
     it(`while writes fail (${fault}) nobody is told "saved", the server keeps serving, and it recovers`, async () => {
       const { section } = await api.guideWithSection();
-      const client = connectClient(server.wsUrl, section.docName);
+      const client = connectClient(server.wsUrl, section.docName, { cookie });
       const saved = trackSaved(client.provider);
       await client.synced();
       client.text.insert(0, 'déjà enregistré;');
@@ -59,7 +63,7 @@ describe('"saved" means on the server disk', () => {
       expect(covered(client.doc, saved.last())).toBe(false);
 
       // Other clients still get live edits while the disk is failing.
-      const peer = connectClient(server.wsUrl, section.docName);
+      const peer = connectClient(server.wsUrl, section.docName, { cookie });
       await peer.synced();
       expect(peer.text.toString()).toBe('déjà enregistré;pendant la panne;');
       expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
@@ -74,7 +78,7 @@ describe('"saved" means on the server disk', () => {
       await waitFor('retry succeeded and the room unloaded', () => server.registry.get(section.docName) === undefined, {
         timeoutMs: 15_000,
       });
-      const reader = connectClient(server.wsUrl, section.docName);
+      const reader = connectClient(server.wsUrl, section.docName, { cookie });
       await reader.synced();
       expect(reader.text.toString()).toBe('déjà enregistré;pendant la panne;');
       reader.destroy();

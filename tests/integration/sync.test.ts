@@ -1,16 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
-import { Api } from '../helpers/api.ts';
+import type { Api } from '../helpers/api.ts';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
+import { createUser } from '../helpers/accounts.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 
 describe('y-websocket sync through the server', () => {
   let server: TestServer;
   let api: Api;
+  let cookie: string;
   const clients: YClient[] = [];
   beforeAll(async () => {
     server = await startServer();
-    api = new Api(server.url);
+    const owner = await createUser(server, 'Leïla');
+    api = owner.api;
+    cookie = owner.cookie;
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -19,8 +23,8 @@ describe('y-websocket sync through the server', () => {
 
   it('two stock clients converge and a late joiner receives the full state', async () => {
     const { section } = await api.guideWithSection();
-    const a = connectClient(server.wsUrl, section.docName);
-    const b = connectClient(server.wsUrl, section.docName);
+    const a = connectClient(server.wsUrl, section.docName, { cookie });
+    const b = connectClient(server.wsUrl, section.docName, { cookie });
     clients.push(a, b);
     await Promise.all([a.synced(), b.synced()]);
     a.text.insert(0, 'Bonjour ');
@@ -28,7 +32,7 @@ describe('y-websocket sync through the server', () => {
     await waitFor('both edits on both clients', () => a.text.length === b.text.length && a.text.length === 14);
     expect(a.text.toString()).toBe(b.text.toString());
 
-    const late = connectClient(server.wsUrl, section.docName);
+    const late = connectClient(server.wsUrl, section.docName, { cookie });
     clients.push(late);
     await late.synced();
     await waitFor('late joiner has everything', () => late.text.toString() === a.text.toString());
@@ -38,7 +42,7 @@ describe('y-websocket sync through the server', () => {
 
   it('20 clients editing the same section concurrently converge to identical content', async () => {
     const { section } = await api.guideWithSection();
-    const many = Array.from({ length: 20 }, () => connectClient(server.wsUrl, section.docName));
+    const many = Array.from({ length: 20 }, () => connectClient(server.wsUrl, section.docName, { cookie }));
     clients.push(...many);
     await Promise.all(many.map((c) => c.synced()));
     // Tokens go at either end or right before another token, so no edit splits a token; every third
@@ -78,7 +82,7 @@ describe('y-websocket sync through the server', () => {
 
   it('a guide room tells connected clients about structure changes', async () => {
     const guide = await api.createGuide('Guide vivant');
-    const watcher = connectClient(server.wsUrl, guide.roomName);
+    const watcher = connectClient(server.wsUrl, guide.roomName, { cookie });
     clients.push(watcher);
     await watcher.synced();
     const versions = () => Math.max(...watcher.doc.getArray<number>('structureVersions').toArray());
@@ -91,12 +95,12 @@ describe('y-websocket sync through the server', () => {
 
   it('a client cannot write into a guide room', async () => {
     const guide = await api.createGuide('Guide protégé');
-    const writer = connectClient(server.wsUrl, guide.roomName);
+    const writer = connectClient(server.wsUrl, guide.roomName, { cookie });
     clients.push(writer);
     await writer.synced();
     writer.doc.getArray<number>('structureVersions').push([999_999]);
     writer.doc.getText('intrusion').insert(0, 'x');
-    const observer = connectClient(server.wsUrl, guide.roomName);
+    const observer = connectClient(server.wsUrl, guide.roomName, { cookie });
     clients.push(observer);
     await observer.synced();
     await new Promise((r) => setTimeout(r, 200));
@@ -108,7 +112,7 @@ describe('y-websocket sync through the server', () => {
     const { default: WebSocket } = await import('ws');
     const closeOf = (url: string) =>
       new Promise<{ code: number; reason: string }>((resolve) => {
-        const ws = new WebSocket(url);
+        const ws = new WebSocket(url, { headers: { cookie } });
         ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
         ws.on('error', () => {});
       });

@@ -1,22 +1,19 @@
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { CloseCode, isValidDocName } from '@dalil/shared';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { CloseCode } from '@dalil/shared';
 import { Connection } from './connection.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
-import type { RoomKind } from './room.ts';
-
-/** What a document name refers to, or null when there is no such document. */
-export type DocumentTarget = { kind: RoomKind; guideId: string } | null;
+import type { SocketAccess } from './socketAccess.ts';
 
 export interface CollabRouteOptions {
   registry: RoomRegistry;
-  resolveDocument: (docName: string) => DocumentTarget;
+  decideAccess: (request: FastifyRequest, docName: string) => SocketAccess;
   pingIntervalMs: number;
 }
 
 /**
- * `/collab/<docName>`: the y-websocket endpoint. Access is decided once, here, before anything of the
- * document is sent; the socket's listeners are attached synchronously by Connection so that frames
- * sent while the document loads are not lost.
+ * `/collab/<docName>`: the y-websocket endpoint. Access is decided synchronously, here, before
+ * anything of the document is sent; Connection attaches its listeners at once so that frames sent
+ * while the document loads are kept, not lost.
  */
 export const collabRoute: FastifyPluginAsync<CollabRouteOptions> = async (app: FastifyInstance, options) => {
   app.get<{ Params: { docName: string } }>(
@@ -24,18 +21,25 @@ export const collabRoute: FastifyPluginAsync<CollabRouteOptions> = async (app: F
     { websocket: true, schema: { hide: true } as object },
     (socket, request) => {
       const { docName } = request.params;
-      const log = request.log;
-      const connection = new Connection(socket, docName, { canWrite: true, pingIntervalMs: options.pingIntervalMs }, log);
-      if (!isValidDocName(docName)) {
-        connection.close(CloseCode.invalidDocName, 'invalid document name');
+      const access = options.decideAccess(request, docName);
+      if (!access.ok) {
+        socket.close(access.code, access.reason);
         return;
       }
-      const target = options.resolveDocument(docName);
-      if (!target) {
-        connection.close(CloseCode.unknownDocument, 'unknown document');
-        return;
-      }
-      options.registry.acquire(docName, target.kind, target.guideId).then(
+      const log = request.log.child({ doc: docName, user: access.user.id });
+      const connection = new Connection(
+        socket,
+        docName,
+        {
+          canWrite: access.canWrite,
+          identity: { userId: access.user.id, name: access.user.name },
+          guideId: access.guideId,
+          pingIntervalMs: options.pingIntervalMs,
+        },
+        log,
+      );
+      options.registry.track(connection);
+      options.registry.acquire(docName, access.kind, access.guideId).then(
         (room) => {
           connection.onClose(() => {
             room.remove(connection);
@@ -45,7 +49,7 @@ export const collabRoute: FastifyPluginAsync<CollabRouteOptions> = async (app: F
           if (connection.isClosed) options.registry.release(room);
         },
         (err: unknown) => {
-          log.error({ doc: docName, err }, 'could not load document');
+          log.error({ err }, 'could not load document');
           connection.close(CloseCode.internalError, 'document could not be loaded');
         },
       );

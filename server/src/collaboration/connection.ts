@@ -6,6 +6,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, MessageType } from '@dalil/shared';
 import type { Room, RoomMember } from './room.ts';
 import { awarenessMessage, savedMessage, syncStep1Message, syncStep2Message } from './protocol.ts';
+import { bindAwarenessUpdate, type AwarenessIdentity } from './awarenessGuard.ts';
 
 export interface ConnectionLogger {
   info(obj: object, msg: string): void;
@@ -15,6 +16,9 @@ export interface ConnectionLogger {
 export interface ConnectionOptions {
   /** May this socket change the document's content? Decided once, at connection time. */
   canWrite: boolean;
+  /** The authenticated account; presence is bound to it. */
+  identity: AwarenessIdentity;
+  guideId: string;
   /** Interval between pings; a socket that missed one pong is closed. */
   pingIntervalMs: number;
 }
@@ -26,6 +30,7 @@ export interface ConnectionOptions {
 export class Connection implements RoomMember {
   readonly awarenessIds = new Set<number>();
   wantsSaved = false;
+  private readonly awarenessBinding: { clientId: number | null } = { clientId: null };
   private room: Room | null = null;
   private queued: Uint8Array[] = [];
   private closed = false;
@@ -45,6 +50,14 @@ export class Connection implements RoomMember {
     socket.on('close', () => this.onClosed());
     socket.on('error', (err) => this.logger.warn({ doc: docName, err }, 'websocket error'));
     socket.on('pong', () => (this.alive = true));
+  }
+
+  get userId(): string {
+    return this.options.identity.userId;
+  }
+
+  get guideId(): string {
+    return this.options.guideId;
   }
 
   get isClosed(): boolean {
@@ -115,9 +128,11 @@ export class Connection implements RoomMember {
       case MessageType.sync:
         this.handleSync(room, decoder);
         break;
-      case MessageType.awareness:
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), this);
+      case MessageType.awareness: {
+        const update = bindAwarenessUpdate(decoding.readVarUint8Array(decoder), this.options.identity, this.awarenessBinding);
+        if (update) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, this);
         break;
+      }
       case MessageType.queryAwareness:
         this.send(awarenessMessage(room.awareness, [...room.awareness.getStates().keys()]));
         break;

@@ -1,8 +1,16 @@
 import * as Y from 'yjs';
-import { GUIDE_ROOM_VERSIONS, guideRoomName } from '@dalil/shared';
+import { CloseCode, GUIDE_ROOM_VERSIONS, guideRoomName } from '@dalil/shared';
 import type { DocStore } from '../storage/docStore.ts';
 import { DocPersistence, type PersistenceLogger, type PersistenceOptions } from './docPersistence.ts';
 import { LOAD_ORIGIN, Room, type RoomKind } from './room.ts';
+
+/** A socket as the registry sees it: enough to find and close a member's connections. */
+export interface TrackedSocket {
+  readonly userId: string;
+  readonly guideId: string;
+  close(code: number, reason: string): void;
+  onClose(listener: () => void): void;
+}
 
 export interface RoomRegistryOptions {
   persistence: PersistenceOptions;
@@ -19,6 +27,7 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly socketsByGuide = new Map<string, Set<TrackedSocket>>();
 
   constructor(
     private readonly store: DocStore,
@@ -63,6 +72,26 @@ export class RoomRegistry {
     }, this.options.unloadDelayMs);
     timer.unref();
     this.unloadTimers.set(room.name, timer);
+  }
+
+  /** Remembers a socket until it closes, so access changes can reach it. */
+  track(socket: TrackedSocket): void {
+    let sockets = this.socketsByGuide.get(socket.guideId);
+    if (!sockets) this.socketsByGuide.set(socket.guideId, (sockets = new Set()));
+    sockets.add(socket);
+    socket.onClose(() => {
+      sockets.delete(socket);
+      if (sockets.size === 0 && this.socketsByGuide.get(socket.guideId) === sockets) this.socketsByGuide.delete(socket.guideId);
+    });
+  }
+
+  /** Closes a member's sockets in a guide: finally when removed, for a reconnect when the role changed. */
+  disconnectMember(guideId: string, userId: string, reason: 'removed' | 'roleChanged'): void {
+    for (const socket of [...(this.socketsByGuide.get(guideId) ?? [])]) {
+      if (socket.userId !== userId) continue;
+      if (reason === 'removed') socket.close(CloseCode.accessRevoked, 'you were removed from this guide');
+      else socket.close(CloseCode.accessChanged, 'your role changed; reconnect');
+    }
   }
 
   /** Tells live clients of a guide that its table of contents changed. */

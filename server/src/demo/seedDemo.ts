@@ -4,19 +4,29 @@ import { SECTION_FRAGMENT } from '@dalil/shared';
 import { sectionSchema } from '@dalil/shared/editor';
 import type { DocStore } from '../storage/docStore.ts';
 import type { GuideRepository } from '../storage/guideRepository.ts';
+import type { AccountRepository } from '../storage/accountRepository.ts';
+import type { MemberRepository } from '../storage/memberRepository.ts';
+import { hashPassword } from '../auth/passwords.ts';
 import { demoGuide, type DemoSection, type ProseMirrorDoc } from './demoGuideContent.ts';
+import { DEMO_PASSWORD, demoAccounts } from './demoAccounts.ts';
 
 /**
  * Fills an empty data dir with the demo guide. Section text is written once, here, when the sections
  * are created: documents are never seeded on load, so content cannot be duplicated.
  */
 export async function seedDemoIfEmpty(
-  guides: GuideRepository,
-  docStore: DocStore,
+  stores: { guides: GuideRepository; accounts: AccountRepository; members: MemberRepository; docStore: DocStore },
   log: { info(obj: object, msg: string): void },
 ): Promise<void> {
-  if (guides.listGuides().length > 0) return;
-  const guide = await guides.createGuide({ title: demoGuide.title, language: demoGuide.language });
+  const { guides, accounts, members, docStore } = stores;
+  if (guides.listGuides().length > 0 || accounts.listUsers().length > 0) return;
+  const users = [];
+  for (const account of demoAccounts) {
+    users.push({ ...account, user: await accounts.createUser({ ...account, passwordHash: await hashPassword(DEMO_PASSWORD) }) });
+  }
+  const coordinator = users.find((u) => u.role === 'coordinator')!.user;
+  const guide = await guides.createGuide({ title: demoGuide.title, language: demoGuide.language, coordinatorId: coordinator.id });
+  for (const { user, role } of users) if (user.id !== coordinator.id) await members.setRole(guide.id, user.id, role);
   let count = 0;
   const addAll = async (sections: DemoSection[], parentId: string | null): Promise<void> => {
     for (const demo of sections) {
@@ -27,7 +37,7 @@ export async function seedDemoIfEmpty(
     }
   };
   await addAll(demoGuide.sections, null);
-  log.info({ guideId: guide.id, sections: count }, 'seeded the demo guide');
+  log.info({ guideId: guide.id, sections: count, accounts: users.length }, 'seeded the demo guide and demo accounts');
 }
 
 /** A Yjs update that creates `content` in a section's fragment. */

@@ -1,3 +1,5 @@
+import { GUIDE_ROLES } from '@dalil/shared';
+
 /** JSON schemas shared by several resources; registered once with `addSchema` and referenced by $id. */
 export const idPattern = '^[A-Za-z0-9_-]{1,64}$';
 
@@ -19,8 +21,10 @@ export const sectionViewSchema = {
     status: { type: 'string', enum: ['draft', 'review', 'validated'] },
     docName: { type: 'string' },
     updatedAt: { type: 'string' },
+    authorIds: { type: 'array', items: { type: 'string' } },
+    reviewerIds: { type: 'array', items: { type: 'string' } },
   },
-  required: ['id', 'title', 'parentId', 'position', 'status', 'docName', 'updatedAt'],
+  required: ['id', 'title', 'parentId', 'position', 'status', 'docName', 'updatedAt', 'authorIds', 'reviewerIds'],
 } as const;
 
 export const trashedSectionViewSchema = {
@@ -44,8 +48,10 @@ export const guideViewSchema = {
     roomName: { type: 'string' },
     structureVersion: { type: 'integer' },
     sections: { type: 'array', items: { $ref: 'SectionView#' } },
+    role: { type: 'string', enum: [...GUIDE_ROLES] },
+    permissions: { type: 'array', items: { type: 'string' } },
   },
-  required: ['id', 'title', 'language', 'roomName', 'structureVersion', 'sections'],
+  required: ['id', 'title', 'language', 'roomName', 'structureVersion', 'sections', 'role', 'permissions'],
 } as const;
 
 export const guideSummarySchema = {
@@ -57,14 +63,62 @@ export const guideSummarySchema = {
     language: { type: 'string', enum: ['fr', 'ar', 'en'] },
     sectionCount: { type: 'integer' },
     updatedAt: { type: 'string' },
+    role: { type: 'string', enum: [...GUIDE_ROLES] },
   },
-  required: ['id', 'title', 'language', 'sectionCount', 'updatedAt'],
+  required: ['id', 'title', 'language', 'sectionCount', 'updatedAt', 'role'],
 } as const;
 
-export const sharedSchemas = [errorSchema, sectionViewSchema, trashedSectionViewSchema, guideViewSchema, guideSummarySchema];
+export const userViewSchema = {
+  $id: 'UserView',
+  type: 'object',
+  properties: { id: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } },
+  required: ['id', 'email', 'name'],
+} as const;
+
+export const memberViewSchema = {
+  $id: 'MemberView',
+  type: 'object',
+  properties: {
+    userId: { type: 'string' },
+    name: { type: 'string' },
+    email: { type: 'string' },
+    role: { type: 'string', enum: [...GUIDE_ROLES] },
+  },
+  required: ['userId', 'name', 'email', 'role'],
+} as const;
+
+export const invitationViewSchema = {
+  $id: 'InvitationView',
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    role: { type: 'string', enum: [...GUIDE_ROLES] },
+    multiUse: { type: 'boolean' },
+    expiresAt: { type: 'string' },
+    revokedAt: { type: ['string', 'null'] },
+    uses: { type: 'integer' },
+    createdAt: { type: 'string' },
+    token: { type: 'string' },
+    path: { type: 'string' },
+  },
+  required: ['id', 'role', 'multiUse', 'expiresAt', 'revokedAt', 'uses', 'createdAt'],
+} as const;
+
+export const sharedSchemas = [
+  errorSchema,
+  sectionViewSchema,
+  trashedSectionViewSchema,
+  guideViewSchema,
+  guideSummarySchema,
+  userViewSchema,
+  memberViewSchema,
+  invitationViewSchema,
+];
 
 export const errorReplies = {
   400: { $ref: 'Error#' },
+  401: { $ref: 'Error#' },
+  403: { $ref: 'Error#' },
   404: { $ref: 'Error#' },
   409: { $ref: 'Error#' },
 } as const;

@@ -1,11 +1,25 @@
+import type { AccountRepository } from '../storage/accountRepository.ts';
 import type { GuideRepository } from '../storage/guideRepository.ts';
+import type { MemberRepository } from '../storage/memberRepository.ts';
+import type { GuideAccess } from '../auth/guideAccess.ts';
+import type { LoginThrottle } from '../auth/loginThrottle.ts';
 
-/** The one call routes make on live documents: the registry implements it, routes never import it. */
-export interface StructureNotifier {
+/**
+ * What routes may do to live documents: the room registry implements it, routes never import it.
+ */
+export interface LiveDocuments {
   structureChanged(guideId: string, version: number): void;
+  /** Closes a user's sockets in a guide (removed: final code; role changed: they reconnect with new rights). */
+  disconnectMember(guideId: string, userId: string, reason: 'removed' | 'roleChanged'): void;
 }
 
 export interface RouteServices {
   guides: GuideRepository;
-  live: StructureNotifier;
+  accounts: AccountRepository;
+  members: MemberRepository;
+  access: GuideAccess;
+  live: LiveDocuments;
+  secret: Buffer;
+  loginThrottle: LoginThrottle;
+  loginRatePerMinute: number;
 }

@@ -1,5 +1,5 @@
-import type { Guide, GuideView, Section, SectionView, TrashedSectionView } from '@dalil/shared';
-import { guideRoomName } from '@dalil/shared';
+import type { Guide, GuideRole, GuideView, Invitation, InvitationView, Section, SectionView, TrashedSectionView, User, UserView } from '@dalil/shared';
+import { allowedActions, guideRoomName } from '@dalil/shared';
 
 /** Shapes the API returns, built from stored entities (never the stored objects themselves). */
 export function sectionView(s: Section): SectionView {
@@ -11,6 +11,8 @@ export function sectionView(s: Section): SectionView {
     status: s.status,
     docName: s.docName,
     updatedAt: s.updatedAt,
+    authorIds: [...s.authorIds],
+    reviewerIds: [...s.reviewerIds],
   };
 }
 
@@ -18,7 +20,7 @@ export function trashedSectionView(s: Section): TrashedSectionView {
   return { ...sectionView(s), deletedAt: s.deletedAt ?? '', deletionId: s.deletionId ?? '' };
 }
 
-export function guideView(guide: Guide, sections: Section[]): GuideView {
+export function guideView(guide: Guide, sections: Section[], role: GuideRole): GuideView {
   return {
     id: guide.id,
     title: guide.title,
@@ -26,5 +28,23 @@ export function guideView(guide: Guide, sections: Section[]): GuideView {
     roomName: guideRoomName(guide.id),
     structureVersion: guide.structureVersion,
     sections: sections.map(sectionView),
+    role,
+    permissions: allowedActions(role),
+  };
+}
+
+export function userView(u: User): UserView {
+  return { id: u.id, email: u.email, name: u.name };
+}
+
+export function invitationView(i: Invitation): InvitationView {
+  return {
+    id: i.id,
+    role: i.role,
+    multiUse: i.multiUse,
+    expiresAt: i.expiresAt,
+    revokedAt: i.revokedAt,
+    uses: i.uses,
+    createdAt: i.createdAt,
   };
 }

@@ -16,6 +16,11 @@ export interface SectionChange {
   position?: number;
 }
 
+export interface SectionAssignment {
+  authorIds?: string[];
+  reviewerIds?: string[];
+}
+
 /**
  * Guides and their table of contents. All rules about structure live here: positions are dense
  * per parent, a section cannot move under itself, trash and restore keep subtrees together.
@@ -58,7 +63,8 @@ export class GuideRepository {
     return section;
   }
 
-  createGuide(input: { title: string; language: GuideLanguage }): Promise<Guide> {
+  /** Creates a guide whose creator is its coordinator, in one write. */
+  createGuide(input: { title: string; language: GuideLanguage; coordinatorId: string }): Promise<Guide> {
     const now = new Date().toISOString();
     const guide: Guide = {
       id: newId('g'),
@@ -70,6 +76,7 @@ export class GuideRepository {
     };
     return this.store.mutate((data) => {
       data.guides.push(guide);
+      data.memberships.push({ guideId: guide.id, userId: input.coordinatorId, role: 'coordinator', createdAt: now });
       return guide;
     });
   }
@@ -104,6 +111,8 @@ export class GuideRepository {
         updatedAt: now,
         deletedAt: null,
         deletionId: null,
+        authorIds: [],
+        reviewerIds: [],
       };
       data.sections.push(section);
       placeAmongSiblings(data, section, input.position);
@@ -136,6 +145,26 @@ export class GuideRepository {
       }
       touch(section);
       touch(guide, true);
+      return section;
+    });
+  }
+
+  /** Sets who writes and who reviews a section; ids must be members with a fitting role. */
+  assignSection(guideId: string, sectionId: string, assignment: SectionAssignment): Promise<Section> {
+    return this.store.mutate((data) => {
+      const section = this.requireLiveSection(guideId, sectionId, 'section');
+      const roleOf = (userId: string) => data.memberships.find((m) => m.guideId === guideId && m.userId === userId)?.role;
+      const check = (ids: string[] | undefined, allowed: string[], what: string) => {
+        for (const id of ids ?? []) {
+          const role = roleOf(id);
+          if (!role || !allowed.includes(role)) throw badRequest(`${id} is not a member who can be assigned as ${what}`);
+        }
+      };
+      check(assignment.authorIds, ['author', 'coordinator'], 'author');
+      check(assignment.reviewerIds, ['reviewer', 'coordinator'], 'reviewer');
+      if (assignment.authorIds) section.authorIds = [...new Set(assignment.authorIds)];
+      if (assignment.reviewerIds) section.reviewerIds = [...new Set(assignment.reviewerIds)];
+      touch(section);
       return section;
     });
   }

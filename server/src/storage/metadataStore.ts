@@ -1,15 +1,27 @@
 import { readFile } from 'node:fs/promises';
 import { Low, type Adapter } from 'lowdb';
-import type { Guide, Section } from '@dalil/shared';
+import type { Guide, Invitation, Membership, Section, Session, User } from '@dalil/shared';
 import { writeFileDurably } from './durableFile.ts';
 
 export interface MetadataSchema {
   schemaVersion: 1;
   guides: Guide[];
   sections: Section[];
+  users: User[];
+  sessions: Session[];
+  memberships: Membership[];
+  invitations: Invitation[];
 }
 
-const emptyMetadata = (): MetadataSchema => ({ schemaVersion: 1, guides: [], sections: [] });
+const emptyMetadata = (): MetadataSchema => ({
+  schemaVersion: 1,
+  guides: [],
+  sections: [],
+  users: [],
+  sessions: [],
+  memberships: [],
+  invitations: [],
+});
 
 /** lowdb adapter that writes the way DocStore snapshots do: temp file, fsync, rename, fsync dir. */
 class DurableJsonFile<T> implements Adapter<T> {
@@ -48,6 +60,10 @@ export class MetadataStore {
     const db = new Low<MetadataSchema>(new DurableJsonFile<MetadataSchema>(path), emptyMetadata());
     await db.read();
     db.data = { ...emptyMetadata(), ...db.data };
+    for (const section of db.data.sections) {
+      section.authorIds ??= [];
+      section.reviewerIds ??= [];
+    }
     return new MetadataStore(db);
   }
 

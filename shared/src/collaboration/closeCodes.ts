@@ -15,7 +15,9 @@ export const CloseCode = {
   unauthenticated: 4401,
   forbidden: 4403,
   unknownDocument: 4404,
-  /** Access changed while connected (member removed, role changed). */
+  /** The member was removed from the guide while connected. */
   accessRevoked: 4409,
+  /** The member's role changed: reconnect to get the new rights (not final, so clients do). */
+  accessChanged: 4000,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -33,4 +33,46 @@ export interface Section {
   deletedAt: string | null;
   /** Sections trashed together share this id, so a restore brings the subtree back as it was. */
   deletionId: string | null;
+  /** Members assigned to write this section (authors) and to review it (reviewers). */
+  authorIds: string[];
+  reviewerIds: string[];
+}
+
+export interface User {
+  id: string;
+  /** Lower-cased; unique. */
+  email: string;
+  name: string;
+  /** scrypt parameters, salt and key, encoded by the server's password module. */
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface Session {
+  /** SHA-256 of the cookie token: a leaked metadata file does not leak usable sessions. */
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface Membership {
+  guideId: string;
+  userId: string;
+  role: import('../permissions/roles.ts').GuideRole;
+  createdAt: string;
+}
+
+export interface Invitation {
+  id: string;
+  guideId: string;
+  role: import('../permissions/roles.ts').GuideRole;
+  /** SHA-256 of the token carried by the link. */
+  tokenHash: string;
+  multiUse: boolean;
+  expiresAt: string;
+  revokedAt: string | null;
+  uses: number;
+  createdBy: string;
+  createdAt: string;
 }

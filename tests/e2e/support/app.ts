@@ -40,12 +40,15 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** A real server on a free loopback port with a temporary data dir, serving the built client. */
-export async function startApp(): Promise<RunningApp> {
+/**
+ * A real server on a free loopback port with a temporary data dir, serving the built client;
+ * `demo` seeds the demo guide (realistic content for screenshots).
+ */
+export async function startApp(options: { demo?: boolean } = {}): Promise<RunningApp> {
   ensureClientBuilt();
   mkdirSync(artifactsDir, { recursive: true });
   const data = tempDir('dalil-e2e-');
-  const server = await spawnServer(data.path, { CLIENT_DIST: join(clientDir, 'dist') });
+  const server = await spawnServer(data.path, { CLIENT_DIST: join(clientDir, 'dist'), DALIL_DEMO: options.demo ? '1' : '0' });
   return {
     server,
     api: new Api(server.url),

@@ -14,13 +14,14 @@ type GuideParams = { guideId: string };
 type SectionParams = { guideId: string; sectionId: string };
 
 /** Sections of a guide, mounted under /api/guides/:guideId. */
-const sectionsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, live }) => {
+const sectionsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, access, live }) => {
   const notify = (guideId: string) => live.structureChanged(guideId, guides.getGuide(guideId).structureVersion);
 
   app.post<{ Params: GuideParams; Body: CreateSectionBody }>(
     '/sections',
     { schema: createSectionSchema },
     async (request, reply) => {
+      access.authorize(request.auth?.user, request.params.guideId, 'structure.manage');
       const section = await guides.createSection(request.params.guideId, request.body);
       notify(section.guideId);
       return reply.code(201).send(sectionView(section));
@@ -31,13 +32,23 @@ const sectionsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, l
     '/sections/:sectionId',
     { schema: updateSectionSchema },
     async (request) => {
-      const section = await guides.updateSection(request.params.guideId, request.params.sectionId, request.body);
-      notify(section.guideId);
+      const { guideId, sectionId } = request.params;
+      const { authorIds, reviewerIds, ...structural } = request.body;
+      // Each kind of change asks for its own right, all before anything changes.
+      if (Object.keys(structural).length > 0) access.authorize(request.auth?.user, guideId, 'structure.manage');
+      if (authorIds !== undefined || reviewerIds !== undefined) access.authorize(request.auth?.user, guideId, 'sections.assign');
+      let section = guides.getSection(guideId, sectionId);
+      if (authorIds !== undefined || reviewerIds !== undefined) {
+        section = await guides.assignSection(guideId, sectionId, { authorIds, reviewerIds });
+      }
+      if (Object.keys(structural).length > 0) section = await guides.updateSection(guideId, sectionId, structural);
+      notify(guideId);
       return sectionView(section);
     },
   );
 
   app.delete<{ Params: SectionParams }>('/sections/:sectionId', { schema: deleteSectionSchema }, async (request, reply) => {
+    access.authorize(request.auth?.user, request.params.guideId, 'structure.manage');
     await guides.trashSection(request.params.guideId, request.params.sectionId);
     notify(request.params.guideId);
     return reply.code(204).send();
@@ -47,6 +58,7 @@ const sectionsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, l
     '/sections/:sectionId/restore',
     { schema: restoreSectionSchema },
     async (request) => {
+      access.authorize(request.auth?.user, request.params.guideId, 'structure.manage');
       const section = await guides.restoreSection(request.params.guideId, request.params.sectionId);
       notify(section.guideId);
       return sectionView(section);
@@ -54,7 +66,7 @@ const sectionsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, l
   );
 
   app.get<{ Params: GuideParams }>('/trash', { schema: listTrashSchema }, async (request) => {
-    guides.getGuide(request.params.guideId);
+    access.authorize(request.auth?.user, request.params.guideId, 'structure.manage');
     return guides.listTrash(request.params.guideId).map(trashedSectionView);
   });
 };

@@ -33,13 +33,19 @@ export const createSectionSchema = {
 
 export const updateSectionSchema = {
   tags: ['sections'],
-  summary: 'Rename a section or move it (new parent and/or position among its siblings)',
+  summary: 'Rename or move a section (structure), or assign its authors and reviewers',
   params: sectionParams,
   body: {
     type: 'object',
     additionalProperties: false,
     minProperties: 1,
-    properties: { title: titleSchema, parentId, position },
+    properties: {
+      title: titleSchema,
+      parentId,
+      position,
+      authorIds: { type: 'array', maxItems: 50, items: { type: 'string', pattern: idPattern } },
+      reviewerIds: { type: 'array', maxItems: 50, items: { type: 'string', pattern: idPattern } },
+    },
   },
   response: { 200: { $ref: 'SectionView#' }, ...errorReplies },
 };

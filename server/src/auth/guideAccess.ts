@@ -1,0 +1,33 @@
+import { can, type GuideAction, type GuideRole, type User } from '@dalil/shared';
+import { ApiError, notFound } from '../errors.ts';
+import type { GuideRepository } from '../storage/guideRepository.ts';
+import type { MemberRepository } from '../storage/memberRepository.ts';
+
+export const unauthenticated = () => new ApiError(401, 'unauthenticated', 'sign in first');
+export const forbidden = (message = 'your role in this guide does not allow this') =>
+  new ApiError(403, 'forbidden', message);
+
+/**
+ * Answers "may this user do this in this guide?" for REST routes and the WebSocket handshake alike,
+ * by asking the shared permission matrix about the user's role in the guide.
+ */
+export class GuideAccess {
+  constructor(
+    private readonly guides: GuideRepository,
+    private readonly members: MemberRepository,
+  ) {}
+
+  roleOf(user: User | null | undefined, guideId: string): GuideRole | null {
+    return user ? this.members.roleOf(guideId, user.id) : null;
+  }
+
+  /** The caller's role when `action` is allowed; otherwise 401, 404 (no such guide) or 403. */
+  authorize(user: User | null | undefined, guideId: string, action: GuideAction): GuideRole {
+    if (!user) throw unauthenticated();
+    if (!this.guides.findGuide(guideId)) throw notFound('guide');
+    const role = this.members.roleOf(guideId, user.id);
+    if (!role) throw forbidden('you are not a member of this guide');
+    if (!can(role, action)) throw forbidden();
+    return role;
+  }
+}

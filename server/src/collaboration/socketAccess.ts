@@ -1,0 +1,45 @@
+import type { FastifyRequest } from 'fastify';
+import { can, CloseCode, guideIdFromRoomName, isValidDocName, type GuideRole, type User } from '@dalil/shared';
+import type { GuideRepository } from '../storage/guideRepository.ts';
+import type { MemberRepository } from '../storage/memberRepository.ts';
+import { isAllowedOrigin } from '../plugins/requestGuards.ts';
+import type { RoomKind } from './room.ts';
+
+export type SocketAccess =
+  | { ok: true; kind: RoomKind; guideId: string; user: User; role: GuideRole; canWrite: boolean }
+  | { ok: false; code: number; reason: string };
+
+/**
+ * Decides, once and before anything of the document is sent, whether a WebSocket may open a
+ * document and with which rights. Everything it needs is in memory, so the decision is synchronous
+ * and no frame can arrive before it.
+ */
+export function decideSocketAccess(
+  request: FastifyRequest,
+  docName: string,
+  deps: { guides: GuideRepository; members: MemberRepository; publicOrigin: string | null },
+): SocketAccess {
+  if (!isValidDocName(docName)) return { ok: false, code: CloseCode.invalidDocName, reason: 'invalid document name' };
+  if (!isAllowedOrigin(request, request.headers.origin, deps.publicOrigin)) {
+    return { ok: false, code: CloseCode.forbidden, reason: 'origin not allowed' };
+  }
+  const user = request.auth?.user;
+  if (!user) return { ok: false, code: CloseCode.unauthenticated, reason: 'sign in first' };
+
+  const roomGuideId = guideIdFromRoomName(docName);
+  let kind: RoomKind;
+  let guideId: string;
+  if (roomGuideId !== null) {
+    if (!deps.guides.findGuide(roomGuideId)) return { ok: false, code: CloseCode.unknownDocument, reason: 'unknown document' };
+    kind = 'guide';
+    guideId = roomGuideId;
+  } else {
+    const section = deps.guides.findSectionByDocName(docName);
+    if (!section) return { ok: false, code: CloseCode.unknownDocument, reason: 'unknown document' };
+    kind = 'section';
+    guideId = section.guideId;
+  }
+  const role = deps.members.roleOf(guideId, user.id);
+  if (!role || !can(role, 'guide.read')) return { ok: false, code: CloseCode.forbidden, reason: 'not a member of this guide' };
+  return { ok: true, kind, guideId, user, role, canWrite: kind === 'section' && can(role, 'section.editText') };
+}

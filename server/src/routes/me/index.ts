@@ -1,0 +1,44 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { MeView } from '@dalil/shared';
+import type { RouteServices } from '../routeServices.ts';
+import { ApiError, badRequest } from '../../errors.ts';
+import { unauthenticated } from '../../auth/guideAccess.ts';
+import { hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords.ts';
+import { csrfTokenFor } from '../../auth/tokens.ts';
+import { userView } from '../views.ts';
+import { getMeSchema, updateMeSchema } from './schemas.ts';
+
+/** The signed-in user: who they are, their guides, their CSRF token; changing name and password. */
+const meRoute: FastifyPluginAsync<RouteServices> = async (app, { accounts, members, secret }) => {
+  app.get('/', { schema: getMeSchema }, async (request): Promise<MeView> => {
+    if (!request.auth) throw unauthenticated();
+    const { user, sessionTokenHash } = request.auth;
+    return {
+      user: userView(user),
+      csrfToken: csrfTokenFor(secret, sessionTokenHash),
+      memberships: members.membershipsOf(user.id).map((m) => ({ guideId: m.guideId, role: m.role })),
+    };
+  });
+
+  app.patch<{ Body: { name?: string; currentPassword?: string; newPassword?: string } }>(
+    '/',
+    { schema: updateMeSchema },
+    async (request) => {
+      if (!request.auth) throw unauthenticated();
+      const { name, currentPassword, newPassword } = request.body;
+      let passwordHash: string | undefined;
+      if (newPassword !== undefined) {
+        const problem = passwordProblem(newPassword);
+        if (problem) throw badRequest(problem);
+        if (!currentPassword || !(await verifyPassword(currentPassword, request.auth.user.passwordHash))) {
+          throw new ApiError(403, 'wrong_password', 'the current password is wrong');
+        }
+        passwordHash = await hashPassword(newPassword);
+      }
+      const user = await accounts.updateUser(request.auth.user.id, { name, passwordHash });
+      return { user: userView(user) };
+    },
+  );
+};
+
+export default meRoute;

@@ -1,0 +1,41 @@
+import { GUIDE_ROLES } from '@dalil/shared';
+import { errorReplies, idPattern } from '../commonSchemas.ts';
+
+const guideParams = {
+  type: 'object',
+  properties: { guideId: { type: 'string', pattern: idPattern } },
+  required: ['guideId'],
+} as const;
+
+const memberParams = {
+  type: 'object',
+  properties: { guideId: { type: 'string', pattern: idPattern }, userId: { type: 'string', pattern: idPattern } },
+  required: ['guideId', 'userId'],
+} as const;
+
+export const listMembersSchema = {
+  tags: ['members'],
+  summary: 'Members of a guide with their roles',
+  params: guideParams,
+  response: { 200: { type: 'array', items: { $ref: 'MemberView#' } }, ...errorReplies },
+};
+
+export const updateMemberSchema = {
+  tags: ['members'],
+  summary: 'Change a member’s role (a guide keeps at least one coordinator)',
+  params: memberParams,
+  body: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { role: { type: 'string', enum: [...GUIDE_ROLES] } },
+    required: ['role'],
+  },
+  response: { 200: { $ref: 'MemberView#' }, ...errorReplies },
+};
+
+export const removeMemberSchema = {
+  tags: ['members'],
+  summary: 'Remove a member; their open documents are disconnected at once',
+  params: memberParams,
+  response: { 204: { type: 'null' }, ...errorReplies },
+};

@@ -1,0 +1,134 @@
+import type { GuideRole, Invitation, Membership } from '@dalil/shared';
+import { ApiError, conflict, notFound } from '../errors.ts';
+import type { MetadataStore } from './metadataStore.ts';
+import { newId } from './ids.ts';
+
+export type InvitationState = 'valid' | 'expired' | 'revoked' | 'used';
+
+/** Who belongs to which guide with which role, and the invitations that bring people in. */
+export class MemberRepository {
+  constructor(private readonly store: MetadataStore) {}
+
+  roleOf(guideId: string, userId: string): GuideRole | null {
+    return this.store.data.memberships.find((m) => m.guideId === guideId && m.userId === userId)?.role ?? null;
+  }
+
+  membershipsOf(userId: string): Membership[] {
+    return this.store.data.memberships.filter((m) => m.userId === userId);
+  }
+
+  listMembers(guideId: string): Membership[] {
+    return this.store.data.memberships.filter((m) => m.guideId === guideId);
+  }
+
+  /** Adds or changes a membership. A guide always keeps at least one coordinator. */
+  setRole(guideId: string, userId: string, role: GuideRole): Promise<Membership> {
+    return this.store.mutate((data) => {
+      let membership = data.memberships.find((m) => m.guideId === guideId && m.userId === userId);
+      if (membership && membership.role === 'coordinator' && role !== 'coordinator') this.requireOtherCoordinator(guideId, userId);
+      if (!membership) {
+        membership = { guideId, userId, role, createdAt: new Date().toISOString() };
+        data.memberships.push(membership);
+      }
+      membership.role = role;
+      return membership;
+    });
+  }
+
+  removeMember(guideId: string, userId: string): Promise<void> {
+    return this.store.mutate((data) => {
+      const membership = data.memberships.find((m) => m.guideId === guideId && m.userId === userId);
+      if (!membership) throw notFound('member');
+      if (membership.role === 'coordinator') this.requireOtherCoordinator(guideId, userId);
+      data.memberships = data.memberships.filter((m) => m !== membership);
+      for (const section of data.sections) {
+        if (section.guideId !== guideId) continue;
+        section.authorIds = section.authorIds.filter((id) => id !== userId);
+        section.reviewerIds = section.reviewerIds.filter((id) => id !== userId);
+      }
+    });
+  }
+
+  createInvitation(input: {
+    guideId: string;
+    role: GuideRole;
+    tokenHash: string;
+    multiUse: boolean;
+    expiresInHours: number;
+    createdBy: string;
+  }): Promise<Invitation> {
+    const now = Date.now();
+    const invitation: Invitation = {
+      id: newId('i'),
+      guideId: input.guideId,
+      role: input.role,
+      tokenHash: input.tokenHash,
+      multiUse: input.multiUse,
+      expiresAt: new Date(now + input.expiresInHours * 3_600_000).toISOString(),
+      revokedAt: null,
+      uses: 0,
+      createdBy: input.createdBy,
+      createdAt: new Date(now).toISOString(),
+    };
+    return this.store.mutate((data) => {
+      data.invitations.push(invitation);
+      return invitation;
+    });
+  }
+
+  listInvitations(guideId: string): Invitation[] {
+    return this.store.data.invitations.filter((i) => i.guideId === guideId).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  findInvitationByTokenHash(tokenHash: string): Invitation | undefined {
+    return this.store.data.invitations.find((i) => i.tokenHash === tokenHash);
+  }
+
+  invitationState(invitation: Invitation, now = new Date().toISOString()): InvitationState {
+    if (invitation.revokedAt) return 'revoked';
+    if (invitation.expiresAt <= now) return 'expired';
+    if (!invitation.multiUse && invitation.uses > 0) return 'used';
+    return 'valid';
+  }
+
+  revokeInvitation(guideId: string, invitationId: string): Promise<Invitation> {
+    return this.store.mutate(() => {
+      const invitation = this.store.data.invitations.find((i) => i.id === invitationId && i.guideId === guideId);
+      if (!invitation) throw notFound('invitation');
+      invitation.revokedAt ??= new Date().toISOString();
+      return invitation;
+    });
+  }
+
+  /**
+   * Uses an invitation for `userId`. Checked and applied in one synchronous step, so two people
+   * cannot both use a single-use link. An existing member keeps their role: an invitation must not
+   * be a way to change one's own role.
+   */
+  acceptInvitation(tokenHash: string, userId: string): Promise<{ invitation: Invitation; membership: Membership }> {
+    return this.store.mutate((data) => {
+      const invitation = this.findInvitationByTokenHash(tokenHash);
+      if (!invitation) throw notFound('invitation');
+      const state = this.invitationState(invitation);
+      if (state !== 'valid') throw invitationUnusable(state);
+      let membership = data.memberships.find((m) => m.guideId === invitation.guideId && m.userId === userId);
+      if (!membership) {
+        membership = { guideId: invitation.guideId, userId, role: invitation.role, createdAt: new Date().toISOString() };
+        data.memberships.push(membership);
+        invitation.uses += 1;
+      }
+      return { invitation, membership };
+    });
+  }
+
+  private requireOtherCoordinator(guideId: string, userId: string): void {
+    const others = this.store.data.memberships.filter(
+      (m) => m.guideId === guideId && m.role === 'coordinator' && m.userId !== userId,
+    );
+    if (others.length === 0) throw conflict('a guide must keep at least one coordinator');
+  }
+}
+
+export function invitationUnusable(state: Exclude<InvitationState, 'valid'>): ApiError {
+  return new ApiError(410, `invitation_${state}`, `this invitation is ${state === 'used' ? 'already used' : state}`);
+}

@@ -1,0 +1,43 @@
+import type { GuideRole } from './roles.ts';
+
+/**
+ * Everything a member may ask to do in a guide. The server checks these (REST routes and the
+ * WebSocket handshake); the client only uses them to hide what would be refused.
+ */
+export const GUIDE_ACTIONS = [
+  'guide.read',
+  'guide.update',
+  'section.editText',
+  'section.comment',
+  'structure.manage',
+  'members.read',
+  'members.manage',
+  'sections.assign',
+  'workflow.submit',
+  'workflow.review',
+  'workflow.reopen',
+  'guide.export',
+] as const;
+export type GuideAction = (typeof GUIDE_ACTIONS)[number];
+
+/**
+ * The role × action matrix: the one place that decides who may do what.
+ * Contributors (CSOs) bring cases and comment but do not rewrite the text; reviewers comment and
+ * decide on sections; readers only read.
+ */
+const MATRIX: Record<GuideRole, ReadonlySet<GuideAction>> = {
+  coordinator: new Set(GUIDE_ACTIONS),
+  author: new Set<GuideAction>(['guide.read', 'section.editText', 'section.comment', 'members.read', 'workflow.submit', 'guide.export']),
+  contributor: new Set<GuideAction>(['guide.read', 'section.comment', 'members.read']),
+  reviewer: new Set<GuideAction>(['guide.read', 'section.comment', 'members.read', 'workflow.review', 'guide.export']),
+  reader: new Set<GuideAction>(['guide.read']),
+};
+
+export function can(role: GuideRole | null | undefined, action: GuideAction): boolean {
+  return role != null && MATRIX[role].has(action);
+}
+
+/** The actions a role allows, as sent to clients with each guide (so they never re-derive them). */
+export function allowedActions(role: GuideRole | null | undefined): GuideAction[] {
+  return GUIDE_ACTIONS.filter((action) => can(role, action));
+}

@@ -1,0 +1,7 @@
+/** Roles a member can hold in one guide; a user may hold different roles in different guides. */
+export const GUIDE_ROLES = ['coordinator', 'author', 'contributor', 'reviewer', 'reader'] as const;
+export type GuideRole = (typeof GUIDE_ROLES)[number];
+
+export function isGuideRole(value: unknown): value is GuideRole {
+  return typeof value === 'string' && (GUIDE_ROLES as readonly string[]).includes(value);
+}

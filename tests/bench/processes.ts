@@ -1,0 +1,130 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const serverDir = resolve(import.meta.dirname, '../../server');
+const serverEntry = resolve(serverDir, 'src/server.ts');
+const referenceEntry = resolve(import.meta.dirname, 'referenceServer.ts');
+const probeEntry = resolve(import.meta.dirname, 'serverProbe.ts');
+
+export type ServerKind = 'dalil' | 'reference';
+
+/** A server under test, running in its own process so that client load does not skew its timing. */
+export interface BenchServer {
+  kind: ServerKind;
+  child: ChildProcess;
+  pid: number;
+  url: string;
+  wsUrl: string;
+  /** Lines the server printed that start with `BENCH_PROBE ` (Dalil with the probe only), parsed. */
+  probeEvents: ProbeEvent[];
+  output(): string;
+  /** SIGTERM, then waits for the exit (Dalil flushes and writes its CPU profile then). */
+  stop(): Promise<void>;
+}
+
+export type ProbeEvent =
+  | { kind: 'open'; doc: string; loadMs: number; attachMs: number; totalMs: number }
+  | { kind: 'unloaded'; doc: string };
+
+export interface SpawnOptions {
+  env?: Record<string, string>;
+  /** Directory for `node --cpu-prof` output, or undefined for no profile. */
+  cpuProfDir?: string;
+  /** Preload the bench probe that times room loads inside the unchanged server. */
+  probe?: boolean;
+}
+
+/** The real Dalil entry point (`server.ts`), durable storage on, in a child process. */
+export function spawnDalil(dataDir: string, options: SpawnOptions = {}): Promise<BenchServer> {
+  const args = [...profArgs(options.cpuProfDir), '--import', 'tsx'];
+  if (options.probe) args.push('--import', probeEntry);
+  args.push(serverEntry);
+  return start('dalil', args, serverDir, {
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    CLIENT_DIST: '',
+    NODE_ENV: 'production',
+    ...options.env,
+  });
+}
+
+/** The bare `@y/websocket-server` relay: in memory, no auth, no durability. */
+export function spawnReference(options: SpawnOptions = {}): Promise<BenchServer> {
+  const args = [...profArgs(options.cpuProfDir), '--import', 'tsx', referenceEntry];
+  return start('reference', args, resolve(import.meta.dirname, '..'), { NODE_ENV: 'production', ...options.env });
+}
+
+function profArgs(dir: string | undefined): string[] {
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
+const LISTENING = /(?:Server listening at|reference listening at) http:\/\/127\.0\.0\.1:(\d+)/;
+
+function start(kind: ServerKind, args: string[], cwd: string, env: Record<string, string>): Promise<BenchServer> {
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let partial = '';
+  const probeEvents: ProbeEvent[] = [];
+  const exited = new Promise<void>((res) => child.on('exit', () => res()));
+  const onStdout = (chunk: Buffer) => {
+    partial += chunk.toString();
+    const lines = partial.split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) {
+      if (line.startsWith('BENCH_PROBE ')) probeEvents.push(JSON.parse(line.slice(12)) as ProbeEvent);
+      // Keep only the head of the log: 500 connections write thousands of request lines.
+      else if (out.length < 200_000) out += line + '\n';
+    }
+  };
+  child.stdout!.on('data', onStdout);
+  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${kind} server did not start within 20 s:\n${out}`));
+    }, 20_000);
+    const check = setInterval(() => {
+      const match = LISTENING.exec(out);
+      if (!match) return;
+      clearInterval(check);
+      clearTimeout(timer);
+      const port = Number(match[1]);
+      resolvePromise({
+        kind,
+        child,
+        pid: child.pid!,
+        url: `http://127.0.0.1:${port}`,
+        wsUrl: `ws://127.0.0.1:${port}/collab`,
+        probeEvents,
+        output: () => out,
+        stop: async () => {
+          if (child.exitCode === null && child.signalCode === null) {
+            child.kill('SIGTERM');
+            const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+            await exited;
+            clearTimeout(killer);
+          }
+        },
+      });
+    }, 20);
+    void exited.then(() => {
+      clearTimeout(timer);
+      clearInterval(check);
+      reject(new Error(`${kind} server exited before listening:\n${out}`));
+    });
+  });
+}
+
+/** Resident and peak resident memory of a process, in bytes, from /proc/<pid>/status. */
+export function memoryOf(pid: number): { rss: number; hwm: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string) => {
+    const m = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status);
+    if (!m) throw new Error(`no ${name} in /proc/${pid}/status`);
+    return Number(m[1]) * 1024;
+  };
+  return { rss: field('VmRSS'), hwm: field('VmHWM') };
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import * as Y from 'yjs';
+import { openClient } from './clients.ts';
+import { sleep, until } from './stats.ts';
+
+export interface Trace {
+  endContent: string;
+  txns: Array<{ patches: Array<[number, number, string]> }>;
+}
+
+export function loadTrace(path: string): Trace {
+  return JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as Trace;
+}
+
+export interface ReplayResult {
+  edits: number;
+  transactions: number;
+  /** Start of the replay → the second client holds the identical final text, ms. */
+  endToEndMs: number;
+  /** Of which: the writer applying and sending every batch (client CPU, same for both servers), ms. */
+  writerMs: number;
+  /** The reader: connect → synced, ms. */
+  readerSyncMs: number;
+  identical: boolean;
+  finalChars: number;
+  /** `Y.encodeStateAsUpdate` of the reader's final document. */
+  encodedStateBytes: number;
+}
+
+/**
+ * One client replays the trace into a Y.Text, `batch` edits per transaction (one update frame each),
+ * yielding to the event loop between batches so frames leave as they are made. Then a second client
+ * connects and the clock stops when its text equals `endContent` (it syncs and then keeps receiving
+ * whatever the server had not yet applied).
+ */
+export async function replayTrace(wsUrl: string, docName: string, trace: Trace, batch = 100): Promise<ReplayResult> {
+  const writer = openClient(wsUrl, docName);
+  await writer.whenSynced;
+  const text = writer.text;
+  const t0 = performance.now();
+  let transactions = 0;
+  let edits = 0;
+  for (let i = 0; i < trace.txns.length; i += batch) {
+    const slice = trace.txns.slice(i, i + batch);
+    writer.doc.transact(() => {
+      for (const txn of slice) {
+        for (const [pos, del, ins] of txn.patches) {
+          if (del > 0) text.delete(pos, del);
+          if (ins.length > 0) text.insert(pos, ins);
+        }
+        edits++;
+      }
+    });
+    transactions++;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  const writerMs = performance.now() - t0;
+  const reader = openClient(wsUrl, docName);
+  const readerSyncMs = await reader.whenSynced;
+  const expected = trace.endContent;
+  await until(
+    'reader has the final text',
+    () => reader.text.length === expected.length && reader.text.toString() === expected,
+    120_000,
+    2,
+  );
+  const endToEndMs = performance.now() - t0;
+  const result: ReplayResult = {
+    edits,
+    transactions,
+    endToEndMs,
+    writerMs,
+    readerSyncMs,
+    identical: reader.text.toString() === expected && writer.text.toString() === expected,
+    finalChars: reader.text.length,
+    encodedStateBytes: Y.encodeStateAsUpdate(reader.doc).byteLength,
+  };
+  writer.destroy();
+  reader.destroy();
+  await sleep(100);
+  return result;
+}

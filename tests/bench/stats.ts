@@ -1,0 +1,34 @@
+/** Nearest-rank percentile of unsorted samples (copied and sorted here). */
+export function percentiles(samples: number[], ps: number[]): number[] {
+  if (samples.length === 0) return ps.map(() => NaN);
+  const sorted = Float64Array.from(samples).sort();
+  return ps.map((p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!);
+}
+
+export interface Summary {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+export function summarize(samples: number[]): Summary {
+  const [p50, p95, p99, max] = percentiles(samples, [50, 95, 99, 100]);
+  const mean = samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length);
+  return { count: samples.length, p50: p50!, p95: p95!, p99: p99!, max: max!, mean };
+}
+
+export const round = (x: number, digits = 2): number => (Number.isFinite(x) ? Number(x.toFixed(digits)) : x);
+export const mib = (bytes: number): number => round(bytes / 1024 / 1024, 1);
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` every `intervalMs` until truthy; throws after `timeoutMs`. */
+export async function until(what: string, check: () => boolean, timeoutMs: number, intervalMs = 5): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(intervalMs);
+  }
+}

@@ -1,0 +1,64 @@
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { GuideView } from '@dalil/shared';
+import { artifactsDir, startApp, type RunningApp } from './support/app.ts';
+import { launchBrowser, openUser } from './support/browser.ts';
+import { openSection } from './support/editor.ts';
+
+const readmeShot = resolve(import.meta.dirname, '../../client/docs/screenshot-guide.png');
+
+describe('guide view screenshots (demo guide), desktop and phone', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let guide: GuideView;
+
+  beforeAll(async () => {
+    app = await startApp({ demo: true });
+    browser = await launchBrowser();
+    const [summary] = await app.api.ok<Array<{ id: string }>>('GET', '/api/guides');
+    guide = await app.api.getGuide(summary!.id);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  /** A section with real text in it, past the first chapter heading. */
+  const section = () => guide.sections.find((s) => s.parentId !== null) ?? guide.sections[0]!;
+
+  for (const language of ['fr', 'ar'] as const) {
+    it(`renders the ${language} guide view with the section text`, async () => {
+      const { page, errors } = await openUser(browser, { name: language === 'ar' ? 'سلمى بن علي' : 'Amel Ben Salah', color: '#047857', language });
+      // a second person in the same section, so presence and carets show up in the picture
+      const other = await openUser(browser, { name: 'Karim Jlassi', color: '#b45309', language });
+      await openSection(other.page, app.url, guide.id, section().id);
+      await other.page.locator('.ProseMirror').click();
+      await openSection(page, app.url, guide.id, section().id);
+      await page.locator('.status-line[data-save="saved"]').waitFor({ timeout: 10_000 });
+      await page.locator('[data-testid="toc-presence"]').first().waitFor({ timeout: 10_000 });
+      // the word count is measured from the synced document: never "0" for a section with text
+      await expect.poll(() => page.locator('.status-line__words').innerText(), { timeout: 5_000 }).toMatch(/[1-9]/);
+      expect((await page.locator('.ProseMirror').innerText()).length).toBeGreaterThan(200);
+
+      const file = join(artifactsDir, `guide-${language}-1280.png`);
+      await page.screenshot({ path: file });
+      expect(statSync(file).size).toBeGreaterThan(20_000);
+      if (language === 'fr') {
+        mkdirSync(resolve(readmeShot, '..'), { recursive: true });
+        copyFileSync(file, readmeShot);
+      }
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(200);
+      // nothing sticks out sideways on a phone
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: join(artifactsDir, `guide-${language}-390.png`) });
+      expect(errors).toEqual([]);
+      await other.context.close();
+      await page.context().close();
+    });
+  }
+});
