@@ -22,6 +22,9 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // Browsers with :dir() (the editor's RTL list fix needs it): older targets make the CSS
+    // minifier rewrite :dir() into a :lang() list, which is wrong for dir="auto" paragraphs.
+    cssTarget: ['chrome120', 'edge120', 'firefox121', 'safari17'],
     sourcemap: false,
     reportCompressedSize: true,
     // the lazy guide chunk holds TipTap + Yjs (~550 kB raw, ~175 kB gzipped); that is expected

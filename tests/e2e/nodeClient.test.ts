@@ -30,12 +30,12 @@ describe('a stock y-websocket client in Node and the browser editor share a sect
 
   it('shows a paragraph written by the Node client, bold mark included', async () => {
     client.doc.transact(() => {
+      // integrate first: a Y type not yet in the document does not know its own length
       const paragraph = new Y.XmlElement('paragraph');
-      const text = new Y.XmlText();
-      text.insert(0, 'Note de cadrage : ');
-      text.insert(text.length, 'immersion à Béja', { bold: {} });
-      paragraph.insert(0, [text]);
       client.fragment.insert(client.fragment.length, [paragraph]);
+      const text = new Y.XmlText();
+      paragraph.insert(0, [text]);
+      text.applyDelta([{ insert: 'Note de cadrage : ' }, { insert: 'immersion à Béja', attributes: { bold: {} } }]);
     });
     await expect.poll(() => editorOf(user.page).innerText(), { timeout: 10_000 }).toContain('Note de cadrage : immersion à Béja');
     expect(await user.page.locator('.ProseMirror strong').innerText()).toBe('immersion à Béja');

@@ -14,12 +14,14 @@ interface SectionEditorProps {
   sectionId: string;
   title: string;
   user: LocalUser;
-  /** Guide language: the default direction of new paragraphs and the word segmentation rules. */
+  /** Guide language: spell checking and word segmentation rules. */
   language: string;
+  /** The document has been brought in sync with the server at least once. */
+  synced: boolean;
 }
 
 /** The rich-text editor of one section, bound to that section's live Y.Doc. */
-export function SectionEditor({ session, sectionId, title, user, language }: SectionEditorProps) {
+export function SectionEditor({ session, sectionId, title, user, language, synced }: SectionEditorProps) {
   const { t } = useTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
 
@@ -64,7 +66,7 @@ export function SectionEditor({ session, sectionId, title, user, language }: Sec
     });
   }, [editor, t, title, language]);
 
-  useWordCountReporter(editor, sectionId, language);
+  useWordCountReporter(editor, sectionId, language, synced);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {

@@ -5,8 +5,12 @@ import { reportWordCount } from './wordCountStore.ts';
 
 const DELAY_MS = 400;
 
-/** Keeps the table of contents' word count for this section current, local and remote edits alike. */
-export function useWordCountReporter(editor: Editor | null, sectionId: string, locale: string): void {
+/**
+ * Keeps the table of contents' word count for this section current, local and remote edits alike.
+ * Nothing is reported before the document is `ready` (in sync with the server, or edited), so a
+ * section does not flash "0 words" while its text is still on the way.
+ */
+export function useWordCountReporter(editor: Editor | null, sectionId: string, locale: string, ready: boolean): void {
   useEffect(() => {
     if (!editor) return undefined;
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -20,10 +24,10 @@ export function useWordCountReporter(editor: Editor | null, sectionId: string, l
       if (transaction.docChanged) timer ??= setTimeout(measure, DELAY_MS);
     };
     editor.on('transaction', onTransaction);
-    measure();
+    if (ready) measure();
     return () => {
       editor.off('transaction', onTransaction);
       if (timer) clearTimeout(timer);
     };
-  }, [editor, sectionId, locale]);
+  }, [editor, sectionId, locale, ready]);
 }

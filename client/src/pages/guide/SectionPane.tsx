@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideView, SectionView } from '@dalil/shared';
 import { useSectionSession } from '../../collaboration/useSectionSession.ts';
@@ -18,6 +19,10 @@ interface SectionPaneProps {
 export function SectionPane({ guide, section, user, participants }: SectionPaneProps) {
   const { t } = useTranslation();
   const { session, status } = useSectionSession(section.docName);
+  const [synced, setSynced] = useState(false);
+  useEffect(() => {
+    if (status.connection === 'connected') setSynced(true);
+  }, [status.connection]);
   useWordCountsVersion();
   const parent = section.parentId ? guide.sections.find((s) => s.id === section.parentId) : undefined;
   const others = participants.filter((p) => !p.isSelf && p.sectionId === section.id);
@@ -40,7 +45,7 @@ export function SectionPane({ guide, section, user, participants }: SectionPaneP
         )}
       </header>
       {session ? (
-        <SectionEditor session={session} sectionId={section.id} title={section.title} user={user} language={guide.language} />
+        <SectionEditor session={session} sectionId={section.id} title={section.title} user={user} language={guide.language} synced={synced} />
       ) : (
         <p className="muted">{t('editor.loading')}</p>
       )}
