@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, GUIDE_ROLES, type GuideAction, type GuideRole } from '@dalil/shared';
+import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
+import { createGuideTeam, type GuideTeam } from '../helpers/guideTeam.ts';
+import { createUser } from '../helpers/accounts.ts';
+import type { Api } from '../helpers/api.ts';
+
+interface RouteCase {
+  name: string;
+  action: GuideAction;
+  /** Builds a fresh request (some routes consume what they act on). */
+  call: (api: Api) => Promise<{ status: number }>;
+}
+
+describe('REST permissions: every route × every role, plus anonymous and outsiders', () => {
+  let server: TestServer;
+  let team: GuideTeam;
+  beforeAll(async () => {
+    server = await startServer({ RATE_LIMIT_PER_MINUTE: '100000' });
+    team = await createGuideTeam(server);
+  });
+  afterAll(() => server.dispose());
+
+  const g = () => team.guide.id;
+  const s = () => team.section.id;
+  const coordinatorApi = () => team.byRole.coordinator.api;
+  const freshSection = async () => (await coordinatorApi().createSection(g(), 'À supprimer')).id;
+  const trashedSection = async () => {
+    const id = await freshSection();
+    await coordinatorApi().ok('DELETE', `/api/guides/${g()}/sections/${id}`);
+    return id;
+  };
+  const freshMember = async () => {
+    const extra = await createUser(server, `Membre ${Math.random().toString(36).slice(2, 8)}`);
+    await server.members.setRole(g(), extra.user.id, 'reader');
+    return extra.user.id;
+  };
+  const freshInvitation = async () =>
+    (await coordinatorApi().ok<{ id: string }>('POST', `/api/guides/${g()}/invitations`, { role: 'reader' })).id;
+
+  const routes: RouteCase[] = [
+    { name: 'GET guide', action: 'guide.read', call: (api) => api.request('GET', `/api/guides/${g()}`) },
+    { name: 'PATCH guide', action: 'guide.update', call: (api) => api.request('PATCH', `/api/guides/${g()}`, { title: 'Guide renommé' }) },
+    { name: 'POST section', action: 'structure.manage', call: (api) => api.request('POST', `/api/guides/${g()}/sections`, { title: 'Nouvelle' }) },
+    { name: 'PATCH section (rename)', action: 'structure.manage', call: (api) => api.request('PATCH', `/api/guides/${g()}/sections/${s()}`, { title: 'Chapitre 1 bis' }) },
+    {
+      name: 'PATCH section (assign)',
+      action: 'sections.assign',
+      call: (api) => api.request('PATCH', `/api/guides/${g()}/sections/${s()}`, { authorIds: [team.byRole.author.user.id] }),
+    },
+    { name: 'DELETE section', action: 'structure.manage', call: async (api) => api.request('DELETE', `/api/guides/${g()}/sections/${await freshSection()}`) },
+    { name: 'POST restore', action: 'structure.manage', call: async (api) => api.request('POST', `/api/guides/${g()}/sections/${await trashedSection()}/restore`) },
+    { name: 'GET trash', action: 'structure.manage', call: (api) => api.request('GET', `/api/guides/${g()}/trash`) },
+    { name: 'GET members', action: 'members.read', call: (api) => api.request('GET', `/api/guides/${g()}/members`) },
+    { name: 'PATCH member', action: 'members.manage', call: async (api) => api.request('PATCH', `/api/guides/${g()}/members/${await freshMember()}`, { role: 'contributor' }) },
+    { name: 'DELETE member', action: 'members.manage', call: async (api) => api.request('DELETE', `/api/guides/${g()}/members/${await freshMember()}`) },
+    { name: 'POST invitation', action: 'members.manage', call: (api) => api.request('POST', `/api/guides/${g()}/invitations`, { role: 'author' }) },
+    { name: 'GET invitations', action: 'members.manage', call: (api) => api.request('GET', `/api/guides/${g()}/invitations`) },
+    { name: 'DELETE invitation', action: 'members.manage', call: async (api) => api.request('DELETE', `/api/guides/${g()}/invitations/${await freshInvitation()}`) },
+  ];
+
+  // The matrix in shared/ is what the server must enforce; these rows pin the product decisions
+  // so that a wrong edit of the matrix itself fails too.
+  it('the matrix says what the brief says', () => {
+    expect(GUIDE_ROLES.filter((r) => can(r, 'section.editText'))).toEqual(['coordinator', 'author']);
+    expect(GUIDE_ROLES.filter((r) => can(r, 'section.comment'))).toEqual(['coordinator', 'author', 'contributor', 'reviewer']);
+    expect(GUIDE_ROLES.filter((r) => can(r, 'structure.manage'))).toEqual(['coordinator']);
+    expect(GUIDE_ROLES.filter((r) => can(r, 'members.manage'))).toEqual(['coordinator']);
+    expect(GUIDE_ROLES.filter((r) => can(r, 'workflow.review'))).toEqual(['coordinator', 'reviewer']);
+    expect(GUIDE_ROLES.filter((r) => can(r, 'guide.read'))).toEqual([...GUIDE_ROLES]);
+  });
+
+  for (const route of routes) {
+    it(`${route.name}: allowed roles succeed, other members get 403, outsiders 403, anonymous 401`, async () => {
+      const outcome: Record<string, number> = {};
+      for (const role of GUIDE_ROLES) outcome[role] = (await route.call(team.byRole[role as GuideRole].api)).status;
+      outcome.outsider = (await route.call(team.outsider.api)).status;
+      outcome.anonymous = (await route.call(team.anonymous)).status;
+      const expected: Record<string, number | 'ok'> = {};
+      for (const role of GUIDE_ROLES) expected[role] = can(role, route.action) ? 'ok' : 403;
+      expected.outsider = 403;
+      expected.anonymous = 401;
+      const actual = Object.fromEntries(Object.entries(outcome).map(([k, v]) => [k, v >= 200 && v < 300 ? 'ok' : v]));
+      expect(actual).toEqual(expected);
+    });
+  }
+
+  it('GET /api/guides lists only the guides one is a member of', async () => {
+    const mine = await team.byRole.reader.api.ok<Array<{ id: string; role: string }>>('GET', '/api/guides');
+    expect(mine.map((x) => x.id)).toEqual([g()]);
+    expect(mine[0]!.role).toBe('reader');
+    expect(await team.outsider.api.ok('GET', '/api/guides')).toEqual([]);
+    expect((await team.anonymous.request('GET', '/api/guides')).status).toBe(401);
+  });
+
+  it('the guide view carries the caller’s role and permissions', async () => {
+    const view = await team.byRole.contributor.api.getGuide(g());
+    expect(view.role).toBe('contributor');
+    expect(view.permissions).toContain('section.comment');
+    expect(view.permissions).not.toContain('section.editText');
+  });
+
+  it('cookie-authenticated mutations need the CSRF token and our Origin', async () => {
+    const api = team.byRole.coordinator.api;
+    const withoutToken = await api.request('POST', `/api/guides/${g()}/sections`, { title: 'x' }, { 'x-csrf-token': '' });
+    expect(withoutToken.status).toBe(403);
+    const crossSite = await api.request('POST', `/api/guides/${g()}/sections`, { title: 'x' }, { origin: 'https://evil.example' });
+    expect(crossSite).toMatchObject({ status: 403, body: { error: 'bad_origin' } });
+    const sameSite = await api.request('POST', `/api/guides/${g()}/sections`, { title: 'x' }, { origin: server.url });
+    expect(sameSite.status).toBe(201);
+  });
+
+  it('sends security headers with a Content-Security-Policy', async () => {
+    const res = await team.anonymous.request('GET', '/api/health');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
