@@ -3,6 +3,15 @@ import { GUIDE_ROLES } from '@dalil/shared';
 /** JSON schemas shared by several resources; registered once with `addSchema` and referenced by $id. */
 export const idPattern = '^[A-Za-z0-9_-]{1,64}$';
 
+/** Route params made of ids, each checked against `idPattern` (no path traversal, no oversized keys). */
+export function idParams<K extends string>(...names: K[]) {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(names.map((n) => [n, { type: 'string', pattern: idPattern }])) as Record<K, { type: 'string'; pattern: string }>,
+    required: names,
+  } as const;
+}
+
 export const errorSchema = {
   $id: 'Error',
   type: 'object',

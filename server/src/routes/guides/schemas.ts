@@ -1,12 +1,7 @@
 import { GUIDE_LANGUAGES } from '@dalil/shared';
-import { errorReplies, idPattern, titleSchema } from '../commonSchemas.ts';
+import { errorReplies, idParams, titleSchema } from '../commonSchemas.ts';
 
-const guideParams = {
-  type: 'object',
-  properties: { guideId: { type: 'string', pattern: idPattern } },
-  required: ['guideId'],
-} as const;
-
+const guideParams = idParams('guideId');
 export const listGuidesSchema = {
   tags: ['guides'],
   summary: 'Guides, most recently changed first',

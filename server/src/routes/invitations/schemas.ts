@@ -1,12 +1,7 @@
 import { GUIDE_ROLES } from '@dalil/shared';
-import { errorReplies, idPattern } from '../commonSchemas.ts';
+import { errorReplies, idParams } from '../commonSchemas.ts';
 
-const guideParams = {
-  type: 'object',
-  properties: { guideId: { type: 'string', pattern: idPattern } },
-  required: ['guideId'],
-} as const;
-
+const guideParams = idParams('guideId');
 const tokenParams = {
   type: 'object',
   properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,100}$' } },
@@ -42,11 +37,7 @@ export const listInvitationsSchema = {
 export const revokeInvitationSchema = {
   tags: ['invitations'],
   summary: 'Revoke an invitation link',
-  params: {
-    type: 'object',
-    properties: { guideId: { type: 'string', pattern: idPattern }, invitationId: { type: 'string', pattern: idPattern } },
-    required: ['guideId', 'invitationId'],
-  },
+  params: idParams('guideId', 'invitationId'),
   response: { 200: { $ref: 'InvitationView#' }, ...errorReplies },
 };
 

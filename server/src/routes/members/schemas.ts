@@ -1,18 +1,8 @@
 import { GUIDE_ROLES } from '@dalil/shared';
-import { errorReplies, idPattern } from '../commonSchemas.ts';
+import { errorReplies, idParams } from '../commonSchemas.ts';
 
-const guideParams = {
-  type: 'object',
-  properties: { guideId: { type: 'string', pattern: idPattern } },
-  required: ['guideId'],
-} as const;
-
-const memberParams = {
-  type: 'object',
-  properties: { guideId: { type: 'string', pattern: idPattern }, userId: { type: 'string', pattern: idPattern } },
-  required: ['guideId', 'userId'],
-} as const;
-
+const guideParams = idParams('guideId');
+const memberParams = idParams('guideId', 'userId');
 export const listMembersSchema = {
   tags: ['members'],
   summary: 'Members of a guide with their roles',

@@ -1,20 +1,7 @@
-import { errorReplies, idPattern, titleSchema } from '../commonSchemas.ts';
+import { errorReplies, idParams, idPattern, titleSchema } from '../commonSchemas.ts';
 
-const guideParams = {
-  type: 'object',
-  properties: { guideId: { type: 'string', pattern: idPattern } },
-  required: ['guideId'],
-} as const;
-
-const sectionParams = {
-  type: 'object',
-  properties: {
-    guideId: { type: 'string', pattern: idPattern },
-    sectionId: { type: 'string', pattern: idPattern },
-  },
-  required: ['guideId', 'sectionId'],
-} as const;
-
+const guideParams = idParams('guideId');
+const sectionParams = idParams('guideId', 'sectionId');
 const parentId = { anyOf: [{ type: 'string', pattern: idPattern }, { type: 'null' }] } as const;
 const position = { type: 'integer', minimum: 0, maximum: 100000 } as const;
 
