@@ -1,7 +1,9 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnnouncerProvider } from './components/Announcer.tsx';
+import { loadSession, useSession } from './identity/currentUser.ts';
 import { GuideListPage } from './pages/GuideListPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { usePathname } from './routing/history.ts';
 import { parseRoute } from './routing/routes.ts';
@@ -10,6 +12,14 @@ import { parseRoute } from './routing/routes.ts';
 const GuidePage = lazy(() => import('./pages/GuidePage.tsx'));
 
 export function App() {
+  const session = useSession();
+  useEffect(() => void loadSession(), []);
+  if (session.kind === 'loading') return null; // one quick GET /api/me; nothing worth a spinner
+  if (session.kind !== 'signedIn') return <LoginPage problem={session.kind === 'error' ? session.message : undefined} />;
+  return <SignedInApp />;
+}
+
+function SignedInApp() {
   const { t } = useTranslation();
   const pathname = usePathname();
   const route = parseRoute(pathname);

@@ -24,11 +24,14 @@ describe('right-to-left: Arabic interface and Arabic paragraphs', () => {
   let browser: Browser;
   let guideId: string;
   let sectionId: string;
+  let cookie: string;
 
   beforeAll(async () => {
     app = await startApp();
     browser = await launchBrowser();
-    const { guide, section } = await app.api.guideWithSection(); // a French guide
+    const salma = await app.user('Salma');
+    cookie = salma.cookie;
+    const { guide, section } = await salma.api.guideWithSection(); // a French guide
     guideId = guide.id;
     sectionId = section.id;
   });
@@ -39,7 +42,7 @@ describe('right-to-left: Arabic interface and Arabic paragraphs', () => {
   });
 
   it('lays the whole Arabic UI out right to left', async () => {
-    const { page, errors } = await openUser(browser, { name: 'سلمى', language: 'ar' });
+    const { page, errors } = await openUser(browser, { cookie, baseUrl: app.url, language: 'ar' });
     await openSection(page, app.url, guideId, sectionId);
     expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'ar']);
     expect(await page.getByRole('toolbar').getAttribute('aria-label')).toBe('تنسيق النص');
@@ -52,7 +55,7 @@ describe('right-to-left: Arabic interface and Arabic paragraphs', () => {
   });
 
   it('gives each paragraph its own direction, lists included, in a French guide', async () => {
-    const { page } = await openUser(browser, { name: 'Sami', language: 'fr' });
+    const { page } = await openUser(browser, { cookie, baseUrl: app.url, language: 'fr' });
     await openSection(page, app.url, guideId, sectionId);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
 

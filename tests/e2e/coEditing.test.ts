@@ -15,11 +15,14 @@ describe('two people editing one section in the browser', () => {
   beforeAll(async () => {
     app = await startApp();
     browser = await launchBrowser();
-    const { guide, section } = await app.api.guideWithSection();
+    const aliceAccount = await app.user('Alice Trabelsi');
+    const bobAccount = await app.user('Bilel Mansour');
+    const { guide, section } = await aliceAccount.api.guideWithSection(); // Alice coordinates it
+    await app.join(guide.id, bobAccount, 'author');
     guideId = guide.id;
     sectionId = section.id;
-    alice = await openUser(browser, { name: 'Alice Trabelsi', color: '#b91c1c' });
-    bob = await openUser(browser, { name: 'Bilel Mansour', color: '#1d4ed8' });
+    alice = await openUser(browser, { cookie: aliceAccount.cookie, baseUrl: app.url });
+    bob = await openUser(browser, { cookie: bobAccount.cookie, baseUrl: app.url });
     await openSection(alice.page, app.url, guideId, sectionId);
     await openSection(bob.page, app.url, guideId, sectionId);
   });
@@ -35,7 +38,9 @@ describe('two people editing one section in the browser', () => {
 
     const label = bob.page.locator('.collaboration-carets__label', { hasText: 'Alice Trabelsi' });
     await label.waitFor({ state: 'visible', timeout: 10_000 });
-    expect(await label.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(185, 28, 28)');
+    // in Alice's colour: the one her own avatar shows in Bob's header
+    const avatar = bob.page.locator('[data-testid="presence"] [role="img"][aria-label^="Alice Trabelsi"]');
+    expect(await label.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(await avatar.evaluate((el) => getComputedStyle(el).backgroundColor));
   });
 
   it("undo takes back only one's own change, never the other person's", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import type { Api } from '../helpers/api.ts';
 import { startApp, type RunningApp } from './support/app.ts';
 import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
 import { tocAction, tocLink, tocOutline, tocRow } from './support/toc.ts';
@@ -12,17 +13,23 @@ describe('table of contents changes reach every open client without reload', () 
   let alice: UserPage;
   let bob: UserPage;
   let guideId: string;
+  let api: Api;
 
   beforeAll(async () => {
     app = await startApp();
     browser = await launchBrowser();
-    const guide = await app.api.createGuide('Guide de la qualité des services municipaux');
+    const amel = await app.user('Amel');
+    const bassem = await app.user('Bassem');
+    api = amel.api;
+    const guide = await api.createGuide('Guide de la qualité des services municipaux');
     guideId = guide.id;
-    const a = await app.api.createSection(guideId, 'Démarche qualité');
-    await app.api.createSection(guideId, 'Outils de mesure', a.id);
-    await app.api.createSection(guideId, 'Études de cas');
-    alice = await openUser(browser, { name: 'Amel' });
-    bob = await openUser(browser, { name: 'Bassem' });
+    // both coordinate: either may change the structure
+    await app.join(guideId, bassem, 'coordinator');
+    const a = await api.createSection(guideId, 'Démarche qualité');
+    await api.createSection(guideId, 'Outils de mesure', a.id);
+    await api.createSection(guideId, 'Études de cas');
+    alice = await openUser(browser, { cookie: amel.cookie, baseUrl: app.url });
+    bob = await openUser(browser, { cookie: bassem.cookie, baseUrl: app.url });
     for (const user of [alice, bob]) {
       await user.page.goto(`${app.url}/guides/${guideId}`);
       await tocLink(user.page, 'Études de cas').waitFor();
@@ -101,7 +108,7 @@ describe('table of contents changes reach every open client without reload', () 
       'Études de cas : Sousse et Béja',
       '  Outils de mesure',
     ]);
-    const guide = await app.api.getGuide(guideId);
+    const guide = await api.getGuide(guideId);
     const outils = guide.sections.find((s) => s.title === 'Outils de mesure');
     const cas = guide.sections.find((s) => s.title.startsWith('Études de cas'));
     expect(outils?.parentId).toBe(cas?.id);

@@ -15,10 +15,14 @@ describe('a stock y-websocket client in Node and the browser editor share a sect
   beforeAll(async () => {
     app = await startApp();
     browser = await launchBrowser();
-    const { guide, section } = await app.api.guideWithSection();
-    user = await openUser(browser, { name: 'Nadia' });
+    const nadia = await app.user('Nadia');
+    const script = await app.user('Import script');
+    const { guide, section } = await nadia.api.guideWithSection();
+    await app.join(guide.id, script, 'author');
+    user = await openUser(browser, { cookie: nadia.cookie, baseUrl: app.url });
     await openSection(user.page, app.url, guide.id, section.id);
-    client = connectClient(app.server.wsUrl, section.docName);
+    // a stock provider, signed in as an author through its session cookie
+    client = connectClient(app.server.wsUrl, section.docName, { cookie: script.cookie });
     await client.synced();
   });
 

@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { GuideView } from '@dalil/shared';
+import { DEMO_PASSWORD } from '@dalil/server/demo/demoAccounts.ts';
+import { Api } from '../helpers/api.ts';
 import { artifactsDir, startApp, type RunningApp } from './support/app.ts';
 import { launchBrowser, openUser } from './support/browser.ts';
 import { openSection } from './support/editor.ts';
@@ -13,12 +15,18 @@ describe('guide view screenshots (demo guide), desktop and phone', () => {
   let app: RunningApp;
   let browser: Browser;
   let guide: GuideView;
+  let coordinator: Api;
+  let author: Api;
 
   beforeAll(async () => {
     app = await startApp({ demo: true });
     browser = await launchBrowser();
-    const [summary] = await app.api.ok<Array<{ id: string }>>('GET', '/api/guides');
-    guide = await app.api.getGuide(summary!.id);
+    coordinator = new Api(app.url);
+    await coordinator.login('coordinatrice@demo.dalil.tn', DEMO_PASSWORD);
+    author = new Api(app.url);
+    await author.login('auteur@demo.dalil.tn', DEMO_PASSWORD);
+    const [summary] = await coordinator.ok<Array<{ id: string }>>('GET', '/api/guides');
+    guide = await coordinator.getGuide(summary!.id);
   });
 
   afterAll(async () => {
@@ -31,9 +39,9 @@ describe('guide view screenshots (demo guide), desktop and phone', () => {
 
   for (const language of ['fr', 'ar'] as const) {
     it(`renders the ${language} guide view with the section text`, async () => {
-      const { page, errors } = await openUser(browser, { name: language === 'ar' ? 'سلمى بن علي' : 'Amel Ben Salah', color: '#047857', language });
+      const { page, errors } = await openUser(browser, { cookie: coordinator.cookie!, baseUrl: app.url, language });
       // a second person in the same section, so presence and carets show up in the picture
-      const other = await openUser(browser, { name: 'Karim Jlassi', color: '#b45309', language });
+      const other = await openUser(browser, { cookie: author.cookie!, baseUrl: app.url, language });
       await openSection(other.page, app.url, guide.id, section().id);
       await other.page.locator('.ProseMirror').click();
       await openSection(page, app.url, guide.id, section().id);

@@ -1,4 +1,5 @@
 import type { ApiError } from '@dalil/shared';
+import { csrfToken } from './csrf.ts';
 
 /** A failed API call, carrying the server's `{error, message}` when it sent one. */
 export class ApiRequestError extends Error {
@@ -16,12 +17,28 @@ function isApiError(value: unknown): value is ApiError {
   return typeof value === 'object' && value !== null && 'message' in value && 'error' in value;
 }
 
+const unauthorizedListeners = new Set<() => void>();
+
+/** Called when the server answers 401: the session expired or was revoked. */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+function headersFor(method: string, hasBody: boolean): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (hasBody) headers['content-type'] = 'application/json';
+  const csrf = csrfToken();
+  if (csrf && method !== 'GET' && method !== 'HEAD') headers['x-csrf-token'] = csrf;
+  return headers;
+}
+
 export async function requestJson<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      headers: headersFor(method, body !== undefined),
       body: body === undefined ? null : JSON.stringify(body),
       credentials: 'same-origin',
     });
@@ -31,6 +48,7 @@ export async function requestJson<T>(method: string, path: string, body?: unknow
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
+    if (response.status === 401 && !path.startsWith('/api/auth/')) for (const listener of unauthorizedListeners) listener();
     if (isApiError(payload)) throw new ApiRequestError(response.status, payload.error, payload.message);
     throw new ApiRequestError(response.status, 'http', `${response.status} ${response.statusText}`);
   }

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
-import { UserNameButton } from './UserNameButton.tsx';
+import { UserMenu } from './UserMenu.tsx';
 
 /** The top bar of every page; pages put their own context (guide title, presence) in the middle. */
-export function AppHeader({ children }: { children?: ReactNode }) {
+export function AppHeader({ children, signedIn = true }: { children?: ReactNode; signedIn?: boolean }) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -20,7 +20,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
       <div className="app-header__context">{children}</div>
       <div className="app-header__tools">
         <LanguageSwitcher />
-        <UserNameButton />
+        {signedIn && <UserMenu />}
       </div>
     </header>
   );

@@ -2,7 +2,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionSession } from '../collaboration/SectionSession.ts';
-import type { LocalUser } from '../identity/localUser.ts';
+import type { CurrentUser } from '../identity/currentUser.ts';
 import { editorExtensions } from './editorExtensions.ts';
 import { LinkForm } from './LinkForm.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -13,15 +13,17 @@ interface SectionEditorProps {
   session: SectionSession;
   sectionId: string;
   title: string;
-  user: LocalUser;
+  user: CurrentUser;
   /** Guide language: spell checking and word segmentation rules. */
   language: string;
   /** The document has been brought in sync with the server at least once. */
   synced: boolean;
+  /** False for roles that may read but not change the text (the server drops their edits anyway). */
+  editable: boolean;
 }
 
 /** The rich-text editor of one section, bound to that section's live Y.Doc. */
-export function SectionEditor({ session, sectionId, title, user, language, synced }: SectionEditorProps) {
+export function SectionEditor({ session, sectionId, title, user, language, synced, editable }: SectionEditorProps) {
   const { t } = useTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
 
@@ -30,6 +32,7 @@ export function SectionEditor({ session, sectionId, title, user, language, synce
       extensions: editorExtensions(session, user),
       // each paragraph takes the direction of its own text: Arabic in a French guide reads RTL
       textDirection: 'auto',
+      editable,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
       editorProps: {
@@ -46,6 +49,10 @@ export function SectionEditor({ session, sectionId, title, user, language, synce
     // a new section means a new Y.Doc: rebuild the editor; name changes go through updateUser
     [session],
   );
+
+  useEffect(() => {
+    if (!editor.isDestroyed) editor.setEditable(editable);
+  }, [editor, editable]);
 
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.commands.updateUser({ name: user.name, color: user.color });
@@ -69,7 +76,7 @@ export function SectionEditor({ session, sectionId, title, user, language, synce
   useWordCountReporter(editor, sectionId, language, synced);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+    if (editable && (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
       event.preventDefault();
       setLinkOpen(true);
     }
@@ -77,10 +84,16 @@ export function SectionEditor({ session, sectionId, title, user, language, synce
 
   return (
     <div className="section-editor" onKeyDown={onKeyDown}>
-      <div className="section-editor__chrome">
-        <Toolbar editor={editor} onLink={() => setLinkOpen((open) => !open)} />
-        {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
-      </div>
+      {editable ? (
+        <div className="section-editor__chrome">
+          <Toolbar editor={editor} onLink={() => setLinkOpen((open) => !open)} />
+          {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+        </div>
+      ) : (
+        <p className="section-editor__readonly" data-testid="read-only">
+          {t('editor.readOnly')}
+        </p>
+      )}
       <EditorContent editor={editor} className="section-editor__content" />
     </div>
   );

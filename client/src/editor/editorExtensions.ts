@@ -4,14 +4,14 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { contentExtensions } from '@dalil/shared/editor';
 import { SECTION_FRAGMENT } from '@dalil/shared';
 import type { SectionSession } from '../collaboration/SectionSession.ts';
-import type { LocalUser } from '../identity/localUser.ts';
+import type { CurrentUser } from '../identity/currentUser.ts';
 import { renderCaret } from './renderCaret.ts';
 
 /**
  * The shared content schema plus what only a live browser editor needs: binding to the section's
  * Y.Doc (which also brings Yjs undo/redo, limited to our own changes) and other people's carets.
  */
-export function editorExtensions(session: SectionSession, user: LocalUser): AnyExtension[] {
+export function editorExtensions(session: SectionSession, user: CurrentUser): AnyExtension[] {
   return [
     ...contentExtensions(),
     Collaboration.configure({ document: session.ydoc, field: SECTION_FRAGMENT }),

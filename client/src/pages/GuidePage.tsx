@@ -6,7 +6,7 @@ import { AppHeader } from '../components/AppHeader.tsx';
 import { PresenceAvatars } from '../components/PresenceAvatars.tsx';
 import { StatusLine } from '../components/StatusLine.tsx';
 import { TocPanel } from '../components/toc/TocPanel.tsx';
-import { useLocalUser } from '../identity/localUser.ts';
+import { useCurrentUser } from '../identity/currentUser.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
 import { SectionPane } from './guide/SectionPane.tsx';
@@ -50,10 +50,13 @@ interface GuideWorkspaceProps {
 
 function GuideWorkspace({ guide, sectionId, refresh }: GuideWorkspaceProps) {
   const { t } = useTranslation();
-  const user = useLocalUser();
+  const user = useCurrentUser();
   const room = useGuideRoom(guide.roomName, { user, sectionId });
   useStructureSync(room.structureVersion, guide.structureVersion, refresh);
   const section = sectionId ? guide.sections.find((s) => s.id === sectionId) : undefined;
+  // the server computed what our role allows; we only hide what it would refuse
+  const canManage = guide.permissions.includes('structure.manage');
+  const canEdit = guide.permissions.includes('section.editText');
   // phones show either the contents or the section; the toggle switches
   const [tocOpen, setTocOpen] = useState(false);
   useEffect(() => setTocOpen(false), [sectionId]);
@@ -80,11 +83,11 @@ function GuideWorkspace({ guide, sectionId, refresh }: GuideWorkspaceProps) {
       )}
       <div className="workspace">
         <aside id="toc-panel" className="workspace__toc">
-          <TocPanel guide={guide} activeSectionId={sectionId} participants={room.participants} refresh={refresh} />
+          <TocPanel guide={guide} activeSectionId={sectionId} participants={room.participants} refresh={refresh} canManage={canManage} />
         </aside>
         <main id="main" className="workspace__main" tabIndex={-1}>
           {section ? (
-            <SectionPane key={section.id} guide={guide} section={section} user={user} participants={room.participants} />
+            <SectionPane key={section.id} guide={guide} section={section} user={user} participants={room.participants} canEdit={canEdit} />
           ) : (
             <div className="section-placeholder">
               <h1 className="section-placeholder__title" dir="auto" lang={guide.language}>

@@ -23,6 +23,18 @@ export const ar: Messages = {
     save: 'حفظ',
     cancel: 'إلغاء',
     you: '{{name}} (أنت)',
+    signOut: 'تسجيل الخروج',
+  },
+  login: {
+    title: 'تسجيل الدخول',
+    intro: 'سجّل الدخول للوصول إلى أدلتك.',
+    email: 'البريد الإلكتروني',
+    password: 'كلمة المرور',
+    submit: 'دخول',
+    submitting: 'جارٍ تسجيل الدخول…',
+    invalid: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.',
+    error: 'تعذّر تسجيل الدخول: {{message}}',
+    unreachable: 'الخادم لا يستجيب: {{message}}',
   },
   guides: {
     title: 'الأدلة',
@@ -130,6 +142,7 @@ export const ar: Messages = {
     redo: 'إعادة',
     contentLabel: 'نص القسم «{{title}}»',
     loading: 'جارٍ تحميل النص…',
+    readOnly: 'للقراءة فقط: دورك في هذا الدليل لا يسمح بتعديل هذا النص.',
   },
   status: {
     label: 'حالة المزامنة',

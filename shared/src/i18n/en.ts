@@ -19,6 +19,18 @@ export const en: Messages = {
     save: 'Save',
     cancel: 'Cancel',
     you: '{{name}} (you)',
+    signOut: 'Sign out',
+  },
+  login: {
+    title: 'Sign in',
+    intro: 'Sign in to find your guides.',
+    email: 'Email address',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    invalid: 'Wrong email address or password.',
+    error: 'Could not sign in: {{message}}',
+    unreachable: 'The server does not answer: {{message}}',
   },
   guides: {
     title: 'Guides',
@@ -114,6 +126,7 @@ export const en: Messages = {
     redo: 'Redo',
     contentLabel: 'Text of the section “{{title}}”',
     loading: 'Loading the text…',
+    readOnly: 'Read only: your role in this guide does not allow editing this text.',
   },
   status: {
     label: 'Sync status',

@@ -21,6 +21,18 @@ export const fr = {
     save: 'Enregistrer',
     cancel: 'Annuler',
     you: '{{name}} (vous)',
+    signOut: 'Se déconnecter',
+  },
+  login: {
+    title: 'Connexion',
+    intro: 'Connectez-vous pour retrouver vos guides.',
+    email: 'Adresse e-mail',
+    password: 'Mot de passe',
+    submit: 'Se connecter',
+    submitting: 'Connexion…',
+    invalid: 'Adresse e-mail ou mot de passe incorrect.',
+    error: 'Connexion impossible : {{message}}',
+    unreachable: 'Le serveur ne répond pas : {{message}}',
   },
   guides: {
     title: 'Guides',
@@ -116,6 +128,7 @@ export const fr = {
     redo: 'Rétablir',
     contentLabel: 'Texte de la section « {{title}} »',
     loading: 'Chargement du texte…',
+    readOnly: 'Lecture seule : votre rôle dans ce guide ne permet pas de modifier ce texte.',
   },
   status: {
     label: 'État de la synchronisation',

@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Api } from '../../helpers/api.ts';
-import { spawnServer, type ServerProcess } from '../../helpers/serverProcess.ts';
-import { tempDir } from '../../helpers/tempDir.ts';
+import type { GuideRole } from '@dalil/shared';
+import { addMember, createUser, type TestUser } from '../../helpers/accounts.ts';
+import { startServer, type TestServer } from '../../helpers/inProcessServer.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const clientDir = join(root, 'client');
-const distIndex = join(clientDir, 'dist/index.html');
+const distDir = join(clientDir, 'dist');
+const distIndex = join(distDir, 'index.html');
 export const artifactsDir = join(root, 'tests/artifacts');
 
 function newestMtime(dir: string): number {
@@ -24,7 +25,12 @@ function newestMtime(dir: string): number {
  * missing or older than the client or shared sources, so a stale bundle never gets tested.
  */
 export function ensureClientBuilt(): void {
-  const sources = Math.max(newestMtime(join(clientDir, 'src')), newestMtime(join(root, 'shared/src')), statSync(join(clientDir, 'index.html')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(join(clientDir, 'src')),
+    newestMtime(join(root, 'shared/src')),
+    statSync(join(clientDir, 'index.html')).mtimeMs,
+    statSync(join(clientDir, 'vite.config.ts')).mtimeMs,
+  );
   if (existsSync(distIndex) && statSync(distIndex).mtimeMs >= sources) return;
   execFileSync(process.execPath, [join(clientDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: clientDir,
@@ -34,30 +40,28 @@ export function ensureClientBuilt(): void {
 }
 
 export interface RunningApp {
-  server: ServerProcess;
-  api: Api;
+  server: TestServer;
   url: string;
+  /** Creates an account, signed in over HTTP (its `api` carries the cookie and CSRF token). */
+  user(name: string): Promise<TestUser>;
+  /** Makes `user` a member of the guide with `role`, as accepting an invitation would. */
+  join(guideId: string, user: TestUser, role: GuideRole): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
  * A real server on a free loopback port with a temporary data dir, serving the built client;
- * `demo` seeds the demo guide (realistic content for screenshots).
+ * `demo` seeds the demo guide and accounts (realistic content for screenshots).
  */
 export async function startApp(options: { demo?: boolean } = {}): Promise<RunningApp> {
   ensureClientBuilt();
   mkdirSync(artifactsDir, { recursive: true });
-  const data = tempDir('dalil-e2e-');
-  const server = await spawnServer(data.path, { CLIENT_DIST: join(clientDir, 'dist'), DALIL_DEMO: options.demo ? '1' : '0' });
+  const server = await startServer({ CLIENT_DIST: distDir, DALIL_DEMO: options.demo ? '1' : '0' });
   return {
     server,
-    api: new Api(server.url),
     url: server.url,
-    async stop() {
-      server.child.kill('SIGTERM');
-      await Promise.race([server.exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
-      data.remove();
-    },
+    user: (name) => createUser(server, name),
+    join: (guideId, user, role) => addMember(server, guideId, user, role),
+    stop: () => server.dispose(),
   };
 }

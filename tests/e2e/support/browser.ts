@@ -24,8 +24,10 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export interface UserOptions {
-  name: string;
-  color?: string;
+  /** Session cookie (`dalil_session=…`) of an account signed in over HTTP; absent = signed out. */
+  cookie?: string;
+  /** The server the cookie belongs to. */
+  baseUrl: string;
   /** UI language remembered in localStorage; French when absent. */
   language?: 'fr' | 'ar' | 'en';
   viewport?: { width: number; height: number };
@@ -39,19 +41,20 @@ export interface UserPage {
 }
 
 /**
- * One person in their own browser context: separate storage, and no BroadcastChannel shortcut
- * between contexts, so everything they share goes through the server.
+ * One person in their own browser context (signed in with their session cookie): separate
+ * storage, and no BroadcastChannel shortcut between contexts, so everything they share goes
+ * through the server.
  */
 export async function openUser(browser: Browser, options: UserOptions): Promise<UserPage> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
   context.setDefaultTimeout(10_000);
-  await context.addInitScript(
-    ({ user, language }) => {
-      localStorage.setItem('dalil.user', JSON.stringify(user));
-      if (language) localStorage.setItem('dalil.uiLanguage', language);
-    },
-    { user: { name: options.name, color: options.color ?? '#1d4ed8' }, language: options.language ?? null },
-  );
+  if (options.cookie) {
+    const [name, ...value] = options.cookie.split('=');
+    await context.addCookies([{ name: name!, value: value.join('='), url: options.baseUrl }]);
+  }
+  if (options.language) {
+    await context.addInitScript((language) => localStorage.setItem('dalil.uiLanguage', language), options.language);
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

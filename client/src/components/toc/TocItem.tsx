@@ -21,6 +21,8 @@ export interface TocItemContext {
   wordCount: (section: SectionView) => number | undefined;
   actions: TocActions;
   drag: TocDrag;
+  /** Structure editing (menu, drag and drop, Alt+arrows) is offered only when allowed. */
+  canManage: boolean;
   /** Tells the user a keyboard move had nowhere to go. */
   onBlocked: (title: string) => void;
 }
@@ -53,7 +55,7 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLAnchorElement>): void {
-    if (!event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!ctx.canManage || !event.altKey || event.ctrlKey || event.metaKey) return;
     const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
     const keys: Record<string, KeyboardMove> = {
       ArrowUp: 'up',
@@ -79,7 +81,8 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
       >
         <span
           className="toc-row__handle"
-          draggable
+          hidden={!ctx.canManage}
+          draggable={ctx.canManage}
           aria-hidden="true"
           title={t('toc.dragHandle', { title: section.title })}
           onDragStart={(event) => drag.start(event, node)}
@@ -105,7 +108,7 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
               className="toc-row__link"
               data-toc-link={section.id}
               aria-current={active ? 'page' : undefined}
-              aria-describedby={ctx.hintId}
+              aria-describedby={ctx.canManage ? ctx.hintId : undefined}
               onKeyDown={onKeyDown}
               draggable={false}
               dir="auto"
@@ -125,7 +128,7 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
             </span>
           </div>
         )}
-        <SectionActions title={section.title} available={available} onAction={onAction} />
+        {ctx.canManage && <SectionActions title={section.title} available={available} onAction={onAction} />}
       </div>
       {(node.children.length > 0 || editing === 'addChild') && (
         <ol className="toc-list">

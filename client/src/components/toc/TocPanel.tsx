@@ -16,6 +16,8 @@ interface TocPanelProps {
   activeSectionId: string | null;
   participants: Participant[];
   refresh: () => Promise<void>;
+  /** Whether our role may change the structure; without it the contents are navigation only. */
+  canManage: boolean;
 }
 
 /** A count the server may add to sections later wins over ours for sections not open here. */
@@ -25,7 +27,7 @@ function serverWordCount(section: SectionView): number | undefined {
 }
 
 /** The guide's table of contents: navigation, structure editing, presence per section. */
-export function TocPanel({ guide, activeSectionId, participants, refresh }: TocPanelProps) {
+export function TocPanel({ guide, activeSectionId, participants, refresh, canManage }: TocPanelProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const hintId = useId();
@@ -55,6 +57,7 @@ export function TocPanel({ guide, activeSectionId, participants, refresh }: TocP
     wordCount: (section) => getWordCount(section.id) ?? serverWordCount(section),
     actions,
     drag,
+    canManage,
     onBlocked: (title) => announce(t('toc.announceCannotMove', { title })),
   };
 
@@ -62,14 +65,18 @@ export function TocPanel({ guide, activeSectionId, participants, refresh }: TocP
     <nav className="toc" aria-label={t('guide.tocLabel')}>
       <div className="toc__header">
         <h2 className="toc__title">{t('guide.tocLabel')}</h2>
-        <button type="button" className="button button--small" onClick={() => setAdding(true)} aria-expanded={adding}>
-          <span aria-hidden="true">+ </span>
-          {t('toc.addChapter')}
-        </button>
+        {canManage && (
+          <button type="button" className="button button--small" onClick={() => setAdding(true)} aria-expanded={adding}>
+            <span aria-hidden="true">+ </span>
+            {t('toc.addChapter')}
+          </button>
+        )}
       </div>
-      <p id={hintId} className="toc__hint">
-        {t('toc.moveHint')}
-      </p>
+      {canManage && (
+        <p id={hintId} className="toc__hint">
+          {t('toc.moveHint')}
+        </p>
+      )}
       {actions.error && (
         <p className="form-error" role="alert">
           {actions.error}
@@ -94,7 +101,7 @@ export function TocPanel({ guide, activeSectionId, participants, refresh }: TocP
           />
         </div>
       )}
-      <TrashPanel guideId={guide.id} structureVersion={guide.structureVersion} onRestore={actions.restore} />
+      {canManage && <TrashPanel guideId={guide.id} structureVersion={guide.structureVersion} onRestore={actions.restore} />}
     </nav>
   );
 }

@@ -6,17 +6,18 @@ import type { Participant } from '../../collaboration/presence.ts';
 import { StatusLine } from '../../components/StatusLine.tsx';
 import { SectionEditor } from '../../editor/SectionEditor.tsx';
 import { getWordCount, useWordCountsVersion } from '../../editor/wordCountStore.ts';
-import type { LocalUser } from '../../identity/localUser.ts';
+import type { CurrentUser } from '../../identity/currentUser.ts';
 
 interface SectionPaneProps {
   guide: GuideView;
   section: SectionView;
-  user: LocalUser;
+  user: CurrentUser;
   participants: Participant[];
+  canEdit: boolean;
 }
 
 /** The open section: its title, who else is here, the editor and the status line. */
-export function SectionPane({ guide, section, user, participants }: SectionPaneProps) {
+export function SectionPane({ guide, section, user, participants, canEdit }: SectionPaneProps) {
   const { t } = useTranslation();
   const { session, status } = useSectionSession(section.docName);
   const [synced, setSynced] = useState(false);
@@ -45,7 +46,7 @@ export function SectionPane({ guide, section, user, participants }: SectionPaneP
         )}
       </header>
       {session ? (
-        <SectionEditor session={session} sectionId={section.id} title={section.title} user={user} language={guide.language} synced={synced} />
+        <SectionEditor session={session} sectionId={section.id} title={section.title} user={user} language={guide.language} synced={synced} editable={canEdit} />
       ) : (
         <p className="muted">{t('editor.loading')}</p>
       )}

@@ -1,0 +1,96 @@
+import { useSyncExternalStore } from 'react';
+import type { UserView } from '@dalil/shared';
+import { setCsrfToken } from '../api/csrf.ts';
+import { ApiRequestError, onUnauthorized } from '../api/http.ts';
+import { getMe, login as apiLogin, logout as apiLogout, updateMe } from '../api/session.ts';
+
+/** Who is using this tab: the signed-in account, shown to others with a colour of their own. */
+export interface CurrentUser extends UserView {
+  color: string;
+}
+
+export type SessionState =
+  | { kind: 'loading' }
+  | { kind: 'anonymous' }
+  | { kind: 'error'; message: string }
+  | { kind: 'signedIn'; user: CurrentUser };
+
+/** Dark enough for white caret labels (contrast ≥ 4.5:1), distinct enough side by side. */
+const PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#be185d', '#0e7490', '#4338ca', '#9f1239', '#3f6212', '#6d28d9', '#a16207'];
+
+/** The same person gets the same colour on every device, without storing anything. */
+export function colorForUser(userId: string): string {
+  let hash = 0x811c9dc5; // FNV-1a: spreads similar ids across the palette
+  for (const ch of userId) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return PALETTE[hash % PALETTE.length]!;
+}
+
+const listeners = new Set<() => void>();
+let state: SessionState = { kind: 'loading' };
+
+function set(next: SessionState): void {
+  state = next;
+  for (const listener of listeners) listener();
+}
+
+function signedIn(user: UserView, csrf: string): void {
+  setCsrfToken(csrf);
+  set({ kind: 'signedIn', user: { ...user, color: colorForUser(user.id) } });
+}
+
+/** Asks the server who we are (the session cookie is HTTP-only, so only it knows). */
+export async function loadSession(): Promise<void> {
+  try {
+    const me = await getMe();
+    signedIn(me.user, me.csrfToken);
+  } catch (err) {
+    setCsrfToken(null);
+    if (err instanceof ApiRequestError && err.status === 401) set({ kind: 'anonymous' });
+    else set({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+export async function signIn(email: string, password: string): Promise<void> {
+  await apiLogin(email, password);
+  await loadSession();
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await apiLogout();
+  } finally {
+    setCsrfToken(null);
+    set({ kind: 'anonymous' });
+  }
+}
+
+export async function renameMe(name: string): Promise<void> {
+  const trimmed = name.trim();
+  if (state.kind !== 'signedIn' || !trimmed || trimmed === state.user.name) return;
+  const { user } = await updateMe({ name: trimmed });
+  set({ kind: 'signedIn', user: { ...state.user, ...user } });
+}
+
+// an expired or revoked session shows the login page instead of failing action after action
+onUnauthorized(() => {
+  if (state.kind === 'signedIn') {
+    setCsrfToken(null);
+    set({ kind: 'anonymous' });
+  }
+});
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useSession(): SessionState {
+  return useSyncExternalStore(subscribe, () => state);
+}
+
+/** For components that only render inside a signed-in session. */
+export function useCurrentUser(): CurrentUser {
+  const session = useSession();
+  if (session.kind !== 'signedIn') throw new Error('useCurrentUser outside a signed-in session');
+  return session.user;
+}
