@@ -69,4 +69,20 @@ describe('guide view screenshots (demo guide), desktop and phone', () => {
       await page.context().close();
     });
   }
+
+  it('renders the guide list (fr) and the sign-in page (ar, phone)', async () => {
+    const list = await openUser(browser, { cookie: coordinator.cookie!, baseUrl: app.url });
+    await list.page.goto(app.url);
+    await list.page.getByTestId('guide-list').waitFor();
+    expect(await list.page.getByTestId('guide-list').innerText()).toContain(guide.title);
+    await list.page.screenshot({ path: join(artifactsDir, 'guides-fr-1280.png') });
+    await list.context.close();
+
+    const signIn = await openUser(browser, { baseUrl: app.url, language: 'ar', viewport: { width: 390, height: 844 } });
+    await signIn.page.goto(`${app.url}/guides/${guide.id}`);
+    await signIn.page.getByRole('button', { name: 'دخول' }).waitFor();
+    expect(await signIn.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await signIn.page.screenshot({ path: join(artifactsDir, 'login-ar-390.png') });
+    await signIn.context.close();
+  });
 });
