@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -8,12 +7,6 @@ const apiTarget = `http://127.0.0.1:${apiPort}`;
 
 export default defineConfig({
   plugins: [react()],
-  resolve: {
-    alias: {
-      // shared/package.json does not export its i18n folder yet; point at the source directly.
-      '@dalil/shared/i18n': fileURLToPath(new URL('../shared/src/i18n/index.ts', import.meta.url)),
-    },
-  },
   server: {
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
