@@ -31,6 +31,8 @@ import meRoute from './routes/me/index.ts';
 import membersRoute from './routes/members/index.ts';
 import { guideInvitationsRoute, invitationLinksRoute } from './routes/invitations/index.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
+import { SECTION_FRAGMENT } from '@dalil/shared';
+import { countWords, fragmentText } from '@dalil/shared/editor';
 
 export interface DalilApp {
   app: FastifyInstance;
@@ -69,6 +71,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       docStore,
       {
         unloadDelayMs: config.unloadDelayMs,
+        onSectionSettled: (name, doc) => {
+          const section = guides.findSectionByDocName(name);
+          const language = section ? guides.findGuide(section.guideId)?.language : undefined;
+          const words = countWords(fragmentText(doc.getXmlFragment(SECTION_FRAGMENT)), language);
+          guides.recordWordCount(name, words).catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record word count'));
+        },
         persistence: {
           commitDelayMs: config.commitDelayMs,
           compactMinLogBytes: 256 * 1024,

@@ -25,6 +25,8 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly members = new Set<RoomMember>();
   persistence: DocPersistence | null = null;
+  /** Runs derived-data hooks now (set by the registry for sections). */
+  onSettled: (() => void) | null = null;
 
   constructor(
     readonly name: string,

@@ -14,6 +14,12 @@ export interface TrackedSocket {
 
 export interface RoomRegistryOptions {
   persistence: PersistenceOptions;
+  /**
+   * Told about a section's content once edits pause for `settleDelayMs` and when it leaves memory,
+   * for derived data such as word counts (never on every keystroke).
+   */
+  onSectionSettled?: (name: string, doc: Y.Doc) => void;
+  settleDelayMs?: number;
   /** Keep an empty room this long before unloading it, so a quick reconnect does not reload. */
   unloadDelayMs: number;
 }
@@ -125,6 +131,20 @@ export class RoomRegistry {
         for (const update of loaded.updates) Y.applyUpdate(room.doc, update);
       }, LOAD_ORIGIN);
     }
+    const onSettled = this.options.onSectionSettled;
+    if (onSettled) {
+      let timer: NodeJS.Timeout | null = null;
+      room.onSettled = () => {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        onSettled(name, room.doc);
+      };
+      room.doc.on('update', () => {
+        if (timer) return;
+        timer = setTimeout(() => room.onSettled?.(), this.options.settleDelayMs ?? 5000);
+        timer.unref();
+      });
+    }
     room.persistence = new DocPersistence(
       name,
       room.doc,
@@ -148,6 +168,7 @@ export class RoomRegistry {
     if (room.members.size > 0 || this.rooms.get(room.name) !== room || this.unloadTimers.has(room.name)) return;
     if (room.persistence && !room.persistence.isIdle) return this.release(room);
     this.rooms.delete(room.name);
+    room.onSettled?.();
     room.destroy();
     if (room.kind === 'section') await this.store.release(room.name);
   }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { SECTION_FRAGMENT } from '@dalil/shared';
-import { sectionSchema } from '@dalil/shared/editor';
+import { countWords, fragmentText, sectionSchema } from '@dalil/shared/editor';
 import type { DocStore } from '../storage/docStore.ts';
 import type { GuideRepository } from '../storage/guideRepository.ts';
 import type { AccountRepository } from '../storage/accountRepository.ts';
@@ -31,7 +31,9 @@ export async function seedDemoIfEmpty(
   const addAll = async (sections: DemoSection[], parentId: string | null): Promise<void> => {
     for (const demo of sections) {
       const section = await guides.createSection(guide.id, { title: demo.title, parentId });
-      await docStore.compact(section.docName, sectionContentUpdate(demo.content));
+      const { update, words } = sectionContent(demo.content);
+      await docStore.compact(section.docName, update);
+      await guides.recordWordCount(section.docName, words);
       count += 1;
       if (demo.children) await addAll(demo.children, section.id);
     }
@@ -40,10 +42,11 @@ export async function seedDemoIfEmpty(
   log.info({ guideId: guide.id, sections: count, accounts: users.length }, 'seeded the demo guide and demo accounts');
 }
 
-/** A Yjs update that creates `content` in a section's fragment. */
-export function sectionContentUpdate(content: ProseMirrorDoc): Uint8Array {
+/** A Yjs update that creates `content` in a section's fragment, and its word count. */
+export function sectionContent(content: ProseMirrorDoc): { update: Uint8Array; words: number } {
   const ydoc = prosemirrorJSONToYDoc(sectionSchema(), content, SECTION_FRAGMENT);
   const update = Y.encodeStateAsUpdate(ydoc);
+  const words = countWords(fragmentText(ydoc.getXmlFragment(SECTION_FRAGMENT)), demoGuide.language);
   ydoc.destroy();
-  return update;
+  return { update, words };
 }

@@ -32,8 +32,9 @@ export const sectionViewSchema = {
     updatedAt: { type: 'string' },
     authorIds: { type: 'array', items: { type: 'string' } },
     reviewerIds: { type: 'array', items: { type: 'string' } },
+    wordCount: { type: 'integer' },
   },
-  required: ['id', 'title', 'parentId', 'position', 'status', 'docName', 'updatedAt', 'authorIds', 'reviewerIds'],
+  required: ['id', 'title', 'parentId', 'position', 'status', 'docName', 'updatedAt', 'authorIds', 'reviewerIds', 'wordCount'],
 } as const;
 
 export const trashedSectionViewSchema = {

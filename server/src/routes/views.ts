@@ -13,6 +13,7 @@ export function sectionView(s: Section): SectionView {
     updatedAt: s.updatedAt,
     authorIds: [...s.authorIds],
     reviewerIds: [...s.reviewerIds],
+    wordCount: s.wordCount,
   };
 }
 

@@ -113,6 +113,7 @@ export class GuideRepository {
         deletionId: null,
         authorIds: [],
         reviewerIds: [],
+        wordCount: 0,
       };
       data.sections.push(section);
       placeAmongSiblings(data, section, input.position);
@@ -146,6 +147,15 @@ export class GuideRepository {
       touch(section);
       touch(guide, true);
       return section;
+    });
+  }
+
+  /** Records a section's word count; writes only when it changed. */
+  recordWordCount(docName: string, wordCount: number): Promise<void> {
+    const section = this.findSectionByDocName(docName);
+    if (!section || section.wordCount === wordCount) return Promise.resolve();
+    return this.store.mutate(() => {
+      section.wordCount = wordCount;
     });
   }
 

@@ -63,6 +63,7 @@ export class MetadataStore {
     for (const section of db.data.sections) {
       section.authorIds ??= [];
       section.reviewerIds ??= [];
+      section.wordCount ??= 0;
     }
     return new MetadataStore(db);
   }

@@ -13,6 +13,8 @@ export interface SectionView {
   updatedAt: string;
   authorIds: string[];
   reviewerIds: string[];
+  /** Words as last counted on the server; open sections count live in the client. */
+  wordCount: number;
 }
 
 export interface GuideSummary {

@@ -36,6 +36,8 @@ export interface Section {
   /** Members assigned to write this section (authors) and to review it (reviewers). */
   authorIds: string[];
   reviewerIds: string[];
+  /** Words in the section as last saved on the server (counted when its document settles). */
+  wordCount: number;
 }
 
 export interface User {
