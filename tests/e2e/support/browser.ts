@@ -1,13 +1,26 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * End-to-end tests never skip: without Chromium they install Debian's package when running as
+ * root (as CI does), and otherwise fail saying how to install it.
+ */
+function installChromium(): void {
+  if (process.getuid?.() !== 0) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`sudo apt-get install -y chromium\` (Debian)`);
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env, timeout: 300_000 });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env, timeout: 600_000 });
+  if (!existsSync(CHROMIUM)) throw new Error(`apt-get install chromium did not provide ${CHROMIUM}`);
+}
+
 /** Debian's Chromium, headless; never a downloaded browser (see STACK.md). */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\``);
-  }
+  if (!existsSync(CHROMIUM)) installChromium();
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
