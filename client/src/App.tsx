@@ -2,40 +2,61 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnnouncerProvider } from './components/Announcer.tsx';
 import { loadSession, useSession } from './identity/currentUser.ts';
+import { AccountPage } from './pages/AccountPage.tsx';
 import { GuideListPage } from './pages/GuideListPage.tsx';
+import { InvitationPage } from './pages/InvitationPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { usePathname } from './routing/history.ts';
-import { parseRoute } from './routing/routes.ts';
+import { navigate, usePathname } from './routing/history.ts';
+import { nextAfterLogin, parseRoute, type Route } from './routing/routes.ts';
 
 // The guide workspace carries TipTap and Yjs (most of the JavaScript): load it only when needed.
 const GuidePage = lazy(() => import('./pages/GuidePage.tsx'));
+const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
 
 export function App() {
   const session = useSession();
+  const route = parseRoute(usePathname());
   useEffect(() => void loadSession(), []);
   if (session.kind === 'loading') return null; // one quick GET /api/me; nothing worth a spinner
+  // an invitation link is how people without an account arrive: it works signed in and out
+  if (route.name === 'invitation') return <InvitationPage key={route.token} token={route.token} />;
   if (session.kind !== 'signedIn') return <LoginPage problem={session.kind === 'error' ? session.message : undefined} />;
-  return <SignedInApp />;
+  return <SignedInApp route={route} />;
 }
 
-function SignedInApp() {
+function SignedInApp({ route }: { route: Route }) {
   const { t } = useTranslation();
-  const pathname = usePathname();
-  const route = parseRoute(pathname);
-  useFocusOnNavigation(route.name === 'guide' ? route.guideId : pathname);
+  useFocusOnNavigation(route.name === 'guide' ? `guide:${route.guideId}` : JSON.stringify(route));
+  const loading = <p className="page muted" role="status">{t('guide.loading')}</p>;
 
   return (
     <AnnouncerProvider>
       {route.name === 'guides' && <GuideListPage />}
       {route.name === 'guide' && (
-        <Suspense fallback={<p className="page muted" role="status">{t('guide.loading')}</p>}>
+        <Suspense fallback={loading}>
           <GuidePage key={route.guideId} guideId={route.guideId} sectionId={route.sectionId} />
         </Suspense>
       )}
+      {route.name === 'members' && (
+        <Suspense fallback={loading}>
+          <MembersPage key={route.guideId} guideId={route.guideId} />
+        </Suspense>
+      )}
+      {route.name === 'account' && <AccountPage />}
+      {route.name === 'login' && <AfterLogin />}
       {route.name === 'notFound' && <NotFoundPage />}
     </AnnouncerProvider>
   );
+}
+
+/** Signed in on /login (just now, or by following an old link): go where the link asked. */
+function AfterLogin() {
+  useEffect(() => {
+    // React may run this again from a render that still saw /login after we left it: the URL decides
+    if (parseRoute(window.location.pathname).name === 'login') navigate(nextAfterLogin(window.location.search), { replace: true });
+  }, []);
+  return null;
 }
 
 /**

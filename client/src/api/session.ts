@@ -8,4 +8,11 @@ export const login = (email: string, password: string): Promise<{ user: UserView
 
 export const logout = (): Promise<void> => requestJson('POST', '/api/auth/logout');
 
-export const updateMe = (body: { name: string }): Promise<{ user: UserView }> => requestJson('PATCH', '/api/me', body);
+export interface UpdateMeBody {
+  name?: string;
+  currentPassword?: string;
+  newPassword?: string;
+}
+
+/** A new password needs the current one (403 `wrong_password` otherwise). */
+export const updateMe = (body: UpdateMeBody): Promise<{ user: UserView }> => requestJson('PATCH', '/api/me', body);

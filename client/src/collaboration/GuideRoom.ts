@@ -1,6 +1,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { GUIDE_ROOM_VERSIONS } from '@dalil/shared';
+import { watchAccessSignals, type AccessSignal } from './accessSignals.ts';
 import { collabUrl } from './collabUrl.ts';
 import { watchConnection } from './connectionStatus.ts';
 import { toParticipant, type Participant, type PresenceState } from './presence.ts';
@@ -25,7 +26,7 @@ export class GuideRoom {
   private readonly disposers: Array<() => void> = [];
   private current: GuideRoomSnapshot = { connection: 'connecting', structureVersion: null, participants: [] };
 
-  constructor(roomName: string, presence: PresenceState) {
+  constructor(roomName: string, presence: PresenceState, onAccessSignal: (signal: AccessSignal) => void = () => undefined) {
     // No BroadcastChannel: presence must reflect each tab, and structure news comes from the server.
     this.provider = new WebsocketProvider(collabUrl(), roomName, this.ydoc, { disableBc: true });
     this.provider.awareness.setLocalState(presence);
@@ -45,6 +46,7 @@ export class GuideRoom {
       () => versions.unobserve(onVersions),
       () => this.provider.awareness.off('change', onAwareness),
       watchConnection(this.provider, (connection) => this.set({ connection })),
+      watchAccessSignals(this.provider, onAccessSignal),
     );
     onAwareness();
   }

@@ -1,6 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { watchAccessSignals, type AccessSignal } from './accessSignals.ts';
 import { collabUrl } from './collabUrl.ts';
 import { watchConnection } from './connectionStatus.ts';
 import { watchSavedState } from './savedState.ts';
@@ -19,12 +20,16 @@ export class SectionSession {
   private readonly disposers: Array<() => void> = [];
   private current: CollabStatus = { connection: 'connecting', save: 'unknown' };
 
-  constructor(readonly docName: string) {
+  constructor(
+    readonly docName: string,
+    onAccessSignal: (signal: AccessSignal) => void = () => undefined,
+  ) {
     this.local = new IndexeddbPersistence(docName, this.ydoc);
     this.provider = new WebsocketProvider(collabUrl(), docName, this.ydoc);
     this.disposers.push(
       watchConnection(this.provider, (connection) => this.set({ connection })),
       watchSavedState(this.provider, this.ydoc, (save) => this.set({ save })),
+      watchAccessSignals(this.provider, onAccessSignal),
     );
   }
 

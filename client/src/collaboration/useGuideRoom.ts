@@ -1,4 +1,5 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { AccessSignal } from './accessSignals.ts';
 import { GuideRoom, type GuideRoomSnapshot } from './GuideRoom.ts';
 import type { PresenceState } from './presence.ts';
 
@@ -7,15 +8,22 @@ const noSubscription = (): (() => void) => () => undefined;
 
 /**
  * Owns the guide room's socket for as long as the guide is open, and keeps our presence
- * (name, colour, open section) published in it.
+ * (name, colour, open section) published in it. `onAccessSignal` hears what the server says
+ * about our access (session ended, removed, role changed) when it closes the socket.
  */
-export function useGuideRoom(roomName: string | null, presence: PresenceState): GuideRoomSnapshot {
+export function useGuideRoom(
+  roomName: string | null,
+  presence: PresenceState,
+  onAccessSignal?: (signal: AccessSignal) => void,
+): GuideRoomSnapshot {
   const [room, setRoom] = useState<GuideRoom | null>(null);
   const { user, sectionId } = presence;
+  const signalHandler = useRef(onAccessSignal);
+  signalHandler.current = onAccessSignal;
 
   useEffect(() => {
     if (!roomName) return undefined;
-    const next = new GuideRoom(roomName, presence);
+    const next = new GuideRoom(roomName, presence, (signal) => signalHandler.current?.(signal));
     setRoom(next);
     return () => {
       setRoom(null);

@@ -1,4 +1,5 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { AccessSignal } from './accessSignals.ts';
 import { SectionSession } from './SectionSession.ts';
 import type { CollabStatus } from './status.ts';
 
@@ -7,13 +8,20 @@ const noSubscription = (): (() => void) => () => undefined;
 
 /**
  * The one hook that owns a section's socket lifecycle: opens a session for `docName`, closes it
- * when the section changes or the component unmounts, and exposes its status.
+ * when the section changes or the component unmounts, and exposes its status. `onAccessSignal`
+ * hears what the server says about our access when it closes the socket.
  */
-export function useSectionSession(docName: string): { session: SectionSession | null; status: CollabStatus } {
+export function useSectionSession(
+  docName: string,
+  onAccessSignal?: (signal: AccessSignal) => void,
+): { session: SectionSession | null; status: CollabStatus } {
   const [session, setSession] = useState<SectionSession | null>(null);
+  // the latest callback, without reopening the socket when the caller's function changes
+  const signalHandler = useRef(onAccessSignal);
+  signalHandler.current = onAccessSignal;
 
   useEffect(() => {
-    const next = new SectionSession(docName);
+    const next = new SectionSession(docName, (signal) => signalHandler.current?.(signal));
     setSession(next);
     return () => {
       setSession(null);

@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renameMe, signOut, useCurrentUser } from '../identity/currentUser.ts';
+import { Link } from '../routing/Link.tsx';
+import { paths } from '../routing/routes.ts';
 import { Avatar } from './Avatar.tsx';
 
-/** The signed-in person: their display name (editable, it labels their caret) and sign-out. */
+/** The signed-in person: their display name (editable, it labels their caret), their account page, sign-out. */
 export function UserMenu() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -67,6 +69,9 @@ export function UserMenu() {
             <button type="button" className="button button--quiet" onClick={close}>{t('user.cancel')}</button>
           </div>
           <hr className="user-name__rule" />
+          <Link to={paths.account()} className="user-name__account" onClick={() => setOpen(false)}>
+            {t('nav.account')}
+          </Link>
           <button type="button" className="button" onClick={() => void signOut()}>
             {t('user.signOut')}
           </button>

@@ -55,6 +55,7 @@ export function GuideListPage() {
                 </Link>
                 <p className="guide-card__meta">
                   <span className="chip">{t(`language.${guide.language}`)}</span>
+                  <span className="chip chip--role" data-testid="guide-role">{t(`roles.${guide.role}`)}</span>
                   <span>{t('guides.sectionCount', { count: guide.sectionCount })}</span>
                   <span>{t('guides.updated', { date: formatDate(guide.updatedAt, i18n.language) })}</span>
                 </p>

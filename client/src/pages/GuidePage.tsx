@@ -1,17 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideView } from '@dalil/shared';
+import type { AccessSignal } from '../collaboration/accessSignals.ts';
 import { useGuideRoom } from '../collaboration/useGuideRoom.ts';
+import { useAnnounce } from '../components/Announcer.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { PresenceAvatars } from '../components/PresenceAvatars.tsx';
 import { StatusLine } from '../components/StatusLine.tsx';
 import { TocPanel } from '../components/toc/TocPanel.tsx';
-import { useCurrentUser } from '../identity/currentUser.ts';
+import { loadSession, useCurrentUser } from '../identity/currentUser.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
+import { AccessLost } from './guide/AccessLost.tsx';
 import { SectionPane } from './guide/SectionPane.tsx';
 import { useGuideView } from './guide/useGuideView.ts';
 import { useStructureSync } from './guide/useStructureSync.ts';
+import { useMembers } from './members/useMembers.ts';
 import './guide/guide.css';
 
 interface GuidePageProps {
@@ -23,7 +27,10 @@ interface GuidePageProps {
 export default function GuidePage({ guideId, sectionId }: GuidePageProps) {
   const { t } = useTranslation();
   const { state, refresh } = useGuideView(guideId);
+  // set when the server closes our sockets with 4409: we were removed while the guide was open
+  const [removed, setRemoved] = useState(false);
 
+  if (removed || state.kind === 'forbidden') return <AccessLost />;
   if (state.kind !== 'ready') {
     return (
       <>
@@ -39,24 +46,47 @@ export default function GuidePage({ guideId, sectionId }: GuidePageProps) {
       </>
     );
   }
-  return <GuideWorkspace guide={state.guide} sectionId={sectionId} refresh={refresh} />;
+  return <GuideWorkspace guide={state.guide} sectionId={sectionId} refresh={refresh} onRemoved={() => setRemoved(true)} />;
 }
 
 interface GuideWorkspaceProps {
   guide: GuideView;
   sectionId: string | null;
   refresh: () => Promise<void>;
+  onRemoved: () => void;
 }
 
-function GuideWorkspace({ guide, sectionId, refresh }: GuideWorkspaceProps) {
+function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspaceProps) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const room = useGuideRoom(guide.roomName, { user, sectionId });
-  useStructureSync(room.structureVersion, guide.structureVersion, refresh);
-  const section = sectionId ? guide.sections.find((s) => s.id === sectionId) : undefined;
   // the server computed what our role allows; we only hide what it would refuse
   const canManage = guide.permissions.includes('structure.manage');
   const canEdit = guide.permissions.includes('section.editText');
+  const canReadMembers = guide.permissions.includes('members.read');
+  const canAssign = guide.permissions.includes('sections.assign');
+  const { state: membersState, reload: reloadMembers } = useMembers(guide.id, canReadMembers);
+  const members = canReadMembers && membersState.kind === 'ready' ? membersState.members : null;
+
+  // Closing codes from either socket (room or section): the server decided about our access.
+  const onAccessSignal = useCallback(
+    (signal: AccessSignal) => {
+      if (signal === 'sessionEnded') void loadSession(); // confirms, then the login page takes over (URL kept)
+      else if (signal === 'removed') onRemoved();
+      else void refresh(); // role changed: the provider reconnects by itself; permissions come from the guide
+    },
+    [onRemoved, refresh],
+  );
+  const room = useGuideRoom(guide.roomName, { user, sectionId }, onAccessSignal);
+  useStructureSync(room.structureVersion, guide.structureVersion, refresh);
+  useRoleChangeAnnouncement(guide.role);
+  const section = sectionId ? guide.sections.find((s) => s.id === sectionId) : undefined;
+
+  // someone assigned who joined after our member list was loaded: load it again (once per version)
+  const unknownAssignee =
+    members !== null && guide.sections.some((s) => [...s.authorIds, ...s.reviewerIds].some((id) => !members.some((m) => m.userId === id)));
+  useEffect(() => {
+    if (unknownAssignee) void reloadMembers();
+  }, [unknownAssignee, guide.structureVersion, reloadMembers]);
   // phones show either the contents or the section; the toggle switches
   const [tocOpen, setTocOpen] = useState(false);
   useEffect(() => setTocOpen(false), [sectionId]);
@@ -73,6 +103,11 @@ function GuideWorkspace({ guide, sectionId, refresh }: GuideWorkspaceProps) {
             {guide.title}
           </Link>
           <PresenceAvatars participants={room.participants} sections={guide.sections} />
+          {canReadMembers && (
+            <Link to={paths.members(guide.id)} className="button button--small guide-bar__members">
+              {t('nav.members')}
+            </Link>
+          )}
         </div>
       </AppHeader>
       {sectionId && (
@@ -83,11 +118,11 @@ function GuideWorkspace({ guide, sectionId, refresh }: GuideWorkspaceProps) {
       )}
       <div className="workspace">
         <aside id="toc-panel" className="workspace__toc">
-          <TocPanel guide={guide} activeSectionId={sectionId} participants={room.participants} refresh={refresh} canManage={canManage} />
+          <TocPanel guide={guide} activeSectionId={sectionId} participants={room.participants} refresh={refresh} canManage={canManage} canAssign={canAssign} members={members} />
         </aside>
         <main id="main" className="workspace__main" tabIndex={-1}>
           {section ? (
-            <SectionPane key={section.id} guide={guide} section={section} user={user} participants={room.participants} canEdit={canEdit} />
+            <SectionPane key={section.id} guide={guide} section={section} user={user} participants={room.participants} canEdit={canEdit} onAccessSignal={onAccessSignal} />
           ) : (
             <div className="section-placeholder">
               <h1 className="section-placeholder__title" dir="auto" lang={guide.language}>
@@ -101,4 +136,16 @@ function GuideWorkspace({ guide, sectionId, refresh }: GuideWorkspaceProps) {
       </div>
     </div>
   );
+}
+
+/** Says so when our role in the open guide changes (a coordinator changed it while we were here). */
+function useRoleChangeAnnouncement(role: GuideView['role']): void {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const previous = useRef(role);
+  useEffect(() => {
+    if (previous.current === role) return;
+    previous.current = role;
+    announce(t('access.roleChanged', { role: t(`roles.${role}`) }));
+  }, [role, announce, t]);
 }

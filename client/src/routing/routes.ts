@@ -1,17 +1,29 @@
 export type Route =
   | { name: 'guides' }
   | { name: 'guide'; guideId: string; sectionId: string | null }
+  | { name: 'members'; guideId: string }
+  | { name: 'invitation'; token: string }
+  | { name: 'account' }
+  | { name: 'login' }
   | { name: 'notFound' };
 
 const GUIDE = /^\/guides\/([^/]+)\/?$/;
 const SECTION = /^\/guides\/([^/]+)\/sections\/([^/]+)\/?$/;
+const MEMBERS = /^\/guides\/([^/]+)\/members\/?$/;
+const INVITATION = /^\/invitations\/([^/]+)\/?$/;
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '/guides' || pathname === '/guides/') return { name: 'guides' };
+  if (pathname === '/account' || pathname === '/account/') return { name: 'account' };
+  if (pathname === '/login' || pathname === '/login/') return { name: 'login' };
   const section = SECTION.exec(pathname);
   if (section) return { name: 'guide', guideId: decode(section[1]!), sectionId: decode(section[2]!) };
+  const members = MEMBERS.exec(pathname);
+  if (members) return { name: 'members', guideId: decode(members[1]!) };
   const guide = GUIDE.exec(pathname);
   if (guide) return { name: 'guide', guideId: decode(guide[1]!), sectionId: null };
+  const invitation = INVITATION.exec(pathname);
+  if (invitation) return { name: 'invitation', token: decode(invitation[1]!) };
   return { name: 'notFound' };
 }
 
@@ -23,9 +35,23 @@ function decode(segment: string): string {
   }
 }
 
+/**
+ * Where to go after signing in from /login?next=…: only a path of this app, never another origin
+ * ("//evil.example" and "/\evil.example" are protocol-relative URLs to browsers).
+ */
+export function nextAfterLogin(search: string): string {
+  const next = new URLSearchParams(search).get('next');
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return paths.guides();
+  return next;
+}
+
 export const paths = {
   guides: (): string => '/',
   guide: (guideId: string): string => `/guides/${encodeURIComponent(guideId)}`,
   section: (guideId: string, sectionId: string): string =>
     `/guides/${encodeURIComponent(guideId)}/sections/${encodeURIComponent(sectionId)}`,
+  members: (guideId: string): string => `/guides/${encodeURIComponent(guideId)}/members`,
+  invitation: (token: string): string => `/invitations/${encodeURIComponent(token)}`,
+  account: (): string => '/account',
+  login: (next?: string): string => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
 };

@@ -1,10 +1,11 @@
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SectionView } from '@dalil/shared';
+import type { MemberView, SectionView } from '@dalil/shared';
 import type { Participant } from '../../collaboration/presence.ts';
 import { Link } from '../../routing/Link.tsx';
 import { paths } from '../../routing/routes.ts';
 import { Avatar } from '../Avatar.tsx';
+import { Assignees } from './Assignees.tsx';
 import { SectionActions, type SectionAction } from './SectionActions.tsx';
 import { TitleForm } from './TitleForm.tsx';
 import { keyboardMove, type DropZone, type KeyboardMove } from './tocMoves.ts';
@@ -23,6 +24,11 @@ export interface TocItemContext {
   drag: TocDrag;
   /** Structure editing (menu, drag and drop, Alt+arrows) is offered only when allowed. */
   canManage: boolean;
+  /** Choosing a section's authors and reviewers (the menu's "Assign…"). */
+  canAssign: boolean;
+  /** Members by id, to show assignees' initials (empty when our role may not list members). */
+  members: ReadonlyMap<string, MemberView>;
+  onAssign: (section: SectionView) => void;
   /** Tells the user a keyboard move had nowhere to go. */
   onBlocked: (title: string) => void;
 }
@@ -37,9 +43,12 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
   const words = ctx.wordCount(section);
   const dropZone = drag.target?.id === section.id ? drag.target.zone : null;
 
-  const available = new Set<SectionAction>(['rename', 'addChild', 'delete']);
-  for (const move of ['up', 'down', 'indent', 'outdent'] as const) {
-    if (keyboardMove(tree, node, move)) available.add(move);
+  const available = new Set<SectionAction>(ctx.canManage ? ['rename', 'addChild', 'delete'] : []);
+  if (ctx.canAssign) available.add('assign');
+  if (ctx.canManage) {
+    for (const move of ['up', 'down', 'indent', 'outdent'] as const) {
+      if (keyboardMove(tree, node, move)) available.add(move);
+    }
   }
 
   function runMove(move: KeyboardMove): void {
@@ -51,6 +60,7 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
   function onAction(action: SectionAction): void {
     if (action === 'rename' || action === 'addChild') setEditing(action);
     else if (action === 'delete') void actions.trash(node);
+    else if (action === 'assign') ctx.onAssign(section);
     else runMove(action);
   }
 
@@ -118,6 +128,7 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
             <span className="toc-row__meta">
               <span className={`badge badge--${section.status}`}>{t(`toc.status.${section.status}`)}</span>
               {words !== undefined && <span className="toc-row__words">{t('toc.words', { count: words })}</span>}
+              <Assignees section={section} members={ctx.members} />
               {here.length > 0 && (
                 <span className="toc-row__presence" data-testid="toc-presence">
                   {here.slice(0, 3).map((p) => (
@@ -128,7 +139,7 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
             </span>
           </div>
         )}
-        {ctx.canManage && <SectionActions title={section.title} available={available} onAction={onAction} />}
+        {available.size > 0 && <SectionActions title={section.title} available={available} onAction={onAction} />}
       </div>
       {(node.children.length > 0 || editing === 'addChild') && (
         <ol className="toc-list">

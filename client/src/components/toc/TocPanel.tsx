@@ -1,9 +1,11 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GuideView, SectionView } from '@dalil/shared';
+import type { GuideView, MemberView, SectionView } from '@dalil/shared';
+import { updateSection } from '../../api/sections.ts';
 import type { Participant } from '../../collaboration/presence.ts';
 import { getWordCount, useWordCountsVersion } from '../../editor/wordCountStore.ts';
 import { useAnnounce } from '../Announcer.tsx';
+import { AssignDialog } from './AssignDialog.tsx';
 import { TitleForm } from './TitleForm.tsx';
 import { TocItem, type TocItemContext } from './TocItem.tsx';
 import { TrashPanel } from './TrashPanel.tsx';
@@ -18,6 +20,10 @@ interface TocPanelProps {
   refresh: () => Promise<void>;
   /** Whether our role may change the structure; without it the contents are navigation only. */
   canManage: boolean;
+  /** Whether our role may choose sections' authors and reviewers. */
+  canAssign: boolean;
+  /** The guide's members, or null while loading or when our role may not list them. */
+  members: MemberView[] | null;
 }
 
 /** A count the server may add to sections later wins over ours for sections not open here. */
@@ -27,11 +33,13 @@ function serverWordCount(section: SectionView): number | undefined {
 }
 
 /** The guide's table of contents: navigation, structure editing, presence per section. */
-export function TocPanel({ guide, activeSectionId, participants, refresh, canManage }: TocPanelProps) {
+export function TocPanel({ guide, activeSectionId, participants, refresh, canManage, canAssign, members }: TocPanelProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const hintId = useId();
   const [adding, setAdding] = useState(false);
+  const [assigning, setAssigning] = useState<SectionView | null>(null);
+  const memberMap = useMemo(() => new Map((members ?? []).map((m) => [m.userId, m])), [members]);
   const tree = useMemo(() => buildTocTree(guide.sections), [guide.sections]);
   const actions = useTocActions(guide.id, refresh);
   const drag = useTocDrag(tree, actions);
@@ -58,6 +66,9 @@ export function TocPanel({ guide, activeSectionId, participants, refresh, canMan
     actions,
     drag,
     canManage,
+    canAssign,
+    members: memberMap,
+    onAssign: setAssigning,
     onBlocked: (title) => announce(t('toc.announceCannotMove', { title })),
   };
 
@@ -100,6 +111,19 @@ export function TocPanel({ guide, activeSectionId, participants, refresh, canMan
             }}
           />
         </div>
+      )}
+      {assigning && (
+        <AssignDialog
+          section={assigning}
+          members={members}
+          onClose={() => setAssigning(null)}
+          onSave={async (authorIds, reviewerIds) => {
+            await updateSection(guide.id, assigning.id, { authorIds, reviewerIds });
+            await refresh();
+            announce(t('assign.saved', { title: assigning.title }));
+            setAssigning(null);
+          }}
+        />
       )}
       {canManage && <TrashPanel guideId={guide.id} structureVersion={guide.structureVersion} onRestore={actions.restore} />}
     </nav>

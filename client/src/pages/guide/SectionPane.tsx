@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideView, SectionView } from '@dalil/shared';
+import type { AccessSignal } from '../../collaboration/accessSignals.ts';
 import { useSectionSession } from '../../collaboration/useSectionSession.ts';
 import type { Participant } from '../../collaboration/presence.ts';
 import { StatusLine } from '../../components/StatusLine.tsx';
@@ -14,12 +15,13 @@ interface SectionPaneProps {
   user: CurrentUser;
   participants: Participant[];
   canEdit: boolean;
+  onAccessSignal: (signal: AccessSignal) => void;
 }
 
 /** The open section: its title, who else is here, the editor and the status line. */
-export function SectionPane({ guide, section, user, participants, canEdit }: SectionPaneProps) {
+export function SectionPane({ guide, section, user, participants, canEdit, onAccessSignal }: SectionPaneProps) {
   const { t } = useTranslation();
-  const { session, status } = useSectionSession(section.docName);
+  const { session, status } = useSectionSession(section.docName, onAccessSignal);
   const [synced, setSynced] = useState(false);
   useEffect(() => {
     if (status.connection === 'connected') setSynced(true);

@@ -6,6 +6,8 @@ import { ApiRequestError } from '../../api/http.ts';
 export type GuideViewState =
   | { kind: 'loading' }
   | { kind: 'notFound' }
+  /** Not (or no longer) a member of this guide. */
+  | { kind: 'forbidden' }
   | { kind: 'error'; message: string }
   | { kind: 'ready'; guide: GuideView };
 
@@ -26,6 +28,7 @@ export function useGuideView(guideId: string): { state: GuideViewState; refresh:
     } catch (err) {
       if (ticket !== sequence.current) return;
       if (err instanceof ApiRequestError && err.status === 404) setState({ kind: 'notFound' });
+      else if (err instanceof ApiRequestError && err.status === 403) setState({ kind: 'forbidden' });
       // keep showing the last good table of contents if a refresh fails (offline)
       else setState((current) => (current.kind === 'ready' ? current : { kind: 'error', message: err instanceof Error ? err.message : String(err) }));
     }

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InvitationPreview } from '@dalil/shared';
+import { ApiRequestError } from '../../api/http.ts';
+import { acceptInvitation } from '../../api/invitations.ts';
+import type { CurrentUser } from '../../identity/currentUser.ts';
+import { apiErrorMessage } from '../../i18n/apiErrorMessage.ts';
+import { navigate } from '../../routing/history.ts';
+import { paths } from '../../routing/routes.ts';
+
+interface JoinAsMemberProps {
+  token: string;
+  preview: InvitationPreview;
+  user: CurrentUser;
+  /** The link became unusable meanwhile (410): show why instead of the button. */
+  onRefused: () => void;
+}
+
+/** Signed in already: one button joins the guide with the link's role and opens it. */
+export function JoinAsMember({ token, preview, user, onRefused }: JoinAsMemberProps) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function join(): Promise<void> {
+    setBusy(true);
+    setError(null);
+    try {
+      const { guideId } = await acceptInvitation(token, {});
+      navigate(paths.guide(guideId));
+    } catch (err) {
+      setBusy(false);
+      if (err instanceof ApiRequestError && err.status === 410) onRefused();
+      else setError(apiErrorMessage(err, t));
+    }
+  }
+
+  return (
+    <div className="invitation__join">
+      <p className="muted">{t('invite.signedInAs', { name: user.name, email: user.email })}</p>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <button type="button" className="button button--primary" disabled={busy} onClick={() => void join()}>
+        {busy ? t('invite.joining') : t('invite.join', { title: preview.guideTitle, asRole: t(`asRole.${preview.role}`) })}
+      </button>
+    </div>
+  );
+}
