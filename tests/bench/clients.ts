@@ -1,7 +1,11 @@
 import * as Y from 'yjs';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
 
-// A process-wide counter of warnings from y-websocket would hide real trouble: keep the console.
+/** Where clients connect: the /collab URL and, for Dalil, the session cookie of a signed-in account. */
+export interface Endpoint {
+  wsUrl: string;
+  cookie?: string;
+}
 
 /** A stock client (ws, disableBc) plus the time its first `sync` event fired. */
 export interface BenchClient extends YClient {
@@ -9,9 +13,9 @@ export interface BenchClient extends YClient {
   whenSynced: Promise<number>;
 }
 
-export function openClient(wsUrl: string, docName: string, doc?: Y.Doc): BenchClient {
+export function openClient(endpoint: Endpoint, docName: string, doc?: Y.Doc): BenchClient {
   const t0 = performance.now();
-  const client = connectClient(wsUrl, docName, { doc });
+  const client = connectClient(endpoint.wsUrl, docName, { doc, cookie: endpoint.cookie });
   const whenSynced = new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`client of ${docName} not synced within 30 s`)), 30_000);
     const onSync = (synced: boolean) => {
@@ -27,10 +31,10 @@ export function openClient(wsUrl: string, docName: string, doc?: Y.Doc): BenchCl
 }
 
 /** Opens `n` clients of one document, at most `concurrency` connecting at a time. */
-export async function openMany(wsUrl: string, docNames: string[], concurrency = 25): Promise<BenchClient[]> {
+export async function openMany(endpoint: Endpoint, docNames: string[], concurrency = 25): Promise<BenchClient[]> {
   const out: BenchClient[] = [];
   for (let i = 0; i < docNames.length; i += concurrency) {
-    const batch = docNames.slice(i, i + concurrency).map((name) => openClient(wsUrl, name));
+    const batch = docNames.slice(i, i + concurrency).map((name) => openClient(endpoint, name));
     await Promise.all(batch.map((c) => c.whenSynced));
     out.push(...batch);
   }

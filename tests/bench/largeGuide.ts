@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { MessageType } from '@dalil/shared';
-import { closeAll, openClient, type BenchClient } from './clients.ts';
+import { closeAll, openClient, type BenchClient, type Endpoint } from './clients.ts';
 import { until } from './stats.ts';
 
 /** Deterministic pseudo-random words (mulberry32), so every run writes the same guide. */
@@ -51,8 +51,8 @@ export function writeSectionContent(fragment: Y.XmlFragment, words: number, seed
  * `saved` message covering the client's state (the client subscribes with type 101, as the web
  * client does).
  */
-export async function writeDurably(wsUrl: string, docName: string, fill: (doc: Y.Doc) => void): Promise<void> {
-  const client = openClient(wsUrl, docName);
+export async function writeDurably(endpoint: Endpoint, docName: string, fill: (doc: Y.Doc) => void): Promise<void> {
+  const client = openClient(endpoint, docName);
   try {
     await client.whenSynced;
     let savedCovers = false;
@@ -79,12 +79,12 @@ export interface OpenTimes {
 }
 
 /** Opens each section with its own stock client, one after the other, and keeps them open. */
-export async function openSectionsOneByOne(wsUrl: string, docNames: string[]): Promise<OpenTimes> {
+export async function openSectionsOneByOne(endpoint: Endpoint, docNames: string[]): Promise<OpenTimes> {
   const clients: BenchClient[] = [];
   const clientMs: number[] = [];
   try {
     for (const name of docNames) {
-      const client = openClient(wsUrl, name);
+      const client = openClient(endpoint, name);
       clients.push(client);
       clientMs.push(await client.whenSynced);
     }
@@ -93,4 +93,17 @@ export async function openSectionsOneByOne(wsUrl: string, docNames: string[]): P
     throw err;
   }
   return { clientMs, clients };
+}
+
+/** For the reference relay, which has no `saved`: write, wait until the socket sent it all, leave. */
+export async function writeThenLeave(endpoint: Endpoint, docName: string, fill: (doc: Y.Doc) => void): Promise<void> {
+  const client = openClient(endpoint, docName);
+  try {
+    await client.whenSynced;
+    fill(client.doc);
+    await until(`${docName} sent`, () => client.provider.ws!.bufferedAmount === 0, 30_000, 5);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  } finally {
+    client.destroy();
+  }
 }

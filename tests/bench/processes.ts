@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const serverDir = resolve(import.meta.dirname, '../../server');
@@ -16,6 +16,8 @@ export interface BenchServer {
   pid: number;
   url: string;
   wsUrl: string;
+  /** Session cookie of the signed-in benchmark account (Dalil), sent on every WebSocket handshake. */
+  cookie?: string;
   /** Lines the server printed that start with `BENCH_PROBE ` (Dalil with the probe only), parsed. */
   probeEvents: ProbeEvent[];
   output(): string;
@@ -47,6 +49,9 @@ export function spawnDalil(dataDir: string, options: SpawnOptions = {}): Promise
     LOG_LEVEL: 'info',
     CLIENT_DIST: '',
     NODE_ENV: 'production',
+    // Every benchmark client comes from 127.0.0.1; the per-IP budget (1200/min by default) is meant
+    // for one browser, not for 700 simulated users. The limiter still runs on every request.
+    RATE_LIMIT_PER_MINUTE: '1000000',
     ...options.env,
   });
 }
@@ -127,4 +132,21 @@ export function memoryOf(pid: number): { rss: number; hwm: number } {
     return Number(m[1]) * 1024;
   };
   return { rss: field('VmRSS'), hwm: field('VmHWM') };
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat (10 ms ticks). */
+export function cpuTimeOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/**
+ * Resets a process's peak RSS (VmHWM) to its current RSS (`echo 5 > /proc/<pid>/clear_refs`), so
+ * that a later peak belongs to the work measured, not to setup (Dalil's sign-in runs scrypt with
+ * 128 MiB of memory).
+ */
+export function resetPeakMemory(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { closeAll, openMany, type BenchClient } from './clients.ts';
+import { closeAll, openMany, type BenchClient, type Endpoint } from './clients.ts';
+import { cpuTimeOf } from './processes.ts';
 import { sleep, until } from './stats.ts';
 
 export interface PropagationRun {
@@ -10,6 +11,8 @@ export interface PropagationRun {
   /** Burst phase: `edits` sent back to back, round-robin; edits delivered to every other client per second. */
   burstEditsPerSec: number;
   burstSamples: number[];
+  /** Server CPU time (user + system, 10 ms ticks) per phase: connecting the clients, paced edits, burst. */
+  serverCpuMs: { connect: number; paced: number; burst: number };
 }
 
 /**
@@ -22,25 +25,37 @@ export interface PropagationRun {
  * number of edits sent back to back; edits/s = edits / (first send → last delivery).
  */
 export async function measurePropagation(
-  wsUrl: string,
+  endpoint: Endpoint,
   docName: string,
   clientCount: number,
   edits: number,
   paceMs: number,
+  serverPid: number,
 ): Promise<PropagationRun> {
-  const clients = await openMany(wsUrl, Array.from({ length: clientCount }, () => docName), 25);
+  const cpu0 = cpuTimeOf(serverPid);
+  const clients = await openMany(endpoint, Array.from({ length: clientCount }, () => docName), 25);
+  const cpu1 = cpuTimeOf(serverPid);
   try {
     const tracker = new DeliveryTracker(clients);
     await runPhase(tracker, clients, 50, 2, 'warm-up');
     tracker.reset();
+    const cpu2 = cpuTimeOf(serverPid);
     await runPhase(tracker, clients, edits, paceMs, 'paced');
+    const cpu3 = cpuTimeOf(serverPid);
     const samples = tracker.samples;
     const toAll = tracker.toAll;
     tracker.reset();
     const t0 = performance.now();
     await runPhase(tracker, clients, edits, 0, 'burst');
     const burstMs = tracker.lastDelivery - t0;
-    return { samples, toAll, burstEditsPerSec: (edits * 1000) / burstMs, burstSamples: tracker.samples };
+    const cpu4 = cpuTimeOf(serverPid);
+    return {
+      samples,
+      toAll,
+      burstEditsPerSec: (edits * 1000) / burstMs,
+      burstSamples: tracker.samples,
+      serverCpuMs: { connect: cpu1 - cpu0, paced: cpu3 - cpu2, burst: cpu4 - cpu3 },
+    };
   } finally {
     closeAll(clients);
     await sleep(200);

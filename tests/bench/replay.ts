@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import * as Y from 'yjs';
-import { openClient } from './clients.ts';
+import { openClient, type Endpoint } from './clients.ts';
+import { cpuTimeOf } from './processes.ts';
 import { sleep, until } from './stats.ts';
 
 export interface Trace {
@@ -18,6 +19,8 @@ export interface ReplayResult {
   transactions: number;
   /** Start of the replay → the second client holds the identical final text, ms. */
   endToEndMs: number;
+  /** CPU time the server process used meanwhile (user + system), ms. */
+  serverCpuMs: number;
   /** Of which: the writer applying and sending every batch (client CPU, same for both servers), ms. */
   writerMs: number;
   /** The reader: connect → synced, ms. */
@@ -34,10 +37,17 @@ export interface ReplayResult {
  * connects and the clock stops when its text equals `endContent` (it syncs and then keeps receiving
  * whatever the server had not yet applied).
  */
-export async function replayTrace(wsUrl: string, docName: string, trace: Trace, batch = 100): Promise<ReplayResult> {
-  const writer = openClient(wsUrl, docName);
+export async function replayTrace(
+  endpoint: Endpoint,
+  docName: string,
+  trace: Trace,
+  serverPid: number,
+  batch = 100,
+): Promise<ReplayResult> {
+  const writer = openClient(endpoint, docName);
   await writer.whenSynced;
   const text = writer.text;
+  const cpu0 = cpuTimeOf(serverPid);
   const t0 = performance.now();
   let transactions = 0;
   let edits = 0;
@@ -56,7 +66,7 @@ export async function replayTrace(wsUrl: string, docName: string, trace: Trace, 
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const writerMs = performance.now() - t0;
-  const reader = openClient(wsUrl, docName);
+  const reader = openClient(endpoint, docName);
   const readerSyncMs = await reader.whenSynced;
   const expected = trace.endContent;
   await until(
@@ -66,10 +76,12 @@ export async function replayTrace(wsUrl: string, docName: string, trace: Trace, 
     2,
   );
   const endToEndMs = performance.now() - t0;
+  const serverCpuMs = cpuTimeOf(serverPid) - cpu0;
   const result: ReplayResult = {
     edits,
     transactions,
     endToEndMs,
+    serverCpuMs,
     writerMs,
     readerSyncMs,
     identical: reader.text.toString() === expected && writer.text.toString() === expected,

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { MessageType } from '@dalil/shared';
-import { openClient } from './clients.ts';
+import { openClient, type Endpoint } from './clients.ts';
 import { sleep, summarize, until, type Summary } from './stats.ts';
 
 /**
@@ -10,9 +10,9 @@ import { sleep, summarize, until, type Summary } from './stats.ts';
  * single-character edits at a fixed pace while a second client is connected; an edit's latency is
  * the time until the first `saved` snapshot whose state vector covers it (written and fsynced).
  */
-export async function measureSavedLatency(wsUrl: string, docName: string, edits: number, paceMs: number): Promise<Summary> {
-  const editor = openClient(wsUrl, docName);
-  const other = openClient(wsUrl, docName);
+export async function measureSavedLatency(endpoint: Endpoint, docName: string, edits: number, paceMs: number): Promise<Summary> {
+  const editor = openClient(endpoint, docName);
+  const other = openClient(endpoint, docName);
   try {
     await Promise.all([editor.whenSynced, other.whenSynced]);
     const pending = new Map<number, number>(); // clock → send time
