@@ -74,6 +74,10 @@ function start(kind: ServerKind, args: string[], cwd: string, env: Record<string
   let partial = '';
   const probeEvents: ProbeEvent[] = [];
   const exited = new Promise<void>((res) => child.on('exit', () => res()));
+  // Never leave a server behind, even when the benchmark itself crashes.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.on('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
   const onStdout = (chunk: Buffer) => {
     partial += chunk.toString();
     const lines = partial.split('\n');

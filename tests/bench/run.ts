@@ -440,7 +440,8 @@ console.log(
 );
 console.log(table);
 mkdirSync(resultsDir, { recursive: true });
-const out = join(resultsDir, `${date}.json`);
+// A partial run (BENCH_ONLY) never overwrites the day's full result.
+const out = join(resultsDir, only ? `${date}-partial-${[...only].join('+')}.json` : `${date}.json`);
 writeFileSync(
   out,
   JSON.stringify({ date: new Date().toISOString(), commit, durationS: round((Date.now() - startedAt) / 1000, 0), machine, only: only ? [...only] : null, rows, details }, null, 2) + '\n',
