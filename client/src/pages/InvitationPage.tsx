@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { useSession } from '../identity/currentUser.ts';
 import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
+import { isolate } from '../i18n/isolate.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
 import { JoinAsMember } from './invitation/JoinAsMember.tsx';
@@ -33,17 +34,17 @@ export function InvitationPage({ token }: { token: string }) {
           {state.kind === 'error' && <Unusable title={t('invite.title')} message={apiErrorMessage(state.error, t)} signedIn={signedIn} />}
           {state.kind === 'ready' && !state.preview.valid && (
             <Unusable
-              title={t('invite.heading', { title: state.preview.guideTitle })}
+              title={t('invite.heading', { title: isolate(state.preview.guideTitle) })}
               message={t(`invite.reason.${state.preview.reason ?? 'used'}`)}
               signedIn={signedIn}
             />
           )}
           {state.kind === 'ready' && state.preview.valid && (
             <>
-              <h1 id="invitation-title">{t('invite.heading', { title: state.preview.guideTitle })}</h1>
+              <h1 id="invitation-title">{t('invite.heading', { title: isolate(state.preview.guideTitle) })}</h1>
               <p>
                 {t('invite.offer', {
-                  title: state.preview.guideTitle,
+                  title: isolate(state.preview.guideTitle),
                   asRole: t(`asRole.${state.preview.role}`),
                   hint: t(`roleHints.${state.preview.role}`),
                 })}

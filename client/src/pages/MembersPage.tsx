@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { GuideView } from '@dalil/shared';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
+import { isolate } from '../i18n/isolate.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
 import { useGuideView } from './guide/useGuideView.ts';
@@ -59,11 +60,11 @@ function Members({ guide, refreshGuide }: { guide: GuideView; refreshGuide: () =
         <div className="page__intro">
           <p className="members-page__back">
             <Link to={paths.guide(guide.id)}>
-              <span aria-hidden="true" className="members-page__arrow">← </span>
+              <span aria-hidden="true" className="members-page__arrow">←</span>
               {t('members.backToGuide')}
             </Link>
           </p>
-          <h1>{t('nav.membersOf', { title: guide.title })}</h1>
+          <h1>{t('nav.membersOf', { title: isolate(guide.title) })}</h1>
           <p className="muted">{t('members.intro')}</p>
         </div>
         {!canRead && <p role="alert">{t('errors.forbidden')}</p>}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideRole, MemberView, SectionView } from '@dalil/shared';
 import { apiErrorMessage } from '../../i18n/apiErrorMessage.ts';
+import { isolate } from '../../i18n/isolate.ts';
 import { Dialog } from '../Dialog.tsx';
 
 /** Who may be assigned to what: the server refuses anyone else (400). */
@@ -40,7 +41,7 @@ export function AssignDialog({ section, members, onSave, onClose }: AssignDialog
   }
 
   return (
-    <Dialog title={t('assign.title', { title: section.title })} onClose={onClose} testId="assign-dialog">
+    <Dialog title={t('assign.title', { title: isolate(section.title) })} onClose={onClose} testId="assign-dialog">
       {() => (
         <form onSubmit={(event) => void submit(event)} className="assign-form">
           {members === null ? (

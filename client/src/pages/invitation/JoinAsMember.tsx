@@ -5,6 +5,7 @@ import { ApiRequestError } from '../../api/http.ts';
 import { acceptInvitation } from '../../api/invitations.ts';
 import type { CurrentUser } from '../../identity/currentUser.ts';
 import { apiErrorMessage } from '../../i18n/apiErrorMessage.ts';
+import { isolate } from '../../i18n/isolate.ts';
 import { navigate } from '../../routing/history.ts';
 import { paths } from '../../routing/routes.ts';
 
@@ -37,10 +38,10 @@ export function JoinAsMember({ token, preview, user, onRefused }: JoinAsMemberPr
 
   return (
     <div className="invitation__join">
-      <p className="muted">{t('invite.signedInAs', { name: user.name, email: user.email })}</p>
+      <p className="muted">{t('invite.signedInAs', { name: isolate(user.name), email: isolate(user.email) })}</p>
       {error && <p className="form-error" role="alert">{error}</p>}
       <button type="button" className="button button--primary" disabled={busy} onClick={() => void join()}>
-        {busy ? t('invite.joining') : t('invite.join', { title: preview.guideTitle, asRole: t(`asRole.${preview.role}`) })}
+        {busy ? t('invite.joining') : t('invite.join', { title: isolate(preview.guideTitle), asRole: t(`asRole.${preview.role}`) })}
       </button>
     </div>
   );

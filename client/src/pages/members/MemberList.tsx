@@ -5,6 +5,7 @@ import { changeMemberRole, removeMember } from '../../api/members.ts';
 import { useAnnounce } from '../../components/Announcer.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { apiErrorMessage } from '../../i18n/apiErrorMessage.ts';
+import { isolate } from '../../i18n/isolate.ts';
 import { MemberRow } from './MemberRow.tsx';
 
 interface MemberListProps {
@@ -74,8 +75,8 @@ export function MemberList({ guideId, members, canManage, onChanged }: MemberLis
       </ul>
       {removing && (
         <ConfirmDialog
-          title={t('members.confirmRemoveTitle', { name: removing.name })}
-          body={t('members.confirmRemoveBody', { name: removing.name })}
+          title={t('members.confirmRemoveTitle', { name: isolate(removing.name) })}
+          body={t('members.confirmRemoveBody', { name: isolate(removing.name) })}
           confirmLabel={t('members.confirmRemove')}
           cancelLabel={t('members.cancel')}
           onConfirm={() => remove(removing)}

@@ -1,0 +1,77 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { DEMO_PASSWORD } from '@dalil/server/demo/demoAccounts.ts';
+import { Api } from '../helpers/api.ts';
+import { artifactsDir, startApp, type RunningApp } from './support/app.ts';
+import { launchBrowser, openUser } from './support/browser.ts';
+import { createInvitationLink, openMembers } from './support/members.ts';
+
+describe('members page screenshots (demo guide), French and Arabic', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let coordinator: Api;
+  let guideId: string;
+
+  beforeAll(async () => {
+    app = await startApp({ demo: true });
+    browser = await launchBrowser();
+    coordinator = new Api(app.url);
+    await coordinator.login('coordinatrice@demo.dalil.tn', DEMO_PASSWORD);
+    const [summary] = await coordinator.ok<Array<{ id: string }>>('GET', '/api/guides');
+    guideId = summary!.id;
+    // links in every state but "used", so the list shows its badges
+    await coordinator.ok('POST', `/api/guides/${guideId}/invitations`, { role: 'reviewer', multiUse: true, expiresInHours: 24 * 30 });
+    const revoked = await coordinator.ok<{ id: string }>('POST', `/api/guides/${guideId}/invitations`, { role: 'reader' });
+    await coordinator.ok('DELETE', `/api/guides/${guideId}/invitations/${revoked.id}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  for (const language of ['fr', 'ar'] as const) {
+    it(`renders the ${language} members page with a new link, on desktop and phone`, async () => {
+      const { page, context, errors } = await openUser(browser, { cookie: coordinator.cookie!, baseUrl: app.url, language });
+      await openMembers(page, app.url, guideId);
+      expect(await page.locator('.member-row').count()).toBe(5);
+      // role names are translated, never the codes
+      const roles = await page.locator('.member-row select').evaluateAll((selects) =>
+        selects.map((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''),
+      );
+      expect(roles).not.toContain('coordinator');
+      expect(roles).toContain(language === 'fr' ? 'Coordinateur' : 'منسّق');
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(language === 'ar' ? 'rtl' : 'ltr');
+
+      await createInvitationLink(page, { role: 'author' });
+      await page.getByTestId('invitation-list').locator('.invitation-row').nth(2).waitFor();
+      // tall enough for the whole page without scrolling, so the sticky header stays on top
+      await page.setViewportSize({ width: 1280, height: 1400 });
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      const file = join(artifactsDir, `members-${language}-1280.png`);
+      await page.screenshot({ path: file });
+      expect(statSync(file).size).toBeGreaterThan(20_000);
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(200);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(artifactsDir, `members-${language}-390.png`) });
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('renders the invitation page in Arabic on a phone', async () => {
+    const created = await coordinator.ok<{ path: string }>('POST', `/api/guides/${guideId}/invitations`, { role: 'contributor' });
+    const { page, context } = await openUser(browser, { baseUrl: app.url, language: 'ar', viewport: { width: 390, height: 844 } });
+    await page.goto(app.url + created.path);
+    await page.getByRole('button', { name: 'إنشاء حسابي والانضمام إلى الدليل' }).waitFor();
+    expect(await page.getByTestId('invitation').innerText()).toContain('بصفة مساهم');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(artifactsDir, 'invitation-ar-390.png') });
+    await context.close();
+  });
+});

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { GuideView, SectionView } from '@dalil/shared';
+import type { TestUser } from '../helpers/accounts.ts';
+import { startApp, type RunningApp } from './support/app.ts';
+import { launchBrowser, openUser } from './support/browser.ts';
+import { tocAction, tocRow } from './support/toc.ts';
+
+describe('assigning authors and reviewers to a section from the table of contents', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let coordinator: TestUser;
+  let author: TestUser;
+  let reviewer: TestUser;
+  let reader: TestUser;
+  let guide: GuideView;
+  let section: SectionView;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    coordinator = await app.user('Leïla');
+    author = await app.user('Karim Trabelsi');
+    reviewer = await app.user('Sami Gharbi');
+    reader = await app.user('Nadia');
+    ({ guide, section } = await coordinator.api.guideWithSection());
+    await app.join(guide.id, author, 'author');
+    await app.join(guide.id, reviewer, 'reviewer');
+    await app.join(guide.id, reader, 'reader');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('offers only eligible members, saves, and shows the initials (other members: after a reload)', async () => {
+    const coord = await openUser(browser, { cookie: coordinator.cookie, baseUrl: app.url });
+    const other = await openUser(browser, { cookie: author.cookie, baseUrl: app.url });
+    for (const { page } of [coord, other]) {
+      await page.goto(`${app.url}/guides/${guide.id}`);
+      await tocRow(page, section.title).waitFor();
+    }
+    // authors may list members but not assign: no menu at all for them
+    expect(await tocRow(other.page, section.title).locator('.section-actions').count()).toBe(0);
+
+    await tocAction(coord.page, section.title, 'assign');
+    const dialog = coord.page.getByTestId('assign-dialog');
+    await dialog.locator('fieldset[data-kind="author"] input').first().waitFor();
+    const authors = await dialog.locator('fieldset[data-kind="author"] label').allInnerTexts();
+    const reviewers = await dialog.locator('fieldset[data-kind="reviewer"] label').allInnerTexts();
+    // the reader is nowhere; coordinators may do both jobs
+    expect(authors.join('|')).toContain('Karim Trabelsi');
+    expect(authors.join('|')).not.toContain('Sami Gharbi');
+    expect(reviewers.join('|')).toContain('Sami Gharbi');
+    expect(reviewers.join('|')).not.toContain('Karim Trabelsi');
+    expect([...authors, ...reviewers].join('|')).not.toContain('Nadia');
+
+    await dialog.getByLabel(/Karim Trabelsi/).check();
+    await dialog.getByLabel(/Sami Gharbi/).check();
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+
+    const saved = await coordinator.api.getGuide(guide.id);
+    const assigned = saved.sections.find((s) => s.id === section.id)!;
+    expect(assigned.authorIds).toEqual([author.user.id]);
+    expect(assigned.reviewerIds).toEqual([reviewer.user.id]);
+
+    // The server does not bump the guide's structure version on assignment (guideRepository.assignSection),
+    // so the other browser learns of it on its next load rather than live.
+    await other.page.reload();
+    for (const { page } of [coord, other]) {
+      const badges = tocRow(page, section.title).getByTestId('assignees').locator('[role="img"]');
+      await expect.poll(() => badges.count(), { timeout: 10_000 }).toBe(2);
+      expect(await badges.nth(0).getAttribute('aria-label')).toBe('Rédaction : Karim Trabelsi');
+      expect(await badges.nth(0).innerText()).toBe('KT');
+      expect(await badges.nth(1).getAttribute('aria-label')).toBe('Relecture : Sami Gharbi');
+    }
+    expect(coord.errors).toEqual([]);
+    expect(other.errors).toEqual([]);
+    await coord.context.close();
+    await other.context.close();
+  });
+});
