@@ -43,12 +43,14 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('append' as const), bytes: fc.uint8Array({ maxLength: 32 }) }),
 );
 
-function mutate(frame: Uint8Array, m: fc.RecordValue<Record<string, unknown>> & { kind: string }): Uint8Array {
+type Mutation = { kind: string; at?: number; value?: number; bytes?: Uint8Array };
+
+function mutate(frame: Uint8Array, m: Mutation): Uint8Array {
   const copy = new Uint8Array(frame);
-  const at = ((m.at as number) ?? 0) % Math.max(1, copy.length);
+  const at = (m.at ?? 0) % Math.max(1, copy.length);
   switch (m.kind) {
     case 'flip':
-      copy[at] = m.value as number;
+      copy[at] = m.value ?? 0;
       return copy;
     case 'truncate':
       return copy.subarray(0, at);
@@ -61,7 +63,7 @@ function mutate(frame: Uint8Array, m: fc.RecordValue<Record<string, unknown>> & 
       return out;
     }
     default:
-      return new Uint8Array([...copy, ...(m.bytes as Uint8Array)]);
+      return new Uint8Array([...copy, ...(m.bytes ?? [])]);
   }
 }
 
@@ -94,7 +96,7 @@ describe('WebSocket frame fuzz', () => {
           closes++;
           ws = await socket();
         }
-        ws.send(mutate(frames[index]!, m as never));
+        ws.send(mutate(frames[index]!, m));
         await new Promise((r) => setImmediate(r));
         return true;
       }),
