@@ -34,6 +34,9 @@ export function ensureClientBuilt(): void {
   if (existsSync(distIndex) && statSync(distIndex).mtimeMs >= sources) return;
   execFileSync(process.execPath, [join(clientDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: clientDir,
+    // vitest sets NODE_ENV=test, which would make Vite bundle React's development build (StrictMode
+    // double effects, dev warnings) into the real client/dist: test what users get
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: 'inherit',
     timeout: 120_000,
   });
