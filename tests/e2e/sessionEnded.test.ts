@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startApp, type RunningApp } from './support/app.ts';
+import { launchBrowser, openUser } from './support/browser.ts';
+import { openSection } from './support/editor.ts';
+
+describe('a section socket refused with 4401 (session gone) sends the user to the login page', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('shows the login page, keeping the section URL, when the reconnect finds no session', async () => {
+    const coordinator = await app.user('Leïla');
+    const member = await app.user('Nour');
+    const { guide, section } = await coordinator.api.guideWithSection();
+    await app.join(guide.id, member, 'reader');
+    const { page, context } = await openUser(browser, { cookie: member.cookie, baseUrl: app.url });
+    await openSection(page, app.url, guide.id, section.id);
+
+    // the session ends elsewhere (sign-out on another device shares nothing with this tab)…
+    expect((await member.api.request('POST', '/api/auth/logout')).status).toBe(204);
+    // …and a role change makes the server close the sockets (4000); the reconnect is refused with 4401
+    await coordinator.api.ok('PATCH', `/api/guides/${guide.id}/members/${member.user.id}`, { role: 'author' });
+
+    await page.getByRole('button', { name: 'Se connecter' }).waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).pathname).toBe(`/guides/${guide.id}/sections/${section.id}`);
+    expect(await page.locator('.ProseMirror').count()).toBe(0);
+    await context.close();
+  });
+});
