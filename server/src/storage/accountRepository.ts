@@ -1,5 +1,5 @@
 import type { Session, User } from '@dalil/shared';
-import { badRequest, conflict, notFound } from '../errors.ts';
+import { ApiError, badRequest, notFound } from '../errors.ts';
 import type { MetadataStore } from './metadataStore.ts';
 import { newId } from './ids.ts';
 
@@ -28,7 +28,7 @@ export class AccountRepository {
     const name = input.name.replace(/\s+/g, ' ').trim();
     if (!name) throw badRequest('name must not be empty');
     return this.store.mutate((data) => {
-      if (data.users.some((u) => u.email === email)) throw conflict('an account with this email already exists');
+      if (data.users.some((u) => u.email === email)) throw new ApiError(409, 'email_taken', 'an account with this email already exists');
       const user: User = { id: newId('u'), email, name, passwordHash: input.passwordHash, createdAt: new Date().toISOString() };
       data.users.push(user);
       return user;

@@ -1,6 +1,6 @@
 import type { Guide, GuideLanguage, Section } from '@dalil/shared';
 import { tocOrder } from '@dalil/shared';
-import { badRequest, notFound } from '../errors.ts';
+import { ApiError, badRequest, notFound } from '../errors.ts';
 import type { MetadataSchema, MetadataStore } from './metadataStore.ts';
 import { newId } from './ids.ts';
 
@@ -162,12 +162,15 @@ export class GuideRepository {
   /** Sets who writes and who reviews a section; ids must be members with a fitting role. */
   assignSection(guideId: string, sectionId: string, assignment: SectionAssignment): Promise<Section> {
     return this.store.mutate((data) => {
+      const guide = this.getGuide(guideId);
       const section = this.requireLiveSection(guideId, sectionId, 'section');
       const roleOf = (userId: string) => data.memberships.find((m) => m.guideId === guideId && m.userId === userId)?.role;
       const check = (ids: string[] | undefined, allowed: string[], what: string) => {
         for (const id of ids ?? []) {
           const role = roleOf(id);
-          if (!role || !allowed.includes(role)) throw badRequest(`${id} is not a member who can be assigned as ${what}`);
+          if (!role || !allowed.includes(role)) {
+            throw new ApiError(400, 'not_assignable', `${id} is not a member who can be assigned as ${what}`);
+          }
         }
       };
       check(assignment.authorIds, ['author', 'coordinator'], 'author');
@@ -175,6 +178,8 @@ export class GuideRepository {
       if (assignment.authorIds) section.authorIds = [...new Set(assignment.authorIds)];
       if (assignment.reviewerIds) section.reviewerIds = [...new Set(assignment.reviewerIds)];
       touch(section);
+      // Assignees show in every open table of contents: announce it like a structure change.
+      touch(guide, true);
       return section;
     });
   }

@@ -1,5 +1,5 @@
 import type { GuideRole, Invitation, Membership } from '@dalil/shared';
-import { ApiError, conflict, notFound } from '../errors.ts';
+import { ApiError, notFound } from '../errors.ts';
 import type { MetadataStore } from './metadataStore.ts';
 import { newId } from './ids.ts';
 
@@ -125,7 +125,7 @@ export class MemberRepository {
     const others = this.store.data.memberships.filter(
       (m) => m.guideId === guideId && m.role === 'coordinator' && m.userId !== userId,
     );
-    if (others.length === 0) throw conflict('a guide must keep at least one coordinator');
+    if (others.length === 0) throw new ApiError(409, 'last_coordinator', 'a guide must keep at least one coordinator');
   }
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AcceptInvitationBody, CreatedInvitationView, GuideRole, InvitationPreview } from '@dalil/shared';
 import type { RouteServices } from '../routeServices.ts';
-import { badRequest, notFound } from '../../errors.ts';
+import { ApiError, badRequest, notFound } from '../../errors.ts';
 import { hashPassword, passwordProblem } from '../../auth/passwords.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import { setSessionCookie } from '../../plugins/authentication.ts';
@@ -85,7 +85,7 @@ export const invitationLinksRoute: FastifyPluginAsync<RouteServices> = async (ap
         const { email, name, password } = request.body;
         if (!email || !name || !password) throw badRequest('sign in, or give email, name and password to create an account');
         const problem = passwordProblem(password);
-        if (problem) throw badRequest(problem);
+        if (problem) throw new ApiError(400, 'weak_password', problem);
         user = await accounts.createUser({ email, name, passwordHash: await hashPassword(password) });
         const token = newToken();
         await accounts.createSession(user.id, hashToken(token));

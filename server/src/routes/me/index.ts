@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { MeView } from '@dalil/shared';
 import type { RouteServices } from '../routeServices.ts';
-import { ApiError, badRequest } from '../../errors.ts';
+import { ApiError } from '../../errors.ts';
 import { unauthenticated } from '../../auth/guideAccess.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords.ts';
 import { csrfTokenFor } from '../../auth/tokens.ts';
@@ -29,7 +29,7 @@ const meRoute: FastifyPluginAsync<RouteServices> = async (app, { accounts, membe
       let passwordHash: string | undefined;
       if (newPassword !== undefined) {
         const problem = passwordProblem(newPassword);
-        if (problem) throw badRequest(problem);
+        if (problem) throw new ApiError(400, 'weak_password', problem);
         if (!currentPassword || !(await verifyPassword(currentPassword, request.auth.user.passwordHash))) {
           throw new ApiError(403, 'wrong_password', 'the current password is wrong');
         }
