@@ -27,6 +27,15 @@ export function SectionEditor({ session, sectionId, title, user, language, synce
   const { t } = useTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
 
+  // The editable area's attributes, set at creation and kept current when the title or language changes.
+  const attributes = {
+    class: 'prose',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-label': t('editor.contentLabel', { title }),
+    lang: language,
+    spellcheck: 'true',
+  };
   const editor = useEditor(
     {
       extensions: editorExtensions(session, user),
@@ -36,14 +45,7 @@ export function SectionEditor({ session, sectionId, title, user, language, synce
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
       editorProps: {
-        attributes: {
-          class: 'prose',
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': t('editor.contentLabel', { title }),
-          lang: language,
-          spellcheck: 'true',
-        },
+        attributes,
       },
     },
     // a new section means a new Y.Doc: rebuild the editor; name changes go through updateUser
@@ -61,14 +63,7 @@ export function SectionEditor({ session, sectionId, title, user, language, synce
   useEffect(() => {
     editor?.setOptions({
       editorProps: {
-        attributes: {
-          class: 'prose',
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': t('editor.contentLabel', { title }),
-          lang: language,
-          spellcheck: 'true',
-        },
+        attributes,
       },
     });
   }, [editor, t, title, language]);
