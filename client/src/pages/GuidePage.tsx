@@ -12,6 +12,7 @@ import { loadSession, useCurrentUser } from '../identity/currentUser.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
 import { AccessLost } from './guide/AccessLost.tsx';
+import { GuideNotReady } from './guide/GuideNotReady.tsx';
 import { SectionPane } from './guide/SectionPane.tsx';
 import { useGuideView } from './guide/useGuideView.ts';
 import { useStructureSync } from './guide/useStructureSync.ts';
@@ -31,21 +32,7 @@ export default function GuidePage({ guideId, sectionId }: GuidePageProps) {
   const [removed, setRemoved] = useState(false);
 
   if (removed || state.kind === 'forbidden') return <AccessLost />;
-  if (state.kind !== 'ready') {
-    return (
-      <>
-        <AppHeader />
-        <main id="main" className="page page--narrow" tabIndex={-1}>
-          {state.kind === 'loading' && <p className="muted" role="status">{t('guide.loading')}</p>}
-          {state.kind === 'notFound' && <p role="alert">{t('guide.notFound')}</p>}
-          {state.kind === 'error' && <p role="alert">{t('guide.loadError', { message: state.message })}</p>}
-          <p>
-            <Link to={paths.guides()}>{t('guide.allGuides')}</Link>
-          </p>
-        </main>
-      </>
-    );
-  }
+  if (state.kind !== 'ready') return <GuideNotReady state={state} loadingLabel={t('guide.loading')} />;
   return <GuideWorkspace guide={state.guide} sectionId={sectionId} refresh={refresh} onRemoved={() => setRemoved(true)} />;
 }
 

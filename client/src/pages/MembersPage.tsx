@@ -6,6 +6,7 @@ import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
 import { isolate } from '../i18n/isolate.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
+import { GuideNotReady } from './guide/GuideNotReady.tsx';
 import { useGuideView } from './guide/useGuideView.ts';
 import { InvitationsPanel } from './members/InvitationsPanel.tsx';
 import { MemberList } from './members/MemberList.tsx';
@@ -17,22 +18,7 @@ export default function MembersPage({ guideId }: { guideId: string }) {
   const { t } = useTranslation();
   const { state, refresh } = useGuideView(guideId);
 
-  if (state.kind !== 'ready') {
-    return (
-      <>
-        <AppHeader />
-        <main id="main" className="page page--narrow" tabIndex={-1}>
-          {state.kind === 'loading' && <p className="muted" role="status">{t('members.loading')}</p>}
-          {state.kind === 'notFound' && <p role="alert">{t('guide.notFound')}</p>}
-          {state.kind === 'forbidden' && <p role="alert">{t('access.lost')}</p>}
-          {state.kind === 'error' && <p role="alert">{t('guide.loadError', { message: state.message })}</p>}
-          <p>
-            <Link to={paths.guides()}>{t('guide.allGuides')}</Link>
-          </p>
-        </main>
-      </>
-    );
-  }
+  if (state.kind !== 'ready') return <GuideNotReady state={state} loadingLabel={t('members.loading')} />;
   return <Members guide={state.guide} refreshGuide={refresh} />;
 }
 
