@@ -11,4 +11,3 @@ export class ApiError extends Error {
 
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 export const badRequest = (message: string) => new ApiError(400, 'bad_request', message);
-export const conflict = (message: string) => new ApiError(409, 'conflict', message);

@@ -52,18 +52,3 @@ export function connectClient(
     },
   };
 }
-
-/** Plain text of a TipTap section fragment (paragraph texts joined by newlines). */
-export function fragmentText(fragment: Y.XmlFragment): string {
-  const out: string[] = [];
-  const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment) => {
-    if (node instanceof Y.XmlText) {
-      out.push(node.toString().replace(/<[^>]+>/g, ''));
-      return;
-    }
-    for (const child of node.toArray()) walk(child as Y.XmlElement | Y.XmlText);
-    if (node instanceof Y.XmlElement) out.push('\n');
-  };
-  walk(fragment);
-  return out.join('').trim();
-}

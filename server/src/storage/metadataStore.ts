@@ -78,9 +78,9 @@ export class MetadataStore {
     return this.persist().then(() => result);
   }
 
-  /** Resolves when everything changed so far is on disk. */
+  /** Resolves when everything changed so far is on disk (the write loop runs until nothing is dirty). */
   flush(): Promise<void> {
-    return this.writing ? this.persist() : Promise.resolve();
+    return this.writing ?? Promise.resolve();
   }
 
   private persist(): Promise<void> {
