@@ -7,3 +7,4 @@ export * from './collaboration/savedState.ts';
 export * from './toc/tocOrder.ts';
 export * from './permissions/roles.ts';
 export * from './permissions/matrix.ts';
+export * from './workflow/sectionWorkflow.ts';
