@@ -33,7 +33,7 @@ export async function seedDemoIfEmpty(
       const section = await guides.createSection(guide.id, { title: demo.title, parentId });
       const { update, words } = sectionContent(demo.content);
       await docStore.compact(section.docName, update);
-      await guides.recordWordCount(section.docName, words);
+      await guides.recordContentSettled(section.docName, words, null);
       count += 1;
       if (demo.children) await addAll(demo.children, section.id);
     }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Low, type Adapter } from 'lowdb';
-import type { Guide, Invitation, Membership, Section, Session, User } from '@dalil/shared';
+import type { Guide, Invitation, Membership, Notification, Section, Session, User, WorkflowEvent } from '@dalil/shared';
 import { writeFileDurably } from './durableFile.ts';
 
 export interface MetadataSchema {
@@ -11,6 +11,9 @@ export interface MetadataSchema {
   sessions: Session[];
   memberships: Membership[];
   invitations: Invitation[];
+  /** Every workflow transition, oldest first (the sections' history). */
+  workflowEvents: WorkflowEvent[];
+  notifications: Notification[];
 }
 
 const emptyMetadata = (): MetadataSchema => ({
@@ -21,6 +24,8 @@ const emptyMetadata = (): MetadataSchema => ({
   sessions: [],
   memberships: [],
   invitations: [],
+  workflowEvents: [],
+  notifications: [],
 });
 
 /** lowdb adapter that writes the way DocStore snapshots do: temp file, fsync, rename, fsync dir. */
@@ -60,10 +65,13 @@ export class MetadataStore {
     const db = new Low<MetadataSchema>(new DurableJsonFile<MetadataSchema>(path), emptyMetadata());
     await db.read();
     db.data = { ...emptyMetadata(), ...db.data };
+    for (const guide of db.data.guides) guide.requireResolvedThreads ??= true;
     for (const section of db.data.sections) {
       section.authorIds ??= [];
       section.reviewerIds ??= [];
       section.wordCount ??= 0;
+      section.dueDate ??= null;
+      section.editedAt ??= null;
     }
     return new MetadataStore(db);
   }
