@@ -56,6 +56,8 @@ export interface DalilApp {
 export interface BuildOptions {
   /** Replaces the embedded document store (tests inject faults through this). */
   docStore?: (dir: string, logger: FastifyInstance['log']) => DocStore;
+  /** Replaces the source of open comment threads (tests of the validation rule). */
+  openThreads?: OpenThreads;
 }
 
 /** Builds the whole server without listening; `server.ts` listens, tests call this directly. */
@@ -78,7 +80,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     mkdirSync(snapshotsDir, { recursive: true, mode: 0o700 });
     const snapshots = new SnapshotStore(snapshotsDir);
     // Until the comments feature lands: no thread is ever open.
-    const openThreads: OpenThreads = { openThreadsOf: () => [] };
+    const openThreads: OpenThreads = options.openThreads ?? { openThreadsOf: () => [] };
     const access = new GuideAccess(guides, members);
     const secret = loadServerSecret(config.dataDir, config.sessionSecret);
     const docsDir = join(config.dataDir, 'docs');

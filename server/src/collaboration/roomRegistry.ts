@@ -8,6 +8,7 @@ import { LOAD_ORIGIN, Room, type RoomKind } from './room.ts';
 export interface TrackedSocket {
   readonly userId: string;
   readonly guideId: string;
+  readonly docName: string;
   close(code: number, reason: string): void;
   onClose(listener: () => void): void;
 }
@@ -105,13 +106,25 @@ export class RoomRegistry {
   /**
    * Locks or unlocks a section's content for every client. Takes effect at once on a loaded room
    * (each update is checked against the room's flag when it arrives, so sockets already open are
-   * covered without reconnecting) and on rooms loaded later.
+   * covered) and on rooms loaded later.
+   *
+   * When the lock changes, the document's sockets are also closed with 4000 so that clients
+   * reconnect and resynchronise: our client then shows the new state (read-only or editable), and
+   * a client whose updates were dropped while locked would otherwise stay diverged, every later
+   * update of its waiting on the ones we dropped. After reopening, that full resync merges what it
+   * wrote meanwhile like offline edits.
    */
   setSectionLocked(name: string, locked: boolean): void {
+    if (this.locked.has(name) === locked) return;
     if (locked) this.locked.add(name);
     else this.locked.delete(name);
     const room = this.rooms.get(name);
     if (room) room.locked = locked;
+    for (const sockets of this.socketsByGuide.values()) {
+      for (const socket of [...sockets]) {
+        if (socket.docName === name) socket.close(CloseCode.accessChanged, locked ? 'section validated: read-only' : 'section reopened');
+      }
+    }
   }
 
   isSectionLocked(name: string): boolean {
