@@ -1,4 +1,4 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { watchAccessSignals, type AccessSignal } from './accessSignals.ts';
@@ -15,16 +15,23 @@ import type { CollabStatus } from './status.ts';
 export class SectionSession {
   readonly ydoc = new Y.Doc();
   readonly provider: WebsocketProvider;
-  private readonly local: IndexeddbPersistence;
+  private readonly local: IndexeddbPersistence | null;
   private readonly listeners = new Set<() => void>();
   private readonly disposers: Array<() => void> = [];
   private current: CollabStatus = { connection: 'connecting', save: 'unknown' };
 
+  /**
+   * `locked`: the section is validated and the server drops every edit to it. Then no local copy
+   * is kept, and the one left from before is deleted: edits in it were refused, and replaying them
+   * would only show text that does not exist and an "unsaved" state that never ends.
+   */
   constructor(
     readonly docName: string,
     onAccessSignal: (signal: AccessSignal) => void = () => undefined,
+    locked = false,
   ) {
-    this.local = new IndexeddbPersistence(docName, this.ydoc);
+    if (locked) void clearDocument(docName).catch(() => undefined);
+    this.local = locked ? null : new IndexeddbPersistence(docName, this.ydoc);
     this.provider = new WebsocketProvider(collabUrl(), docName, this.ydoc);
     this.disposers.push(
       watchConnection(this.provider, (connection) => this.set({ connection })),
@@ -39,6 +46,7 @@ export class SectionSession {
 
   /** Resolves once the IndexedDB copy is loaded (or could not be: private mode, quota). */
   whenLocalLoaded(): Promise<void> {
+    if (!this.local) return Promise.resolve();
     return this.local.whenSynced.then(
       () => undefined,
       () => undefined,
@@ -54,7 +62,7 @@ export class SectionSession {
     for (const dispose of this.disposers.splice(0)) dispose();
     this.listeners.clear();
     this.provider.destroy();
-    void this.local.destroy();
+    void this.local?.destroy();
     this.ydoc.destroy();
   }
 

@@ -14,6 +14,7 @@ const noSubscription = (): (() => void) => () => undefined;
 export function useSectionSession(
   docName: string,
   onAccessSignal?: (signal: AccessSignal) => void,
+  locked = false,
 ): { session: SectionSession | null; status: CollabStatus } {
   const [session, setSession] = useState<SectionSession | null>(null);
   // the latest callback, without reopening the socket when the caller's function changes
@@ -21,13 +22,14 @@ export function useSectionSession(
   signalHandler.current = onAccessSignal;
 
   useEffect(() => {
-    const next = new SectionSession(docName, (signal) => signalHandler.current?.(signal));
+    const next = new SectionSession(docName, (signal) => signalHandler.current?.(signal), locked);
     setSession(next);
     return () => {
       setSession(null);
       next.destroy();
     };
-  }, [docName]);
+    // a lock change means a fresh document from the server (see SectionSession)
+  }, [docName, locked]);
 
   const status = useSyncExternalStore(
     session ? session.subscribe : noSubscription,

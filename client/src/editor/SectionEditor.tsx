@@ -18,12 +18,14 @@ interface SectionEditorProps {
   language: string;
   /** The document has been brought in sync with the server at least once. */
   synced: boolean;
-  /** False for roles that may read but not change the text (the server drops their edits anyway). */
+  /** False for roles that may read but not change the text, and for validated sections (the server drops their edits anyway). */
   editable: boolean;
+  /** Says why the text is read-only, when it is not the role (a validated section). */
+  readOnlyNote?: string;
 }
 
 /** The rich-text editor of one section, bound to that section's live Y.Doc. */
-export function SectionEditor({ session, sectionId, title, user, language, synced, editable }: SectionEditorProps) {
+export function SectionEditor({ session, sectionId, title, user, language, synced, editable, readOnlyNote }: SectionEditorProps) {
   const { t } = useTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
 
@@ -86,7 +88,7 @@ export function SectionEditor({ session, sectionId, title, user, language, synce
         </div>
       ) : (
         <p className="section-editor__readonly" data-testid="read-only">
-          {t('editor.readOnly')}
+          {readOnlyNote ?? t('editor.readOnly')}
         </p>
       )}
       <EditorContent editor={editor} className="section-editor__content" />

@@ -9,6 +9,7 @@ import { PresenceAvatars } from '../components/PresenceAvatars.tsx';
 import { StatusLine } from '../components/StatusLine.tsx';
 import { TocPanel } from '../components/toc/TocPanel.tsx';
 import { loadSession, useCurrentUser } from '../identity/currentUser.ts';
+import { refreshNotifications } from '../notifications/notificationStore.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
 import { AccessLost } from './guide/AccessLost.tsx';
@@ -65,6 +66,10 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
   );
   const room = useGuideRoom(guide.roomName, { user, sectionId }, onAccessSignal);
   useStructureSync(room.structureVersion, guide.structureVersion, refresh);
+  // a structure change may be a transition that notified us: ask the bell to look
+  useEffect(() => {
+    if (room.structureVersion !== null) void refreshNotifications();
+  }, [room.structureVersion]);
   useRoleChangeAnnouncement(guide.role);
   const section = sectionId ? guide.sections.find((s) => s.id === sectionId) : undefined;
 
@@ -90,6 +95,9 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
             {guide.title}
           </Link>
           <PresenceAvatars participants={room.participants} sections={guide.sections} />
+          <Link to={paths.progress(guide.id)} className="button button--small guide-bar__members" data-testid="progress-link">
+            {t('dashboard.link')}
+          </Link>
           {canReadMembers && (
             <Link to={paths.members(guide.id)} className="button button--small guide-bar__members">
               {t('nav.members')}
@@ -109,7 +117,7 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
         </aside>
         <main id="main" className="workspace__main" tabIndex={-1}>
           {section ? (
-            <SectionPane key={section.id} guide={guide} section={section} user={user} participants={room.participants} canEdit={canEdit} onAccessSignal={onAccessSignal} />
+            <SectionPane key={section.id} guide={guide} section={section} user={user} participants={room.participants} canEdit={canEdit} onAccessSignal={onAccessSignal} refresh={refresh} />
           ) : (
             <div className="section-placeholder">
               <h1 className="section-placeholder__title" dir="auto" lang={guide.language}>

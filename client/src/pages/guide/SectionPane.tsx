@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GuideView, SectionView } from '@dalil/shared';
+import { isContentLocked, type GuideView, type SectionView } from '@dalil/shared';
 import type { AccessSignal } from '../../collaboration/accessSignals.ts';
 import { useSectionSession } from '../../collaboration/useSectionSession.ts';
 import type { Participant } from '../../collaboration/presence.ts';
@@ -8,6 +8,8 @@ import { StatusLine } from '../../components/StatusLine.tsx';
 import { SectionEditor } from '../../editor/SectionEditor.tsx';
 import { getWordCount, useWordCountsVersion } from '../../editor/wordCountStore.ts';
 import type { CurrentUser } from '../../identity/currentUser.ts';
+import { useSectionWorkflow } from './workflow/useSectionWorkflow.ts';
+import { WorkflowPanel } from './workflow/WorkflowPanel.tsx';
 
 interface SectionPaneProps {
   guide: GuideView;
@@ -16,12 +18,17 @@ interface SectionPaneProps {
   participants: Participant[];
   canEdit: boolean;
   onAccessSignal: (signal: AccessSignal) => void;
+  /** Reloads the guide (after a transition). */
+  refresh: () => Promise<void>;
 }
 
 /** The open section: its title, who else is here, the editor and the status line. */
-export function SectionPane({ guide, section, user, participants, canEdit, onAccessSignal }: SectionPaneProps) {
+export function SectionPane({ guide, section, user, participants, canEdit, onAccessSignal, refresh }: SectionPaneProps) {
   const { t } = useTranslation();
-  const { session, status } = useSectionSession(section.docName, onAccessSignal);
+  // a validated section is read-only for everyone (the server drops edits to it anyway)
+  const locked = isContentLocked(section.status);
+  const { session, status } = useSectionSession(section.docName, onAccessSignal, locked);
+  const workflow = useSectionWorkflow(guide.id, section.id, guide.structureVersion);
   const [synced, setSynced] = useState(false);
   useEffect(() => {
     if (status.connection === 'connected') setSynced(true);
@@ -47,8 +54,25 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
           </p>
         )}
       </header>
+      <WorkflowPanel
+        guide={guide}
+        section={section}
+        view={workflow.view}
+        onChanged={async () => {
+          await Promise.all([refresh(), workflow.reload()]);
+        }}
+      />
       {session ? (
-        <SectionEditor session={session} sectionId={section.id} title={section.title} user={user} language={guide.language} synced={synced} editable={canEdit} />
+        <SectionEditor
+          session={session}
+          sectionId={section.id}
+          title={section.title}
+          user={user}
+          language={guide.language}
+          synced={synced}
+          editable={canEdit && !locked}
+          readOnlyNote={locked ? t('workflow.validatedShort') : undefined}
+        />
       ) : (
         <p className="muted">{t('editor.loading')}</p>
       )}
