@@ -13,6 +13,7 @@ import { MemberRepository } from './storage/memberRepository.ts';
 import { NotificationRepository } from './storage/notificationRepository.ts';
 import { WorkflowRepository } from './storage/workflowRepository.ts';
 import { SnapshotStore } from './storage/snapshotStore.ts';
+import { ThreadRepository } from './storage/threadRepository.ts';
 import { GuideAccess } from './auth/guideAccess.ts';
 import { LoginThrottle } from './auth/loginThrottle.ts';
 import { loadServerSecret } from './auth/serverSecret.ts';
@@ -32,13 +33,14 @@ import sectionsRoute from './routes/sections/index.ts';
 import authRoute from './routes/auth/index.ts';
 import meRoute from './routes/me/index.ts';
 import membersRoute from './routes/members/index.ts';
+import threadsRoute from './routes/threads/index.ts';
 import { guideInvitationsRoute, invitationLinksRoute } from './routes/invitations/index.ts';
 import workflowRoute from './routes/workflow/index.ts';
 import progressRoute from './routes/progress/index.ts';
 import notificationsRoute from './routes/notifications/index.ts';
 import type { OpenThreads } from './routes/routeServices.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
-import { isContentLocked, SECTION_FRAGMENT } from '@dalil/shared';
+import { anchoredText, isContentLocked, SECTION_FRAGMENT } from '@dalil/shared';
 import { countWords, fragmentText } from '@dalil/shared/editor';
 
 export interface DalilApp {
@@ -46,6 +48,7 @@ export interface DalilApp {
   guides: GuideRepository;
   accounts: AccountRepository;
   members: MemberRepository;
+  threads: ThreadRepository;
   registry: RoomRegistry;
   docStore: DocStore;
   metadata: MetadataStore;
@@ -56,8 +59,6 @@ export interface DalilApp {
 export interface BuildOptions {
   /** Replaces the embedded document store (tests inject faults through this). */
   docStore?: (dir: string, logger: FastifyInstance['log']) => DocStore;
-  /** Replaces the source of open comment threads (tests of the validation rule). */
-  openThreads?: OpenThreads;
 }
 
 /** Builds the whole server without listening; `server.ts` listens, tests call this directly. */
@@ -74,13 +75,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const guides = new GuideRepository(metadata);
     const accounts = new AccountRepository(metadata);
     const members = new MemberRepository(metadata);
+    const threads = new ThreadRepository(metadata, (guideId, sectionId) => guides.isLiveSection(guideId, sectionId));
     const notifications = new NotificationRepository(metadata);
     const workflow = new WorkflowRepository(metadata);
     const snapshotsDir = join(config.dataDir, 'snapshots');
     mkdirSync(snapshotsDir, { recursive: true, mode: 0o700 });
     const snapshots = new SnapshotStore(snapshotsDir);
-    // Until the comments feature lands: no thread is ever open.
-    const openThreads: OpenThreads = options.openThreads ?? { openThreadsOf: () => [] };
+    // Validation refuses sections with open threads; the dashboard counts them.
+    const openThreads: OpenThreads = threads;
     const access = new GuideAccess(guides, members);
     const secret = loadServerSecret(config.dataDir, config.sessionSecret);
     const docsDir = join(config.dataDir, 'docs');
@@ -89,12 +91,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       docStore,
       {
         unloadDelayMs: config.unloadDelayMs,
+        settleDelayMs: config.settleDelayMs,
         onSectionSettled: (name, doc, lastMemberEditAt) => {
           const section = guides.findSectionByDocName(name);
           const language = section ? guides.findGuide(section.guideId)?.language : undefined;
           const words = countWords(fragmentText(doc.getXmlFragment(SECTION_FRAGMENT)), language);
           const editedAt = lastMemberEditAt === null ? null : new Date(lastMemberEditAt).toISOString();
           guides.recordContentSettled(name, words, editedAt).catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record word count'));
+          if (section) {
+            const anchored = new Set(anchoredText(doc.getXmlFragment(SECTION_FRAGMENT)).keys());
+            threads
+              .syncAnchors(section.id, anchored)
+              .then((changed) => changed && registry.threadsChanged(section.guideId))
+              .catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record detached threads'));
+          }
         },
         persistence: {
           commitDelayMs: config.commitDelayMs,
@@ -123,6 +133,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       guides,
       accounts,
       members,
+      threads,
       access,
       live: registry,
       secret,
@@ -142,6 +153,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(membersRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(workflowRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(progressRoute, { prefix: '/api/guides/:guideId', ...services });
+    await app.register(threadsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(guideInvitationsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(invitationLinksRoute, { prefix: '/api/invitations', ...services });
     await app.register(collabRoute, {
@@ -159,7 +171,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await docStore.close();
       releaseLock();
     });
-    return { app, guides, accounts, members, registry, docStore, metadata, notifications, workflow };
+    return { app, guides, accounts, members, threads, registry, docStore, metadata, notifications, workflow };
   } catch (err) {
     await app.close().catch(() => {});
     releaseLock();

@@ -1,3 +1,5 @@
+import type * as Y from 'yjs';
+import type { ThreadRepository } from '../storage/threadRepository.ts';
 import type { AccountRepository } from '../storage/accountRepository.ts';
 import type { GuideRepository } from '../storage/guideRepository.ts';
 import type { MemberRepository } from '../storage/memberRepository.ts';
@@ -14,6 +16,11 @@ export interface LiveDocuments {
   structureChanged(guideId: string, version: number): void;
   /** Closes a user's sockets in a guide (removed: final code; role changed: they reconnect with new rights). */
   disconnectMember(guideId: string, userId: string, reason: 'removed' | 'roleChanged'): void;
+  threadsChanged(guideId: string): void;
+  /** Runs a server-side change on a section's live document, in one transaction. */
+  editSection<T>(guideId: string, docName: string, edit: (doc: Y.Doc) => T): Promise<T>;
+  /** Resolves after the section's next change, or after `timeoutMs`. */
+  nextSectionChange(docName: string, timeoutMs: number): Promise<void>;
   /** Drops (or accepts again) every client update to a section's document, sockets already open included. */
   setSectionLocked(docName: string, locked: boolean): void;
   /** The full state of a section's document as a Yjs update (live, or loaded for the occasion). */
@@ -29,6 +36,7 @@ export interface RouteServices {
   guides: GuideRepository;
   accounts: AccountRepository;
   members: MemberRepository;
+  threads: ThreadRepository;
   access: GuideAccess;
   live: LiveDocuments;
   secret: Buffer;

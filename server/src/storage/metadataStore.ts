@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Low, type Adapter } from 'lowdb';
-import type { Guide, Invitation, Membership, Notification, Section, Session, User, WorkflowEvent } from '@dalil/shared';
+import type { Guide, Invitation, Membership, Notification, Section, Session, Thread, User, WorkflowEvent } from '@dalil/shared';
 import { writeFileDurably } from './durableFile.ts';
 
 export interface MetadataSchema {
@@ -14,6 +14,7 @@ export interface MetadataSchema {
   /** Every workflow transition, oldest first (the sections' history). */
   workflowEvents: WorkflowEvent[];
   notifications: Notification[];
+  threads: Thread[];
 }
 
 const emptyMetadata = (): MetadataSchema => ({
@@ -26,6 +27,7 @@ const emptyMetadata = (): MetadataSchema => ({
   invitations: [],
   workflowEvents: [],
   notifications: [],
+  threads: [],
 });
 
 /** lowdb adapter that writes the way DocStore snapshots do: temp file, fsync, rename, fsync dir. */
