@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GuideProgressView, NotificationsView, SectionView, SectionWorkflowView, TransitionResult } from '@dalil/shared';
+import type { GuideProgressView, NotificationsView, SectionView, SectionWorkflowView, ThreadView, TransitionResult } from '@dalil/shared';
+import { fragmentText } from '@dalil/shared/editor';
+import { anchorOn, threadTexts } from '../helpers/threadAnchors.ts';
 import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
 import { createGuideTeam, type GuideTeam } from '../helpers/guideTeam.ts';
 import { connectClient } from '../helpers/yClient.ts';
@@ -11,10 +13,8 @@ import * as Y from 'yjs';
 describe('section workflow over REST', () => {
   let server: TestServer;
   let team: GuideTeam;
-  // the comments feature is not wired yet: the rule is tested against an injected source of threads
-  const openThreads: Array<{ id: string; sectionId: string; quote: string }> = [];
   beforeAll(async () => {
-    server = await startServer({ RATE_LIMIT_PER_MINUTE: '100000' }, { openThreads: { openThreadsOf: (_g, s) => openThreads.filter((t) => !s || t.sectionId === s) } });
+    server = await startServer({ RATE_LIMIT_PER_MINUTE: '100000' });
     team = await createGuideTeam(server);
   });
   afterAll(() => server.dispose());
@@ -118,27 +118,56 @@ describe('section workflow over REST', () => {
     expect(view.changes!.blocks).toEqual([{ kind: 'added', parts: [{ text: 'Le budget participatif est ouvert à tous.', change: 'added' }] }]);
   });
 
-  it('with the guide setting on, open comment threads block validation (409 listing them); the coordinator can turn it off', async () => {
-    openThreads.push({ id: 't-1', sectionId: team.section.id, quote: 'budget participatif' });
-    const blocked = await move('reviewer', 'validated');
-    expect(blocked.status).toBe(409);
-    expect(blocked.body.error).toBe('open_threads');
-    expect(blocked.body.message).toContain('t-1');
-    expect(blocked.body.message).toContain('budget participatif');
-    expect((await workflowOf()).status).toBe('review');
-    expect((await workflowOf()).openThreads).toBe(1);
+  it('with the guide setting on, open comment threads block validation (409 listing them); resolved ones do not; the coordinator can turn the rule off', async () => {
+    const reader = connectClient(server.wsUrl, team.section.docName, { cookie: team.byRole.contributor.cookie });
+    let threadId: string;
+    try {
+      await reader.synced();
+      await waitFor('the contributor has the text', () => fragmentText(reader.fragment).includes('budget participatif'));
+      const comment = (words: string, body: string) =>
+        team.byRole.contributor.api.ok<ThreadView>('POST', `${path()}/threads`, { anchor: anchorOn(reader.doc, words), body });
+      threadId = (await comment('budget participatif', 'Préciser le seuil d’âge.')).id;
+      const blocked = await move('reviewer', 'validated');
+      expect(blocked.status).toBe(409);
+      expect(blocked.body.error).toBe('open_threads');
+      expect(blocked.body.message).toContain(threadId);
+      expect(blocked.body.message).toContain('budget participatif');
+      expect((await workflowOf()).status).toBe('review');
+      expect((await workflowOf()).openThreads).toBe(1);
 
-    expect((await team.byRole.author.api.request('PATCH', `/api/guides/${team.guide.id}`, { requireResolvedThreads: false })).status).toBe(403);
-    const guide = await team.byRole.coordinator.api.ok<{ requireResolvedThreads: boolean }>('PATCH', `/api/guides/${team.guide.id}`, { requireResolvedThreads: false });
-    expect(guide.requireResolvedThreads).toBe(false);
-    expect((await move('reviewer', 'validated')).status).toBe(200);
-    openThreads.length = 0;
+      await team.byRole.author.api.ok('PATCH', `/api/guides/${team.guide.id}/threads/${threadId}`, { status: 'resolved' });
+      expect((await workflowOf()).openThreads).toBe(0);
+      const second = await comment('ouvert à tous', 'Et les non-inscrits ?');
+      expect((await move('reviewer', 'validated')).status).toBe(409);
+
+      expect((await team.byRole.author.api.request('PATCH', `/api/guides/${team.guide.id}`, { requireResolvedThreads: false })).status).toBe(403);
+      const guide = await team.byRole.coordinator.api.ok<{ requireResolvedThreads: boolean }>('PATCH', `/api/guides/${team.guide.id}`, { requireResolvedThreads: false });
+      expect(guide.requireResolvedThreads).toBe(false);
+      expect((await move('reviewer', 'validated')).status).toBe(200);
+      // the approved layout version leaves the comment anchors out; the text is all there
+      const dir = join(server.dataDir, 'snapshots', team.section.id);
+      const snapshotId = server.workflow.lastValidation(team.guide.id, team.section.id)!.snapshotId!;
+      const approved = readFileSync(join(dir, `${snapshotId}.json`), 'utf8');
+      const layout = JSON.parse(approved) as { layout: { content: Array<{ content: Array<{ text: string }> }> } };
+      // one text run again once the anchors are gone
+      expect(layout.layout.content[0]!.content).toEqual([{ type: 'text', text: 'Le budget participatif est ouvert à tous.' }]);
+      expect(approved).not.toContain('"comment');
+      expect(approved).not.toContain(second.id);
+
+      // comments stay possible on a validated (locked) section: the server writes the anchor itself
+      const third = await comment('Le budget', 'Relu, rien à ajouter.');
+      await waitFor('the anchor reached the contributor', () => threadTexts(reader.doc)[third.id] === 'Le budget');
+      expect(threadTexts(reader.doc)[second.id]).toBe('ouvert à tous');
+    } finally {
+      reader.destroy();
+    }
   });
 
   it('progress counts sections per state and assignee, words, open threads, overdue ones, and says when the guide is ready for layout', async () => {
     const api = team.byRole.coordinator.api;
     let progress = await api.ok<GuideProgressView>('GET', `/api/guides/${team.guide.id}/progress`);
-    expect(progress).toMatchObject({ total: 1, byStatus: { draft: 0, review: 0, validated: 1 }, readyForLayout: true, overdue: 0 });
+    expect(progress).toMatchObject({ total: 1, byStatus: { draft: 0, review: 0, validated: 1 }, readyForLayout: true, overdue: 0, openThreads: 2 });
+    expect(progress.sections[0]!.openThreads).toBe(2);
 
     const late = await api.createSection(team.guide.id, 'Chapitre 2');
     const bad = await api.request('PATCH', path(late.id), { dueDate: '2026-02-31' });

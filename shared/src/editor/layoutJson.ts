@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { COMMENT_MARK } from '../comments/commentMark.ts';
 
 /** A ProseMirror-shaped JSON node (what TipTap's `getJSON()` gives), for layout and export. */
 export interface LayoutNode {
@@ -10,7 +11,7 @@ export interface LayoutNode {
 }
 
 /** Marks that belong to the conversation around the text, not to the text that goes to layout. */
-const CONVERSATION_MARKS = new Set(['comment']);
+const CONVERSATION_MARKS = new Set([COMMENT_MARK]);
 
 /**
  * The section's content as ProseMirror JSON, read straight from the Y.XmlFragment (the way
@@ -45,7 +46,10 @@ function textNodes(text: Y.XmlText): LayoutNode[] {
       .map(([key, attrs]) => ({ type: key.split('--')[0]!, attrs }))
       .filter((mark) => !CONVERSATION_MARKS.has(mark.type))
       .map((mark) => (mark.attrs && typeof mark.attrs === 'object' && Object.keys(mark.attrs).length > 0 ? { type: mark.type, attrs: mark.attrs as Record<string, unknown> } : { type: mark.type }));
-    out.push(marks.length > 0 ? { type: 'text', text: op.insert, marks } : { type: 'text', text: op.insert });
+    // without the comment marks, neighbouring runs may carry the same marks again: join them
+    const previous = out.at(-1);
+    if (previous && JSON.stringify(previous.marks ?? []) === JSON.stringify(marks)) previous.text += op.insert;
+    else out.push(marks.length > 0 ? { type: 'text', text: op.insert, marks } : { type: 'text', text: op.insert });
   }
   return out;
 }
