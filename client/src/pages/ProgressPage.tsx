@@ -40,9 +40,9 @@ function Progress({ guide, refreshGuide }: { guide: GuideView; refreshGuide: () 
         </div>
       </AppHeader>
       <main id="main" className="page progress-page" tabIndex={-1}>
-        <p className="members-page__back">
+        <p className="progress-page__back">
           <Link to={paths.guide(guide.id)}>
-            <span aria-hidden="true" className="members-page__arrow">←</span>
+            <span aria-hidden="true" className="progress-page__arrow">←</span>
             {t('dashboard.backToGuide')}
           </Link>
         </p>

@@ -51,7 +51,7 @@ export function TransitionDialog({ transition, sectionTitle, onConfirm, onClose 
             rows={4}
             dir="auto"
             maxLength={MAX_TRANSITION_NOTE_LENGTH}
-            required={transition.noteRequired}
+            aria-required={transition.noteRequired}
             onChange={(event) => setNote(event.target.value)}
           />
           {error && (

@@ -52,7 +52,9 @@ export function WorkflowPanel({ guide, section, view, onChanged }: WorkflowPanel
     <section className="workflow" aria-label={t('workflow.panelLabel')} data-testid="workflow-panel">
       {view?.validated && status === 'validated' && (
         <p className="workflow__banner" role="status" data-testid="validated-banner">
-          <span aria-hidden="true" className="workflow__lock">🔒</span>
+          <svg className="workflow__lock" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+            <path d="M7 10V7a5 5 0 0 1 10 0v3h1a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h1Zm2 0h6V7a3 3 0 0 0-6 0v3Z" fill="currentColor" />
+          </svg>
           {t('workflow.validatedBanner', { name: isolate(view.validated.byName), date: formatDate(view.validated.at, i18n.language) })}
         </p>
       )}
