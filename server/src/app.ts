@@ -100,7 +100,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       (guideId) => guides.findGuide(guideId)?.structureVersion ?? 0,
     );
 
-    if (config.demo) await seedDemoIfEmpty({ guides, accounts, members, docStore }, app.log);
+    if (config.demo) await seedDemoIfEmpty({ guides, accounts, members, threads, docStore }, app.log);
 
     for (const schema of sharedSchemas) app.addSchema(schema);
     await app.register(errorReplies);

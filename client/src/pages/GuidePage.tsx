@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideView } from '@dalil/shared';
 import type { AccessSignal } from '../collaboration/accessSignals.ts';
 import { useGuideRoom } from '../collaboration/useGuideRoom.ts';
+import { useGuideThreads } from '../comments/useGuideThreads.ts';
 import { useAnnounce } from '../components/Announcer.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { PresenceAvatars } from '../components/PresenceAvatars.tsx';
@@ -65,6 +66,15 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
   );
   const room = useGuideRoom(guide.roomName, { user, sectionId }, onAccessSignal);
   useStructureSync(room.structureVersion, guide.structureVersion, refresh);
+  const guideThreads = useGuideThreads(guide.id, room.threadsVersion);
+  const sectionThreads = useMemo(
+    () => (guideThreads.threads && sectionId ? guideThreads.threads.filter((th) => th.sectionId === sectionId) : null),
+    [guideThreads.threads, sectionId],
+  );
+  const people = useMemo(
+    () => (members ?? []).filter((m) => m.userId !== user.id).map((m) => ({ id: m.userId, name: m.name })),
+    [members, user.id],
+  );
   useRoleChangeAnnouncement(guide.role);
   const section = sectionId ? guide.sections.find((s) => s.id === sectionId) : undefined;
 
@@ -105,11 +115,31 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
       )}
       <div className="workspace">
         <aside id="toc-panel" className="workspace__toc">
-          <TocPanel guide={guide} activeSectionId={sectionId} participants={room.participants} refresh={refresh} canManage={canManage} canAssign={canAssign} members={members} />
+          <TocPanel
+            guide={guide}
+            activeSectionId={sectionId}
+            participants={room.participants}
+            refresh={refresh}
+            canManage={canManage}
+            canAssign={canAssign}
+            members={members}
+            openThreads={guideThreads.openCountBySection}
+          />
         </aside>
         <main id="main" className="workspace__main" tabIndex={-1}>
           {section ? (
-            <SectionPane key={section.id} guide={guide} section={section} user={user} participants={room.participants} canEdit={canEdit} onAccessSignal={onAccessSignal} />
+            <SectionPane
+              key={section.id}
+              guide={guide}
+              section={section}
+              user={user}
+              participants={room.participants}
+              canEdit={canEdit}
+              onAccessSignal={onAccessSignal}
+              threads={sectionThreads}
+              applyThread={guideThreads.apply}
+              people={people}
+            />
           ) : (
             <div className="section-placeholder">
               <h1 className="section-placeholder__title" dir="auto" lang={guide.language}>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GuideView, SectionView } from '@dalil/shared';
+import type { Editor } from '@tiptap/react';
+import type { GuideView, PersonRef, SectionView, ThreadView } from '@dalil/shared';
+import { CommentsPanel } from '../../comments/CommentsPanel.tsx';
 import type { AccessSignal } from '../../collaboration/accessSignals.ts';
 import { useSectionSession } from '../../collaboration/useSectionSession.ts';
 import type { Participant } from '../../collaboration/presence.ts';
@@ -16,16 +18,22 @@ interface SectionPaneProps {
   participants: Participant[];
   canEdit: boolean;
   onAccessSignal: (signal: AccessSignal) => void;
+  /** This section's comment threads (null while loading) and how to update them. */
+  threads: ThreadView[] | null;
+  applyThread: (threadId: string, thread: ThreadView | null) => void;
+  /** Members who can be mentioned in comments. */
+  people: PersonRef[];
 }
 
 /** The open section: its title, who else is here, the editor and the status line. */
-export function SectionPane({ guide, section, user, participants, canEdit, onAccessSignal }: SectionPaneProps) {
+export function SectionPane({ guide, section, user, participants, canEdit, onAccessSignal, threads, applyThread, people }: SectionPaneProps) {
   const { t } = useTranslation();
   const { session, status } = useSectionSession(section.docName, onAccessSignal);
   const [synced, setSynced] = useState(false);
   useEffect(() => {
     if (status.connection === 'connected') setSynced(true);
   }, [status.connection]);
+  const [editor, setEditor] = useState<Editor | null>(null);
   useWordCountsVersion();
   const parent = section.parentId ? guide.sections.find((s) => s.id === section.parentId) : undefined;
   const others = participants.filter((p) => !p.isSelf && p.sectionId === section.id);
@@ -47,11 +55,14 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
           </p>
         )}
       </header>
-      {session ? (
-        <SectionEditor session={session} sectionId={section.id} title={section.title} user={user} language={guide.language} synced={synced} editable={canEdit} />
-      ) : (
-        <p className="muted">{t('editor.loading')}</p>
-      )}
+      <div className="section-pane__body">
+        {session ? (
+          <SectionEditor session={session} sectionId={section.id} title={section.title} user={user} language={guide.language} synced={synced} editable={canEdit} onEditor={setEditor} />
+        ) : (
+          <p className="muted">{t('editor.loading')}</p>
+        )}
+        <CommentsPanel guide={guide} section={section} editor={editor} synced={synced} threads={threads} people={people} userId={user.id} apply={applyThread} />
+      </div>
       <StatusLine status={status} wordCount={getWordCount(section.id)} />
     </article>
   );
