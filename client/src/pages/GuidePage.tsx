@@ -71,6 +71,7 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
     () => (guideThreads.threads && sectionId ? guideThreads.threads.filter((th) => th.sectionId === sectionId) : null),
     [guideThreads.threads, sectionId],
   );
+  const totalOpen = [...guideThreads.openCountBySection.values()].reduce((a, b) => a + b, 0);
   const people = useMemo(
     () => (members ?? []).filter((m) => m.userId !== user.id).map((m) => ({ id: m.userId, name: m.name })),
     [members, user.id],
@@ -100,6 +101,17 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
             {guide.title}
           </Link>
           <PresenceAvatars participants={room.participants} sections={guide.sections} />
+          <Link to={paths.threads(guide.id)} className="button button--small guide-bar__members">
+            {t('nav.comments')}
+            {totalOpen > 0 && (
+              <>
+                <span className="guide-bar__count" aria-hidden="true">
+                  {totalOpen}
+                </span>
+                <span className="visually-hidden">{t('comments.openThreads', { count: totalOpen })}</span>
+              </>
+            )}
+          </Link>
           {canReadMembers && (
             <Link to={paths.members(guide.id)} className="button button--small guide-bar__members">
               {t('nav.members')}

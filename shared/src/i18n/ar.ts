@@ -183,6 +183,7 @@ export const ar: Messages = {
     members: 'الأعضاء',
     membersOf: 'أعضاء الدليل «{{title}}»',
     account: 'حسابي',
+    comments: 'التعليقات',
   },
   members: {
     title: 'الأعضاء',
@@ -364,6 +365,14 @@ export const ar: Messages = {
     openThreads_few: '{{count}} تعليقات مفتوحة',
     openThreads_many: '{{count}} تعليقًا مفتوحًا',
     openThreads_other: '{{count}} تعليق مفتوح',
+  },
+  threadsPage: {
+    title: 'التعليقات',
+    heading: 'تعليقات الدليل «{{title}}»',
+    intro: 'كل النقاشات، قسمًا قسمًا، لمراجعتها دفعة واحدة.',
+    none: 'لا توجد نقاشات هنا.',
+    openInText: 'عرض في النص',
+    status: { open: 'مفتوحة', resolved: 'محلولة', all: 'الكل' },
   },
   access: {
     lost: 'لم يعد بإمكانك الوصول إلى هذا الدليل.',

@@ -167,6 +167,7 @@ export const en: Messages = {
     members: 'Members',
     membersOf: 'Members of “{{title}}”',
     account: 'My account',
+    comments: 'Comments',
   },
   members: {
     title: 'Members',
@@ -328,6 +329,14 @@ export const en: Messages = {
     sendFailed: 'Could not send: {{message}}',
     openThreads_one: '{{count}} open comment',
     openThreads_other: '{{count}} open comments',
+  },
+  threadsPage: {
+    title: 'Comments',
+    heading: 'Comments on “{{title}}”',
+    intro: 'Every thread, section by section, to review them all at once.',
+    none: 'No comment threads here.',
+    openInText: 'Show in the text',
+    status: { open: 'Open', resolved: 'Resolved', all: 'All' },
   },
   access: {
     lost: 'You no longer have access to this guide.',

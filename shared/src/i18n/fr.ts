@@ -169,6 +169,7 @@ export const fr = {
     members: 'Membres',
     membersOf: 'Membres du guide « {{title}} »',
     account: 'Mon compte',
+    comments: 'Commentaires',
   },
   members: {
     title: 'Membres',
@@ -330,6 +331,14 @@ export const fr = {
     sendFailed: 'Envoi impossible : {{message}}',
     openThreads_one: '{{count}} commentaire ouvert',
     openThreads_other: '{{count}} commentaires ouverts',
+  },
+  threadsPage: {
+    title: 'Commentaires',
+    heading: 'Commentaires du guide « {{title}} »',
+    intro: 'Tous les fils de discussion, section par section, pour les passer en revue en une fois.',
+    none: 'Aucun fil de commentaires ici.',
+    openInText: 'Voir dans le texte',
+    status: { open: 'Ouverts', resolved: 'Résolus', all: 'Tous' },
   },
   access: {
     lost: 'Vous n’avez plus accès à ce guide.',

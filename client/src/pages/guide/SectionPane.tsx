@@ -37,6 +37,7 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
   useWordCountsVersion();
   const parent = section.parentId ? guide.sections.find((s) => s.id === section.parentId) : undefined;
   const others = participants.filter((p) => !p.isSelf && p.sectionId === section.id);
+  const openThreads = threads?.filter((th) => th.status === 'open').length ?? 0;
 
   return (
     <article className="section-pane" aria-labelledby="section-title">
@@ -49,6 +50,11 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
         <h1 id="section-title" className="section-pane__title" dir="auto" lang={guide.language}>
           {section.title}
         </h1>
+        {openThreads > 0 && (
+          <a className="section-pane__threads" href="#comments-title">
+            {t('comments.openThreads', { count: openThreads })}
+          </a>
+        )}
         {others.length > 0 && (
           <p className="section-pane__others">
             {t('guide.inThisSection', { names: others.map((p) => p.user.name).join(', ') })}
