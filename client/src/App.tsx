@@ -14,6 +14,7 @@ import { nextAfterLogin, parseRoute, type Route } from './routing/routes.ts';
 const GuidePage = lazy(() => import('./pages/GuidePage.tsx'));
 const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
 const ProgressPage = lazy(() => import('./pages/ProgressPage.tsx'));
+const GuideThreadsPage = lazy(() => import('./pages/GuideThreadsPage.tsx'));
 
 export function App() {
   const session = useSession();
@@ -47,6 +48,11 @@ function SignedInApp({ route }: { route: Route }) {
       {route.name === 'progress' && (
         <Suspense fallback={loading}>
           <ProgressPage key={route.guideId} guideId={route.guideId} />
+        </Suspense>
+      )}
+      {route.name === 'threads' && (
+        <Suspense fallback={loading}>
+          <GuideThreadsPage key={route.guideId} guideId={route.guideId} />
         </Suspense>
       )}
       {route.name === 'account' && <AccountPage />}

@@ -3,6 +3,7 @@ export type Route =
   | { name: 'guide'; guideId: string; sectionId: string | null }
   | { name: 'members'; guideId: string }
   | { name: 'progress'; guideId: string }
+  | { name: 'threads'; guideId: string }
   | { name: 'invitation'; token: string }
   | { name: 'account' }
   | { name: 'login' }
@@ -12,6 +13,7 @@ const GUIDE = /^\/guides\/([^/]+)\/?$/;
 const SECTION = /^\/guides\/([^/]+)\/sections\/([^/]+)\/?$/;
 const MEMBERS = /^\/guides\/([^/]+)\/members\/?$/;
 const PROGRESS = /^\/guides\/([^/]+)\/progress\/?$/;
+const THREADS = /^\/guides\/([^/]+)\/comments\/?$/;
 const INVITATION = /^\/invitations\/([^/]+)\/?$/;
 
 export function parseRoute(pathname: string): Route {
@@ -24,6 +26,8 @@ export function parseRoute(pathname: string): Route {
   if (members) return { name: 'members', guideId: decode(members[1]!) };
   const progress = PROGRESS.exec(pathname);
   if (progress) return { name: 'progress', guideId: decode(progress[1]!) };
+  const threads = THREADS.exec(pathname);
+  if (threads) return { name: 'threads', guideId: decode(threads[1]!) };
   const guide = GUIDE.exec(pathname);
   if (guide) return { name: 'guide', guideId: decode(guide[1]!), sectionId: null };
   const invitation = INVITATION.exec(pathname);
@@ -56,6 +60,7 @@ export const paths = {
     `/guides/${encodeURIComponent(guideId)}/sections/${encodeURIComponent(sectionId)}`,
   members: (guideId: string): string => `/guides/${encodeURIComponent(guideId)}/members`,
   progress: (guideId: string): string => `/guides/${encodeURIComponent(guideId)}/progress`,
+  threads: (guideId: string): string => `/guides/${encodeURIComponent(guideId)}/comments`,
   invitation: (token: string): string => `/invitations/${encodeURIComponent(token)}`,
   account: (): string => '/account',
   login: (next?: string): string => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),

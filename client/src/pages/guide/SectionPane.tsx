@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isContentLocked, type GuideView, type SectionView } from '@dalil/shared';
+import type { Editor } from '@tiptap/react';
+import { isContentLocked, type GuideView, type PersonRef, type SectionView, type ThreadView } from '@dalil/shared';
+import { CommentsPanel } from '../../comments/CommentsPanel.tsx';
 import type { AccessSignal } from '../../collaboration/accessSignals.ts';
 import { useSectionSession } from '../../collaboration/useSectionSession.ts';
 import type { Participant } from '../../collaboration/presence.ts';
@@ -18,12 +20,17 @@ interface SectionPaneProps {
   participants: Participant[];
   canEdit: boolean;
   onAccessSignal: (signal: AccessSignal) => void;
+  /** This section's comment threads (null while loading) and how to update them. */
+  threads: ThreadView[] | null;
+  applyThread: (threadId: string, thread: ThreadView | null) => void;
+  /** Members who can be mentioned in comments. */
+  people: PersonRef[];
   /** Reloads the guide (after a transition). */
   refresh: () => Promise<void>;
 }
 
-/** The open section: its title, who else is here, the editor and the status line. */
-export function SectionPane({ guide, section, user, participants, canEdit, onAccessSignal, refresh }: SectionPaneProps) {
+/** The open section: its title, who else is here, its workflow, the editor with its comments, and the status line. */
+export function SectionPane({ guide, section, user, participants, canEdit, onAccessSignal, threads, applyThread, people, refresh }: SectionPaneProps) {
   const { t } = useTranslation();
   // a validated section is read-only for everyone (the server drops edits to it anyway)
   const locked = isContentLocked(section.status);
@@ -33,9 +40,11 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
   useEffect(() => {
     if (status.connection === 'connected') setSynced(true);
   }, [status.connection]);
+  const [editor, setEditor] = useState<Editor | null>(null);
   useWordCountsVersion();
   const parent = section.parentId ? guide.sections.find((s) => s.id === section.parentId) : undefined;
   const others = participants.filter((p) => !p.isSelf && p.sectionId === section.id);
+  const openThreads = threads?.filter((th) => th.status === 'open').length ?? 0;
 
   return (
     <article className="section-pane" aria-labelledby="section-title">
@@ -48,6 +57,11 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
         <h1 id="section-title" className="section-pane__title" dir="auto" lang={guide.language}>
           {section.title}
         </h1>
+        {openThreads > 0 && (
+          <a className="section-pane__threads" href="#comments-title">
+            {t('comments.openThreads', { count: openThreads })}
+          </a>
+        )}
         {others.length > 0 && (
           <p className="section-pane__others">
             {t('guide.inThisSection', { names: others.map((p) => p.user.name).join(', ') })}
@@ -62,20 +76,24 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
           await Promise.all([refresh(), workflow.reload()]);
         }}
       />
-      {session ? (
-        <SectionEditor
-          session={session}
-          sectionId={section.id}
-          title={section.title}
-          user={user}
-          language={guide.language}
-          synced={synced}
-          editable={canEdit && !locked}
-          readOnlyNote={locked ? t('workflow.validatedShort') : undefined}
-        />
-      ) : (
-        <p className="muted">{t('editor.loading')}</p>
-      )}
+      <div className="section-pane__body">
+        {session ? (
+          <SectionEditor
+            session={session}
+            sectionId={section.id}
+            title={section.title}
+            user={user}
+            language={guide.language}
+            synced={synced}
+            editable={canEdit && !locked}
+            readOnlyNote={locked ? t('workflow.validatedShort') : undefined}
+            onEditor={setEditor}
+          />
+        ) : (
+          <p className="muted">{t('editor.loading')}</p>
+        )}
+        <CommentsPanel guide={guide} section={section} editor={editor} synced={synced} threads={threads} people={people} userId={user.id} apply={applyThread} />
+      </div>
       <StatusLine status={status} wordCount={getWordCount(section.id)} />
     </article>
   );
