@@ -21,7 +21,7 @@ interface SectionPaneProps {
 /** The open section: its title, who else is here, the editor and the status line. */
 export function SectionPane({ guide, section, user, participants, canEdit, onAccessSignal }: SectionPaneProps) {
   const { t } = useTranslation();
-  const { session, status } = useSectionSession(section.docName, onAccessSignal);
+  const { session, status } = useSectionSession(section.docName, !canEdit, onAccessSignal);
   const [synced, setSynced] = useState(false);
   useEffect(() => {
     if (status.connection === 'connected') setSynced(true);
