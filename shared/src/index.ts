@@ -8,3 +8,7 @@ export * from './collaboration/unsavedChanges.ts';
 export * from './toc/tocOrder.ts';
 export * from './permissions/roles.ts';
 export * from './permissions/matrix.ts';
+export * from './types/threads.ts';
+export * from './comments/index.ts';
+export * from './types/threadsApi.ts';
+export * from './permissions/messageRules.ts';
