@@ -1,12 +1,12 @@
 /**
  * The last good reply of the GET calls a page needs to open without network (who I am, my guides,
- * a guide's contents and members), kept in Cache Storage so that a reload while offline still
- * shows the guide; the service worker serves the code, this keeps the data. Network first: a copy
- * is used only when the request cannot reach the server. The copies belong to one account and are
- * forgotten whenever the signed-in account changes or leaves.
+ * a guide's contents, members and comment threads), kept in Cache Storage so that a reload while
+ * offline still shows the guide; the service worker serves the code, this keeps the data. Network
+ * first: a copy is used only when the request cannot reach the server. The copies belong to one
+ * account and are forgotten whenever the signed-in account changes or leaves.
  */
 const CACHE = 'dalil-api';
-const KEPT = /^\/api\/(me|guides(\/[^/]+(\/(members|trash))?)?)$/;
+const KEPT = /^\/api\/(me|guides(\/[^/?]+(\/(members|trash|threads))?)?)(\?status=\w+)?$/;
 
 /** Bumped by `forgetCopies`: a reply that was in flight meanwhile belongs to the old session. */
 let generation = 0;
