@@ -45,9 +45,9 @@ export function watchSavedState(
     report({ save: pending === 0 ? 'saved' : 'saving', pending });
   };
   const schedule = (_update: Uint8Array, origin: unknown): void => {
-    // a local edit makes us "saving" at once; only the (costlier) count waits.
-    // Updates from the server (origin = provider) just get rechecked.
-    if (last?.save === 'saved' && origin !== provider) report({ save: 'saving', pending: last.pending });
+    // a local edit makes us "saving" at once, with at least this one change pending; only the
+    // (costlier) exact count waits. Updates from the server (origin = provider) just get rechecked.
+    if (last?.save === 'saved' && origin !== provider) report({ save: 'saving', pending: 1 });
     timer ??= setTimeout(recompute, RECOMPUTE_DELAY_MS);
   };
 
