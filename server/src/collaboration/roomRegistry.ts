@@ -210,6 +210,7 @@ export class RoomRegistry {
     room.onSettled?.();
     room.destroy();
     if (room.kind === 'section') await this.store.release(room.name);
+    this.logger.debug?.({ event: 'unloaded', doc: room.name }, 'document unloaded');
   }
 
   private cancelUnload(name: string): void {
