@@ -4,6 +4,7 @@ export * from './collaboration/closeCodes.ts';
 export * from './collaboration/messageTypes.ts';
 export * from './collaboration/docNames.ts';
 export * from './collaboration/savedState.ts';
+export * from './collaboration/unsavedChanges.ts';
 export * from './toc/tocOrder.ts';
 export * from './permissions/roles.ts';
 export * from './permissions/matrix.ts';

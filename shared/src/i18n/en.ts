@@ -218,6 +218,10 @@ export const en: Messages = {
     refused: 'Access refused by the server',
     saved: 'Saved on the server',
     saving: 'Saving…',
+    pending_zero: 'No changes waiting to be sent',
+    pending_one: '{{count}} change waiting to be sent',
+    pending_other: '{{count}} changes waiting to be sent',
+    pendingHint: 'Each character typed or erased counts as one change. They will be sent as soon as the connection returns.',
   },
   notFound: {
     title: 'Page not found',

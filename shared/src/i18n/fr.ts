@@ -220,6 +220,10 @@ export const fr = {
     refused: 'Accès refusé par le serveur',
     saved: 'Enregistré sur le serveur',
     saving: 'Enregistrement…',
+    pending_zero: 'Aucune modification en attente d’envoi',
+    pending_one: '{{count}} modification en attente d’envoi',
+    pending_other: '{{count}} modifications en attente d’envoi',
+    pendingHint: 'Chaque caractère tapé ou effacé compte pour une modification. Elles partiront dès le retour de la connexion.',
   },
   notFound: {
     title: 'Page introuvable',

@@ -34,7 +34,7 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
   const { t } = useTranslation();
   // a validated section is read-only for everyone (the server drops edits to it anyway)
   const locked = isContentLocked(section.status);
-  const { session, status } = useSectionSession(section.docName, onAccessSignal, locked);
+  const { session, status } = useSectionSession(section.docName, !canEdit || locked, onAccessSignal, locked);
   const workflow = useSectionWorkflow(guide.id, section.id, guide.structureVersion);
   const [synced, setSynced] = useState(false);
   useEffect(() => {
