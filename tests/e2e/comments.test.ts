@@ -62,7 +62,7 @@ describe('two people discussing a sentence in comments', () => {
     await expect.poll(() => karim.page.getByTestId('toc-open-threads').innerText()).toContain('1');
   });
 
-  it('B replies and mentions A; A sees the reply with the mention', async () => {
+  it('B replies and mentions A; A sees the reply with the mention and gets a notification leading to it', async () => {
     // clicking the highlighted words opens their thread
     await karim.page.locator('.ProseMirror [data-thread-id]').click();
     const card = threadCard(karim.page, 'l’état d’exécution de son budget');
@@ -73,6 +73,7 @@ describe('two people discussing a sentence in comments', () => {
     await karim.page.keyboard.type('@Ame', { delay: 5 });
     await karim.page.getByRole('option', { name: 'Amel Jaziri' }).waitFor();
     await karim.page.keyboard.press('Enter');
+    await expect.poll(() => reply.inputValue()).toBe('Les deux, @Amel Jaziri ');
     await karim.page.keyboard.type('je complète le paragraphe.', { delay: 5 });
     await card.getByRole('button', { name: 'Répondre' }).click();
 
@@ -81,6 +82,16 @@ describe('two people discussing a sentence in comments', () => {
     expect(await amelCard.innerText()).toContain('Les deux, @Amel Jaziri je complète le paragraphe.');
     const threads = await (await app.user('Observatrice')).api.request<ThreadView[]>('GET', `/api/guides/${guideId}/threads`);
     expect(threads.status).toBe(403); // not a member: the API refuses
+
+    // The bell counts the mention; its item names who mentioned A and where, and leads to the thread.
+    const bell = amel.page.getByTestId('notification-bell');
+    await expect.poll(() => bell.getAttribute('aria-label'), { timeout: 5_000 }).toMatch(/1 non lue/);
+    await bell.click();
+    const item = amel.page.getByRole('link', { name: /Karim Trabelsi\u2069? vous a mentionné dans «\s*\u2068?Section de test/ });
+    await item.click();
+    await expect.poll(() => amel.page.url()).toContain('?thread=');
+    await expect.poll(() => threadCard(amel.page, 'l’état d’exécution de son budget').getAttribute('class')).toContain('thread--active');
+    await expect.poll(() => bell.getAttribute('aria-label')).toMatch(/aucune non lue/);
   });
 
   it('A resolves the thread; both see who resolved it, and the highlight and count go', async () => {

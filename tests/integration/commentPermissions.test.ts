@@ -105,4 +105,20 @@ describe('who may comment, and on whose words (enforced by the server)', () => {
     expect(reopened).toMatchObject({ status: 'open', resolvedBy: null, resolvedAt: null });
     expect((await team.byRole.coordinator.api.request('GET', `${base()}/threads?status=everything`)).status).toBe(400);
   });
+
+  it('notifies mentioned members (not the writer), and on edit only the newly mentioned', async () => {
+    type Inbox = { unread: number; items: Array<{ kind: string; threadId: string | null; sectionId: string | null }> };
+    const inbox = (role: 'reviewer' | 'author' | 'contributor') => team.byRole[role].api.ok<Inbox>('GET', '/api/me/notifications');
+    const before = { author: (await inbox('author')).unread, contributor: (await inbox('contributor')).unread };
+    const created = (await open('reviewer', 'participation', 'Voir avec @Karim Auteur', [team.byRole.author.user.id, team.byRole.reviewer.user.id])).body;
+    const authorInbox = await inbox('author');
+    expect(authorInbox.unread).toBe(before.author + 1);
+    expect(authorInbox.items[0]).toMatchObject({ kind: 'mention', threadId: created.id, sectionId: team.section.id });
+    expect((await inbox('reviewer')).items.some((n) => n.threadId === created.id)).toBe(false);
+
+    const msg = `${base()}/threads/${created.id}/messages/${created.messages[0]!.id}`;
+    await team.byRole.reviewer.api.ok('PATCH', msg, { body: 'Voir avec @Karim Auteur et @Amel Contributrice', mentions: [team.byRole.author.user.id, team.byRole.contributor.user.id] });
+    expect((await inbox('author')).unread).toBe(before.author + 1);
+    expect((await inbox('contributor')).unread).toBe(before.contributor + 1);
+  });
 });

@@ -4,6 +4,7 @@ import type { Editor } from '@tiptap/core';
 import { can, type GuideView, type PersonRef, type SectionView, type ThreadView } from '@dalil/shared';
 import { createThread, deleteMessage, editMessage, replyToThread, setThreadStatus } from '../api/threads.ts';
 import { useAnnounce } from '../components/Announcer.tsx';
+import { useLocationSearch } from '../routing/history.ts';
 import { anchorFromSelection, type SelectionAnchor } from './anchorFromSelection.ts';
 import { CommentHighlights } from './CommentHighlights.tsx';
 import { NewThreadForm } from './NewThreadForm.tsx';
@@ -32,7 +33,9 @@ export function CommentsPanel({ guide, section, editor, synced, threads, people,
   const announce = useAnnounce();
   const canComment = can(guide.role, 'section.comment');
   const [filter, setFilter] = useState<ThreadFilter>('open');
-  const [activeId, setActiveId] = useState<string | null>(() => new URLSearchParams(window.location.search).get('thread'));
+  const search = useLocationSearch();
+  const linkedThread = new URLSearchParams(search).get('thread');
+  const [activeId, setActiveId] = useState<string | null>(linkedThread);
   const [pending, setPending] = useState<SelectionAnchor | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   const ranges = useThreadRanges(editor);
@@ -53,6 +56,14 @@ export function CommentsPanel({ guide, section, editor, synced, threads, people,
     [editor],
   );
   useCardAlignment(list, anchorElement);
+
+  // A link to a thread (a mention notification): open it and bring its card into view once it is here.
+  const linkedLoaded = linkedThread !== null && (threads ?? []).some((th) => th.id === linkedThread);
+  useEffect(() => {
+    if (!linkedThread || !linkedLoaded) return;
+    setActiveId(linkedThread);
+    requestAnimationFrame(() => document.querySelector(`[data-thread-card="${CSS.escape(linkedThread)}"]`)?.scrollIntoView({ block: 'center' }));
+  }, [linkedThread, linkedLoaded]);
 
   const startThread = useCallback(() => {
     if (!editor || !canComment) return;

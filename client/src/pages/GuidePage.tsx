@@ -67,10 +67,10 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
   );
   const room = useGuideRoom(guide.roomName, { user, sectionId }, onAccessSignal);
   useStructureSync(room.structureVersion, guide.structureVersion, refresh);
-  // a structure change may be a transition that notified us: ask the bell to look
+  // a structure change may be a transition that notified us, a comment change a mention: ask the bell to look
   useEffect(() => {
-    if (room.structureVersion !== null) void refreshNotifications();
-  }, [room.structureVersion]);
+    if (room.structureVersion !== null || room.threadsVersion !== null) void refreshNotifications();
+  }, [room.structureVersion, room.threadsVersion]);
   const guideThreads = useGuideThreads(guide.id, room.threadsVersion);
   const sectionThreads = useMemo(
     () => (guideThreads.threads && sectionId ? guideThreads.threads.filter((th) => th.sectionId === sectionId) : null),

@@ -25,3 +25,8 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
+
+/** The query string (`?thread=…`), for pages that react to it without changing page. */
+export function useLocationSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
+}

@@ -25,7 +25,11 @@ type MessageParams = ThreadParams & { messageId: string };
  * Comment threads, mounted under /api/guides/:guideId. Anyone who may comment writes here, text
  * rights or not; the anchors are written into the document by the server itself.
  */
-const threadsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, accounts, members, threads, access, live }) => {
+const threadsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, accounts, members, threads, notifications, access, live }) => {
+  /** People named in a message hear of it (the author never notifies themself). */
+  const notifyMentions = (guideId: string, sectionId: string, threadId: string, actorId: string, mentioned: string[]) =>
+    mentioned.length > 0 ? notifications.notify({ recipientIds: mentioned, actorId, guideId, sectionId, threadId, kind: 'mention' }) : Promise.resolve([]);
+
   const view = (guideId: string, threadId: string) => {
     const thread = threads.get(guideId, threadId);
     return threadView(thread, guides.getSection(guideId, thread.sectionId).title, accounts);
@@ -55,6 +59,7 @@ const threadsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, ac
       const threadId = ThreadRepository.newThreadId();
       const quote = await anchorThread(live, guideId, section.docName, threadId, request.body.anchor);
       await threads.create({ id: threadId, guideId, sectionId, quote, authorId: user!.id, ...message });
+      await notifyMentions(guideId, sectionId, threadId, user!.id, message.mentions);
       live.threadsChanged(guideId);
       return reply.code(201).send(view(guideId, threadId));
     },
@@ -67,9 +72,10 @@ const threadsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, ac
       const { guideId, threadId } = request.params;
       const user = request.auth?.user;
       access.authorize(user, guideId, 'section.comment');
-      threads.get(guideId, threadId);
+      const thread = threads.get(guideId, threadId);
       const message = messageInput(guideId, request.body, members);
       await threads.addMessage(guideId, threadId, user!.id, message.body, message.mentions);
+      await notifyMentions(guideId, thread.sectionId, threadId, user!.id, message.mentions);
       live.threadsChanged(guideId);
       return reply.code(201).send(view(guideId, threadId));
     },
@@ -82,10 +88,13 @@ const threadsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, ac
       const { guideId, threadId, messageId } = request.params;
       const user = request.auth?.user;
       const role = access.authorize(user, guideId, 'guide.read');
-      const existing = threads.getMessage(threads.get(guideId, threadId), messageId);
+      const thread = threads.get(guideId, threadId);
+      const existing = threads.getMessage(thread, messageId);
       if (!canEditMessage(role, user!.id, existing)) throw forbidden('only its author can edit a message');
       const message = messageInput(guideId, request.body, members);
+      const newlyMentioned = message.mentions.filter((id) => !existing.mentions.includes(id));
       await threads.editMessage(guideId, threadId, messageId, message.body, message.mentions);
+      await notifyMentions(guideId, thread.sectionId, threadId, user!.id, newlyMentioned);
       live.threadsChanged(guideId);
       return view(guideId, threadId);
     },
