@@ -1,0 +1,94 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isValidDocName } from '@dalil/shared';
+import { decodeRecords } from '../storage/recordCodec.ts';
+import type { BackupFile } from './backupArchive.ts';
+import { DOCS_DIR, METADATA_FILE, SECRET_FILE } from './archivablePath.ts';
+
+export interface CollectedFiles {
+  files: BackupFile[];
+  documents: number;
+  /** Bytes of torn log tails left out (an append was being written while the log was read). */
+  droppedLogBytes: number;
+}
+
+/** The data dir cannot be backed up; the message says why, in one line. */
+export class BackupSourceError extends Error {}
+
+/**
+ * Reads a data dir that a running server may be writing, without its lock and without stopping it,
+ * into a consistent set of files. Everything saved ("saved" sent to a client) before this call
+ * starts is in the result. Why the order below is enough:
+ *
+ * - Metadata first, documents after: every section the metadata names has its document read later,
+ *   so its text is at least as recent as the section. metadata.json is replaced by rename, so one
+ *   read sees a whole version.
+ * - Per document, the log before the snapshot. The server compacts by renaming a new snapshot into
+ *   place (containing the whole log) and only then truncating the log. So whatever happens between
+ *   the two reads, the snapshot read second contains everything the log read first lacked: either it
+ *   is the same snapshot the log extends, or a newer one containing that whole log. Replaying a log
+ *   record that a newer snapshot already holds is harmless (Yjs updates are idempotent).
+ * - A log is read while appends may land: the last record can be torn. It is cut at the last record
+ *   whose length and CRC-32 check out; those bytes belong to an append that was not yet confirmed.
+ */
+export async function collectBackupFiles(dataDir: string): Promise<CollectedFiles> {
+  const metadata = await readIfExists(join(dataDir, METADATA_FILE));
+  if (!metadata) throw new BackupSourceError(`${dataDir} has no ${METADATA_FILE}: it is not a Dalil data dir`);
+  try {
+    JSON.parse(metadata.toString('utf8'));
+  } catch {
+    throw new BackupSourceError(`${join(dataDir, METADATA_FILE)} is not valid JSON; refusing to back up a damaged data dir`);
+  }
+  const files: BackupFile[] = [{ path: METADATA_FILE, data: metadata }];
+  const secret = await readIfExists(join(dataDir, SECRET_FILE));
+  if (secret) files.push({ path: SECRET_FILE, data: secret });
+
+  const docsDir = join(dataDir, DOCS_DIR);
+  let documents = 0;
+  let droppedLogBytes = 0;
+  for (const name of await documentNames(docsDir)) {
+    const log = await readIfExists(join(docsDir, `${name}.ylog`));
+    const snapshot = await readIfExists(join(docsDir, `${name}.ydoc`));
+    if (!log && !snapshot) continue; // deleted since the listing
+    if (log) {
+      const { validBytes } = decodeRecords(log);
+      droppedLogBytes += log.byteLength - validBytes;
+      files.push({ path: `${DOCS_DIR}/${name}.ylog`, data: log.subarray(0, validBytes) });
+    }
+    if (snapshot) {
+      const { records, problem } = decodeRecords(snapshot);
+      if (problem || records.length !== 1) {
+        // Snapshots are written atomically: a bad one is damage the server would refuse to load too.
+        throw new BackupSourceError(`snapshot of document ${name} is corrupt (${problem ?? `${records.length} records`})`);
+      }
+      files.push({ path: `${DOCS_DIR}/${name}.ydoc`, data: snapshot });
+    }
+    documents++;
+  }
+  return { files, documents, droppedLogBytes };
+}
+
+async function documentNames(docsDir: string): Promise<string[]> {
+  let entries: string[];
+  try {
+    entries = await readdir(docsDir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  const names = new Set<string>();
+  for (const file of entries) {
+    const match = /^(.+)\.(ydoc|ylog)$/.exec(file); // temp files end in .tmp and are skipped
+    if (match && isValidDocName(match[1]!)) names.add(match[1]!);
+  }
+  return [...names].sort();
+}
+
+async function readIfExists(path: string): Promise<Buffer | null> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
