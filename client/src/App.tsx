@@ -13,6 +13,7 @@ import { nextAfterLogin, parseRoute, type Route } from './routing/routes.ts';
 // The guide workspace carries TipTap and Yjs (most of the JavaScript): load it only when needed.
 const GuidePage = lazy(() => import('./pages/GuidePage.tsx'));
 const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
+const GuideThreadsPage = lazy(() => import('./pages/GuideThreadsPage.tsx'));
 
 export function App() {
   const session = useSession();
@@ -41,6 +42,11 @@ function SignedInApp({ route }: { route: Route }) {
       {route.name === 'members' && (
         <Suspense fallback={loading}>
           <MembersPage key={route.guideId} guideId={route.guideId} />
+        </Suspense>
+      )}
+      {route.name === 'threads' && (
+        <Suspense fallback={loading}>
+          <GuideThreadsPage key={route.guideId} guideId={route.guideId} />
         </Suspense>
       )}
       {route.name === 'account' && <AccountPage />}

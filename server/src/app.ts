@@ -10,6 +10,7 @@ import { MetadataStore } from './storage/metadataStore.ts';
 import { GuideRepository } from './storage/guideRepository.ts';
 import { AccountRepository } from './storage/accountRepository.ts';
 import { MemberRepository } from './storage/memberRepository.ts';
+import { ThreadRepository } from './storage/threadRepository.ts';
 import { GuideAccess } from './auth/guideAccess.ts';
 import { LoginThrottle } from './auth/loginThrottle.ts';
 import { loadServerSecret } from './auth/serverSecret.ts';
@@ -29,9 +30,10 @@ import sectionsRoute from './routes/sections/index.ts';
 import authRoute from './routes/auth/index.ts';
 import meRoute from './routes/me/index.ts';
 import membersRoute from './routes/members/index.ts';
+import threadsRoute from './routes/threads/index.ts';
 import { guideInvitationsRoute, invitationLinksRoute } from './routes/invitations/index.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
-import { SECTION_FRAGMENT } from '@dalil/shared';
+import { SECTION_FRAGMENT, anchoredText } from '@dalil/shared';
 import { countWords, fragmentText } from '@dalil/shared/editor';
 
 export interface DalilApp {
@@ -39,6 +41,7 @@ export interface DalilApp {
   guides: GuideRepository;
   accounts: AccountRepository;
   members: MemberRepository;
+  threads: ThreadRepository;
   registry: RoomRegistry;
   docStore: DocStore;
   metadata: MetadataStore;
@@ -63,6 +66,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const guides = new GuideRepository(metadata);
     const accounts = new AccountRepository(metadata);
     const members = new MemberRepository(metadata);
+    const threads = new ThreadRepository(metadata, (guideId, sectionId) => guides.isLiveSection(guideId, sectionId));
     const access = new GuideAccess(guides, members);
     const secret = loadServerSecret(config.dataDir, config.sessionSecret);
     const docsDir = join(config.dataDir, 'docs');
@@ -71,11 +75,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       docStore,
       {
         unloadDelayMs: config.unloadDelayMs,
+        settleDelayMs: config.settleDelayMs,
         onSectionSettled: (name, doc) => {
           const section = guides.findSectionByDocName(name);
           const language = section ? guides.findGuide(section.guideId)?.language : undefined;
           const words = countWords(fragmentText(doc.getXmlFragment(SECTION_FRAGMENT)), language);
           guides.recordWordCount(name, words).catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record word count'));
+          if (section) {
+            const anchored = new Set(anchoredText(doc.getXmlFragment(SECTION_FRAGMENT)).keys());
+            threads
+              .syncAnchors(section.id, anchored)
+              .then((changed) => changed && registry.threadsChanged(section.guideId))
+              .catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record detached threads'));
+          }
         },
         persistence: {
           commitDelayMs: config.commitDelayMs,
@@ -88,7 +100,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       (guideId) => guides.findGuide(guideId)?.structureVersion ?? 0,
     );
 
-    if (config.demo) await seedDemoIfEmpty({ guides, accounts, members, docStore }, app.log);
+    if (config.demo) await seedDemoIfEmpty({ guides, accounts, members, threads, docStore }, app.log);
 
     for (const schema of sharedSchemas) app.addSchema(schema);
     await app.register(errorReplies);
@@ -101,6 +113,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       guides,
       accounts,
       members,
+      threads,
       access,
       live: registry,
       secret,
@@ -113,6 +126,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(guidesRoute, { prefix: '/api/guides', ...services });
     await app.register(sectionsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(membersRoute, { prefix: '/api/guides/:guideId', ...services });
+    await app.register(threadsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(guideInvitationsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(invitationLinksRoute, { prefix: '/api/invitations', ...services });
     await app.register(collabRoute, {
@@ -130,7 +144,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await docStore.close();
       releaseLock();
     });
-    return { app, guides, accounts, members, registry, docStore, metadata };
+    return { app, guides, accounts, members, threads, registry, docStore, metadata };
   } catch (err) {
     await app.close().catch(() => {});
     releaseLock();

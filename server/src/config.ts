@@ -17,6 +17,8 @@ export interface Config {
   clientDist: string | null;
   /** How long an empty room stays loaded. */
   unloadDelayMs: number;
+  /** Pause in a section's edits after which derived data (word counts, detached threads) is recomputed. */
+  settleDelayMs: number;
   pingIntervalMs: number;
   /** Origin browsers must come from (e.g. https://dalil.example.org); by default the Host header's. */
   publicOrigin: string | null;
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     commitDelayMs: intFrom(env, 'COMMIT_DELAY_MS', 15, 0, 90),
     clientDist: env.CLIENT_DIST === '' ? null : resolve(env.CLIENT_DIST ?? DEFAULT_CLIENT_DIST),
     unloadDelayMs: intFrom(env, 'UNLOAD_DELAY_MS', 2000, 0, 3_600_000),
+    settleDelayMs: intFrom(env, 'SETTLE_DELAY_MS', 3000, 10, 3_600_000),
     pingIntervalMs: intFrom(env, 'WS_PING_INTERVAL_MS', 30_000, 1000, 3_600_000),
     publicOrigin: env.PUBLIC_ORIGIN ? env.PUBLIC_ORIGIN.replace(/\/$/, '') : null,
     sessionSecret: env.SESSION_SECRET || undefined,

@@ -7,3 +7,7 @@ export * from './collaboration/savedState.ts';
 export * from './toc/tocOrder.ts';
 export * from './permissions/roles.ts';
 export * from './permissions/matrix.ts';
+export * from './types/threads.ts';
+export * from './comments/index.ts';
+export * from './types/threadsApi.ts';
+export * from './permissions/messageRules.ts';

@@ -5,7 +5,6 @@ import { resolve } from 'node:path';
 const serverDir = resolve(import.meta.dirname, '../../server');
 const serverEntry = resolve(serverDir, 'src/server.ts');
 const referenceEntry = resolve(import.meta.dirname, 'referenceServer.ts');
-const probeEntry = resolve(import.meta.dirname, 'serverProbe.ts');
 
 export type ServerKind = 'dalil' | 'reference';
 
@@ -18,7 +17,7 @@ export interface BenchServer {
   wsUrl: string;
   /** Session cookie of the signed-in benchmark account (Dalil), sent on every WebSocket handshake. */
   cookie?: string;
-  /** Lines the server printed that start with `BENCH_PROBE ` (Dalil with the probe only), parsed. */
+  /** Document opens and unloads the server logged (Dalil at LOG_LEVEL=debug only). */
   probeEvents: ProbeEvent[];
   output(): string;
   /** SIGTERM, then waits for the exit (Dalil flushes and writes its CPU profile then). */
@@ -33,20 +32,19 @@ export interface SpawnOptions {
   env?: Record<string, string>;
   /** Directory for `node --cpu-prof` output, or undefined for no profile. */
   cpuProfDir?: string;
-  /** Preload the bench probe that times room loads inside the unchanged server. */
+  /** Log at debug level, where the server times each document it opens and reports unloads. */
   probe?: boolean;
 }
 
 /** The real Dalil entry point (`server.ts`), durable storage on, in a child process. */
 export function spawnDalil(dataDir: string, options: SpawnOptions = {}): Promise<BenchServer> {
   const args = [...profArgs(options.cpuProfDir), '--import', 'tsx'];
-  if (options.probe) args.push('--import', probeEntry);
   args.push(serverEntry);
   return start('dalil', args, serverDir, {
     HOST: '127.0.0.1',
     PORT: '0',
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'info',
+    LOG_LEVEL: options.probe ? 'debug' : 'info',
     CLIENT_DIST: '',
     NODE_ENV: 'production',
     // Every benchmark client comes from 127.0.0.1; the per-IP budget (1200/min by default) is meant
@@ -83,7 +81,8 @@ function start(kind: ServerKind, args: string[], cwd: string, env: Record<string
     const lines = partial.split('\n');
     partial = lines.pop()!;
     for (const line of lines) {
-      if (line.startsWith('BENCH_PROBE ')) probeEvents.push(JSON.parse(line.slice(12)) as ProbeEvent);
+      const event = documentEvent(line);
+      if (event) probeEvents.push(event);
       // Keep only the head of the log: 500 connections write thousands of request lines.
       else if (out.length < 200_000) out += line + '\n';
     }
@@ -153,4 +152,16 @@ export function cpuTimeOf(pid: number): number {
  */
 export function resetPeakMemory(pid: number): void {
   writeFileSync(`/proc/${pid}/clear_refs`, '5');
+}
+
+/** A document open or unload from the server's debug log (pino JSON lines), if the line is one. */
+function documentEvent(line: string): ProbeEvent | null {
+  if (!line.includes('"event":"opened"') && !line.includes('"event":"unloaded"')) return null;
+  try {
+    const entry = JSON.parse(line) as { event: string; doc: string; loadMs?: number; attachMs?: number; totalMs?: number };
+    if (entry.event === 'unloaded') return { kind: 'unloaded', doc: entry.doc };
+    return { kind: 'open', doc: entry.doc, loadMs: entry.loadMs ?? 0, attachMs: entry.attachMs ?? 0, totalMs: entry.totalMs ?? 0 };
+  } catch {
+    return null;
+  }
 }

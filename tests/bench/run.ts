@@ -257,7 +257,7 @@ const GUIDE_SECTIONS = 200;
 const WORDS_PER_SECTION = 1500;
 
 async function largeGuide(): Promise<void> {
-  // Dalil, with the probe that times room loads inside the server.
+  // Dalil at debug level: the server logs how long each document took to open, and each unload.
   log(`large guide: creating ${GUIDE_SECTIONS} sections via REST and writing ~${WORDS_PER_SECTION} words each`);
   const { server: d } = await dalil('guide', { probe: true });
   const names = await (await signIn(d)).createSections(GUIDE_SECTIONS, 'Chapitre');

@@ -1,6 +1,6 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { GUIDE_ROOM_VERSIONS } from '@dalil/shared';
+import { GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS } from '@dalil/shared';
 import { watchAccessSignals, type AccessSignal } from './accessSignals.ts';
 import { collabUrl } from './collabUrl.ts';
 import { watchConnection } from './connectionStatus.ts';
@@ -11,6 +11,8 @@ export interface GuideRoomSnapshot {
   connection: ConnectionStatus;
   /** Latest `structureVersion` the server announced, or null before the first sync. */
   structureVersion: number | null;
+  /** Latest comment-threads change the server announced, or null before any. */
+  threadsVersion: number | null;
   participants: Participant[];
 }
 
@@ -24,7 +26,7 @@ export class GuideRoom {
   private readonly provider: WebsocketProvider;
   private readonly listeners = new Set<() => void>();
   private readonly disposers: Array<() => void> = [];
-  private current: GuideRoomSnapshot = { connection: 'connecting', structureVersion: null, participants: [] };
+  private current: GuideRoomSnapshot = { connection: 'connecting', structureVersion: null, threadsVersion: null, participants: [] };
 
   constructor(roomName: string, presence: PresenceState, onAccessSignal: (signal: AccessSignal) => void = () => undefined) {
     // No BroadcastChannel: presence must reflect each tab, and structure news comes from the server.
@@ -35,15 +37,21 @@ export class GuideRoom {
     // server restart may merge in, and a maximum is unaffected by them).
     const versions = this.ydoc.getArray<unknown>(GUIDE_ROOM_VERSIONS);
     const onVersions = (): void => {
-      let newest: number | null = null;
-      for (const value of versions) if (typeof value === 'number' && (newest === null || value > newest)) newest = value;
+      const newest = newestOf(versions);
       if (newest !== null && newest !== this.current.structureVersion) this.set({ structureVersion: newest });
+    };
+    const threadVersions = this.ydoc.getArray<unknown>(GUIDE_ROOM_THREADS);
+    const onThreadVersions = (): void => {
+      const newest = newestOf(threadVersions);
+      if (newest !== null && newest !== this.current.threadsVersion) this.set({ threadsVersion: newest });
     };
     const onAwareness = (): void => this.set({ participants: this.readParticipants() });
     versions.observe(onVersions);
+    threadVersions.observe(onThreadVersions);
     this.provider.awareness.on('change', onAwareness);
     this.disposers.push(
       () => versions.unobserve(onVersions),
+      () => threadVersions.unobserve(onThreadVersions),
       () => this.provider.awareness.off('change', onAwareness),
       watchConnection(this.provider, (connection) => this.set({ connection })),
       watchAccessSignals(this.provider, onAccessSignal),
@@ -86,4 +94,10 @@ export class GuideRoom {
     this.current = { ...this.current, ...patch };
     for (const listener of this.listeners) listener();
   }
+}
+
+function newestOf(values: Y.Array<unknown>): number | null {
+  let newest: number | null = null;
+  for (const value of values) if (typeof value === 'number' && (newest === null || value > newest)) newest = value;
+  return newest;
 }

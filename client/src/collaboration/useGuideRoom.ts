@@ -3,7 +3,7 @@ import type { AccessSignal } from './accessSignals.ts';
 import { GuideRoom, type GuideRoomSnapshot } from './GuideRoom.ts';
 import type { PresenceState } from './presence.ts';
 
-const idle: GuideRoomSnapshot = { connection: 'connecting', structureVersion: null, participants: [] };
+const idle: GuideRoomSnapshot = { connection: 'connecting', structureVersion: null, threadsVersion: null, participants: [] };
 const noSubscription = (): (() => void) => () => undefined;
 
 /**

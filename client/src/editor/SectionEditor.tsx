@@ -1,4 +1,4 @@
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionSession } from '../collaboration/SectionSession.ts';
@@ -20,10 +20,12 @@ interface SectionEditorProps {
   synced: boolean;
   /** False for roles that may read but not change the text (the server drops their edits anyway). */
   editable: boolean;
+  /** Hands the editor to what works beside it (the comments panel). */
+  onEditor?: (editor: Editor | null) => void;
 }
 
 /** The rich-text editor of one section, bound to that section's live Y.Doc. */
-export function SectionEditor({ session, sectionId, title, user, language, synced, editable }: SectionEditorProps) {
+export function SectionEditor({ session, sectionId, title, user, language, synced, editable, onEditor }: SectionEditorProps) {
   const { t } = useTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
 
@@ -55,6 +57,11 @@ export function SectionEditor({ session, sectionId, title, user, language, synce
   useEffect(() => {
     if (!editor.isDestroyed) editor.setEditable(editable);
   }, [editor, editable]);
+
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
 
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.commands.updateUser({ name: user.name, color: user.color });

@@ -57,6 +57,7 @@ export function GuideListPage() {
                   <span className="chip">{t(`language.${guide.language}`)}</span>
                   <span className="chip chip--role" data-testid="guide-role">{t(`roles.${guide.role}`)}</span>
                   <span>{t('guides.sectionCount', { count: guide.sectionCount })}</span>
+                  {guide.openThreads > 0 && <span data-testid="guide-open-threads">{t('comments.openThreads', { count: guide.openThreads })}</span>}
                   <span>{t('guides.updated', { date: formatDate(guide.updatedAt, i18n.language) })}</span>
                 </p>
               </li>

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideView } from '@dalil/shared';
 import type { AccessSignal } from '../collaboration/accessSignals.ts';
 import { useGuideRoom } from '../collaboration/useGuideRoom.ts';
+import { useGuideThreads } from '../comments/useGuideThreads.ts';
 import { useAnnounce } from '../components/Announcer.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { PresenceAvatars } from '../components/PresenceAvatars.tsx';
@@ -65,6 +66,16 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
   );
   const room = useGuideRoom(guide.roomName, { user, sectionId }, onAccessSignal);
   useStructureSync(room.structureVersion, guide.structureVersion, refresh);
+  const guideThreads = useGuideThreads(guide.id, room.threadsVersion);
+  const sectionThreads = useMemo(
+    () => (guideThreads.threads && sectionId ? guideThreads.threads.filter((th) => th.sectionId === sectionId) : null),
+    [guideThreads.threads, sectionId],
+  );
+  const totalOpen = [...guideThreads.openCountBySection.values()].reduce((a, b) => a + b, 0);
+  const people = useMemo(
+    () => (members ?? []).filter((m) => m.userId !== user.id).map((m) => ({ id: m.userId, name: m.name })),
+    [members, user.id],
+  );
   useRoleChangeAnnouncement(guide.role);
   const section = sectionId ? guide.sections.find((s) => s.id === sectionId) : undefined;
 
@@ -90,6 +101,17 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
             {guide.title}
           </Link>
           <PresenceAvatars participants={room.participants} sections={guide.sections} />
+          <Link to={paths.threads(guide.id)} className="button button--small guide-bar__members">
+            {t('nav.comments')}
+            {totalOpen > 0 && (
+              <>
+                <span className="guide-bar__count" aria-hidden="true">
+                  {totalOpen}
+                </span>
+                <span className="visually-hidden">{t('comments.openThreads', { count: totalOpen })}</span>
+              </>
+            )}
+          </Link>
           {canReadMembers && (
             <Link to={paths.members(guide.id)} className="button button--small guide-bar__members">
               {t('nav.members')}
@@ -105,11 +127,31 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
       )}
       <div className="workspace">
         <aside id="toc-panel" className="workspace__toc">
-          <TocPanel guide={guide} activeSectionId={sectionId} participants={room.participants} refresh={refresh} canManage={canManage} canAssign={canAssign} members={members} />
+          <TocPanel
+            guide={guide}
+            activeSectionId={sectionId}
+            participants={room.participants}
+            refresh={refresh}
+            canManage={canManage}
+            canAssign={canAssign}
+            members={members}
+            openThreads={guideThreads.openCountBySection}
+          />
         </aside>
         <main id="main" className="workspace__main" tabIndex={-1}>
           {section ? (
-            <SectionPane key={section.id} guide={guide} section={section} user={user} participants={room.participants} canEdit={canEdit} onAccessSignal={onAccessSignal} />
+            <SectionPane
+              key={section.id}
+              guide={guide}
+              section={section}
+              user={user}
+              participants={room.participants}
+              canEdit={canEdit}
+              onAccessSignal={onAccessSignal}
+              threads={sectionThreads}
+              applyThread={guideThreads.apply}
+              people={people}
+            />
           ) : (
             <div className="section-placeholder">
               <h1 className="section-placeholder__title" dir="auto" lang={guide.language}>

@@ -2,6 +2,7 @@ export type Route =
   | { name: 'guides' }
   | { name: 'guide'; guideId: string; sectionId: string | null }
   | { name: 'members'; guideId: string }
+  | { name: 'threads'; guideId: string }
   | { name: 'invitation'; token: string }
   | { name: 'account' }
   | { name: 'login' }
@@ -10,6 +11,7 @@ export type Route =
 const GUIDE = /^\/guides\/([^/]+)\/?$/;
 const SECTION = /^\/guides\/([^/]+)\/sections\/([^/]+)\/?$/;
 const MEMBERS = /^\/guides\/([^/]+)\/members\/?$/;
+const THREADS = /^\/guides\/([^/]+)\/comments\/?$/;
 const INVITATION = /^\/invitations\/([^/]+)\/?$/;
 
 export function parseRoute(pathname: string): Route {
@@ -20,6 +22,8 @@ export function parseRoute(pathname: string): Route {
   if (section) return { name: 'guide', guideId: decode(section[1]!), sectionId: decode(section[2]!) };
   const members = MEMBERS.exec(pathname);
   if (members) return { name: 'members', guideId: decode(members[1]!) };
+  const threads = THREADS.exec(pathname);
+  if (threads) return { name: 'threads', guideId: decode(threads[1]!) };
   const guide = GUIDE.exec(pathname);
   if (guide) return { name: 'guide', guideId: decode(guide[1]!), sectionId: null };
   const invitation = INVITATION.exec(pathname);
@@ -51,6 +55,7 @@ export const paths = {
   section: (guideId: string, sectionId: string): string =>
     `/guides/${encodeURIComponent(guideId)}/sections/${encodeURIComponent(sectionId)}`,
   members: (guideId: string): string => `/guides/${encodeURIComponent(guideId)}/members`,
+  threads: (guideId: string): string => `/guides/${encodeURIComponent(guideId)}/comments`,
   invitation: (token: string): string => `/invitations/${encodeURIComponent(token)}`,
   account: (): string => '/account',
   login: (next?: string): string => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),

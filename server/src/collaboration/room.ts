@@ -15,6 +15,8 @@ export type RoomKind = 'section' | 'guide';
 
 /** Marks changes that come from storage, so they are not written back. */
 export const LOAD_ORIGIN = Symbol('load');
+/** Marks changes the server itself makes (comment anchors): stored and relayed like any edit. */
+export const SERVER_ORIGIN = Symbol('server');
 
 /**
  * One live document: its Y.Doc, the awareness of everyone in it, the sockets bound to it, and (for

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import { CloseCode, GUIDE_ROOM_VERSIONS, guideRoomName } from '@dalil/shared';
+import { CloseCode, GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS, guideRoomName } from '@dalil/shared';
 import type { DocStore } from '../storage/docStore.ts';
 import { DocPersistence, type PersistenceLogger, type PersistenceOptions } from './docPersistence.ts';
-import { LOAD_ORIGIN, Room, type RoomKind } from './room.ts';
+import { LOAD_ORIGIN, Room, SERVER_ORIGIN, type RoomKind } from './room.ts';
 
 /** A socket as the registry sees it: enough to find and close a member's connections. */
 export interface TrackedSocket {
@@ -34,6 +34,7 @@ export class RoomRegistry {
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly socketsByGuide = new Map<string, Set<TrackedSocket>>();
+  private lastThreadsVersion = 0;
 
   constructor(
     private readonly store: DocStore,
@@ -106,6 +107,44 @@ export class RoomRegistry {
     room?.doc.transact(() => room.doc.getArray<number>(GUIDE_ROOM_VERSIONS).push([version]));
   }
 
+  /** Tells live clients of a guide that its comment threads changed. */
+  threadsChanged(guideId: string): void {
+    const room = this.rooms.get(guideRoomName(guideId));
+    // Increasing across restarts too (clients compare with what they saw before a reconnect).
+    this.lastThreadsVersion = Math.max(Date.now(), this.lastThreadsVersion + 1);
+    const version = this.lastThreadsVersion;
+    room?.doc.transact(() => room.doc.getArray<number>(GUIDE_ROOM_THREADS).push([version]));
+  }
+
+  /**
+   * Runs a server-side change on a section's live document (loading it if needed), as one
+   * transaction: members receive it like any edit and it is stored like any edit. Used for what
+   * clients may not write themselves, such as comment anchors.
+   */
+  async editSection<T>(guideId: string, docName: string, edit: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.acquire(docName, 'section', guideId);
+    try {
+      return room.doc.transact(() => edit(room.doc), SERVER_ORIGIN);
+    } finally {
+      this.release(room);
+    }
+  }
+
+  /** Resolves after the next change to a loaded section, or after `timeoutMs`. */
+  nextSectionChange(docName: string, timeoutMs: number): Promise<void> {
+    const room = this.rooms.get(docName);
+    if (!room) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        room.doc.off('update', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      room.doc.on('update', done);
+    });
+  }
+
   /** Resolves when every loaded document's updates are durable. */
   async flushAll(): Promise<void> {
     await Promise.all([...this.loading.values()].map((p) => p.catch(() => undefined)));
@@ -171,6 +210,7 @@ export class RoomRegistry {
     room.onSettled?.();
     room.destroy();
     if (room.kind === 'section') await this.store.release(room.name);
+    this.logger.debug?.({ event: 'unloaded', doc: room.name }, 'document unloaded');
   }
 
   private cancelUnload(name: string): void {

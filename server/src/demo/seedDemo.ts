@@ -1,26 +1,30 @@
 import * as Y from 'yjs';
+import type { User } from '@dalil/shared';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
-import { SECTION_FRAGMENT } from '@dalil/shared';
+import { SECTION_FRAGMENT, markSegments, segmentsText } from '@dalil/shared';
 import { countWords, fragmentText, sectionSchema } from '@dalil/shared/editor';
 import type { DocStore } from '../storage/docStore.ts';
 import type { GuideRepository } from '../storage/guideRepository.ts';
 import type { AccountRepository } from '../storage/accountRepository.ts';
 import type { MemberRepository } from '../storage/memberRepository.ts';
+import { ThreadRepository } from '../storage/threadRepository.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { demoGuide, type DemoSection, type ProseMirrorDoc } from './demoGuideContent.ts';
 import { DEMO_PASSWORD, demoAccounts } from './demoAccounts.ts';
+import { demoThreads } from './demoThreads.ts';
+import { findQuote } from './findQuote.ts';
 
 /**
  * Fills an empty data dir with the demo guide. Section text is written once, here, when the sections
  * are created: documents are never seeded on load, so content cannot be duplicated.
  */
 export async function seedDemoIfEmpty(
-  stores: { guides: GuideRepository; accounts: AccountRepository; members: MemberRepository; docStore: DocStore },
+  stores: { guides: GuideRepository; accounts: AccountRepository; members: MemberRepository; threads: ThreadRepository; docStore: DocStore },
   log: { info(obj: object, msg: string): void },
 ): Promise<void> {
-  const { guides, accounts, members, docStore } = stores;
+  const { guides, accounts, members, threads, docStore } = stores;
   if (guides.listGuides().length > 0 || accounts.listUsers().length > 0) return;
-  const users = [];
+  const users: Array<(typeof demoAccounts)[number] & { user: User }> = [];
   for (const account of demoAccounts) {
     users.push({ ...account, user: await accounts.createUser({ ...account, passwordHash: await hashPassword(DEMO_PASSWORD) }) });
   }
@@ -31,8 +35,17 @@ export async function seedDemoIfEmpty(
   const addAll = async (sections: DemoSection[], parentId: string | null): Promise<void> => {
     for (const demo of sections) {
       const section = await guides.createSection(guide.id, { title: demo.title, parentId });
-      const { update, words } = sectionContent(demo.content);
+      const anchored = demoThreads.filter((t) => t.sectionTitle === demo.title).map((t) => ({ ...t, id: ThreadRepository.newThreadId() }));
+      const { update, words, quotes } = sectionContent(demo.content, anchored);
       await docStore.compact(section.docName, update);
+      for (const thread of anchored) {
+        const userId = (email: string) => users.find((u) => u.email === email)!.user.id;
+        const [first, ...replies] = thread.messages;
+        const mentions = (m: { mentions?: string[] }) => (m.mentions ?? []).map(userId);
+        await threads.create({ id: thread.id, guideId: guide.id, sectionId: section.id, quote: quotes.get(thread.id)!, authorId: userId(first!.from), body: first!.body, mentions: mentions(first!) });
+        for (const reply of replies) await threads.addMessage(guide.id, thread.id, userId(reply.from), reply.body, mentions(reply));
+        if (thread.resolvedBy) await threads.setStatus(guide.id, thread.id, 'resolved', userId(thread.resolvedBy));
+      }
       await guides.recordWordCount(section.docName, words);
       count += 1;
       if (demo.children) await addAll(demo.children, section.id);
@@ -42,11 +55,24 @@ export async function seedDemoIfEmpty(
   log.info({ guideId: guide.id, sections: count, accounts: users.length }, 'seeded the demo guide and demo accounts');
 }
 
-/** A Yjs update that creates `content` in a section's fragment, and its word count. */
-export function sectionContent(content: ProseMirrorDoc): { update: Uint8Array; words: number } {
+/**
+ * A Yjs update that creates `content` in a section's fragment, with the comment marks of its
+ * threads on their quotes; its word count and each thread's quote.
+ */
+export function sectionContent(
+  content: ProseMirrorDoc,
+  threads: Array<{ id: string; quote: string }> = [],
+): { update: Uint8Array; words: number; quotes: Map<string, string> } {
   const ydoc = prosemirrorJSONToYDoc(sectionSchema(), content, SECTION_FRAGMENT);
+  const quotes = new Map<string, string>();
+  for (const thread of threads) {
+    const segments = findQuote(ydoc.getXmlFragment(SECTION_FRAGMENT), thread.quote);
+    if (!segments) throw new Error(`demo thread quote not found: ${thread.quote}`);
+    ydoc.transact(() => markSegments(segments, thread.id));
+    quotes.set(thread.id, segmentsText(segments));
+  }
   const update = Y.encodeStateAsUpdate(ydoc);
   const words = countWords(fragmentText(ydoc.getXmlFragment(SECTION_FRAGMENT)), demoGuide.language);
   ydoc.destroy();
-  return { update, words };
+  return { update, words, quotes };
 }

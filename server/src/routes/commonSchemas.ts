@@ -72,10 +72,11 @@ export const guideSummarySchema = {
     title: { type: 'string' },
     language: { type: 'string', enum: ['fr', 'ar', 'en'] },
     sectionCount: { type: 'integer' },
+    openThreads: { type: 'integer' },
     updatedAt: { type: 'string' },
     role: { type: 'string', enum: [...GUIDE_ROLES] },
   },
-  required: ['id', 'title', 'language', 'sectionCount', 'updatedAt', 'role'],
+  required: ['id', 'title', 'language', 'sectionCount', 'openThreads', 'updatedAt', 'role'],
 } as const;
 
 export const userViewSchema = {

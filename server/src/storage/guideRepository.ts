@@ -57,6 +57,10 @@ export class GuideRepository {
     return this.store.data.sections.find((s) => s.docName === docName);
   }
 
+  isLiveSection(guideId: string, sectionId: string): boolean {
+    return this.store.data.sections.some((s) => s.id === sectionId && s.guideId === guideId && s.deletedAt === null);
+  }
+
   getSection(guideId: string, sectionId: string): Section {
     const section = this.store.data.sections.find((s) => s.id === sectionId && s.guideId === guideId);
     if (!section) throw notFound('section');

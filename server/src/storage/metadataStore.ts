@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Low, type Adapter } from 'lowdb';
-import type { Guide, Invitation, Membership, Section, Session, User } from '@dalil/shared';
+import type { Guide, Invitation, Membership, Section, Session, Thread, User } from '@dalil/shared';
 import { writeFileDurably } from './durableFile.ts';
 
 export interface MetadataSchema {
@@ -11,6 +11,7 @@ export interface MetadataSchema {
   sessions: Session[];
   memberships: Membership[];
   invitations: Invitation[];
+  threads: Thread[];
 }
 
 const emptyMetadata = (): MetadataSchema => ({
@@ -21,6 +22,7 @@ const emptyMetadata = (): MetadataSchema => ({
   sessions: [],
   memberships: [],
   invitations: [],
+  threads: [],
 });
 
 /** lowdb adapter that writes the way DocStore snapshots do: temp file, fsync, rename, fsync dir. */

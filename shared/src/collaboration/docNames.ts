@@ -26,3 +26,10 @@ export const SECTION_FRAGMENT = 'default';
  * the stale value could win.
  */
 export const GUIDE_ROOM_VERSIONS = 'structureVersions';
+
+/**
+ * The Y.Array of numbers in a guide room announcing comment-thread changes (new thread, reply,
+ * resolution, detachment): clients refetch the guide's threads when it grows. An array for the same
+ * reason as the structure versions.
+ */
+export const GUIDE_ROOM_THREADS = 'threadVersions';

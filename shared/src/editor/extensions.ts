@@ -1,5 +1,6 @@
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { CommentAnchor } from './commentAnchor.ts';
 
 /**
  * Bumped when the document schema changes in a way old clients cannot read; the server refuses
@@ -19,5 +20,6 @@ export function contentExtensions(): AnyExtension[] {
       heading: { levels: [1, 2, 3, 4] },
       link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
     }),
+    CommentAnchor,
   ];
 }

@@ -9,6 +9,7 @@ export const GUIDE_ACTIONS = [
   'guide.update',
   'section.editText',
   'section.comment',
+  'thread.moderate',
   'structure.manage',
   'members.read',
   'members.manage',

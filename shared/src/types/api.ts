@@ -22,6 +22,8 @@ export interface GuideSummary {
   title: string;
   language: GuideLanguage;
   sectionCount: number;
+  /** Comment threads not yet resolved, over the whole guide. */
+  openThreads: number;
   updatedAt: string;
   role: GuideRole;
 }

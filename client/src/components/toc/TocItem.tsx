@@ -2,6 +2,7 @@ import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberView, SectionView } from '@dalil/shared';
 import type { Participant } from '../../collaboration/presence.ts';
+import { CommentIcon } from '../../comments/CommentIcon.tsx';
 import { Link } from '../../routing/Link.tsx';
 import { paths } from '../../routing/routes.ts';
 import { Avatar } from '../Avatar.tsx';
@@ -20,6 +21,7 @@ export interface TocItemContext {
   hintId: string;
   participants: Participant[];
   wordCount: (section: SectionView) => number | undefined;
+  openThreads: (section: SectionView) => number;
   actions: TocActions;
   drag: TocDrag;
   /** Structure editing (menu, drag and drop, Alt+arrows) is offered only when allowed. */
@@ -41,6 +43,7 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
   const { tree, actions, drag } = ctx;
   const here = ctx.participants.filter((p) => !p.isSelf && p.sectionId === section.id);
   const words = ctx.wordCount(section);
+  const threads = ctx.openThreads(section);
   const dropZone = drag.target?.id === section.id ? drag.target.zone : null;
 
   const available = new Set<SectionAction>(ctx.canManage ? ['rename', 'addChild', 'delete'] : []);
@@ -128,6 +131,14 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
             <span className="toc-row__meta">
               <span className={`badge badge--${section.status}`}>{t(`toc.status.${section.status}`)}</span>
               {words !== undefined && <span className="toc-row__words">{t('toc.words', { count: words })}</span>}
+              {threads > 0 && (
+                <span className="toc-row__threads" data-testid="toc-open-threads" title={t('comments.openThreads', { count: threads })}>
+                  <span aria-hidden="true">
+                    <CommentIcon /> {threads}
+                  </span>
+                  <span className="visually-hidden">{t('comments.openThreads', { count: threads })}</span>
+                </span>
+              )}
               <Assignees section={section} members={ctx.members} />
               {here.length > 0 && (
                 <span className="toc-row__presence" data-testid="toc-presence">

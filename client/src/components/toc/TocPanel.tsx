@@ -24,6 +24,8 @@ interface TocPanelProps {
   canAssign: boolean;
   /** The guide's members, or null while loading or when our role may not list them. */
   members: MemberView[] | null;
+  /** Open comment threads per section id. */
+  openThreads: ReadonlyMap<string, number>;
 }
 
 /** A count the server may add to sections later wins over ours for sections not open here. */
@@ -33,7 +35,7 @@ function serverWordCount(section: SectionView): number | undefined {
 }
 
 /** The guide's table of contents: navigation, structure editing, presence per section. */
-export function TocPanel({ guide, activeSectionId, participants, refresh, canManage, canAssign, members }: TocPanelProps) {
+export function TocPanel({ guide, activeSectionId, participants, refresh, canManage, canAssign, members, openThreads }: TocPanelProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const hintId = useId();
@@ -63,6 +65,7 @@ export function TocPanel({ guide, activeSectionId, participants, refresh, canMan
     hintId,
     participants,
     wordCount: (section) => getWordCount(section.id) ?? serverWordCount(section),
+    openThreads: (section) => openThreads.get(section.id) ?? 0,
     actions,
     drag,
     canManage,

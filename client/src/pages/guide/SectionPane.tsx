@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GuideView, SectionView } from '@dalil/shared';
+import type { Editor } from '@tiptap/react';
+import type { GuideView, PersonRef, SectionView, ThreadView } from '@dalil/shared';
+import { CommentsPanel } from '../../comments/CommentsPanel.tsx';
 import type { AccessSignal } from '../../collaboration/accessSignals.ts';
 import { useSectionSession } from '../../collaboration/useSectionSession.ts';
 import type { Participant } from '../../collaboration/presence.ts';
@@ -16,19 +18,26 @@ interface SectionPaneProps {
   participants: Participant[];
   canEdit: boolean;
   onAccessSignal: (signal: AccessSignal) => void;
+  /** This section's comment threads (null while loading) and how to update them. */
+  threads: ThreadView[] | null;
+  applyThread: (threadId: string, thread: ThreadView | null) => void;
+  /** Members who can be mentioned in comments. */
+  people: PersonRef[];
 }
 
 /** The open section: its title, who else is here, the editor and the status line. */
-export function SectionPane({ guide, section, user, participants, canEdit, onAccessSignal }: SectionPaneProps) {
+export function SectionPane({ guide, section, user, participants, canEdit, onAccessSignal, threads, applyThread, people }: SectionPaneProps) {
   const { t } = useTranslation();
   const { session, status } = useSectionSession(section.docName, onAccessSignal);
   const [synced, setSynced] = useState(false);
   useEffect(() => {
     if (status.connection === 'connected') setSynced(true);
   }, [status.connection]);
+  const [editor, setEditor] = useState<Editor | null>(null);
   useWordCountsVersion();
   const parent = section.parentId ? guide.sections.find((s) => s.id === section.parentId) : undefined;
   const others = participants.filter((p) => !p.isSelf && p.sectionId === section.id);
+  const openThreads = threads?.filter((th) => th.status === 'open').length ?? 0;
 
   return (
     <article className="section-pane" aria-labelledby="section-title">
@@ -41,17 +50,25 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
         <h1 id="section-title" className="section-pane__title" dir="auto" lang={guide.language}>
           {section.title}
         </h1>
+        {openThreads > 0 && (
+          <a className="section-pane__threads" href="#comments-title">
+            {t('comments.openThreads', { count: openThreads })}
+          </a>
+        )}
         {others.length > 0 && (
           <p className="section-pane__others">
             {t('guide.inThisSection', { names: others.map((p) => p.user.name).join(', ') })}
           </p>
         )}
       </header>
-      {session ? (
-        <SectionEditor session={session} sectionId={section.id} title={section.title} user={user} language={guide.language} synced={synced} editable={canEdit} />
-      ) : (
-        <p className="muted">{t('editor.loading')}</p>
-      )}
+      <div className="section-pane__body">
+        {session ? (
+          <SectionEditor session={session} sectionId={section.id} title={section.title} user={user} language={guide.language} synced={synced} editable={canEdit} onEditor={setEditor} />
+        ) : (
+          <p className="muted">{t('editor.loading')}</p>
+        )}
+        <CommentsPanel guide={guide} section={section} editor={editor} synced={synced} threads={threads} people={people} userId={user.id} apply={applyThread} />
+      </div>
       <StatusLine status={status} wordCount={getWordCount(section.id)} />
     </article>
   );

@@ -5,7 +5,7 @@ import { unauthenticated } from '../../auth/guideAccess.ts';
 import { guideView } from '../views.ts';
 import { createGuideSchema, getGuideSchema, listGuidesSchema, updateGuideSchema } from './schemas.ts';
 
-const guidesRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, members, access, live }) => {
+const guidesRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, members, threads, access, live }) => {
   /** Only the guides the caller is a member of. */
   app.get('/', { schema: listGuidesSchema }, async (request): Promise<GuideSummary[]> => {
     if (!request.auth) throw unauthenticated();
@@ -18,6 +18,7 @@ const guidesRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, mem
         title: g.title,
         language: g.language,
         sectionCount: guides.listSections(g.id).length,
+        openThreads: threads.list(g.id, { status: 'open' }).length,
         updatedAt: g.updatedAt,
         role: roles.get(g.id)!,
       }));

@@ -1,0 +1,119 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GuideView, ThreadStatus, ThreadView } from '@dalil/shared';
+import { listThreads } from '../api/threads.ts';
+import { MessageText } from '../comments/MessageText.tsx';
+import { AppHeader } from '../components/AppHeader.tsx';
+import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
+import { formatDate } from '../i18n/formatDate.ts';
+import { isolate } from '../i18n/isolate.ts';
+import { Link } from '../routing/Link.tsx';
+import { paths } from '../routing/routes.ts';
+import { GuideNotReady } from './guide/GuideNotReady.tsx';
+import { useGuideView } from './guide/useGuideView.ts';
+import '../comments/comments.css';
+import './threads/threadsPage.css';
+
+/** `/guides/:guideId/comments`: every thread of the guide on one page, section by section. */
+export default function GuideThreadsPage({ guideId }: { guideId: string }) {
+  const { t } = useTranslation();
+  const { state } = useGuideView(guideId);
+  if (state.kind !== 'ready') return <GuideNotReady state={state} loadingLabel={t('comments.loading')} />;
+  return <GuideThreads guide={state.guide} />;
+}
+
+type Loaded = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'ready'; threads: ThreadView[] };
+
+function GuideThreads({ guide }: { guide: GuideView }) {
+  const { t, i18n } = useTranslation();
+  const [status, setStatus] = useState<ThreadStatus | 'all'>('open');
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+
+  useEffect(() => {
+    let current = true;
+    setLoaded({ kind: 'loading' });
+    listThreads(guide.id, status === 'all' ? undefined : status).then(
+      (threads) => current && setLoaded({ kind: 'ready', threads }),
+      (error: unknown) => current && setLoaded({ kind: 'error', error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [guide.id, status]);
+
+  useEffect(() => {
+    document.title = [t('threadsPage.title'), guide.title, t('app.name')].join(' — ');
+  }, [guide.title, t]);
+
+  // in table-of-contents order, so the review follows the guide
+  const bySection = useMemo(() => {
+    if (loaded.kind !== 'ready') return [];
+    return guide.sections
+      .map((section) => ({ section, threads: loaded.threads.filter((th) => th.sectionId === section.id) }))
+      .filter((group) => group.threads.length > 0);
+  }, [guide.sections, loaded]);
+
+  return (
+    <>
+      <AppHeader>
+        <div className="guide-bar">
+          <Link to={paths.guide(guide.id)} className="guide-bar__title" dir="auto" lang={guide.language}>
+            {guide.title}
+          </Link>
+        </div>
+      </AppHeader>
+      <main id="main" className="page threads-page" tabIndex={-1}>
+        <div className="page__intro">
+          <p className="threads-page__back">
+            <Link to={paths.guide(guide.id)}>{t('members.backToGuide')}</Link>
+          </p>
+          <h1>{t('threadsPage.heading', { title: isolate(guide.title) })}</h1>
+          <p className="muted">{t('threadsPage.intro')}</p>
+        </div>
+        <div className="comments__filters" role="group" aria-label={t('comments.filterLabel')}>
+          {(['open', 'resolved', 'all'] as const).map((s) => (
+            <button key={s} type="button" className="comments__filter" aria-pressed={status === s} onClick={() => setStatus(s)}>
+              {t(`threadsPage.status.${s}`)}
+            </button>
+          ))}
+        </div>
+        {loaded.kind === 'loading' && <p className="muted" role="status">{t('comments.loading')}</p>}
+        {loaded.kind === 'error' && <p className="form-error" role="alert">{apiErrorMessage(loaded.error, t)}</p>}
+        {loaded.kind === 'ready' && bySection.length === 0 && <p className="muted">{t('threadsPage.none')}</p>}
+        {bySection.map(({ section, threads }) => (
+          <section key={section.id} className="threads-page__section" aria-labelledby={`threads-${section.id}`}>
+            <h2 id={`threads-${section.id}`} dir="auto" lang={guide.language}>
+              <Link to={paths.section(guide.id, section.id)}>{section.title}</Link>
+            </h2>
+            <ul className="threads-page__list">
+              {threads.map((thread) => (
+                <li key={thread.id} className={`thread${thread.status === 'resolved' ? ' thread--resolved' : ''}${thread.detached ? ' thread--detached' : ''}`}>
+                  <p className="thread__quote thread__quote--static" dir="auto">
+                    {thread.detached && <span className="thread__badge">{t('comments.detached')}</span>}
+                    <q>{thread.quote}</q>
+                  </p>
+                  <ol className="thread__messages">
+                    {thread.messages.map((m) => (
+                      <li key={m.id} className="message">
+                        <p className="message__meta">
+                          <strong dir="auto">{m.author.name}</strong> <time dateTime={m.createdAt}>{formatDate(m.createdAt, i18n.language)}</time>
+                        </p>
+                        {m.deleted ? <p className="message__body message__body--deleted">{t('comments.deletedMessage')}</p> : <MessageText body={m.body} mentions={m.mentions} />}
+                      </li>
+                    ))}
+                  </ol>
+                  {thread.resolvedBy && thread.resolvedAt && (
+                    <p className="thread__resolution">{t('comments.resolvedBy', { name: thread.resolvedBy.name, date: formatDate(thread.resolvedAt, i18n.language) })}</p>
+                  )}
+                  <Link className="threads-page__open" to={`${paths.section(guide.id, section.id)}?thread=${encodeURIComponent(thread.id)}`}>
+                    {t('threadsPage.openInText')}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </main>
+    </>
+  );
+}

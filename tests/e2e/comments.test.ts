@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { join } from 'node:path';
+import type { ThreadView } from '@dalil/shared';
+import { artifactsDir, startApp, type RunningApp } from './support/app.ts';
+import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
+import { editorOf, openSection, typeParagraph } from './support/editor.ts';
+import { selectInEditor, threadCard } from './support/comments.ts';
+
+const SENTENCE = 'La commune publie chaque trimestre l’état d’exécution de son budget.';
+
+describe('two people discussing a sentence in comments', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let amel: UserPage; // contributor: comments, cannot edit text
+  let karim: UserPage; // author
+  let guideId: string;
+  let sectionId: string;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    const coordinator = await app.user('Leïla Ben Salah');
+    const amelAccount = await app.user('Amel Jaziri');
+    const karimAccount = await app.user('Karim Trabelsi');
+    const { guide, section } = await coordinator.api.guideWithSection();
+    await app.join(guide.id, amelAccount, 'contributor');
+    await app.join(guide.id, karimAccount, 'author');
+    guideId = guide.id;
+    sectionId = section.id;
+    amel = await openUser(browser, { cookie: amelAccount.cookie, baseUrl: app.url, viewport: { width: 1400, height: 900 } });
+    karim = await openUser(browser, { cookie: karimAccount.cookie, baseUrl: app.url, viewport: { width: 1400, height: 900 } });
+    await openSection(karim.page, app.url, guideId, sectionId);
+    await typeParagraph(karim.page, SENTENCE);
+    await karim.page.locator('.status-line[data-save="saved"]').waitFor({ timeout: 10_000 });
+    await openSection(amel.page, app.url, guideId, sectionId);
+    await editorOf(amel.page).getByText(SENTENCE).waitFor({ timeout: 10_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('A comments a sentence without edit rights; B sees it at once, highlighted, with a count in the contents', async () => {
+    expect(await amel.page.getByTestId('read-only').count()).toBe(1);
+    await selectInEditor(amel.page, 'l’état d’exécution de son budget');
+    await amel.page.getByRole('button', { name: 'Commenter', exact: true }).click();
+    await amel.page.getByPlaceholder(/Votre commentaire/).fill('Préciser le support : affichage en mairie et site web ?');
+    const started = Date.now();
+    await amel.page.locator('.thread--new').getByRole('button', { name: 'Commenter' }).click();
+
+    const card = threadCard(karim.page, 'l’état d’exécution de son budget');
+    await card.waitFor({ timeout: 5_000 });
+    const seenAfterMs = Date.now() - started;
+    console.log(`new thread visible to the other person after ${seenAfterMs} ms`);
+    expect(await card.innerText()).toContain('Préciser le support');
+    expect(await card.innerText()).toContain('Amel Jaziri');
+    // the words are highlighted in B's editor, and the text itself did not change
+    await expect.poll(() => karim.page.locator('.ProseMirror [data-thread-id]').innerText()).toBe('l’état d’exécution de son budget');
+    expect(await editorOf(karim.page).innerText()).toContain(SENTENCE);
+    await expect.poll(() => karim.page.getByTestId('toc-open-threads').innerText()).toContain('1');
+  });
+
+  it('B replies and mentions A; A sees the reply with the mention', async () => {
+    // clicking the highlighted words opens their thread
+    await karim.page.locator('.ProseMirror [data-thread-id]').click();
+    const card = threadCard(karim.page, 'l’état d’exécution de son budget');
+    await expect.poll(() => card.getAttribute('class')).toContain('thread--active');
+    const reply = card.getByPlaceholder(/Répondre/);
+    await reply.click();
+    await karim.page.keyboard.type('Les deux, ', { delay: 5 });
+    await karim.page.keyboard.type('@Ame', { delay: 5 });
+    await karim.page.getByRole('option', { name: 'Amel Jaziri' }).waitFor();
+    await karim.page.keyboard.press('Enter');
+    await karim.page.keyboard.type('je complète le paragraphe.', { delay: 5 });
+    await card.getByRole('button', { name: 'Répondre' }).click();
+
+    const amelCard = threadCard(amel.page, 'l’état d’exécution de son budget');
+    await amelCard.locator('.message__mention', { hasText: '@Amel Jaziri' }).waitFor({ timeout: 5_000 });
+    expect(await amelCard.innerText()).toContain('Les deux, @Amel Jaziri je complète le paragraphe.');
+    const threads = await (await app.user('Observatrice')).api.request<ThreadView[]>('GET', `/api/guides/${guideId}/threads`);
+    expect(threads.status).toBe(403); // not a member: the API refuses
+  });
+
+  it('A resolves the thread; both see who resolved it, and the highlight and count go', async () => {
+    const card = threadCard(amel.page, 'l’état d’exécution de son budget');
+    await card.getByRole('button', { name: 'Marquer comme résolu' }).click();
+    for (const person of [amel, karim]) {
+      await person.page.getByRole('button', { name: /Résolu \(1\)/ }).click();
+      const resolved = threadCard(person.page, 'l’état d’exécution de son budget');
+      await expect.poll(() => resolved.innerText(), { timeout: 5_000 }).toMatch(/Résolu par Amel Jaziri le/);
+      await expect.poll(() => person.page.getByTestId('comment-highlights').evaluate((el) => el.textContent ?? '')).not.toContain('[data-thread-id');
+    }
+    await expect.poll(() => karim.page.getByTestId('toc-open-threads').count()).toBe(0);
+    await karim.page.screenshot({ path: join(artifactsDir, 'comments-resolved-fr-1400.png') });
+    expect(amel.errors).toEqual([]);
+    expect(karim.errors).toEqual([]);
+  });
+});
