@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isValidDocName } from '@dalil/shared';
 import { decodeRecords } from '../storage/recordCodec.ts';
 import type { BackupFile } from './backupArchive.ts';
-import { DOCS_DIR, METADATA_FILE, SECRET_FILE } from './archivablePath.ts';
+import { DOCS_DIR, isArchivablePath, METADATA_FILE, SECRET_FILE } from './archivablePath.ts';
 
 export interface CollectedFiles {
   files: BackupFile[];
@@ -32,6 +32,7 @@ export class BackupSourceError extends Error {}
  *   whose length and CRC-32 check out; those bytes belong to an append that was not yet confirmed.
  */
 export async function collectBackupFiles(dataDir: string): Promise<CollectedFiles> {
+  await refuseUnknownFiles(dataDir);
   const metadata = await readIfExists(join(dataDir, METADATA_FILE));
   if (!metadata) throw new BackupSourceError(`${dataDir} has no ${METADATA_FILE}: it is not a Dalil data dir`);
   try {
@@ -66,6 +67,23 @@ export async function collectBackupFiles(dataDir: string): Promise<CollectedFile
     documents++;
   }
   return { files, documents, droppedLogBytes };
+}
+
+/** Files the server owns but that are not data: its lock and interrupted temp files. */
+const NOT_DATA = /^dalil\.lock$|\.tmp$/;
+
+/**
+ * A file this backup does not know would be silently missing from the archive, so its presence
+ * (say, a newer server version storing something new) stops the backup instead.
+ */
+async function refuseUnknownFiles(dataDir: string): Promise<void> {
+  const known = new Set([METADATA_FILE, SECRET_FILE, DOCS_DIR]);
+  const unknown = (await readdir(dataDir).catch(() => [] as string[])).filter((f) => !known.has(f) && !NOT_DATA.test(f));
+  const docsEntries = await readdir(join(dataDir, DOCS_DIR)).catch(() => [] as string[]);
+  unknown.push(...docsEntries.filter((f) => !NOT_DATA.test(f) && !isArchivablePath(`${DOCS_DIR}/${f}`)).map((f) => `${DOCS_DIR}/${f}`));
+  if (unknown.length > 0) {
+    throw new BackupSourceError(`${dataDir} holds files this backup does not know (${unknown.slice(0, 5).join(', ')}); nothing was written`);
+  }
 }
 
 async function documentNames(docsDir: string): Promise<string[]> {
