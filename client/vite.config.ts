@@ -1,12 +1,39 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The dev server forwards the API and the collaboration socket to the Dalil server.
 const apiPort = Number(process.env.DALIL_API_PORT ?? 3000);
 const apiTarget = `http://127.0.0.1:${apiPort}`;
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The service worker lets a page reload while offline: it precaches the built app shell
+    // (hashed assets + index.html) and answers every navigation with it. It stays out of the API
+    // and the socket: the last good API replies are kept by src/api/offlineCopies.ts (so they are
+    // there from the very first visit, before any service worker controls the page) and section
+    // text lives in IndexedDB (y-indexeddb).
+    VitePWA({
+      strategies: 'generateSW',
+      filename: 'sw.js',
+      // registered by src/offline/registerServiceWorker.ts (no inline script: the CSP forbids them)
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        // one file: no importScripts of a separate workbox runtime
+        inlineWorkboxRuntime: true,
+        // a new deploy takes over at the next load instead of waiting for every tab to close
+        skipWaiting: true,
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+        // deep links (/guides/…/sections/…) load the app shell; the API and the socket never do
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/collab\//],
+      },
+    }),
+  ],
   server: {
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },

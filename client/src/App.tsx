@@ -13,6 +13,7 @@ import { nextAfterLogin, parseRoute, type Route } from './routing/routes.ts';
 // The guide workspace carries TipTap and Yjs (most of the JavaScript): load it only when needed.
 const GuidePage = lazy(() => import('./pages/GuidePage.tsx'));
 const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
+const ProgressPage = lazy(() => import('./pages/ProgressPage.tsx'));
 const GuideThreadsPage = lazy(() => import('./pages/GuideThreadsPage.tsx'));
 
 export function App() {
@@ -42,6 +43,11 @@ function SignedInApp({ route }: { route: Route }) {
       {route.name === 'members' && (
         <Suspense fallback={loading}>
           <MembersPage key={route.guideId} guideId={route.guideId} />
+        </Suspense>
+      )}
+      {route.name === 'progress' && (
+        <Suspense fallback={loading}>
+          <ProgressPage key={route.guideId} guideId={route.guideId} />
         </Suspense>
       )}
       {route.name === 'threads' && (

@@ -10,6 +10,9 @@ import { MetadataStore } from './storage/metadataStore.ts';
 import { GuideRepository } from './storage/guideRepository.ts';
 import { AccountRepository } from './storage/accountRepository.ts';
 import { MemberRepository } from './storage/memberRepository.ts';
+import { NotificationRepository } from './storage/notificationRepository.ts';
+import { WorkflowRepository } from './storage/workflowRepository.ts';
+import { SnapshotStore } from './storage/snapshotStore.ts';
 import { ThreadRepository } from './storage/threadRepository.ts';
 import { GuideAccess } from './auth/guideAccess.ts';
 import { LoginThrottle } from './auth/loginThrottle.ts';
@@ -32,8 +35,12 @@ import meRoute from './routes/me/index.ts';
 import membersRoute from './routes/members/index.ts';
 import threadsRoute from './routes/threads/index.ts';
 import { guideInvitationsRoute, invitationLinksRoute } from './routes/invitations/index.ts';
+import workflowRoute from './routes/workflow/index.ts';
+import progressRoute from './routes/progress/index.ts';
+import notificationsRoute from './routes/notifications/index.ts';
+import type { OpenThreads } from './routes/routeServices.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
-import { SECTION_FRAGMENT, anchoredText } from '@dalil/shared';
+import { anchoredText, isContentLocked, SECTION_FRAGMENT } from '@dalil/shared';
 import { countWords, fragmentText } from '@dalil/shared/editor';
 
 export interface DalilApp {
@@ -45,6 +52,8 @@ export interface DalilApp {
   registry: RoomRegistry;
   docStore: DocStore;
   metadata: MetadataStore;
+  notifications: NotificationRepository;
+  workflow: WorkflowRepository;
 }
 
 export interface BuildOptions {
@@ -67,6 +76,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const accounts = new AccountRepository(metadata);
     const members = new MemberRepository(metadata);
     const threads = new ThreadRepository(metadata, (guideId, sectionId) => guides.isLiveSection(guideId, sectionId));
+    const notifications = new NotificationRepository(metadata);
+    const workflow = new WorkflowRepository(metadata);
+    const snapshotsDir = join(config.dataDir, 'snapshots');
+    mkdirSync(snapshotsDir, { recursive: true, mode: 0o700 });
+    const snapshots = new SnapshotStore(snapshotsDir);
+    // Validation refuses sections with open threads; the dashboard counts them.
+    const openThreads: OpenThreads = threads;
     const access = new GuideAccess(guides, members);
     const secret = loadServerSecret(config.dataDir, config.sessionSecret);
     const docsDir = join(config.dataDir, 'docs');
@@ -76,11 +92,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       {
         unloadDelayMs: config.unloadDelayMs,
         settleDelayMs: config.settleDelayMs,
-        onSectionSettled: (name, doc) => {
+        onSectionSettled: (name, doc, lastMemberEditAt) => {
           const section = guides.findSectionByDocName(name);
           const language = section ? guides.findGuide(section.guideId)?.language : undefined;
           const words = countWords(fragmentText(doc.getXmlFragment(SECTION_FRAGMENT)), language);
-          guides.recordWordCount(name, words).catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record word count'));
+          const editedAt = lastMemberEditAt === null ? null : new Date(lastMemberEditAt).toISOString();
+          guides.recordContentSettled(name, words, editedAt).catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record word count'));
           if (section) {
             const anchored = new Set(anchoredText(doc.getXmlFragment(SECTION_FRAGMENT)).keys());
             threads
@@ -99,6 +116,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       app.log,
       (guideId) => guides.findGuide(guideId)?.structureVersion ?? 0,
     );
+
+    // Validated sections stay locked across restarts.
+    for (const section of metadata.data.sections) if (isContentLocked(section.status)) registry.setSectionLocked(section.docName, true);
 
     if (config.demo) await seedDemoIfEmpty({ guides, accounts, members, threads, docStore }, app.log);
 
@@ -119,13 +139,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       secret,
       loginThrottle: new LoginThrottle(),
       loginRatePerMinute: config.loginRatePerMinute,
+      notifications,
+      workflow,
+      snapshots,
+      openThreads,
     };
     await app.register(healthRoute, { prefix: '/api/health' });
     await app.register(authRoute, { prefix: '/api/auth', ...services });
     await app.register(meRoute, { prefix: '/api/me', ...services });
+    await app.register(notificationsRoute, { prefix: '/api/me/notifications', ...services });
     await app.register(guidesRoute, { prefix: '/api/guides', ...services });
     await app.register(sectionsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(membersRoute, { prefix: '/api/guides/:guideId', ...services });
+    await app.register(workflowRoute, { prefix: '/api/guides/:guideId', ...services });
+    await app.register(progressRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(threadsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(guideInvitationsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(invitationLinksRoute, { prefix: '/api/invitations', ...services });
@@ -144,7 +171,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await docStore.close();
       releaseLock();
     });
-    return { app, guides, accounts, members, threads, registry, docStore, metadata };
+    return { app, guides, accounts, members, threads, registry, docStore, metadata, notifications, workflow };
   } catch (err) {
     await app.close().catch(() => {});
     releaseLock();

@@ -1,5 +1,6 @@
 import type { ApiError } from '@dalil/shared';
 import { csrfToken } from './csrf.ts';
+import { isKept, keeper, offlineCopy } from './offlineCopies.ts';
 
 /** A failed API call, carrying the server's `{error, message}` when it sent one. */
 export class ApiRequestError extends Error {
@@ -34,6 +35,8 @@ function headersFor(method: string, hasBody: boolean): Record<string, string> {
 }
 
 export async function requestJson<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const kept = isKept(method, path);
+  const keep = kept ? keeper(path) : null;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -42,8 +45,12 @@ export async function requestJson<T>(method: string, path: string, body?: unknow
       body: body === undefined ? null : JSON.stringify(body),
       credentials: 'same-origin',
     });
+    if (keep && response.status === 200) keep(response.clone());
   } catch (error) {
-    throw new ApiRequestError(0, 'network', error instanceof Error ? error.message : String(error));
+    // no network: the last good reply, if this is one of the calls kept for offline reloads
+    const copy = kept ? await offlineCopy(path) : undefined;
+    if (!copy) throw new ApiRequestError(0, 'network', error instanceof Error ? error.message : String(error));
+    response = copy;
   }
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);

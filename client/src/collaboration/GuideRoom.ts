@@ -2,6 +2,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS } from '@dalil/shared';
 import { watchAccessSignals, type AccessSignal } from './accessSignals.ts';
+import { followBrowserOnline } from './browserOnline.ts';
 import { collabUrl } from './collabUrl.ts';
 import { watchConnection } from './connectionStatus.ts';
 import { toParticipant, type Participant, type PresenceState } from './presence.ts';
@@ -30,7 +31,7 @@ export class GuideRoom {
 
   constructor(roomName: string, presence: PresenceState, onAccessSignal: (signal: AccessSignal) => void = () => undefined) {
     // No BroadcastChannel: presence must reflect each tab, and structure news comes from the server.
-    this.provider = new WebsocketProvider(collabUrl(), roomName, this.ydoc, { disableBc: true });
+    this.provider = new WebsocketProvider(collabUrl(), roomName, this.ydoc, { disableBc: true, connect: navigator.onLine });
     this.provider.awareness.setLocalState(presence);
 
     // The server appends each new version; the newest is the maximum (entries from before a
@@ -53,6 +54,7 @@ export class GuideRoom {
       () => versions.unobserve(onVersions),
       () => threadVersions.unobserve(onThreadVersions),
       () => this.provider.awareness.off('change', onAwareness),
+      followBrowserOnline(this.provider),
       watchConnection(this.provider, (connection) => this.set({ connection })),
       watchAccessSignals(this.provider, onAccessSignal),
     );

@@ -1,11 +1,26 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { watchAccessSignals, type AccessSignal } from './accessSignals.ts';
+import { followBrowserOnline } from './browserOnline.ts';
 import { collabUrl } from './collabUrl.ts';
 import { watchConnection } from './connectionStatus.ts';
+import { readOnlyView } from './readOnlyView.ts';
+import { savedSnapshotStore } from './savedSnapshotStore.ts';
 import { watchSavedState } from './savedState.ts';
 import type { CollabStatus } from './status.ts';
+
+export interface SectionSessionOptions {
+  /** Roles without text-edit rights: nothing done in this tab may reach IndexedDB or the server. */
+  readOnly: boolean;
+  /**
+   * A validated section: the server drops every edit to it. The local copy left from before is
+   * deleted first: edits in it were refused, and replaying them would show text that does not
+   * exist and changes waiting to be sent forever.
+   */
+  locked?: boolean;
+  onAccessSignal?: (signal: AccessSignal) => void;
+}
 
 /**
  * Everything one open section needs, without React: its Y.Doc, the socket to the server, the
@@ -13,22 +28,37 @@ import type { CollabStatus } from './status.ts';
  * from them. Created when a section opens, destroyed when it closes.
  */
 export class SectionSession {
-  readonly ydoc = new Y.Doc();
+  /** The document the editor shows and edits. */
+  readonly ydoc: Y.Doc;
   readonly provider: WebsocketProvider;
+  readonly readOnly: boolean;
+  /** What the socket syncs and IndexedDB keeps; `ydoc` itself unless read-only. */
+  private readonly shared = new Y.Doc();
   private readonly local: IndexeddbPersistence;
   private readonly listeners = new Set<() => void>();
   private readonly disposers: Array<() => void> = [];
-  private current: CollabStatus = { connection: 'connecting', save: 'unknown' };
+  private current: CollabStatus = { connection: 'connecting', save: 'unknown', pending: null };
 
   constructor(
     readonly docName: string,
-    onAccessSignal: (signal: AccessSignal) => void = () => undefined,
+    { readOnly, locked = false, onAccessSignal = () => undefined }: SectionSessionOptions,
   ) {
-    this.local = new IndexeddbPersistence(docName, this.ydoc);
-    this.provider = new WebsocketProvider(collabUrl(), docName, this.ydoc);
+    // IndexedDB runs the deletion before the open below (requests on one name are queued in order)
+    if (locked) void clearDocument(docName).catch(() => undefined);
+    this.readOnly = readOnly;
+    if (readOnly) {
+      const { view, dispose } = readOnlyView(this.shared);
+      this.ydoc = view;
+      this.disposers.push(dispose);
+    } else {
+      this.ydoc = this.shared;
+    }
+    this.local = new IndexeddbPersistence(docName, this.shared);
+    this.provider = new WebsocketProvider(collabUrl(), docName, this.shared, { connect: navigator.onLine });
     this.disposers.push(
+      followBrowserOnline(this.provider),
       watchConnection(this.provider, (connection) => this.set({ connection })),
-      watchSavedState(this.provider, this.ydoc, (save) => this.set({ save })),
+      watchSavedState(this.provider, this.shared, savedSnapshotStore(this.local), (saved) => this.set(saved)),
       watchAccessSignals(this.provider, onAccessSignal),
     );
   }
@@ -55,7 +85,7 @@ export class SectionSession {
     this.listeners.clear();
     this.provider.destroy();
     void this.local.destroy();
-    this.ydoc.destroy();
+    this.shared.destroy();
   }
 
   private set(patch: Partial<CollabStatus>): void {

@@ -20,4 +20,6 @@ export type SaveStatus = 'unknown' | 'saving' | 'saved';
 export interface CollabStatus {
   connection: ConnectionStatus;
   save: SaveStatus;
+  /** Changes (characters typed or erased) the server has not confirmed; null or absent while unknown. */
+  pending?: number | null;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 /** The top bar of every page; pages put their own context (guide title, presence) in the middle. */
@@ -20,6 +21,7 @@ export function AppHeader({ children, signedIn = true }: { children?: ReactNode;
       <div className="app-header__context">{children}</div>
       <div className="app-header__tools">
         <LanguageSwitcher />
+        {signedIn && <NotificationBell />}
         {signedIn && <UserMenu />}
       </div>
     </header>

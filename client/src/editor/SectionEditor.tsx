@@ -18,14 +18,16 @@ interface SectionEditorProps {
   language: string;
   /** The document has been brought in sync with the server at least once. */
   synced: boolean;
-  /** False for roles that may read but not change the text (the server drops their edits anyway). */
+  /** False for roles that may read but not change the text, and for validated sections (the server drops their edits anyway). */
   editable: boolean;
+  /** Says why the text is read-only, when it is not the role (a validated section). */
+  readOnlyNote?: string;
   /** Hands the editor to what works beside it (the comments panel). */
   onEditor?: (editor: Editor | null) => void;
 }
 
 /** The rich-text editor of one section, bound to that section's live Y.Doc. */
-export function SectionEditor({ session, sectionId, title, user, language, synced, editable, onEditor }: SectionEditorProps) {
+export function SectionEditor({ session, sectionId, title, user, language, synced, editable, readOnlyNote, onEditor }: SectionEditorProps) {
   const { t } = useTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
 
@@ -93,7 +95,7 @@ export function SectionEditor({ session, sectionId, title, user, language, synce
         </div>
       ) : (
         <p className="section-editor__readonly" data-testid="read-only">
-          {t('editor.readOnly')}
+          {readOnlyNote ?? t('editor.readOnly')}
         </p>
       )}
       <EditorContent editor={editor} className="section-editor__content" />

@@ -5,11 +5,13 @@ import { contentExtensions } from '@dalil/shared/editor';
 import { SECTION_FRAGMENT } from '@dalil/shared';
 import type { SectionSession } from '../collaboration/SectionSession.ts';
 import type { CurrentUser } from '../identity/currentUser.ts';
+import { ReadOnlyGuard } from './readOnlyGuard.ts';
 import { renderCaret } from './renderCaret.ts';
 
 /**
  * The shared content schema plus what only a live browser editor needs: binding to the section's
- * Y.Doc (which also brings Yjs undo/redo, limited to our own changes) and other people's carets.
+ * Y.Doc (which also brings Yjs undo/redo, limited to our own changes) and other people's carets;
+ * read-only sessions also refuse every local change.
  */
 export function editorExtensions(session: SectionSession, user: CurrentUser): AnyExtension[] {
   return [
@@ -20,5 +22,6 @@ export function editorExtensions(session: SectionSession, user: CurrentUser): An
       user: { name: user.name, color: user.color },
       render: renderCaret,
     }),
+    ...(session.readOnly ? [ReadOnlyGuard] : []),
   ];
 }

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { UserView } from '@dalil/shared';
 import { setCsrfToken } from '../api/csrf.ts';
 import { ApiRequestError, onUnauthorized } from '../api/http.ts';
+import { forgetCopies } from '../api/offlineCopies.ts';
 import { getMe, login as apiLogin, logout as apiLogout, updateMe } from '../api/session.ts';
 
 /** Who is using this tab: the signed-in account, shown to others with a colour of their own. */
@@ -45,13 +46,18 @@ export async function loadSession(): Promise<void> {
     signedIn(me.user, me.csrfToken);
   } catch (err) {
     setCsrfToken(null);
-    if (err instanceof ApiRequestError && err.status === 401) set({ kind: 'anonymous' });
+    if (err instanceof ApiRequestError && err.status === 401) {
+      void forgetCopies();
+      set({ kind: 'anonymous' });
+    }
     else set({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
   }
 }
 
 export async function signIn(email: string, password: string): Promise<void> {
   await apiLogin(email, password);
+  // the offline copies of the previous account (if any) must not show through
+  await forgetCopies();
   await loadSession();
 }
 
@@ -59,6 +65,8 @@ export async function signOut(): Promise<void> {
   try {
     await apiLogout();
   } finally {
+    // whoever uses this device next must not see this account's guides, even offline
+    await forgetCopies();
     setCsrfToken(null);
     set({ kind: 'anonymous' });
   }
@@ -74,6 +82,7 @@ export async function renameMe(name: string): Promise<void> {
 // an expired or revoked session shows the login page instead of failing action after action
 onUnauthorized(() => {
   if (state.kind === 'signedIn') {
+    void forgetCopies();
     setCsrfToken(null);
     set({ kind: 'anonymous' });
   }

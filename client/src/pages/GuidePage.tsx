@@ -10,6 +10,7 @@ import { PresenceAvatars } from '../components/PresenceAvatars.tsx';
 import { StatusLine } from '../components/StatusLine.tsx';
 import { TocPanel } from '../components/toc/TocPanel.tsx';
 import { loadSession, useCurrentUser } from '../identity/currentUser.ts';
+import { refreshNotifications } from '../notifications/notificationStore.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
 import { AccessLost } from './guide/AccessLost.tsx';
@@ -66,6 +67,10 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
   );
   const room = useGuideRoom(guide.roomName, { user, sectionId }, onAccessSignal);
   useStructureSync(room.structureVersion, guide.structureVersion, refresh);
+  // a structure change may be a transition that notified us: ask the bell to look
+  useEffect(() => {
+    if (room.structureVersion !== null) void refreshNotifications();
+  }, [room.structureVersion]);
   const guideThreads = useGuideThreads(guide.id, room.threadsVersion);
   const sectionThreads = useMemo(
     () => (guideThreads.threads && sectionId ? guideThreads.threads.filter((th) => th.sectionId === sectionId) : null),
@@ -101,6 +106,9 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
             {guide.title}
           </Link>
           <PresenceAvatars participants={room.participants} sections={guide.sections} />
+          <Link to={paths.progress(guide.id)} className="button button--small guide-bar__members" data-testid="progress-link">
+            {t('dashboard.link')}
+          </Link>
           <Link to={paths.threads(guide.id)} className="button button--small guide-bar__members">
             {t('nav.comments')}
             {totalOpen > 0 && (
@@ -151,6 +159,7 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
               threads={sectionThreads}
               applyThread={guideThreads.apply}
               people={people}
+              refresh={refresh}
             />
           ) : (
             <div className="section-placeholder">

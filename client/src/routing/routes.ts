@@ -2,6 +2,7 @@ export type Route =
   | { name: 'guides' }
   | { name: 'guide'; guideId: string; sectionId: string | null }
   | { name: 'members'; guideId: string }
+  | { name: 'progress'; guideId: string }
   | { name: 'threads'; guideId: string }
   | { name: 'invitation'; token: string }
   | { name: 'account' }
@@ -11,6 +12,7 @@ export type Route =
 const GUIDE = /^\/guides\/([^/]+)\/?$/;
 const SECTION = /^\/guides\/([^/]+)\/sections\/([^/]+)\/?$/;
 const MEMBERS = /^\/guides\/([^/]+)\/members\/?$/;
+const PROGRESS = /^\/guides\/([^/]+)\/progress\/?$/;
 const THREADS = /^\/guides\/([^/]+)\/comments\/?$/;
 const INVITATION = /^\/invitations\/([^/]+)\/?$/;
 
@@ -22,6 +24,8 @@ export function parseRoute(pathname: string): Route {
   if (section) return { name: 'guide', guideId: decode(section[1]!), sectionId: decode(section[2]!) };
   const members = MEMBERS.exec(pathname);
   if (members) return { name: 'members', guideId: decode(members[1]!) };
+  const progress = PROGRESS.exec(pathname);
+  if (progress) return { name: 'progress', guideId: decode(progress[1]!) };
   const threads = THREADS.exec(pathname);
   if (threads) return { name: 'threads', guideId: decode(threads[1]!) };
   const guide = GUIDE.exec(pathname);
@@ -55,6 +59,7 @@ export const paths = {
   section: (guideId: string, sectionId: string): string =>
     `/guides/${encodeURIComponent(guideId)}/sections/${encodeURIComponent(sectionId)}`,
   members: (guideId: string): string => `/guides/${encodeURIComponent(guideId)}/members`,
+  progress: (guideId: string): string => `/guides/${encodeURIComponent(guideId)}/progress`,
   threads: (guideId: string): string => `/guides/${encodeURIComponent(guideId)}/comments`,
   invitation: (token: string): string => `/invitations/${encodeURIComponent(token)}`,
   account: (): string => '/account',

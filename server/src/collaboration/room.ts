@@ -29,6 +29,13 @@ export class Room {
   persistence: DocPersistence | null = null;
   /** Runs derived-data hooks now (set by the registry for sections). */
   onSettled: (() => void) | null = null;
+  /**
+   * A validated section: updates sent by clients are dropped, whoever sends them, until it is
+   * reopened. Changes the server makes itself (comment anchors) still apply.
+   */
+  locked = false;
+  /** When a member's change was last applied (ms since epoch), for "last activity". */
+  lastMemberEditAt: number | null = null;
 
   constructor(
     readonly name: string,
@@ -40,9 +47,9 @@ export class Room {
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
-  /** Whether clients may change this document at all (guide rooms are server-written only). */
+  /** Whether clients may change this document now (guide rooms are server-written only). */
   get acceptsClientUpdates(): boolean {
-    return this.kind === 'section';
+    return this.kind === 'section' && !this.locked;
   }
 
   add(member: RoomMember): void {
@@ -81,6 +88,7 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin !== LOAD_ORIGIN) this.persistence?.enqueue(update);
+    if (this.members.has(origin as RoomMember)) this.lastMemberEditAt = Date.now();
     if (this.members.size === 0 || (this.members.size === 1 && this.members.has(origin as RoomMember))) return;
     const message = updateMessage(update);
     for (const member of this.members) {

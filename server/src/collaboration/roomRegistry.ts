@@ -8,6 +8,7 @@ import { LOAD_ORIGIN, Room, SERVER_ORIGIN, type RoomKind } from './room.ts';
 export interface TrackedSocket {
   readonly userId: string;
   readonly guideId: string;
+  readonly docName: string;
   close(code: number, reason: string): void;
   onClose(listener: () => void): void;
 }
@@ -18,7 +19,7 @@ export interface RoomRegistryOptions {
    * Told about a section's content once edits pause for `settleDelayMs` and when it leaves memory,
    * for derived data such as word counts (never on every keystroke).
    */
-  onSectionSettled?: (name: string, doc: Y.Doc) => void;
+  onSectionSettled?: (name: string, doc: Y.Doc, lastMemberEditAt: number | null) => void;
   settleDelayMs?: number;
   /** Keep an empty room this long before unloading it, so a quick reconnect does not reload. */
   unloadDelayMs: number;
@@ -34,6 +35,8 @@ export class RoomRegistry {
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly socketsByGuide = new Map<string, Set<TrackedSocket>>();
+  /** Section documents whose content is locked (validated); the source rooms read when they load. */
+  private readonly locked = new Set<string>();
   private lastThreadsVersion = 0;
 
   constructor(
@@ -101,6 +104,47 @@ export class RoomRegistry {
     }
   }
 
+  /**
+   * Locks or unlocks a section's content for every client. Takes effect at once on a loaded room
+   * (each update is checked against the room's flag when it arrives, so sockets already open are
+   * covered) and on rooms loaded later.
+   *
+   * When the lock changes, the document's sockets are also closed with 4000 so that clients
+   * reconnect and resynchronise: our client then shows the new state (read-only or editable), and
+   * a client whose updates were dropped while locked would otherwise stay diverged, every later
+   * update of its waiting on the ones we dropped. After reopening, that full resync merges what it
+   * wrote meanwhile like offline edits.
+   */
+  setSectionLocked(name: string, locked: boolean): void {
+    if (this.locked.has(name) === locked) return;
+    if (locked) this.locked.add(name);
+    else this.locked.delete(name);
+    const room = this.rooms.get(name);
+    if (room) room.locked = locked;
+    for (const sockets of this.socketsByGuide.values()) {
+      for (const socket of [...sockets]) {
+        if (socket.docName === name) socket.close(CloseCode.accessChanged, locked ? 'section validated: read-only' : 'section reopened');
+      }
+    }
+  }
+
+  isSectionLocked(name: string): boolean {
+    return this.locked.has(name);
+  }
+
+  /**
+   * The full state of a section's document as a Yjs update: from the live room, or loaded for the
+   * occasion (and unloaded again later if nobody opens it).
+   */
+  async readSection(name: string, guideId: string): Promise<Uint8Array> {
+    const room = await this.acquire(name, 'section', guideId);
+    try {
+      return Y.encodeStateAsUpdate(room.doc);
+    } finally {
+      this.release(room);
+    }
+  }
+
   /** Tells live clients of a guide that its table of contents changed. */
   structureChanged(guideId: string, version: number): void {
     const room = this.rooms.get(guideRoomName(guideId));
@@ -165,6 +209,7 @@ export class RoomRegistry {
   private async loadSection(name: string): Promise<Room> {
     const loaded = await this.store.load(name);
     const room = new Room(name, 'section');
+    room.locked = this.locked.has(name);
     if (loaded.updates.length > 0) {
       room.doc.transact(() => {
         for (const update of loaded.updates) Y.applyUpdate(room.doc, update);
@@ -176,7 +221,7 @@ export class RoomRegistry {
       room.onSettled = () => {
         if (timer) clearTimeout(timer);
         timer = null;
-        onSettled(name, room.doc);
+        onSettled(name, room.doc, room.lastMemberEditAt);
       };
       room.doc.on('update', () => {
         if (timer) return;

@@ -46,7 +46,7 @@ export async function seedDemoIfEmpty(
         for (const reply of replies) await threads.addMessage(guide.id, thread.id, userId(reply.from), reply.body, mentions(reply));
         if (thread.resolvedBy) await threads.setStatus(guide.id, thread.id, 'resolved', userId(thread.resolvedBy));
       }
-      await guides.recordWordCount(section.docName, words);
+      await guides.recordContentSettled(section.docName, words, null);
       count += 1;
       if (demo.children) await addAll(demo.children, section.id);
     }

@@ -17,6 +17,9 @@ export default fp<{ requestsPerMinute: number }>(
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           connectSrc: ["'self'", 'ws:', 'wss:'],
+          // the service worker (/sw.js) that lets the app reload offline; said explicitly rather
+          // than left to the fallback through script-src
+          workerSrc: ["'self'"],
           fontSrc: ["'self'", 'data:'],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],

@@ -33,8 +33,9 @@ export const sectionViewSchema = {
     authorIds: { type: 'array', items: { type: 'string' } },
     reviewerIds: { type: 'array', items: { type: 'string' } },
     wordCount: { type: 'integer' },
+    dueDate: { type: ['string', 'null'] },
   },
-  required: ['id', 'title', 'parentId', 'position', 'status', 'docName', 'updatedAt', 'authorIds', 'reviewerIds', 'wordCount'],
+  required: ['id', 'title', 'parentId', 'position', 'status', 'docName', 'updatedAt', 'authorIds', 'reviewerIds', 'wordCount', 'dueDate'],
 } as const;
 
 export const trashedSectionViewSchema = {
@@ -57,11 +58,12 @@ export const guideViewSchema = {
     language: { type: 'string', enum: ['fr', 'ar', 'en'] },
     roomName: { type: 'string' },
     structureVersion: { type: 'integer' },
+    requireResolvedThreads: { type: 'boolean' },
     sections: { type: 'array', items: { $ref: 'SectionView#' } },
     role: { type: 'string', enum: [...GUIDE_ROLES] },
     permissions: { type: 'array', items: { type: 'string' } },
   },
-  required: ['id', 'title', 'language', 'roomName', 'structureVersion', 'sections', 'role', 'permissions'],
+  required: ['id', 'title', 'language', 'roomName', 'structureVersion', 'requireResolvedThreads', 'sections', 'role', 'permissions'],
 } as const;
 
 export const guideSummarySchema = {
@@ -133,5 +135,7 @@ export const errorReplies = {
   404: { $ref: 'Error#' },
   409: { $ref: 'Error#' },
 } as const;
+
+export const dueDateSchema = { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 
 export const titleSchema = { type: 'string', minLength: 1, maxLength: 300 } as const;

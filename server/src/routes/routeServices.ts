@@ -5,6 +5,9 @@ import type { GuideRepository } from '../storage/guideRepository.ts';
 import type { MemberRepository } from '../storage/memberRepository.ts';
 import type { GuideAccess } from '../auth/guideAccess.ts';
 import type { LoginThrottle } from '../auth/loginThrottle.ts';
+import type { NotificationRepository } from '../storage/notificationRepository.ts';
+import type { WorkflowRepository } from '../storage/workflowRepository.ts';
+import type { SnapshotStore } from '../storage/snapshotStore.ts';
 
 /**
  * What routes may do to live documents: the room registry implements it, routes never import it.
@@ -18,6 +21,15 @@ export interface LiveDocuments {
   editSection<T>(guideId: string, docName: string, edit: (doc: Y.Doc) => T): Promise<T>;
   /** Resolves after the section's next change, or after `timeoutMs`. */
   nextSectionChange(docName: string, timeoutMs: number): Promise<void>;
+  /** Drops (or accepts again) every client update to a section's document, sockets already open included. */
+  setSectionLocked(docName: string, locked: boolean): void;
+  /** The full state of a section's document as a Yjs update (live, or loaded for the occasion). */
+  readSection(docName: string, guideId: string): Promise<Uint8Array>;
+}
+
+/** Comment threads not yet resolved (the comments feature provides them). */
+export interface OpenThreads {
+  openThreadsOf(guideId: string, sectionId?: string): Array<{ id: string; sectionId: string; quote: string }>;
 }
 
 export interface RouteServices {
@@ -30,4 +42,8 @@ export interface RouteServices {
   secret: Buffer;
   loginThrottle: LoginThrottle;
   loginRatePerMinute: number;
+  notifications: NotificationRepository;
+  workflow: WorkflowRepository;
+  snapshots: SnapshotStore;
+  openThreads: OpenThreads;
 }

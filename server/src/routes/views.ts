@@ -14,6 +14,7 @@ export function sectionView(s: Section): SectionView {
     authorIds: [...s.authorIds],
     reviewerIds: [...s.reviewerIds],
     wordCount: s.wordCount,
+    dueDate: s.dueDate,
   };
 }
 
@@ -28,6 +29,7 @@ export function guideView(guide: Guide, sections: Section[], role: GuideRole): G
     language: guide.language,
     roomName: guideRoomName(guide.id),
     structureVersion: guide.structureVersion,
+    requireResolvedThreads: guide.requireResolvedThreads,
     sections: sections.map(sectionView),
     role,
     permissions: allowedActions(role),

@@ -19,6 +19,8 @@ export interface SectionChange {
 export interface SectionAssignment {
   authorIds?: string[];
   reviewerIds?: string[];
+  /** YYYY-MM-DD, or null to remove it. */
+  dueDate?: string | null;
 }
 
 /**
@@ -57,6 +59,10 @@ export class GuideRepository {
     return this.store.data.sections.find((s) => s.docName === docName);
   }
 
+  findSection(guideId: string, sectionId: string): Section | undefined {
+    return this.store.data.sections.find((s) => s.id === sectionId && s.guideId === guideId);
+  }
+
   isLiveSection(guideId: string, sectionId: string): boolean {
     return this.store.data.sections.some((s) => s.id === sectionId && s.guideId === guideId && s.deletedAt === null);
   }
@@ -75,6 +81,7 @@ export class GuideRepository {
       title: cleanTitle(input.title),
       language: input.language,
       structureVersion: 1,
+      requireResolvedThreads: true,
       createdAt: now,
       updatedAt: now,
     };
@@ -85,12 +92,13 @@ export class GuideRepository {
     });
   }
 
-  updateGuide(guideId: string, change: { title?: string; language?: GuideLanguage }): Promise<Guide> {
+  updateGuide(guideId: string, change: { title?: string; language?: GuideLanguage; requireResolvedThreads?: boolean }): Promise<Guide> {
     return this.store.mutate(() => {
       const guide = this.getGuide(guideId);
       const title = change.title !== undefined ? cleanTitle(change.title) : guide.title;
       guide.title = title;
       if (change.language !== undefined) guide.language = change.language;
+      if (change.requireResolvedThreads !== undefined) guide.requireResolvedThreads = change.requireResolvedThreads;
       touch(guide, true);
       return guide;
     });
@@ -118,6 +126,8 @@ export class GuideRepository {
         authorIds: [],
         reviewerIds: [],
         wordCount: 0,
+        dueDate: null,
+        editedAt: null,
       };
       data.sections.push(section);
       placeAmongSiblings(data, section, input.position);
@@ -154,14 +164,20 @@ export class GuideRepository {
     });
   }
 
-  /** Records a section's word count; writes only when it changed. */
-  recordWordCount(docName: string, wordCount: number): Promise<void> {
+  /**
+   * Records what a section's settled text says: its word count and, when members edited it, when.
+   * Writes only when something changed.
+   */
+  recordContentSettled(docName: string, wordCount: number, editedAt: string | null): Promise<void> {
     const section = this.findSectionByDocName(docName);
-    if (!section || section.wordCount === wordCount) return Promise.resolve();
+    const newerEdit = editedAt !== null && (section?.editedAt ?? '') < editedAt;
+    if (!section || (section.wordCount === wordCount && !newerEdit)) return Promise.resolve();
     return this.store.mutate(() => {
       section.wordCount = wordCount;
+      if (newerEdit) section.editedAt = editedAt;
     });
   }
+
 
   /** Sets who writes and who reviews a section; ids must be members with a fitting role. */
   assignSection(guideId: string, sectionId: string, assignment: SectionAssignment): Promise<Section> {
@@ -179,8 +195,10 @@ export class GuideRepository {
       };
       check(assignment.authorIds, ['author', 'coordinator'], 'author');
       check(assignment.reviewerIds, ['reviewer', 'coordinator'], 'reviewer');
+      const dueDate = assignment.dueDate == null ? null : cleanDueDate(assignment.dueDate);
       if (assignment.authorIds) section.authorIds = [...new Set(assignment.authorIds)];
       if (assignment.reviewerIds) section.reviewerIds = [...new Set(assignment.reviewerIds)];
+      if (assignment.dueDate !== undefined) section.dueDate = dueDate;
       touch(section);
       // Assignees show in every open table of contents: announce it like a structure change.
       touch(guide, true);
@@ -291,6 +309,16 @@ function placeAmongSiblings(data: MetadataSchema, section: Section, position: nu
 function touch(entity: { updatedAt: string; structureVersion?: number }, structureChanged = false): void {
   entity.updatedAt = new Date().toISOString();
   if (structureChanged && entity.structureVersion !== undefined) entity.structureVersion += 1;
+}
+
+function cleanDueDate(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(`${value}T00:00:00Z`) : null;
+  // 2026-02-31 parses into March: the round trip catches days that do not exist
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw badRequest('dueDate must be a real day written YYYY-MM-DD');
+  }
+  return value;
 }
 
 function cleanTitle(title: string): string {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Low, type Adapter } from 'lowdb';
-import type { Guide, Invitation, Membership, Section, Session, Thread, User } from '@dalil/shared';
+import type { Guide, Invitation, Membership, Notification, Section, Session, Thread, User, WorkflowEvent } from '@dalil/shared';
 import { writeFileDurably } from './durableFile.ts';
 
 export interface MetadataSchema {
@@ -11,6 +11,9 @@ export interface MetadataSchema {
   sessions: Session[];
   memberships: Membership[];
   invitations: Invitation[];
+  /** Every workflow transition, oldest first (the sections' history). */
+  workflowEvents: WorkflowEvent[];
+  notifications: Notification[];
   threads: Thread[];
 }
 
@@ -22,6 +25,8 @@ const emptyMetadata = (): MetadataSchema => ({
   sessions: [],
   memberships: [],
   invitations: [],
+  workflowEvents: [],
+  notifications: [],
   threads: [],
 });
 
@@ -62,10 +67,13 @@ export class MetadataStore {
     const db = new Low<MetadataSchema>(new DurableJsonFile<MetadataSchema>(path), emptyMetadata());
     await db.read();
     db.data = { ...emptyMetadata(), ...db.data };
+    for (const guide of db.data.guides) guide.requireResolvedThreads ??= true;
     for (const section of db.data.sections) {
       section.authorIds ??= [];
       section.reviewerIds ??= [];
       section.wordCount ??= 0;
+      section.dueDate ??= null;
+      section.editedAt ??= null;
     }
     return new MetadataStore(db);
   }

@@ -1,4 +1,4 @@
-import type { GuideLanguage, SectionStatus } from './domain.ts';
+import type { GuideLanguage, NotificationKind, SectionStatus } from './domain.ts';
 import type { GuideRole } from '../permissions/roles.ts';
 import type { GuideAction } from '../permissions/matrix.ts';
 
@@ -15,6 +15,8 @@ export interface SectionView {
   reviewerIds: string[];
   /** Words as last counted on the server; open sections count live in the client. */
   wordCount: number;
+  /** Optional deadline, YYYY-MM-DD. */
+  dueDate: string | null;
 }
 
 export interface GuideSummary {
@@ -36,6 +38,8 @@ export interface GuideView {
   roomName: string;
   /** Bumped on every structure change; clients refetch when the room reports a newer one. */
   structureVersion: number;
+  /** A section cannot be validated while it has open comment threads (guide setting). */
+  requireResolvedThreads: boolean;
   sections: SectionView[];
   /** The caller's role and what it allows, computed by the server (clients never re-derive it). */
   role: GuideRole;
@@ -55,6 +59,7 @@ export interface CreateGuideBody {
 export interface UpdateGuideBody {
   title?: string;
   language?: GuideLanguage;
+  requireResolvedThreads?: boolean;
 }
 
 export interface CreateSectionBody {
@@ -69,6 +74,8 @@ export interface UpdateSectionBody {
   position?: number;
   authorIds?: string[];
   reviewerIds?: string[];
+  /** YYYY-MM-DD, or null to remove the deadline. */
+  dueDate?: string | null;
 }
 
 export interface ApiError {
@@ -132,4 +139,117 @@ export interface AcceptInvitationBody {
   email?: string;
   name?: string;
   password?: string;
+}
+
+/** `POST /api/guides/:guideId/sections/:sectionId/transitions` */
+export interface TransitionBody {
+  to: SectionStatus;
+  note?: string;
+}
+
+export interface TransitionResult {
+  status: SectionStatus;
+  event: WorkflowEventView;
+}
+
+/** One entry of a section's history. */
+export interface WorkflowEventView {
+  id: string;
+  from: SectionStatus;
+  to: SectionStatus;
+  actorId: string;
+  actorName: string;
+  note: string | null;
+  createdAt: string;
+}
+
+/** A run of text in a change block: unchanged, added or removed. Plain text, never markup. */
+export interface ChangePart {
+  text: string;
+  change: 'added' | 'removed' | null;
+}
+
+/** One block (paragraph, heading, list item) of a comparison between two versions. */
+export interface ChangeBlock {
+  kind: 'same' | 'added' | 'removed' | 'changed';
+  parts: ChangePart[];
+}
+
+/** Everything the section pane shows about a section's workflow, for the caller. */
+export interface SectionWorkflowView {
+  status: SectionStatus;
+  /** Oldest first. */
+  history: WorkflowEventView[];
+  /** The last validation while the section is validated: who and when (the banner). */
+  validated: { byName: string; at: string } | null;
+  /** Transitions the caller may make now (computed by the server's workflow module). */
+  transitions: Array<{ name: 'submit' | 'approve' | 'requestChanges' | 'reopen'; to: SectionStatus; noteRequired: boolean }>;
+  /** In review after an earlier validation: what changed since the last validated snapshot. */
+  changes: { since: string; blocks: ChangeBlock[] } | null;
+  openThreads: number;
+}
+
+export interface NotificationView {
+  id: string;
+  kind: NotificationKind;
+  guideId: string;
+  guideTitle: string;
+  sectionId: string | null;
+  sectionTitle: string | null;
+  threadId: string | null;
+  actorId: string;
+  actorName: string;
+  note: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationsView {
+  unread: number;
+  items: NotificationView[];
+}
+
+export interface MarkNotificationsReadBody {
+  ids?: string[];
+  all?: boolean;
+}
+
+export interface SectionProgressView {
+  id: string;
+  title: string;
+  parentId: string | null;
+  status: SectionStatus;
+  authorIds: string[];
+  reviewerIds: string[];
+  wordCount: number;
+  openThreads: number;
+  /** Latest of: text edit settled, workflow transition, structure change. */
+  lastActivityAt: string;
+  dueDate: string | null;
+  overdue: boolean;
+}
+
+export interface AssigneeProgressView {
+  userId: string;
+  name: string;
+  draft: number;
+  review: number;
+  validated: number;
+  overdue: number;
+}
+
+/** `GET /api/guides/:guideId/progress`: where the guide stands. */
+export interface GuideProgressView {
+  guideId: string;
+  total: number;
+  byStatus: Record<SectionStatus, number>;
+  words: number;
+  openThreads: number;
+  overdue: number;
+  /** Every section is validated (and there is at least one). */
+  readyForLayout: boolean;
+  sections: SectionProgressView[];
+  assignees: AssigneeProgressView[];
+  /** The day "overdue" was computed against, YYYY-MM-DD (server's UTC date). */
+  today: string;
 }

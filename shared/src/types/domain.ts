@@ -2,9 +2,41 @@
 export const GUIDE_LANGUAGES = ['fr', 'ar', 'en'] as const;
 export type GuideLanguage = (typeof GUIDE_LANGUAGES)[number];
 
-/** Workflow state of one section; the workflow issue adds the transitions. */
+/** Workflow state of one section; which transitions are allowed is decided in `workflow/`. */
 export const SECTION_STATUSES = ['draft', 'review', 'validated'] as const;
 export type SectionStatus = (typeof SECTION_STATUSES)[number];
+
+/** What an in-app notification is about (mentions come from comments, the rest from the workflow). */
+export const NOTIFICATION_KINDS = ['mention', 'submitted', 'changesRequested', 'approved', 'reopened'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface Notification {
+  id: string;
+  /** The recipient. */
+  userId: string;
+  guideId: string;
+  sectionId: string | null;
+  threadId: string | null;
+  kind: NotificationKind;
+  actorId: string;
+  note: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** One recorded workflow transition of a section (immutable once written). */
+export interface WorkflowEvent {
+  id: string;
+  guideId: string;
+  sectionId: string;
+  from: SectionStatus;
+  to: SectionStatus;
+  actorId: string;
+  note: string | null;
+  createdAt: string;
+  /** Set on validations: the id of the approved snapshot stored beside the documents. */
+  snapshotId: string | null;
+}
 
 export interface Guide {
   id: string;
@@ -12,6 +44,8 @@ export interface Guide {
   language: GuideLanguage;
   /** Bumped on every table-of-contents change, so live clients know to refetch. */
   structureVersion: number;
+  /** When true (the default), a section cannot be validated while it has open comment threads. */
+  requireResolvedThreads: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -38,6 +72,10 @@ export interface Section {
   reviewerIds: string[];
   /** Words in the section as last saved on the server (counted when its document settles). */
   wordCount: number;
+  /** Optional deadline (YYYY-MM-DD); the section is overdue after that day until validated. */
+  dueDate: string | null;
+  /** Last time a member's edit to the text settled on the server (null: never edited). */
+  editedAt: string | null;
 }
 
 export interface User {

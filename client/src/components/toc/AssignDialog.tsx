@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideRole, MemberView, SectionView } from '@dalil/shared';
 import { apiErrorMessage } from '../../i18n/apiErrorMessage.ts';
@@ -12,7 +12,7 @@ const REVIEWER_ROLES: readonly GuideRole[] = ['reviewer', 'coordinator'];
 interface AssignDialogProps {
   section: SectionView;
   members: MemberView[] | null;
-  onSave: (authorIds: string[], reviewerIds: string[]) => Promise<void>;
+  onSave: (authorIds: string[], reviewerIds: string[], dueDate: string | null) => Promise<void>;
   onClose: () => void;
 }
 
@@ -21,6 +21,8 @@ export function AssignDialog({ section, members, onSave, onClose }: AssignDialog
   const { t } = useTranslation();
   const [authors, setAuthors] = useState(() => new Set(section.authorIds));
   const [reviewers, setReviewers] = useState(() => new Set(section.reviewerIds));
+  const [dueDate, setDueDate] = useState(section.dueDate ?? '');
+  const dueId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -33,7 +35,7 @@ export function AssignDialog({ section, members, onSave, onClose }: AssignDialog
       const eligible = (roles: readonly GuideRole[]) => new Set((members ?? []).filter((m) => roles.includes(m.role)).map((m) => m.userId));
       const authorIds = [...authors].filter((id) => eligible(AUTHOR_ROLES).has(id));
       const reviewerIds = [...reviewers].filter((id) => eligible(REVIEWER_ROLES).has(id));
-      await onSave(authorIds, reviewerIds);
+      await onSave(authorIds, reviewerIds, dueDate || null);
     } catch (err) {
       setError(apiErrorMessage(err, t));
       setBusy(false);
@@ -50,6 +52,10 @@ export function AssignDialog({ section, members, onSave, onClose }: AssignDialog
             <>
               <Choices legend={t('assign.authors')} members={members.filter((m) => AUTHOR_ROLES.includes(m.role))} chosen={authors} onChange={setAuthors} kind="author" />
               <Choices legend={t('assign.reviewers')} members={members.filter((m) => REVIEWER_ROLES.includes(m.role))} chosen={reviewers} onChange={setReviewers} kind="reviewer" />
+              <div className="assign-form__due">
+                <label htmlFor={dueId}>{t('assign.dueDate')}</label>
+                <input id={dueId} type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} />
+              </div>
             </>
           )}
           {error && <p className="form-error" role="alert">{error}</p>}

@@ -120,8 +120,8 @@ export function TocPanel({ guide, activeSectionId, participants, refresh, canMan
           section={assigning}
           members={members}
           onClose={() => setAssigning(null)}
-          onSave={async (authorIds, reviewerIds) => {
-            await updateSection(guide.id, assigning.id, { authorIds, reviewerIds });
+          onSave={async (authorIds, reviewerIds, dueDate) => {
+            await updateSection(guide.id, assigning.id, { authorIds, reviewerIds, dueDate });
             await refresh();
             announce(t('assign.saved', { title: assigning.title }));
             setAssigning(null);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/react';
-import type { GuideView, PersonRef, SectionView, ThreadView } from '@dalil/shared';
+import { isContentLocked, type GuideView, type PersonRef, type SectionView, type ThreadView } from '@dalil/shared';
 import { CommentsPanel } from '../../comments/CommentsPanel.tsx';
 import type { AccessSignal } from '../../collaboration/accessSignals.ts';
 import { useSectionSession } from '../../collaboration/useSectionSession.ts';
@@ -10,6 +10,8 @@ import { StatusLine } from '../../components/StatusLine.tsx';
 import { SectionEditor } from '../../editor/SectionEditor.tsx';
 import { getWordCount, useWordCountsVersion } from '../../editor/wordCountStore.ts';
 import type { CurrentUser } from '../../identity/currentUser.ts';
+import { useSectionWorkflow } from './workflow/useSectionWorkflow.ts';
+import { WorkflowPanel } from './workflow/WorkflowPanel.tsx';
 
 interface SectionPaneProps {
   guide: GuideView;
@@ -23,12 +25,17 @@ interface SectionPaneProps {
   applyThread: (threadId: string, thread: ThreadView | null) => void;
   /** Members who can be mentioned in comments. */
   people: PersonRef[];
+  /** Reloads the guide (after a transition). */
+  refresh: () => Promise<void>;
 }
 
-/** The open section: its title, who else is here, the editor and the status line. */
-export function SectionPane({ guide, section, user, participants, canEdit, onAccessSignal, threads, applyThread, people }: SectionPaneProps) {
+/** The open section: its title, who else is here, its workflow, the editor with its comments, and the status line. */
+export function SectionPane({ guide, section, user, participants, canEdit, onAccessSignal, threads, applyThread, people, refresh }: SectionPaneProps) {
   const { t } = useTranslation();
-  const { session, status } = useSectionSession(section.docName, onAccessSignal);
+  // a validated section is read-only for everyone (the server drops edits to it anyway)
+  const locked = isContentLocked(section.status);
+  const { session, status } = useSectionSession(section.docName, !canEdit || locked, onAccessSignal, locked);
+  const workflow = useSectionWorkflow(guide.id, section.id, guide.structureVersion);
   const [synced, setSynced] = useState(false);
   useEffect(() => {
     if (status.connection === 'connected') setSynced(true);
@@ -61,9 +68,27 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
           </p>
         )}
       </header>
+      <WorkflowPanel
+        guide={guide}
+        section={section}
+        view={workflow.view}
+        onChanged={async () => {
+          await Promise.all([refresh(), workflow.reload()]);
+        }}
+      />
       <div className="section-pane__body">
         {session ? (
-          <SectionEditor session={session} sectionId={section.id} title={section.title} user={user} language={guide.language} synced={synced} editable={canEdit} onEditor={setEditor} />
+          <SectionEditor
+            session={session}
+            sectionId={section.id}
+            title={section.title}
+            user={user}
+            language={guide.language}
+            synced={synced}
+            editable={canEdit && !locked}
+            readOnlyNote={locked ? t('workflow.validatedShort') : undefined}
+            onEditor={setEditor}
+          />
         ) : (
           <p className="muted">{t('editor.loading')}</p>
         )}

@@ -29,13 +29,17 @@ export const getGuideSchema = {
 
 export const updateGuideSchema = {
   tags: ['guides'],
-  summary: 'Rename a guide or change its language',
+  summary: 'Rename a guide, change its language or its workflow setting',
   params: guideParams,
   body: {
     type: 'object',
     additionalProperties: false,
     minProperties: 1,
-    properties: { title: titleSchema, language: { type: 'string', enum: [...GUIDE_LANGUAGES] } },
+    properties: {
+      title: titleSchema,
+      language: { type: 'string', enum: [...GUIDE_LANGUAGES] },
+      requireResolvedThreads: { type: 'boolean' },
+    },
   },
   response: { 200: { $ref: 'GuideView#' }, ...errorReplies },
 };

@@ -33,14 +33,13 @@ const sectionsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, a
     { schema: updateSectionSchema },
     async (request) => {
       const { guideId, sectionId } = request.params;
-      const { authorIds, reviewerIds, ...structural } = request.body;
+      const { authorIds, reviewerIds, dueDate, ...structural } = request.body;
+      const assigning = authorIds !== undefined || reviewerIds !== undefined || dueDate !== undefined;
       // Each kind of change asks for its own right, all before anything changes.
       if (Object.keys(structural).length > 0) access.authorize(request.auth?.user, guideId, 'structure.manage');
-      if (authorIds !== undefined || reviewerIds !== undefined) access.authorize(request.auth?.user, guideId, 'sections.assign');
+      if (assigning) access.authorize(request.auth?.user, guideId, 'sections.assign');
       let section = guides.getSection(guideId, sectionId);
-      if (authorIds !== undefined || reviewerIds !== undefined) {
-        section = await guides.assignSection(guideId, sectionId, { authorIds, reviewerIds });
-      }
+      if (assigning) section = await guides.assignSection(guideId, sectionId, { authorIds, reviewerIds, dueDate });
       if (Object.keys(structural).length > 0) section = await guides.updateSection(guideId, sectionId, structural);
       notify(guideId);
       return sectionView(section);

@@ -1,4 +1,4 @@
-import { errorReplies, idParams, idPattern, titleSchema } from '../commonSchemas.ts';
+import { dueDateSchema, errorReplies, idParams, idPattern, titleSchema } from '../commonSchemas.ts';
 
 const guideParams = idParams('guideId');
 const sectionParams = idParams('guideId', 'sectionId');
@@ -20,7 +20,7 @@ export const createSectionSchema = {
 
 export const updateSectionSchema = {
   tags: ['sections'],
-  summary: 'Rename or move a section (structure), or assign its authors and reviewers',
+  summary: 'Rename or move a section (structure), or assign its authors, reviewers and due date',
   params: sectionParams,
   body: {
     type: 'object',
@@ -32,6 +32,7 @@ export const updateSectionSchema = {
       position,
       authorIds: { type: 'array', maxItems: 50, items: { type: 'string', pattern: idPattern } },
       reviewerIds: { type: 'array', maxItems: 50, items: { type: 'string', pattern: idPattern } },
+      dueDate: dueDateSchema,
     },
   },
   response: { 200: { $ref: 'SectionView#' }, ...errorReplies },

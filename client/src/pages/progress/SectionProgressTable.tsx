@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import type { GuideProgressView } from '@dalil/shared';
+import { formatDate } from '../../i18n/formatDate.ts';
+import { Link } from '../../routing/Link.tsx';
+import { paths } from '../../routing/routes.ts';
+
+/** One row per section: state, who, words, open threads, last activity, due date (late ones flagged). */
+export function SectionProgressTable({ progress, language }: { progress: GuideProgressView; language: string }) {
+  const { t, i18n } = useTranslation();
+  const names = new Map(progress.assignees.map((a) => [a.userId, a.name]));
+  return (
+    <div className="table-scroll">
+      <table className="progress-table" data-testid="sections-progress">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.section')}</th>
+            <th scope="col">{t('dashboard.status')}</th>
+            <th scope="col">{t('dashboard.assignees')}</th>
+            <th scope="col" className="num">{t('dashboard.words')}</th>
+            <th scope="col" className="num">{t('dashboard.openThreads')}</th>
+            <th scope="col">{t('dashboard.lastActivity')}</th>
+            <th scope="col">{t('dashboard.due')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {progress.sections.map((s) => (
+            <tr key={s.id} className={s.overdue ? 'progress-table__row--overdue' : undefined}>
+              <th scope="row" className={s.parentId ? 'progress-table__sub' : undefined}>
+                <Link to={paths.section(progress.guideId, s.id)} dir="auto" lang={language}>
+                  {s.title}
+                </Link>
+              </th>
+              <td>
+                <span className={`badge badge--${s.status}`}>{t(`toc.status.${s.status}`)}</span>
+              </td>
+              <td>{[...new Set([...s.authorIds, ...s.reviewerIds])].map((id) => names.get(id) ?? '—').join(', ')}</td>
+              <td className="num">{s.wordCount}</td>
+              <td className="num">{s.openThreads}</td>
+              <td>{formatDate(s.lastActivityAt, i18n.language)}</td>
+              <td>
+                {s.dueDate && <span dir="ltr">{s.dueDate}</span>}
+                {s.overdue && <span className="badge badge--overdue">{t('dashboard.overdueBadge')}</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

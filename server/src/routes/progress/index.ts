@@ -1,0 +1,63 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AssigneeProgressView, GuideProgressView, SectionProgressView } from '@dalil/shared';
+import type { RouteServices } from '../routeServices.ts';
+import { progressSchema } from './schemas.ts';
+
+/** The guide's progress dashboard, mounted under /api/guides/:guideId. */
+const progressRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, accounts, access, workflow, openThreads }) => {
+  app.get<{ Params: { guideId: string } }>('/progress', { schema: progressSchema }, async (request): Promise<GuideProgressView> => {
+    const { guideId } = request.params;
+    access.authorize(request.auth?.user, guideId, 'guide.read');
+    const today = new Date().toISOString().slice(0, 10);
+    const threadsBySection = new Map<string, number>();
+    for (const t of openThreads.openThreadsOf(guideId)) threadsBySection.set(t.sectionId, (threadsBySection.get(t.sectionId) ?? 0) + 1);
+    const transitions = workflow.lastTransitionAt(guideId);
+
+    const sections: SectionProgressView[] = guides.listSections(guideId).map((s) => {
+      const activity = [s.updatedAt, s.editedAt, transitions.get(s.id)].filter((d): d is string => !!d);
+      return {
+        id: s.id,
+        title: s.title,
+        parentId: s.parentId,
+        status: s.status,
+        authorIds: [...s.authorIds],
+        reviewerIds: [...s.reviewerIds],
+        wordCount: s.wordCount,
+        openThreads: threadsBySection.get(s.id) ?? 0,
+        lastActivityAt: activity.sort().at(-1)!,
+        dueDate: s.dueDate,
+        // due that day means still on time; validated sections are never late
+        overdue: s.dueDate !== null && s.dueDate < today && s.status !== 'validated',
+      };
+    });
+
+    const byAssignee = new Map<string, AssigneeProgressView>();
+    for (const s of sections) {
+      for (const userId of new Set([...s.authorIds, ...s.reviewerIds])) {
+        let row = byAssignee.get(userId);
+        if (!row) {
+          row = { userId, name: accounts.findUser(userId)?.name ?? '—', draft: 0, review: 0, validated: 0, overdue: 0 };
+          byAssignee.set(userId, row);
+        }
+        row[s.status] += 1;
+        if (s.overdue) row.overdue += 1;
+      }
+    }
+    const byStatus = { draft: 0, review: 0, validated: 0 };
+    for (const s of sections) byStatus[s.status] += 1;
+    return {
+      guideId,
+      total: sections.length,
+      byStatus,
+      words: sections.reduce((sum, s) => sum + s.wordCount, 0),
+      openThreads: sections.reduce((sum, s) => sum + s.openThreads, 0),
+      overdue: sections.filter((s) => s.overdue).length,
+      readyForLayout: sections.length > 0 && byStatus.validated === sections.length,
+      sections,
+      assignees: [...byAssignee.values()].sort((a, b) => a.name.localeCompare(b.name)),
+      today,
+    };
+  });
+};
+
+export default progressRoute;

@@ -1,0 +1,83 @@
+import { MAX_TRANSITION_NOTE_LENGTH, SECTION_STATUSES } from '@dalil/shared';
+import { errorReplies, idParams } from '../commonSchemas.ts';
+
+const sectionParams = idParams('guideId', 'sectionId');
+const status = { type: 'string', enum: [...SECTION_STATUSES] } as const;
+
+const workflowEventView = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    from: status,
+    to: status,
+    actorId: { type: 'string' },
+    actorName: { type: 'string' },
+    note: { type: ['string', 'null'] },
+    createdAt: { type: 'string' },
+  },
+  required: ['id', 'from', 'to', 'actorId', 'actorName', 'note', 'createdAt'],
+} as const;
+
+const changeBlock = {
+  type: 'object',
+  properties: {
+    kind: { type: 'string', enum: ['same', 'added', 'removed', 'changed'] },
+    parts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { text: { type: 'string' }, change: { type: ['string', 'null'], enum: ['added', 'removed', null] } },
+        required: ['text', 'change'],
+      },
+    },
+  },
+  required: ['kind', 'parts'],
+} as const;
+
+export const transitionSchema = {
+  tags: ['workflow'],
+  summary: 'Move a section through the workflow: submit (→ review), approve (→ validated), request changes or reopen (→ draft)',
+  params: sectionParams,
+  body: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { to: status, note: { type: 'string', maxLength: MAX_TRANSITION_NOTE_LENGTH } },
+    required: ['to'],
+  },
+  response: {
+    200: { type: 'object', properties: { status, event: workflowEventView }, required: ['status', 'event'] },
+    ...errorReplies,
+  },
+};
+
+export const sectionWorkflowSchema = {
+  tags: ['workflow'],
+  summary: 'A section’s status, history, the transitions the caller may make and what changed since its last validation',
+  params: sectionParams,
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        status,
+        history: { type: 'array', items: workflowEventView },
+        validated: {
+          anyOf: [{ type: 'null' }, { type: 'object', properties: { byName: { type: 'string' }, at: { type: 'string' } }, required: ['byName', 'at'] }],
+        },
+        transitions: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { name: { type: 'string' }, to: status, noteRequired: { type: 'boolean' } },
+            required: ['name', 'to', 'noteRequired'],
+          },
+        },
+        changes: {
+          anyOf: [{ type: 'null' }, { type: 'object', properties: { since: { type: 'string' }, blocks: { type: 'array', items: changeBlock } }, required: ['since', 'blocks'] }],
+        },
+        openThreads: { type: 'integer' },
+      },
+      required: ['status', 'history', 'validated', 'transitions', 'changes', 'openThreads'],
+    },
+    ...errorReplies,
+  },
+};

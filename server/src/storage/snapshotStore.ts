@@ -1,0 +1,43 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LayoutNode } from '@dalil/shared/editor';
+import { fsyncDir, writeFileDurably } from './durableFile.ts';
+
+/** What a validation keeps of a section: the version that goes to layout. */
+export interface ApprovedContent {
+  /** The whole Y.Doc state as one Yjs update (can rebuild the document exactly). */
+  update: Uint8Array;
+  /** Plain text, one entry per block: what later versions are compared with. */
+  blocks: string[];
+  /** ProseMirror JSON without comment anchors: the layout version. */
+  layout: LayoutNode;
+}
+
+/**
+ * Approved snapshots, one pair of files per validation under `<dataDir>/snapshots/<sectionId>/`,
+ * written durably and never rewritten: content bodies stay out of the metadata file, which is
+ * rewritten whole on every change.
+ */
+export class SnapshotStore {
+  constructor(private readonly dir: string) {}
+
+  async save(sectionId: string, snapshotId: string, content: ApprovedContent): Promise<void> {
+    const sectionDir = join(this.dir, sectionId);
+    await mkdir(sectionDir, { recursive: true, mode: 0o700 });
+    // the new directory entries must survive a crash too
+    await fsyncDir(this.dir);
+    await writeFileDurably(join(sectionDir, `${snapshotId}.yjs`), content.update);
+    await writeFileDurably(join(sectionDir, `${snapshotId}.json`), JSON.stringify({ blocks: content.blocks, layout: content.layout }));
+  }
+
+  /** The text and layout of a snapshot, or null when its files are missing. */
+  async loadText(sectionId: string, snapshotId: string): Promise<Pick<ApprovedContent, 'blocks' | 'layout'> | null> {
+    try {
+      const parsed = JSON.parse(await readFile(join(this.dir, sectionId, `${snapshotId}.json`), 'utf8')) as Pick<ApprovedContent, 'blocks' | 'layout'>;
+      return { blocks: parsed.blocks, layout: parsed.layout };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import type { SectionStatus, WorkflowEvent } from '@dalil/shared';
+import { ApiError, notFound } from '../errors.ts';
+import type { MetadataStore } from './metadataStore.ts';
+import { newId } from './ids.ts';
+
+export interface NewTransition {
+  guideId: string;
+  sectionId: string;
+  /** The status the caller's decision was made against. */
+  from: SectionStatus;
+  to: SectionStatus;
+  actorId: string;
+  note: string | null;
+  snapshotId: string | null;
+}
+
+/**
+ * Section statuses and their history. Which transition is allowed is decided by the shared
+ * workflow module before we get here; this only applies one atomically with its record.
+ */
+export class WorkflowRepository {
+  constructor(private readonly store: MetadataStore) {}
+
+  /** Oldest first. */
+  historyOf(guideId: string, sectionId: string): WorkflowEvent[] {
+    return this.store.data.workflowEvents.filter((e) => e.guideId === guideId && e.sectionId === sectionId);
+  }
+
+  /** The latest validation of a section (its snapshot is what later versions are compared with). */
+  lastValidation(guideId: string, sectionId: string): WorkflowEvent | undefined {
+    return this.historyOf(guideId, sectionId).findLast((e) => e.to === 'validated');
+  }
+
+  /** When each section of a guide last changed status. */
+  lastTransitionAt(guideId: string): Map<string, string> {
+    const at = new Map<string, string>();
+    for (const e of this.store.data.workflowEvents) if (e.guideId === guideId) at.set(e.sectionId, e.createdAt);
+    return at;
+  }
+
+  /**
+   * Sets the new status and records the transition in one write. The status is checked again here:
+   * when two people act at once, the second finds the section moved on and gets 409.
+   * Bumps the guide's structure version (status shows in every table of contents).
+   */
+  record(input: NewTransition): Promise<{ event: WorkflowEvent; structureVersion: number }> {
+    return this.store.mutate((data) => {
+      const guide = data.guides.find((g) => g.id === input.guideId);
+      const section = data.sections.find((s) => s.id === input.sectionId && s.guideId === input.guideId && s.deletedAt === null);
+      if (!guide || !section) throw notFound('section');
+      if (section.status !== input.from) {
+        throw new ApiError(409, 'transition_not_allowed', `the section is now ${section.status}, no longer ${input.from}; reload it`);
+      }
+      const now = new Date().toISOString();
+      const event: WorkflowEvent = {
+        id: newId('w'),
+        guideId: input.guideId,
+        sectionId: input.sectionId,
+        from: input.from,
+        to: input.to,
+        actorId: input.actorId,
+        note: input.note,
+        createdAt: now,
+        snapshotId: input.snapshotId,
+      };
+      data.workflowEvents.push(event);
+      section.status = input.to;
+      section.updatedAt = now;
+      guide.updatedAt = now;
+      guide.structureVersion += 1;
+      return { event, structureVersion: guide.structureVersion };
+    });
+  }
+}
