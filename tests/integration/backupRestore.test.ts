@@ -108,6 +108,19 @@ describe('backup of a running server, restore into an empty data dir', () => {
     const a = await api.createSection(guide.id, 'Chapitre A');
     const b = await api.createSection(guide.id, 'Sous-chapitre B', a.id);
     const c = await api.createSection(guide.id, 'Chapitre C (gros)');
+    // A validated section: its approved version lives in snapshots/, outside metadata and docs.
+    const d = await api.createSection(guide.id, 'Chapitre D (validé)');
+    const author = connectClient(server.wsUrl, d.docName, { cookie });
+    await author.synced();
+    const authorWriter = startWriter(author);
+    writeToken(authorWriter, 'Texte validé');
+    await waitFor('validated text saved', () => authorWriter.saved.last() && isSnapshotCovered(Y.snapshot(author.doc), authorWriter.saved.last()!));
+    author.destroy();
+    await api.ok('POST', `/api/guides/${guide.id}/sections/${d.id}/transitions`, { to: 'review' });
+    await api.ok('POST', `/api/guides/${guide.id}/sections/${d.id}/transitions`, { to: 'validated' });
+    const workflowPath = `/api/guides/${guide.id}/sections/${d.id}/workflow`;
+    const workflowBefore = await api.ok('GET', workflowPath);
+    expect(readdirSync(join(live, 'snapshots', d.id))).toHaveLength(2);
 
     const writers: Writer[] = [];
     for (const section of [a, a, b, b, c]) {
@@ -195,6 +208,10 @@ describe('backup of a running server, restore into an empty data dir', () => {
       expect(await structure(restoredApi)).toEqual(structureBefore);
       for (const docName of allDocs) expect(await contentThrough(restoredServer, cookie, docName), docName).toBe(contentBefore.get(docName));
       expect(restoredServer.output()).not.toMatch(/"level":(50|60)/);
+      expect(await restoredApi.ok('GET', workflowPath)).toEqual(workflowBefore);
+      for (const file of readdirSync(join(live, 'snapshots', d.id))) {
+        expect(readFileSync(join(restoredDir, 'snapshots', d.id, file)).equals(readFileSync(join(live, 'snapshots', d.id, file))), file).toBe(true);
+      }
 
       // Refusals: each leaves the target exactly as it was. The first two go through the CLI.
       const archive = readFileSync(quiet);

@@ -3,7 +3,7 @@ import { isValidDocName } from '@dalil/shared';
 export const METADATA_FILE = 'metadata.json';
 export const SECRET_FILE = 'session-secret';
 export const DOCS_DIR = 'docs';
-export const DOC_FILE_EXTENSIONS = ['.ydoc', '.ylog'] as const;
+export const SNAPSHOTS_DIR = 'snapshots';
 
 /**
  * The only paths a backup may contain: the files a Dalil server writes. An allow-list rather than a
@@ -12,6 +12,9 @@ export const DOC_FILE_EXTENSIONS = ['.ydoc', '.ylog'] as const;
  */
 export function isArchivablePath(path: string): boolean {
   if (path === METADATA_FILE || path === SECRET_FILE) return true;
-  const match = /^docs\/([^/]+)(\.ydoc|\.ylog)$/.exec(path);
-  return match !== null && isValidDocName(match[1]!);
+  const doc = /^docs\/([^/]+)\.(ydoc|ylog)$/.exec(path);
+  if (doc) return isValidDocName(doc[1]!);
+  // Approved versions: snapshots/<sectionId>/<snapshotId>.yjs|.json (ids use the doc-name alphabet).
+  const snapshot = /^snapshots\/([^/]+)\/([^/]+)\.(yjs|json)$/.exec(path);
+  return snapshot !== null && isValidDocName(snapshot[1]!) && isValidDocName(snapshot[2]!);
 }

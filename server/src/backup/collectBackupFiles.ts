@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isValidDocName } from '@dalil/shared';
 import { decodeRecords } from '../storage/recordCodec.ts';
 import type { BackupFile } from './backupArchive.ts';
-import { DOCS_DIR, isArchivablePath, METADATA_FILE, SECRET_FILE } from './archivablePath.ts';
+import { DOCS_DIR, isArchivablePath, METADATA_FILE, SECRET_FILE, SNAPSHOTS_DIR } from './archivablePath.ts';
 
 export interface CollectedFiles {
   files: BackupFile[];
@@ -30,6 +30,8 @@ export class BackupSourceError extends Error {}
  *   record that a newer snapshot already holds is harmless (Yjs updates are idempotent).
  * - A log is read while appends may land: the last record can be torn. It is cut at the last record
  *   whose length and CRC-32 check out; those bytes belong to an append that was not yet confirmed.
+ * - Approved versions (`snapshots/`) are written whole (temp file, rename) and never rewritten, and
+ *   before the metadata names them: read after the metadata, every one it names is there.
  */
 export async function collectBackupFiles(dataDir: string): Promise<CollectedFiles> {
   await refuseUnknownFiles(dataDir);
@@ -66,7 +68,21 @@ export async function collectBackupFiles(dataDir: string): Promise<CollectedFile
     }
     documents++;
   }
+  files.push(...(await approvedVersions(join(dataDir, SNAPSHOTS_DIR))));
   return { files, documents, droppedLogBytes };
+}
+
+async function approvedVersions(snapshotsDir: string): Promise<BackupFile[]> {
+  const files: BackupFile[] = [];
+  for (const section of (await listIfExists(snapshotsDir)).sort()) {
+    for (const file of (await listIfExists(join(snapshotsDir, section))).sort()) {
+      const path = `${SNAPSHOTS_DIR}/${section}/${file}`;
+      if (!isArchivablePath(path)) continue; // temp files; anything else was refused up front
+      const data = await readIfExists(join(snapshotsDir, section, file));
+      if (data) files.push({ path, data });
+    }
+  }
+  return files;
 }
 
 /** Files the server owns but that are not data: its lock and interrupted temp files. */
@@ -77,23 +93,35 @@ const NOT_DATA = /^dalil\.lock$|\.tmp$/;
  * (say, a newer server version storing something new) stops the backup instead.
  */
 async function refuseUnknownFiles(dataDir: string): Promise<void> {
-  const known = new Set([METADATA_FILE, SECRET_FILE, DOCS_DIR]);
-  const unknown = (await readdir(dataDir).catch(() => [] as string[])).filter((f) => !known.has(f) && !NOT_DATA.test(f));
-  const docsEntries = await readdir(join(dataDir, DOCS_DIR)).catch(() => [] as string[]);
-  unknown.push(...docsEntries.filter((f) => !NOT_DATA.test(f) && !isArchivablePath(`${DOCS_DIR}/${f}`)).map((f) => `${DOCS_DIR}/${f}`));
+  const known = new Set([METADATA_FILE, SECRET_FILE, DOCS_DIR, SNAPSHOTS_DIR]);
+  const unknown = (await listIfExists(dataDir)).filter((f) => !known.has(f) && !NOT_DATA.test(f));
+  const check = (path: string) => !NOT_DATA.test(path) && !isArchivablePath(path) && unknown.push(path);
+  for (const f of await listIfExists(join(dataDir, DOCS_DIR))) check(`${DOCS_DIR}/${f}`);
+  const sections = await readdir(join(dataDir, SNAPSHOTS_DIR), { withFileTypes: true }).catch(() => []);
+  for (const section of sections) {
+    if (!section.isDirectory()) {
+      check(`${SNAPSHOTS_DIR}/${section.name}`);
+      continue;
+    }
+    for (const f of await listIfExists(join(dataDir, SNAPSHOTS_DIR, section.name))) check(`${SNAPSHOTS_DIR}/${section.name}/${f}`);
+  }
   if (unknown.length > 0) {
     throw new BackupSourceError(`${dataDir} holds files this backup does not know (${unknown.slice(0, 5).join(', ')}); nothing was written`);
   }
 }
 
-async function documentNames(docsDir: string): Promise<string[]> {
-  let entries: string[];
+async function listIfExists(dir: string): Promise<string[]> {
   try {
-    entries = await readdir(docsDir);
+    return await readdir(dir);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
     throw err;
   }
+}
+
+async function documentNames(docsDir: string): Promise<string[]> {
+  const entries = await listIfExists(docsDir);
   const names = new Set<string>();
   for (const file of entries) {
     const match = /^(.+)\.(ydoc|ylog)$/.exec(file); // temp files end in .tmp and are skipped

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { decodeRecords } from '../storage/recordCodec.ts';
 import { fsyncDir } from '../storage/durableFile.ts';
 import { BackupArchiveError, decodeBackupArchive, type BackupManifest } from './backupArchive.ts';
-import { DOCS_DIR, METADATA_FILE } from './archivablePath.ts';
+import { DOCS_DIR, METADATA_FILE, SNAPSHOTS_DIR } from './archivablePath.ts';
 
 /** The target data dir cannot receive the backup; the message says why, in one line. */
 export class RestoreRefusedError extends Error {}
@@ -33,7 +33,9 @@ export async function restoreBackup(archiveFile: string, dataDir: string): Promi
   const temp = join(dirname(dataDir), `.${basename(dataDir)}.restore-${process.pid}`);
   await rm(temp, { recursive: true, force: true });
   try {
-    await mkdir(join(temp, DOCS_DIR), { recursive: true, mode: 0o700 });
+    // Deepest first when fsyncing, so that each directory's entry is durable in its parent.
+    const dirs = [...new Set([DOCS_DIR, ...files.map((f) => dirname(f.path)).filter((d) => d !== '.')])].sort().reverse();
+    for (const dir of dirs) await mkdir(join(temp, dir), { recursive: true, mode: 0o700 });
     for (const file of files) {
       const fh = await open(join(temp, file.path), 'wx', 0o600);
       try {
@@ -43,7 +45,8 @@ export async function restoreBackup(archiveFile: string, dataDir: string): Promi
         await fh.close();
       }
     }
-    await fsyncDir(join(temp, DOCS_DIR));
+    for (const dir of dirs) await fsyncDir(join(temp, dir));
+    if (dirs.some((d) => d.startsWith(`${SNAPSHOTS_DIR}/`))) await fsyncDir(join(temp, SNAPSHOTS_DIR));
     await fsyncDir(temp);
     // rename(2) replaces an empty directory and fails with ENOTEMPTY if something appeared in it.
     await rename(temp, dataDir).catch((err: NodeJS.ErrnoException) => {
