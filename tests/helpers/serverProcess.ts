@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { processCpuMs } from './processCpu.ts';
 
 const serverDir = resolve(import.meta.dirname, '../../server');
 const serverEntry = resolve(serverDir, 'src/server.ts');
@@ -10,6 +11,8 @@ export interface ServerProcess {
   url: string;
   wsUrl: string;
   output(): string;
+  /** CPU time the process had used when it reported listening (null without /proc). */
+  cpuMsAtListen: number | null;
   /** Resolves with the exit code (or signal) once the process ended. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -48,6 +51,8 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}, p
       out += chunk.toString();
       const match = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
       if (match) {
+        // Read at once: later, the test's own clients may already be making the server work.
+        const cpuMsAtListen = processCpuMs(child.pid!);
         clearTimeout(timer);
         const p = Number(match[1]);
         child.stdout!.off('data', onData);
@@ -58,6 +63,7 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}, p
           url: `http://127.0.0.1:${p}`,
           wsUrl: `ws://127.0.0.1:${p}/collab`,
           output: () => out,
+          cpuMsAtListen,
           exited,
         });
       }

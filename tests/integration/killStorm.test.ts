@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { FileDocStore } from '@dalil/server/storage/fileDocStore.ts';
+import { availableParallelism, loadavg } from 'node:os';
 import { spawnServer, type ServerProcess } from '../helpers/serverProcess.ts';
 import { Api } from '../helpers/api.ts';
 import { DEMO_PASSWORD, demoAccounts } from '@dalil/server/demo/demoAccounts.ts';
@@ -8,7 +8,7 @@ import { connectClient, type YClient } from '../helpers/yClient.ts';
 import { trackSaved } from '../helpers/savedTracker.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { sleep, waitFor } from '../helpers/waitFor.ts';
-import { join } from 'node:path';
+import { docOnDisk } from '../helpers/docOnDisk.ts';
 
 interface Token {
   text: string;
@@ -17,18 +17,30 @@ interface Token {
   sentAt: number;
 }
 
-const ROUNDS = process.env.DALIL_SOAK ? 20 : 3;
-const CLIENTS = 10;
+const ROUNDS = process.env.DALIL_SOAK ? 50 : 10;
+const CLIENTS = 20;
+/** From spawning the process to accepting connections, with the data dir a kill -9 left behind. */
+const MAX_RESTART_MS = 2000;
 
-/** Reads what is on disk, the way a restarted server would, without starting one. */
+/**
+ * Startup is mostly Node loading modules (measured on 2 CPUs: 0.8-1.9 s of wall time, 1.2-1.9 s of
+ * CPU), so a machine busy with other work slows every start. The 2 s wall-time bound is asserted
+ * when the load leaves our test its share of the CPUs; a CPU-time bound, which load hardly moves,
+ * always is: it catches work a kill -9 could add to a start (lock takeover, scanning torn logs).
+ */
+const MAX_RESTART_CPU_MS = 2500;
+const machineBusy = () => loadavg()[0]! > availableParallelism();
+
 async function textOnDisk(dataDir: string, docName: string): Promise<string> {
-  const warnings: string[] = [];
-  const store = new FileDocStore(join(dataDir, 'docs'), { warn: (_o, msg) => warnings.push(msg) });
-  const loaded = await store.load(docName);
-  await store.close();
-  const doc = new Y.Doc();
-  for (const update of loaded.updates) Y.applyUpdate(doc, update);
-  return doc.getText('text').toString();
+  return (await docOnDisk(dataDir, docName)).doc.getText('text').toString();
+}
+
+/** One pass over the text (it is polled often and grows to thousands of tokens). */
+function hasEachOnce(text: string, tokens: string[]): boolean {
+  const found = text.match(/<r\d+c\d+t\d+>/g) ?? [];
+  if (found.length !== tokens.length) return false;
+  const seen = new Set(found);
+  return seen.size === found.length && tokens.every((t) => seen.has(t));
 }
 
 describe('kill -9 in the middle of an edit storm', () => {
@@ -42,7 +54,8 @@ describe('kill -9 in the middle of an edit storm', () => {
     dir.remove();
   });
 
-  it(`loses no confirmed or old token, and every token ends up exactly once (${ROUNDS} random kills)`, async () => {
+  it(`loses no confirmed or old token, every token ends up exactly once, restarts in < 2 s (${CLIENTS} clients, ${ROUNDS} random kills)`, async () => {
+    const startedAt = Date.now();
     server = await spawnServer(dir.path, { DALIL_DEMO: '1' });
     const port = server.port;
     const api = new Api(server.url);
@@ -51,9 +64,19 @@ describe('kill -9 in the middle of an edit storm', () => {
     const { section } = await api.guideWithSection();
     const allTokens: string[] = [];
     const restartTimes: number[] = [];
+    const slowRestarts: string[] = [];
+    const restartCpu: number[] = [];
+    let loadErrors = 0;
+    let confirmedTotal = 0;
 
     for (let round = 0; round < ROUNDS; round++) {
       const clients = Array.from({ length: CLIENTS }, () => connectClient(server!.wsUrl, section.docName, { cookie }));
+      // 1011 is how the server tells a client that the document could not be loaded.
+      for (const c of clients) {
+        c.provider.on('connection-close', (event: { code?: number } | null) => {
+          if (event?.code === 1011) loadErrors++;
+        });
+      }
       const trackers = clients.map((c) => trackSaved(c.provider));
       await Promise.all(clients.map((c) => c.synced()));
       const tokens: Token[] = [];
@@ -65,7 +88,12 @@ describe('kill -9 in the middle of an edit storm', () => {
           tokens.push({ text, client, clock: Y.getState(client.doc.store, client.doc.clientID), sentAt: Date.now() });
         }, 8),
       );
-      await sleep(400 + Math.floor(Math.random() * 1200));
+      // The kill lands at a random moment, but only once something was confirmed saved: on a loaded
+      // machine the first group commit of 20 fresh clients can take longer than the shortest window.
+      await waitFor('a first token confirmed saved', () => trackers.some((t, i) => (t.last()?.sv.get(clients[i]!.doc.clientID) ?? 0) > 0), {
+        timeoutMs: 15_000,
+      });
+      await sleep(200 + Math.floor(Math.random() * 1200));
       server.child.kill('SIGKILL');
       const killedAt = Date.now();
       writers.forEach(clearInterval);
@@ -78,16 +106,24 @@ describe('kill -9 in the middle of an edit storm', () => {
       });
       const old = tokens.filter((t) => t.sentAt < killedAt - 500);
       expect(confirmed.length, 'some tokens were confirmed saved before the kill').toBeGreaterThan(0);
+      confirmedTotal += confirmed.length;
       expect(confirmed.filter((t) => !onDisk.includes(t.text)).map((t) => t.text)).toEqual([]);
       expect(old.filter((t) => !onDisk.includes(t.text)).map((t) => t.text)).toEqual([]);
 
       const restartStarted = Date.now();
       server = await spawnServer(dir.path, {}, port);
-      restartTimes.push(Date.now() - restartStarted);
-      expect(server.output()).not.toMatch(/could not load document/);
+      const restartMs = Date.now() - restartStarted;
+      const cpuMs = server.cpuMsAtListen;
+      restartTimes.push(restartMs);
+      if (cpuMs !== null) restartCpu.push(cpuMs);
+      if (restartMs >= MAX_RESTART_MS) {
+        const load = loadavg()[0]!.toFixed(1);
+        expect(machineBusy(), `restart after kill ${round + 1} took ${restartMs} ms with load ${load}`).toBe(true);
+        slowRestarts.push(`${restartMs} ms at load ${load}`);
+      }
 
       allTokens.push(...tokens.map((t) => t.text));
-      const everyTokenOnce = (text: string) => allTokens.every((t) => text.split(t).length === 2);
+      const everyTokenOnce = (text: string) => hasEachOnce(text, allTokens);
       await waitFor(
         'every client reconnected with every token exactly once',
         () => clients.every((c) => c.provider.synced && everyTokenOnce(c.text.toString())),
@@ -102,12 +138,20 @@ describe('kill -9 in the middle of an edit storm', () => {
           check.destroy();
         }
       });
+      expect(server.output()).not.toMatch(/could not load document|"level":(50|60)/);
       clients.forEach((c) => c.destroy());
     }
+    expect(loadErrors, 'clients refused with 1011').toBe(0);
+    expect(Math.max(...restartCpu), `CPU time to restart ${restartCpu.join(', ')} ms`).toBeLessThan(MAX_RESTART_CPU_MS);
     server.child.kill('SIGTERM');
     expect((await server.exited).code).toBe(0);
     const final = await textOnDisk(dir.path, section.docName);
-    expect(allTokens.every((t) => final.split(t).length === 2)).toBe(true);
-    console.log(`kill -9 storm: ${allTokens.length} tokens, restart times ${restartTimes.join(', ')} ms`);
-  });
+    expect(hasEachOnce(final, allTokens)).toBe(true);
+    console.log(
+      `kill -9 storm (${Math.round((Date.now() - startedAt) / 1000)} s): ${ROUNDS} kills, ${CLIENTS} clients, ${allTokens.length} tokens (${confirmedTotal} confirmed saved before a kill, ` +
+        `0 missing), restart times ${restartTimes.join(', ')} ms (max ${Math.max(...restartTimes)}), ` +
+        `CPU ${restartCpu.join(', ')} ms` +
+        (slowRestarts.length > 0 ? `; over 2 s on a busy machine: ${slowRestarts.join('; ')}` : ''),
+    );
+  }, process.env.DALIL_SOAK ? 1_200_000 : 150_000);
 });

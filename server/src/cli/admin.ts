@@ -6,27 +6,41 @@ import { MetadataStore } from '../storage/metadataStore.ts';
 import { AccountRepository } from '../storage/accountRepository.ts';
 import { hashPassword, passwordProblem } from '../auth/passwords.ts';
 import { ApiError } from '../errors.ts';
+import { createBackup } from '../backup/createBackup.ts';
+import { restoreBackup, RestoreRefusedError } from '../backup/restoreBackup.ts';
+import { BackupArchiveError } from '../backup/backupArchive.ts';
+import { BackupSourceError } from '../backup/collectBackupFiles.ts';
 
 const USAGE = `Usage: pnpm admin <command> [options]   (DATA_DIR selects the data dir, default ./data)
 
   user:add --email E --name N --password P   create an account
   user:list                                  list accounts
   user:reset-password --email E --password P set a new password (ends the user's sessions)
+  backup <file>                              write a consistent archive of the data dir (server may run)
+  restore <file>                             fill an empty data dir from an archive (server stopped)
 
-The server must be stopped: one process owns a data dir at a time.`;
+The user commands need the server stopped: one process owns a data dir at a time.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
     strict: true,
+    allowPositionals: true,
   });
   if (!command || command === 'help' || command === '--help') {
     console.log(USAGE);
     return command ? 0 : 2;
   }
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
+  if (command === 'backup' || command === 'restore') {
+    if (positionals.length !== 1) throw new UsageError(`${command} takes exactly one file name`);
+    // `pnpm admin` runs in server/; a relative file name means the directory the user typed it in.
+    const file = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!);
+    return command === 'backup' ? backup(dataDir, file) : restore(file, dataDir);
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const release = acquireDataDirLock(dataDir);
   try {
@@ -65,12 +79,32 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** No lock: a backup reads a live data dir consistently without stopping the server that owns it. */
+async function backup(dataDir: string, file: string): Promise<number> {
+  const s = await createBackup(dataDir, file);
+  console.log(
+    `backup of ${dataDir} written to ${s.file}: ${s.documents} documents, ${s.files} files, ` +
+      `${s.rawBytes} bytes → ${s.archiveBytes} bytes compressed` +
+      (s.droppedLogBytes > 0 ? ` (${s.droppedLogBytes} bytes of an append in progress left out)` : ''),
+  );
+  return 0;
+}
+
+async function restore(file: string, dataDir: string): Promise<number> {
+  const s = await restoreBackup(file, dataDir);
+  console.log(`restored ${s.files} files (${s.documents} documents) from the backup of ${s.manifest.createdAt} into ${dataDir}`);
+  return 0;
+}
+
 class UsageError extends Error {}
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
     if (err instanceof DataDirLockedError) console.error(`admin: ${err.message}`);
+    else if (err instanceof BackupArchiveError || err instanceof RestoreRefusedError) {
+      console.error(`admin: restore refused, nothing was written: ${err.message}`);
+    } else if (err instanceof BackupSourceError) console.error(`admin: backup failed: ${err.message}`);
     else if (err instanceof UsageError || err instanceof ApiError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       console.error(`admin: ${(err as Error).message}\n\n${USAGE}`);
     } else console.error(err);

@@ -58,8 +58,10 @@ export class FileDocStore implements DocStore {
       await this.ensureDir();
       const log = await this.openLog(name);
       const buf = encodeRecords(updates);
-      await writeFully(log.fh, buf, log.size);
-      await log.fh.datasync();
+      await this.writeAt(log.fh, buf, log.size);
+      await this.syncLog(log.fh);
+      // Only now: after a failed write or fsync the next append rewrites the same bytes at the same
+      // offset, which also re-dirties pages that a failed fsync may have dropped from the cache.
       log.size += buf.byteLength;
     });
   }
@@ -117,6 +119,16 @@ export class FileDocStore implements DocStore {
     const logs = [...this.logs.values()];
     this.logs.clear();
     await Promise.allSettled(logs.map((log) => log.fh.close()));
+  }
+
+  /** Writes `buf` at `position`. Protected so that fault-injection tests can tear or fail it. */
+  protected writeAt(fh: FileHandle, buf: Uint8Array, position: number): Promise<void> {
+    return writeFully(fh, buf, position);
+  }
+
+  /** Makes the log's written bytes durable. Protected so that fault-injection tests can fail it. */
+  protected syncLog(fh: FileHandle): Promise<void> {
+    return fh.datasync();
   }
 
   private async readSnapshot(name: string): Promise<Uint8Array | null> {

@@ -1,0 +1,140 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isValidDocName } from '@dalil/shared';
+import { decodeRecords } from '../storage/recordCodec.ts';
+import type { BackupFile } from './backupArchive.ts';
+import { DOCS_DIR, isArchivablePath, METADATA_FILE, SECRET_FILE, SNAPSHOTS_DIR } from './archivablePath.ts';
+
+export interface CollectedFiles {
+  files: BackupFile[];
+  documents: number;
+  /** Bytes of torn log tails left out (an append was being written while the log was read). */
+  droppedLogBytes: number;
+}
+
+/** The data dir cannot be backed up; the message says why, in one line. */
+export class BackupSourceError extends Error {}
+
+/**
+ * Reads a data dir that a running server may be writing, without its lock and without stopping it,
+ * into a consistent set of files. Everything saved ("saved" sent to a client) before this call
+ * starts is in the result. Why the order below is enough:
+ *
+ * - Metadata first, documents after: every section the metadata names has its document read later,
+ *   so its text is at least as recent as the section. metadata.json is replaced by rename, so one
+ *   read sees a whole version.
+ * - Per document, the log before the snapshot. The server compacts by renaming a new snapshot into
+ *   place (containing the whole log) and only then truncating the log. So whatever happens between
+ *   the two reads, the snapshot read second contains everything the log read first lacked: either it
+ *   is the same snapshot the log extends, or a newer one containing that whole log. Replaying a log
+ *   record that a newer snapshot already holds is harmless (Yjs updates are idempotent).
+ * - A log is read while appends may land: the last record can be torn. It is cut at the last record
+ *   whose length and CRC-32 check out; those bytes belong to an append that was not yet confirmed.
+ * - Approved versions (`snapshots/`) are written whole (temp file, rename) and never rewritten, and
+ *   before the metadata names them: read after the metadata, every one it names is there.
+ */
+export async function collectBackupFiles(dataDir: string): Promise<CollectedFiles> {
+  await refuseUnknownFiles(dataDir);
+  const metadata = await readIfExists(join(dataDir, METADATA_FILE));
+  if (!metadata) throw new BackupSourceError(`${dataDir} has no ${METADATA_FILE}: it is not a Dalil data dir`);
+  try {
+    JSON.parse(metadata.toString('utf8'));
+  } catch {
+    throw new BackupSourceError(`${join(dataDir, METADATA_FILE)} is not valid JSON; refusing to back up a damaged data dir`);
+  }
+  const files: BackupFile[] = [{ path: METADATA_FILE, data: metadata }];
+  const secret = await readIfExists(join(dataDir, SECRET_FILE));
+  if (secret) files.push({ path: SECRET_FILE, data: secret });
+
+  const docsDir = join(dataDir, DOCS_DIR);
+  let documents = 0;
+  let droppedLogBytes = 0;
+  for (const name of await documentNames(docsDir)) {
+    const log = await readIfExists(join(docsDir, `${name}.ylog`));
+    const snapshot = await readIfExists(join(docsDir, `${name}.ydoc`));
+    if (!log && !snapshot) continue; // deleted since the listing
+    if (log) {
+      const { validBytes } = decodeRecords(log);
+      droppedLogBytes += log.byteLength - validBytes;
+      files.push({ path: `${DOCS_DIR}/${name}.ylog`, data: log.subarray(0, validBytes) });
+    }
+    if (snapshot) {
+      const { records, problem } = decodeRecords(snapshot);
+      if (problem || records.length !== 1) {
+        // Snapshots are written atomically: a bad one is damage the server would refuse to load too.
+        throw new BackupSourceError(`snapshot of document ${name} is corrupt (${problem ?? `${records.length} records`})`);
+      }
+      files.push({ path: `${DOCS_DIR}/${name}.ydoc`, data: snapshot });
+    }
+    documents++;
+  }
+  files.push(...(await approvedVersions(join(dataDir, SNAPSHOTS_DIR))));
+  return { files, documents, droppedLogBytes };
+}
+
+async function approvedVersions(snapshotsDir: string): Promise<BackupFile[]> {
+  const files: BackupFile[] = [];
+  for (const section of (await listIfExists(snapshotsDir)).sort()) {
+    for (const file of (await listIfExists(join(snapshotsDir, section))).sort()) {
+      const path = `${SNAPSHOTS_DIR}/${section}/${file}`;
+      if (!isArchivablePath(path)) continue; // temp files; anything else was refused up front
+      const data = await readIfExists(join(snapshotsDir, section, file));
+      if (data) files.push({ path, data });
+    }
+  }
+  return files;
+}
+
+/** Files the server owns but that are not data: its lock and interrupted temp files. */
+const NOT_DATA = /^dalil\.lock$|\.tmp$/;
+
+/**
+ * A file this backup does not know would be silently missing from the archive, so its presence
+ * (say, a newer server version storing something new) stops the backup instead.
+ */
+async function refuseUnknownFiles(dataDir: string): Promise<void> {
+  const known = new Set([METADATA_FILE, SECRET_FILE, DOCS_DIR, SNAPSHOTS_DIR]);
+  const unknown = (await listIfExists(dataDir)).filter((f) => !known.has(f) && !NOT_DATA.test(f));
+  const check = (path: string) => !NOT_DATA.test(path) && !isArchivablePath(path) && unknown.push(path);
+  for (const f of await listIfExists(join(dataDir, DOCS_DIR))) check(`${DOCS_DIR}/${f}`);
+  const sections = await readdir(join(dataDir, SNAPSHOTS_DIR), { withFileTypes: true }).catch(() => []);
+  for (const section of sections) {
+    if (!section.isDirectory()) {
+      check(`${SNAPSHOTS_DIR}/${section.name}`);
+      continue;
+    }
+    for (const f of await listIfExists(join(dataDir, SNAPSHOTS_DIR, section.name))) check(`${SNAPSHOTS_DIR}/${section.name}/${f}`);
+  }
+  if (unknown.length > 0) {
+    throw new BackupSourceError(`${dataDir} holds files this backup does not know (${unknown.slice(0, 5).join(', ')}); nothing was written`);
+  }
+}
+
+async function listIfExists(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw err;
+  }
+}
+
+async function documentNames(docsDir: string): Promise<string[]> {
+  const entries = await listIfExists(docsDir);
+  const names = new Set<string>();
+  for (const file of entries) {
+    const match = /^(.+)\.(ydoc|ylog)$/.exec(file); // temp files end in .tmp and are skipped
+    if (match && isValidDocName(match[1]!)) names.add(match[1]!);
+  }
+  return [...names].sort();
+}
+
+async function readIfExists(path: string): Promise<Buffer | null> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}

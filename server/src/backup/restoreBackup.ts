@@ -1,0 +1,97 @@
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { decodeRecords } from '../storage/recordCodec.ts';
+import { fsyncDir } from '../storage/durableFile.ts';
+import { BackupArchiveError, decodeBackupArchive, type BackupManifest } from './backupArchive.ts';
+import { DOCS_DIR, METADATA_FILE, SNAPSHOTS_DIR } from './archivablePath.ts';
+
+/** The target data dir cannot receive the backup; the message says why, in one line. */
+export class RestoreRefusedError extends Error {}
+
+export interface RestoreSummary {
+  manifest: BackupManifest;
+  files: number;
+  documents: number;
+}
+
+/**
+ * Fills an empty (or missing) data dir from a backup. Nothing is written until the whole archive
+ * has been checked; the files are then written and fsynced in a temp dir beside the target, which
+ * is renamed into place in one step, so a failure at any point leaves the target as it was.
+ */
+export async function restoreBackup(archiveFile: string, dataDir: string): Promise<RestoreSummary> {
+  let archive: Buffer;
+  try {
+    archive = await readFile(archiveFile);
+  } catch (err) {
+    throw new BackupArchiveError(`cannot read ${archiveFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const { manifest, files } = await decodeBackupArchive(archive);
+  checkContents(files);
+  await checkEmptyTarget(dataDir);
+
+  const temp = join(dirname(dataDir), `.${basename(dataDir)}.restore-${process.pid}`);
+  await rm(temp, { recursive: true, force: true });
+  try {
+    // Deepest first when fsyncing, so that each directory's entry is durable in its parent.
+    const dirs = [...new Set([DOCS_DIR, ...files.map((f) => dirname(f.path)).filter((d) => d !== '.')])].sort().reverse();
+    for (const dir of dirs) await mkdir(join(temp, dir), { recursive: true, mode: 0o700 });
+    for (const file of files) {
+      const fh = await open(join(temp, file.path), 'wx', 0o600);
+      try {
+        await fh.writeFile(file.data);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+    }
+    for (const dir of dirs) await fsyncDir(join(temp, dir));
+    if (dirs.some((d) => d.startsWith(`${SNAPSHOTS_DIR}/`))) await fsyncDir(join(temp, SNAPSHOTS_DIR));
+    await fsyncDir(temp);
+    // rename(2) replaces an empty directory and fails with ENOTEMPTY if something appeared in it.
+    await rename(temp, dataDir).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOTEMPTY' || err.code === 'EEXIST') throw new RestoreRefusedError(`${dataDir} stopped being empty during the restore`);
+      throw err;
+    });
+    await fsyncDir(dirname(dataDir));
+  } catch (err) {
+    await rm(temp, { recursive: true, force: true }).catch(() => {});
+    throw err;
+  }
+  return { manifest, files: files.length, documents: countDocuments(files) };
+}
+
+/** What the server will read must parse: the metadata as JSON, every document file as whole records. */
+function checkContents(files: Array<{ path: string; data: Uint8Array }>): void {
+  const metadata = files.find((f) => f.path === METADATA_FILE);
+  if (!metadata) throw new BackupArchiveError(`the archive has no ${METADATA_FILE}`);
+  try {
+    JSON.parse(Buffer.from(metadata.data).toString('utf8'));
+  } catch {
+    throw new BackupArchiveError(`${METADATA_FILE} in the archive is not valid JSON`);
+  }
+  for (const file of files) {
+    if (!file.path.startsWith(`${DOCS_DIR}/`)) continue;
+    const { records, problem } = decodeRecords(file.data);
+    if (problem) throw new BackupArchiveError(`${file.path} in the archive is damaged (${problem})`);
+    if (file.path.endsWith('.ydoc') && records.length !== 1) throw new BackupArchiveError(`${file.path} in the archive is damaged`);
+  }
+}
+
+async function checkEmptyTarget(dataDir: string): Promise<void> {
+  let entries: string[];
+  try {
+    if (!(await stat(dataDir)).isDirectory()) throw new RestoreRefusedError(`${dataDir} exists and is not a directory`);
+    entries = await readdir(dataDir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  if (entries.length > 0) {
+    throw new RestoreRefusedError(`${dataDir} is not empty (${entries.length} entries); restore only fills an empty data dir`);
+  }
+}
+
+function countDocuments(files: Array<{ path: string }>): number {
+  return new Set(files.filter((f) => f.path.startsWith(`${DOCS_DIR}/`)).map((f) => f.path.replace(/\.(ydoc|ylog)$/, ''))).size;
+}

@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const serverDir = resolve(import.meta.dirname, '../../server');
+const adminEntry = resolve(serverDir, 'src/cli/admin.ts');
+
+export interface AdminResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs the real admin CLI (what `pnpm admin` runs) as a child process against `dataDir`. */
+export function runAdmin(dataDir: string, args: string[], timeoutMs = 30_000): Promise<AdminResult> {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', adminEntry, ...args], {
+    cwd: serverDir,
+    env: { ...process.env, DATA_DIR: dataDir, INIT_CWD: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`admin ${args.join(' ')} did not finish within ${timeoutMs} ms:\n${stdout}${stderr}`));
+    }, timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, stdout, stderr, ms: Date.now() - started });
+    });
+  });
+}
