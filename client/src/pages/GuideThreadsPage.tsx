@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { GuideView, ThreadStatus, ThreadView } from '@dalil/shared';
 import { listThreads } from '../api/threads.ts';
 import { MessageText } from '../comments/MessageText.tsx';
-import { AppHeader } from '../components/AppHeader.tsx';
 import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
 import { formatDate } from '../i18n/formatDate.ts';
 import { isolate } from '../i18n/isolate.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
 import { GuideNotReady } from './guide/GuideNotReady.tsx';
+import { GuideSubpage } from './guide/GuideSubpage.tsx';
 import { useGuideView } from './guide/useGuideView.ts';
 import '../comments/comments.css';
 import './threads/threadsPage.css';
@@ -54,22 +54,7 @@ function GuideThreads({ guide }: { guide: GuideView }) {
   }, [guide.sections, loaded]);
 
   return (
-    <>
-      <AppHeader>
-        <div className="guide-bar">
-          <Link to={paths.guide(guide.id)} className="guide-bar__title" dir="auto" lang={guide.language}>
-            {guide.title}
-          </Link>
-        </div>
-      </AppHeader>
-      <main id="main" className="page threads-page" tabIndex={-1}>
-        <div className="page__intro">
-          <p className="threads-page__back">
-            <Link to={paths.guide(guide.id)}>{t('members.backToGuide')}</Link>
-          </p>
-          <h1>{t('threadsPage.heading', { title: isolate(guide.title) })}</h1>
-          <p className="muted">{t('threadsPage.intro')}</p>
-        </div>
+    <GuideSubpage guide={guide} className="threads-page" title={t('threadsPage.heading', { title: isolate(guide.title) })} intro={t('threadsPage.intro')}>
         <div className="comments__filters" role="group" aria-label={t('comments.filterLabel')}>
           {(['open', 'resolved', 'all'] as const).map((s) => (
             <button key={s} type="button" className="comments__filter" aria-pressed={status === s} onClick={() => setStatus(s)}>
@@ -113,7 +98,6 @@ function GuideThreads({ guide }: { guide: GuideView }) {
             </ul>
           </section>
         ))}
-      </main>
-    </>
+    </GuideSubpage>
   );
 }

@@ -1,12 +1,10 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideView } from '@dalil/shared';
-import { AppHeader } from '../components/AppHeader.tsx';
 import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
 import { isolate } from '../i18n/isolate.ts';
-import { Link } from '../routing/Link.tsx';
-import { paths } from '../routing/routes.ts';
 import { GuideNotReady } from './guide/GuideNotReady.tsx';
+import { GuideSubpage } from './guide/GuideSubpage.tsx';
 import { useGuideView } from './guide/useGuideView.ts';
 import { InvitationsPanel } from './members/InvitationsPanel.tsx';
 import { MemberList } from './members/MemberList.tsx';
@@ -34,25 +32,7 @@ function Members({ guide, refreshGuide }: { guide: GuideView; refreshGuide: () =
   }, [guide.title, t]);
 
   return (
-    <>
-      <AppHeader>
-        <div className="guide-bar">
-          <Link to={paths.guide(guide.id)} className="guide-bar__title" dir="auto" lang={guide.language}>
-            {guide.title}
-          </Link>
-        </div>
-      </AppHeader>
-      <main id="main" className="page members-page" tabIndex={-1}>
-        <div className="page__intro">
-          <p className="members-page__back">
-            <Link to={paths.guide(guide.id)}>
-              <span aria-hidden="true" className="members-page__arrow">←</span>
-              {t('members.backToGuide')}
-            </Link>
-          </p>
-          <h1>{t('nav.membersOf', { title: isolate(guide.title) })}</h1>
-          <p className="muted">{t('members.intro')}</p>
-        </div>
+    <GuideSubpage guide={guide} className="members-page" title={t('nav.membersOf', { title: isolate(guide.title) })} intro={t('members.intro')}>
         {!canRead && <p role="alert">{t('errors.forbidden')}</p>}
         {canRead && state.kind === 'loading' && <p className="muted" role="status">{t('members.loading')}</p>}
         {canRead && state.kind === 'error' && (
@@ -72,7 +52,6 @@ function Members({ guide, refreshGuide }: { guide: GuideView; refreshGuide: () =
           />
         )}
         {canManage && <InvitationsPanel guideId={guide.id} />}
-      </main>
-    </>
+    </GuideSubpage>
   );
 }

@@ -1,12 +1,10 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideProgressView, GuideView } from '@dalil/shared';
-import { AppHeader } from '../components/AppHeader.tsx';
 import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
 import { isolate } from '../i18n/isolate.ts';
-import { Link } from '../routing/Link.tsx';
-import { paths } from '../routing/routes.ts';
 import { GuideNotReady } from './guide/GuideNotReady.tsx';
+import { GuideSubpage } from './guide/GuideSubpage.tsx';
 import { useGuideView } from './guide/useGuideView.ts';
 import { AssigneeTable } from './progress/AssigneeTable.tsx';
 import { SectionProgressTable } from './progress/SectionProgressTable.tsx';
@@ -31,22 +29,7 @@ function Progress({ guide, refreshGuide }: { guide: GuideView; refreshGuide: () 
   }, [guide.title, t]);
 
   return (
-    <>
-      <AppHeader>
-        <div className="guide-bar">
-          <Link to={paths.guide(guide.id)} className="guide-bar__title" dir="auto" lang={guide.language}>
-            {guide.title}
-          </Link>
-        </div>
-      </AppHeader>
-      <main id="main" className="page progress-page" tabIndex={-1}>
-        <p className="progress-page__back">
-          <Link to={paths.guide(guide.id)}>
-            <span aria-hidden="true" className="progress-page__arrow">←</span>
-            {t('dashboard.backToGuide')}
-          </Link>
-        </p>
-        <h1>{t('dashboard.title', { title: isolate(guide.title) })}</h1>
+    <GuideSubpage guide={guide} className="progress-page" title={t('dashboard.title', { title: isolate(guide.title) })}>
         {state.kind === 'loading' && <p className="muted" role="status">{t('dashboard.loading')}</p>}
         {state.kind === 'error' && (
           <p className="form-error" role="alert">
@@ -55,8 +38,7 @@ function Progress({ guide, refreshGuide }: { guide: GuideView; refreshGuide: () 
         )}
         {state.kind === 'ready' && <ProgressBody progress={state.progress} guide={guide} />}
         {guide.permissions.includes('guide.update') && <ThreadsSetting guide={guide} onChanged={refreshGuide} />}
-      </main>
-    </>
+    </GuideSubpage>
   );
 }
 

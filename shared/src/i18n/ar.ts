@@ -71,7 +71,6 @@ export const ar: Messages = {
     link: 'التقدّم',
     title: 'التقدّم — {{title}}',
     loading: 'جارٍ تحميل التقدّم…',
-    backToGuide: 'العودة إلى الدليل',
     chartLabel: 'الأقسام حسب الحالة',
     total: 'الأقسام',
     words: 'الكلمات',

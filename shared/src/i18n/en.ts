@@ -67,7 +67,6 @@ export const en: Messages = {
     link: 'Progress',
     title: 'Progress — {{title}}',
     loading: 'Loading progress…',
-    backToGuide: 'Back to the guide',
     chartLabel: 'Sections by state',
     total: 'Sections',
     words: 'Words',

@@ -69,7 +69,6 @@ export const fr = {
     link: 'Avancement',
     title: 'Avancement — {{title}}',
     loading: 'Chargement de l’avancement…',
-    backToGuide: 'Retour au guide',
     chartLabel: 'Sections par état',
     total: 'Sections',
     words: 'Mots',
