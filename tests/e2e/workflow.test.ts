@@ -167,7 +167,7 @@ describe('section workflow in Chromium: submit, request changes, resubmit, diff,
       expect(await page.getByTestId('count-review').locator('strong').innerText()).toBe('0');
       expect(await page.getByTestId('figure-overdue').innerText()).toBe('1');
       expect(await page.locator('.progress-table__row--overdue').count()).toBe(1);
-      expect(await page.getByTestId('layout-status').innerText()).toContain(language === 'fr' ? '1 sections validées sur 2' : '1 من 2');
+      expect(await page.getByTestId('layout-status').innerText()).toContain(language === 'fr' ? 'sections validées, 1 sur 2' : '1 من 2');
       const karim = page.getByTestId('assignees-progress').locator('tr', { hasText: 'Karim Trabelsi' });
       expect((await karim.locator('td').allInnerTexts()).map((s) => s.trim())).toEqual(['1', '0', '1', '1']);
       expect(await page.evaluate(() => document.documentElement.dir)).toBe(language === 'ar' ? 'rtl' : 'ltr');

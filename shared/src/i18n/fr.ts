@@ -75,7 +75,7 @@ export const fr = {
     openThreads: 'Fils ouverts',
     overdue: 'En retard',
     ready: 'Prêt pour la mise en page : toutes les sections sont validées.',
-    notReady: 'Pas encore prêt pour la mise en page : {{validated}} sections validées sur {{total}}.',
+    notReady: 'Pas encore prêt pour la mise en page : sections validées, {{validated}} sur {{total}}.',
     assigneesTitle: 'Par personne',
     person: 'Personne',
     noAssignees: 'Aucune section n’est encore attribuée.',
