@@ -41,7 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: intFrom(env, 'HTTP_MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     demo: env.DALIL_DEMO === '1' || env.DALIL_DEMO === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
-    commitDelayMs: intFrom(env, 'COMMIT_DELAY_MS', 15, 0, 90),
+    commitDelayMs: intFrom(env, 'COMMIT_DELAY_MS', 40, 0, 90),
     clientDist: env.CLIENT_DIST === '' ? null : resolve(env.CLIENT_DIST ?? DEFAULT_CLIENT_DIST),
     unloadDelayMs: intFrom(env, 'UNLOAD_DELAY_MS', 2000, 0, 3_600_000),
     settleDelayMs: intFrom(env, 'SETTLE_DELAY_MS', 3000, 10, 3_600_000),
