@@ -38,7 +38,6 @@ import { guideInvitationsRoute, invitationLinksRoute } from './routes/invitation
 import workflowRoute from './routes/workflow/index.ts';
 import progressRoute from './routes/progress/index.ts';
 import notificationsRoute from './routes/notifications/index.ts';
-import type { OpenThreads } from './routes/routeServices.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
 import { anchoredText, isContentLocked, SECTION_FRAGMENT } from '@dalil/shared';
 import { countWords, fragmentText } from '@dalil/shared/editor';
@@ -75,14 +74,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const guides = new GuideRepository(metadata);
     const accounts = new AccountRepository(metadata);
     const members = new MemberRepository(metadata);
-    const threads = new ThreadRepository(metadata, (guideId, sectionId) => guides.isLiveSection(guideId, sectionId));
+    const threads = new ThreadRepository(metadata, guides);
     const notifications = new NotificationRepository(metadata);
     const workflow = new WorkflowRepository(metadata);
     const snapshotsDir = join(config.dataDir, 'snapshots');
     mkdirSync(snapshotsDir, { recursive: true, mode: 0o700 });
     const snapshots = new SnapshotStore(snapshotsDir);
     // Validation refuses sections with open threads; the dashboard counts them.
-    const openThreads: OpenThreads = threads;
     const access = new GuideAccess(guides, members);
     const secret = loadServerSecret(config.dataDir, config.sessionSecret);
     const docsDir = join(config.dataDir, 'docs');
@@ -142,7 +140,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       notifications,
       workflow,
       snapshots,
-      openThreads,
     };
     await app.register(healthRoute, { prefix: '/api/health' });
     await app.register(authRoute, { prefix: '/api/auth', ...services });

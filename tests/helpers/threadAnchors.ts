@@ -1,21 +1,9 @@
 import * as Y from 'yjs';
-import { SECTION_FRAGMENT, anchoredText, encodeAnchorPosition, type ThreadAnchorBody } from '@dalil/shared';
+import { SECTION_FRAGMENT, anchoredText, encodeAnchorPosition, findText as findTextInSection, type ThreadAnchorBody } from '@dalil/shared';
 
 /** The Y.XmlText holding `needle` and where, searching the section in document order. */
 export function findText(doc: Y.Doc, needle: string): { text: Y.XmlText; index: number } {
-  const search = (node: Y.XmlFragment | Y.XmlElement): { text: Y.XmlText; index: number } | null => {
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlText) {
-        const index = child.toString().length > 0 ? plainText(child).indexOf(needle) : -1;
-        if (index >= 0) return { text: child, index };
-      } else if (child instanceof Y.XmlElement) {
-        const found = search(child);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  const found = search(doc.getXmlFragment(SECTION_FRAGMENT));
+  const found = findTextInSection(doc.getXmlFragment(SECTION_FRAGMENT), needle);
   if (!found) throw new Error(`"${needle}" is not in the section`);
   return found;
 }
@@ -43,8 +31,4 @@ export function appendParagraphs(doc: Y.Doc, paragraphs: string[]): void {
     return p;
   });
   doc.transact(() => fragment.insert(fragment.length, elements));
-}
-
-function plainText(text: Y.XmlText): string {
-  return (text.toDelta() as Array<{ insert?: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '\u0000')).join('');
 }

@@ -17,10 +17,6 @@ export class GuideAccess {
     private readonly members: MemberRepository,
   ) {}
 
-  roleOf(user: User | null | undefined, guideId: string): GuideRole | null {
-    return user ? this.members.roleOf(guideId, user.id) : null;
-  }
-
   /** The caller's role when `action` is allowed; otherwise 401, 404 (no such guide) or 403. */
   authorize(user: User | null | undefined, guideId: string, action: GuideAction): GuideRole {
     if (!user) throw unauthenticated();

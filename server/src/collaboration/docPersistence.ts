@@ -61,10 +61,6 @@ export class DocPersistence {
     return this.pending.length === 0 && !this.running && !this.timer;
   }
 
-  get isFailing(): boolean {
-    return this.failing;
-  }
-
   /**
    * The durable state as an encoded Y snapshot. When nothing is queued the whole in-memory document
    * is durable; otherwise it is the state of the last batch written.

@@ -47,10 +47,6 @@ export class RoomRegistry {
     private readonly guideStructureVersion: (guideId: string) => number,
   ) {}
 
-  get loadedCount(): number {
-    return this.rooms.size;
-  }
-
   get(name: string): Room | undefined {
     return this.rooms.get(name);
   }
@@ -128,22 +124,19 @@ export class RoomRegistry {
     }
   }
 
-  isSectionLocked(name: string): boolean {
-    return this.locked.has(name);
-  }
-
   /**
-   * The full state of a section's document as a Yjs update: from the live room, or loaded for the
-   * occasion (and unloaded again later if nobody opens it).
+   * Reads a section's document where it lives (the live room, or loaded for the occasion and
+   * unloaded later if nobody opens it), without copying it: `read` runs synchronously on the doc.
    */
-  async readSection(name: string, guideId: string): Promise<Uint8Array> {
+  async readSection<T>(name: string, guideId: string, read: (doc: Y.Doc) => T): Promise<T> {
     const room = await this.acquire(name, 'section', guideId);
     try {
-      return Y.encodeStateAsUpdate(room.doc);
+      return read(room.doc);
     } finally {
       this.release(room);
     }
   }
+
 
   /** Tells live clients of a guide that its table of contents changed. */
   structureChanged(guideId: string, version: number): void {
@@ -165,13 +158,8 @@ export class RoomRegistry {
    * transaction: members receive it like any edit and it is stored like any edit. Used for what
    * clients may not write themselves, such as comment anchors.
    */
-  async editSection<T>(guideId: string, docName: string, edit: (doc: Y.Doc) => T): Promise<T> {
-    const room = await this.acquire(docName, 'section', guideId);
-    try {
-      return room.doc.transact(() => edit(room.doc), SERVER_ORIGIN);
-    } finally {
-      this.release(room);
-    }
+  editSection<T>(guideId: string, docName: string, edit: (doc: Y.Doc) => T): Promise<T> {
+    return this.readSection(docName, guideId, (doc) => doc.transact(() => edit(doc), SERVER_ORIGIN));
   }
 
   /** Resolves after the next change to a loaded section, or after `timeoutMs`. */

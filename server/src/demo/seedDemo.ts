@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { User } from '@dalil/shared';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
-import { SECTION_FRAGMENT, markSegments, segmentsText } from '@dalil/shared';
+import { SECTION_FRAGMENT, findText, markSegments, segmentsText } from '@dalil/shared';
 import { countWords, fragmentText, sectionSchema } from '@dalil/shared/editor';
 import type { DocStore } from '../storage/docStore.ts';
 import type { GuideRepository } from '../storage/guideRepository.ts';
@@ -12,7 +12,6 @@ import { hashPassword } from '../auth/passwords.ts';
 import { demoGuide, type DemoSection, type ProseMirrorDoc } from './demoGuideContent.ts';
 import { DEMO_PASSWORD, demoAccounts } from './demoAccounts.ts';
 import { demoThreads } from './demoThreads.ts';
-import { findQuote } from './findQuote.ts';
 
 /**
  * Fills an empty data dir with the demo guide. Section text is written once, here, when the sections
@@ -66,8 +65,9 @@ export function sectionContent(
   const ydoc = prosemirrorJSONToYDoc(sectionSchema(), content, SECTION_FRAGMENT);
   const quotes = new Map<string, string>();
   for (const thread of threads) {
-    const segments = findQuote(ydoc.getXmlFragment(SECTION_FRAGMENT), thread.quote);
-    if (!segments) throw new Error(`demo thread quote not found: ${thread.quote}`);
+    const found = findText(ydoc.getXmlFragment(SECTION_FRAGMENT), thread.quote);
+    if (!found) throw new Error(`demo thread quote not found: ${thread.quote}`);
+    const segments = [found];
     ydoc.transact(() => markSegments(segments, thread.id));
     quotes.set(thread.id, segmentsText(segments));
   }

@@ -1,7 +1,10 @@
-import { GUIDE_ROLES } from '@dalil/shared';
+import { DOC_NAME_PATTERN, GUIDE_LANGUAGES, GUIDE_ROLES, SECTION_STATUSES } from '@dalil/shared';
 
 /** JSON schemas shared by several resources; registered once with `addSchema` and referenced by $id. */
-export const idPattern = '^[A-Za-z0-9_-]{1,64}$';
+// Ids and document names are the same kind of token (a section's docName is its id).
+export const idPattern = DOC_NAME_PATTERN.source;
+
+export const roleSchema = { type: 'string', enum: [...GUIDE_ROLES] } as const;
 
 /** Route params made of ids, each checked against `idPattern` (no path traversal, no oversized keys). */
 export function idParams<K extends string>(...names: K[]) {
@@ -27,7 +30,7 @@ export const sectionViewSchema = {
     title: { type: 'string' },
     parentId: { type: ['string', 'null'] },
     position: { type: 'integer' },
-    status: { type: 'string', enum: ['draft', 'review', 'validated'] },
+    status: { type: 'string', enum: [...SECTION_STATUSES] },
     docName: { type: 'string' },
     updatedAt: { type: 'string' },
     authorIds: { type: 'array', items: { type: 'string' } },
@@ -55,12 +58,12 @@ export const guideViewSchema = {
   properties: {
     id: { type: 'string' },
     title: { type: 'string' },
-    language: { type: 'string', enum: ['fr', 'ar', 'en'] },
+    language: { type: 'string', enum: [...GUIDE_LANGUAGES] },
     roomName: { type: 'string' },
     structureVersion: { type: 'integer' },
     requireResolvedThreads: { type: 'boolean' },
     sections: { type: 'array', items: { $ref: 'SectionView#' } },
-    role: { type: 'string', enum: [...GUIDE_ROLES] },
+    role: roleSchema,
     permissions: { type: 'array', items: { type: 'string' } },
   },
   required: ['id', 'title', 'language', 'roomName', 'structureVersion', 'requireResolvedThreads', 'sections', 'role', 'permissions'],
@@ -72,11 +75,11 @@ export const guideSummarySchema = {
   properties: {
     id: { type: 'string' },
     title: { type: 'string' },
-    language: { type: 'string', enum: ['fr', 'ar', 'en'] },
+    language: { type: 'string', enum: [...GUIDE_LANGUAGES] },
     sectionCount: { type: 'integer' },
     openThreads: { type: 'integer' },
     updatedAt: { type: 'string' },
-    role: { type: 'string', enum: [...GUIDE_ROLES] },
+    role: roleSchema,
   },
   required: ['id', 'title', 'language', 'sectionCount', 'openThreads', 'updatedAt', 'role'],
 } as const;
@@ -95,7 +98,7 @@ export const memberViewSchema = {
     userId: { type: 'string' },
     name: { type: 'string' },
     email: { type: 'string' },
-    role: { type: 'string', enum: [...GUIDE_ROLES] },
+    role: roleSchema,
   },
   required: ['userId', 'name', 'email', 'role'],
 } as const;
@@ -105,7 +108,7 @@ export const invitationViewSchema = {
   type: 'object',
   properties: {
     id: { type: 'string' },
-    role: { type: 'string', enum: [...GUIDE_ROLES] },
+    role: roleSchema,
     multiUse: { type: 'boolean' },
     expiresAt: { type: 'string' },
     revokedAt: { type: ['string', 'null'] },

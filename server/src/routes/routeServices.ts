@@ -23,13 +23,8 @@ export interface LiveDocuments {
   nextSectionChange(docName: string, timeoutMs: number): Promise<void>;
   /** Drops (or accepts again) every client update to a section's document, sockets already open included. */
   setSectionLocked(docName: string, locked: boolean): void;
-  /** The full state of a section's document as a Yjs update (live, or loaded for the occasion). */
-  readSection(docName: string, guideId: string): Promise<Uint8Array>;
-}
-
-/** Comment threads not yet resolved (the comments feature provides them). */
-export interface OpenThreads {
-  openThreadsOf(guideId: string, sectionId?: string): Array<{ id: string; sectionId: string; quote: string }>;
+  /** Reads a section's document (live, or loaded for the occasion); `read` runs synchronously on it. */
+  readSection<T>(docName: string, guideId: string, read: (doc: Y.Doc) => T): Promise<T>;
 }
 
 export interface RouteServices {
@@ -45,5 +40,4 @@ export interface RouteServices {
   notifications: NotificationRepository;
   workflow: WorkflowRepository;
   snapshots: SnapshotStore;
-  openThreads: OpenThreads;
 }

@@ -18,6 +18,11 @@ export class AccountRepository {
     return this.store.data.users.find((u) => u.id === userId);
   }
 
+  /** The name shown next to someone's words or actions; an account that is gone still shows as someone. */
+  nameOf(userId: string): string {
+    return this.findUser(userId)?.name ?? '—';
+  }
+
   listUsers(): User[] {
     return [...this.store.data.users].sort((a, b) => a.email.localeCompare(b.email));
   }

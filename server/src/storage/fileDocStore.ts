@@ -41,9 +41,9 @@ export class FileDocStore implements DocStore {
     return this.serialize(name, async () => {
       await this.ensureDir();
       const snapshot = await this.readSnapshot(name);
-      const log = await this.openLog(name);
-      const raw = log.size > 0 ? await readFile(this.logPath(name)) : new Uint8Array();
-      const { records } = decodeRecords(raw.subarray(0, log.size));
+      const { log, records: justRead } = await this.openLogReading(name);
+      // Opening the log already read and checked it; read again only if it was open before.
+      const records = justRead ?? (log.size > 0 ? decodeRecords((await readFile(this.logPath(name))).subarray(0, log.size)).records : []);
       return {
         updates: snapshot ? [snapshot, ...records] : records,
         logBytes: log.size,
@@ -149,8 +149,13 @@ export class FileDocStore implements DocStore {
   }
 
   private async openLog(name: string): Promise<OpenLog> {
+    return (await this.openLogReading(name)).log;
+  }
+
+  /** Opens a document's log (once), and hands back its valid records when it had to read them. */
+  private async openLogReading(name: string): Promise<{ log: OpenLog; records: Uint8Array[] | null }> {
     const existing = this.logs.get(name);
-    if (existing) return existing;
+    if (existing) return { log: existing, records: null };
     const path = this.logPath(name);
     let created = false;
     let fh: FileHandle;
@@ -163,10 +168,12 @@ export class FileDocStore implements DocStore {
     }
     try {
       let size = 0;
+      let records: Uint8Array[] = [];
       if (!created) {
         const raw = await fh.readFile();
         const decoded = decodeRecords(raw);
         size = decoded.validBytes;
+        records = decoded.records;
         if (decoded.problem) {
           this.logger.warn(
             { doc: name, problem: decoded.problem, keptBytes: size, droppedBytes: raw.byteLength - size },
@@ -178,7 +185,7 @@ export class FileDocStore implements DocStore {
       }
       const log = { fh, size };
       this.logs.set(name, log);
-      return log;
+      return { log, records };
     } catch (err) {
       await fh.close().catch(() => {});
       throw err;

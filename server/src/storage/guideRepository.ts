@@ -64,7 +64,12 @@ export class GuideRepository {
   }
 
   isLiveSection(guideId: string, sectionId: string): boolean {
-    return this.store.data.sections.some((s) => s.id === sectionId && s.guideId === guideId && s.deletedAt === null);
+    const section = this.findSection(guideId, sectionId);
+    return section !== undefined && section.deletedAt === null;
+  }
+
+  liveSectionIds(guideId: string): Set<string> {
+    return new Set(this.store.data.sections.filter((s) => s.guideId === guideId && s.deletedAt === null).map((s) => s.id));
   }
 
   getSection(guideId: string, sectionId: string): Section {

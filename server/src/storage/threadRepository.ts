@@ -1,6 +1,7 @@
 import type { Thread, ThreadMessage, ThreadStatus } from '@dalil/shared';
 import { MAX_QUOTE_LENGTH } from '@dalil/shared';
 import { notFound } from '../errors.ts';
+import type { GuideRepository } from './guideRepository.ts';
 import type { MetadataStore } from './metadataStore.ts';
 import { newId } from './ids.ts';
 
@@ -24,7 +25,7 @@ export class ThreadRepository {
   constructor(
     private readonly store: MetadataStore,
     /** Sections in the trash hide their threads (they come back with the section). */
-    private readonly isLiveSection: (guideId: string, sectionId: string) => boolean,
+    private readonly sections: Pick<GuideRepository, 'isLiveSection' | 'liveSectionIds'>,
   ) {}
 
   static newThreadId(): string {
@@ -32,13 +33,14 @@ export class ThreadRepository {
   }
 
   list(guideId: string, filter: ThreadFilter = {}): Thread[] {
+    const live = this.sections.liveSectionIds(guideId);
     return this.store.data.threads
       .filter(
         (t) =>
           t.guideId === guideId &&
           (filter.status === undefined || t.status === filter.status) &&
           (filter.sectionId === undefined || t.sectionId === filter.sectionId) &&
-          this.isLiveSection(guideId, t.sectionId),
+          live.has(t.sectionId),
       )
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
@@ -56,7 +58,7 @@ export class ThreadRepository {
 
   get(guideId: string, threadId: string): Thread {
     const thread = this.store.data.threads.find((t) => t.id === threadId && t.guideId === guideId);
-    if (!thread || !this.isLiveSection(guideId, thread.sectionId)) throw notFound('thread');
+    if (!thread || !this.sections.isLiveSection(guideId, thread.sectionId)) throw notFound('thread');
     return thread;
   }
 

@@ -9,24 +9,7 @@ export function blocksOf(doc: Y.Doc): string[] {
   return text === '' ? [] : text.split('\n');
 }
 
-/** What a validation stores, from the document's full state. */
-export function approvedContent(update: Uint8Array): ApprovedContent {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, update);
-    return { update, blocks: blocksOf(doc), layout: layoutJson(doc.getXmlFragment(SECTION_FRAGMENT)) };
-  } finally {
-    doc.destroy();
-  }
-}
-
-/** The current text blocks of a document state. */
-export function currentBlocks(update: Uint8Array): string[] {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, update);
-    return blocksOf(doc);
-  } finally {
-    doc.destroy();
-  }
+/** What a validation stores: the document's full state, its text blocks and its layout version. */
+export function approvedContent(doc: Y.Doc): ApprovedContent {
+  return { update: Y.encodeStateAsUpdate(doc), blocks: blocksOf(doc), layout: layoutJson(doc.getXmlFragment(SECTION_FRAGMENT)) };
 }

@@ -39,9 +39,10 @@ export function anchoredText(fragment: Y.XmlFragment): Map<string, string> {
   return found;
 }
 
-function forEachText(node: Y.XmlFragment | Y.XmlElement, visit: (text: Y.XmlText) => void): void {
+/** Visits a section's text nodes in document order; stops when `visit` returns true (and says so). */
+export function forEachText(node: Y.XmlFragment | Y.XmlElement, visit: (text: Y.XmlText) => boolean | void): boolean {
   for (const child of node.toArray()) {
-    if (child instanceof Y.XmlText) visit(child);
-    else if (child instanceof Y.XmlElement) forEachText(child, visit);
+    if (child instanceof Y.XmlText ? visit(child) === true : child instanceof Y.XmlElement && forEachText(child, visit)) return true;
   }
+  return false;
 }

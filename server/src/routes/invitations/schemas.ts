@@ -1,5 +1,4 @@
-import { GUIDE_ROLES } from '@dalil/shared';
-import { errorReplies, idParams } from '../commonSchemas.ts';
+import { errorReplies, idParams, roleSchema } from '../commonSchemas.ts';
 
 const guideParams = idParams('guideId');
 const tokenParams = {
@@ -18,7 +17,7 @@ export const createInvitationSchema = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      role: { type: 'string', enum: [...GUIDE_ROLES] },
+      role: roleSchema,
       multiUse: { type: 'boolean' },
       expiresInHours: { type: 'integer', minimum: 1, maximum: 24 * 90 },
     },
@@ -51,7 +50,7 @@ export const previewInvitationSchema = {
       properties: {
         guideId: { type: 'string' },
         guideTitle: { type: 'string' },
-        role: { type: 'string', enum: [...GUIDE_ROLES] },
+        role: roleSchema,
         valid: { type: 'boolean' },
         reason: { type: ['string', 'null'] },
       },
@@ -77,7 +76,7 @@ export const acceptInvitationSchema = {
   response: {
     200: {
       type: 'object',
-      properties: { guideId: { type: 'string' }, role: { type: 'string', enum: [...GUIDE_ROLES] } },
+      properties: { guideId: { type: 'string' }, role: roleSchema },
       required: ['guideId', 'role'],
     },
     ...gone,

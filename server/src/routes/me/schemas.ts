@@ -1,5 +1,4 @@
-import { GUIDE_ROLES } from '@dalil/shared';
-import { errorReplies } from '../commonSchemas.ts';
+import { errorReplies, roleSchema } from '../commonSchemas.ts';
 
 export const getMeSchema = {
   tags: ['me'],
@@ -14,7 +13,7 @@ export const getMeSchema = {
           type: 'array',
           items: {
             type: 'object',
-            properties: { guideId: { type: 'string' }, role: { type: 'string', enum: [...GUIDE_ROLES] } },
+            properties: { guideId: { type: 'string' }, role: roleSchema },
             required: ['guideId', 'role'],
           },
         },

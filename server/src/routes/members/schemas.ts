@@ -1,5 +1,4 @@
-import { GUIDE_ROLES } from '@dalil/shared';
-import { errorReplies, idParams } from '../commonSchemas.ts';
+import { errorReplies, idParams, roleSchema } from '../commonSchemas.ts';
 
 const guideParams = idParams('guideId');
 const memberParams = idParams('guideId', 'userId');
@@ -17,7 +16,7 @@ export const updateMemberSchema = {
   body: {
     type: 'object',
     additionalProperties: false,
-    properties: { role: { type: 'string', enum: [...GUIDE_ROLES] } },
+    properties: { role: roleSchema },
     required: ['role'],
   },
   response: { 200: { $ref: 'MemberView#' }, ...errorReplies },

@@ -10,14 +10,17 @@ const PAGE = 50;
 
 /** The signed-in user's notifications, mounted under /api/me/notifications. */
 const notificationsRoute: FastifyPluginAsync<RouteServices> = async (app, { notifications, members, guides, accounts }) => {
-  // A notification about a guide the user has left (or that is gone) is not shown.
-  const visibleTo = (userId: string) => (n: Notification) => members.roleOf(n.guideId, userId) !== null && guides.findGuide(n.guideId) !== undefined;
-  const unreadOf = (userId: string) => notifications.listFor(userId, { visible: visibleTo(userId) }).filter((n) => n.readAt === null).length;
+  // Notifications about a guide the user has left are not shown.
+  const visibleNotifications = (userId: string) => {
+    const guidesOfUser = new Set(members.membershipsOf(userId).map((m) => m.guideId));
+    return notifications.listFor(userId, { visible: (n) => guidesOfUser.has(n.guideId) });
+  };
+  const unreadIn = (list: Notification[]) => list.filter((n) => n.readAt === null).length;
 
   app.get('/', { schema: listNotificationsSchema }, async (request): Promise<NotificationsView> => {
     if (!request.auth) throw unauthenticated();
-    const userId = request.auth.user.id;
-    const items = notifications.listFor(userId, { limit: PAGE, visible: visibleTo(userId) }).map((n): NotificationView => {
+    const all = visibleNotifications(request.auth.user.id);
+    const items = all.slice(0, PAGE).map((n): NotificationView => {
       const section = n.sectionId ? guides.findSection(n.guideId, n.sectionId) : undefined;
       return {
         id: n.id,
@@ -28,13 +31,13 @@ const notificationsRoute: FastifyPluginAsync<RouteServices> = async (app, { noti
         sectionTitle: section?.title ?? null,
         threadId: n.threadId,
         actorId: n.actorId,
-        actorName: accounts.findUser(n.actorId)?.name ?? '—',
+        actorName: accounts.nameOf(n.actorId),
         note: n.note,
         createdAt: n.createdAt,
         readAt: n.readAt,
       };
     });
-    return { unread: unreadOf(userId), items };
+    return { unread: unreadIn(all), items };
   });
 
   app.post<{ Body: MarkNotificationsReadBody }>('/read', { schema: markReadSchema }, async (request) => {
@@ -42,7 +45,7 @@ const notificationsRoute: FastifyPluginAsync<RouteServices> = async (app, { noti
     const { ids, all } = request.body;
     if (all !== true && !ids) throw badRequest('send ids, or all: true');
     const marked = await notifications.markRead(request.auth.user.id, all === true ? 'all' : ids!);
-    return { unread: unreadOf(request.auth.user.id), marked };
+    return { unread: unreadIn(visibleNotifications(request.auth.user.id)), marked };
   });
 };
 

@@ -4,13 +4,12 @@ import type { RouteServices } from '../routeServices.ts';
 import { progressSchema } from './schemas.ts';
 
 /** The guide's progress dashboard, mounted under /api/guides/:guideId. */
-const progressRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, accounts, access, workflow, openThreads }) => {
+const progressRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, accounts, access, workflow, threads }) => {
   app.get<{ Params: { guideId: string } }>('/progress', { schema: progressSchema }, async (request): Promise<GuideProgressView> => {
     const { guideId } = request.params;
     access.authorize(request.auth?.user, guideId, 'guide.read');
     const today = new Date().toISOString().slice(0, 10);
-    const threadsBySection = new Map<string, number>();
-    for (const t of openThreads.openThreadsOf(guideId)) threadsBySection.set(t.sectionId, (threadsBySection.get(t.sectionId) ?? 0) + 1);
+    const threadsBySection = threads.openCountsBySection(guideId);
     const transitions = workflow.lastTransitionAt(guideId);
 
     const sections: SectionProgressView[] = guides.listSections(guideId).map((s) => {
@@ -36,7 +35,7 @@ const progressRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, a
       for (const userId of new Set([...s.authorIds, ...s.reviewerIds])) {
         let row = byAssignee.get(userId);
         if (!row) {
-          row = { userId, name: accounts.findUser(userId)?.name ?? '—', draft: 0, review: 0, validated: 0, overdue: 0 };
+          row = { userId, name: accounts.nameOf(userId), draft: 0, review: 0, validated: 0, overdue: 0 };
           byAssignee.set(userId, row);
         }
         row[s.status] += 1;

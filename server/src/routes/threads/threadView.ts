@@ -3,7 +3,7 @@ import type { AccountRepository } from '../../storage/accountRepository.ts';
 
 /** A thread as the API shows it: people by name (a departed account still shows as someone). */
 export function threadView(thread: Thread, sectionTitle: string, accounts: AccountRepository): ThreadView {
-  const person = (id: string): PersonRef => ({ id, name: accounts.findUser(id)?.name ?? '—' });
+  const person = (id: string): PersonRef => ({ id, name: accounts.nameOf(id) });
   return {
     id: thread.id,
     sectionId: thread.sectionId,

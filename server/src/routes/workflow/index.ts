@@ -14,7 +14,7 @@ import type { RouteServices } from '../routeServices.ts';
 import { ApiError, badRequest } from '../../errors.ts';
 import { forbidden } from '../../auth/guideAccess.ts';
 import { newId } from '../../storage/ids.ts';
-import { approvedContent, currentBlocks } from '../../workflow/approvedContent.ts';
+import { approvedContent, blocksOf } from '../../workflow/approvedContent.ts';
 import { transitionRecipients } from '../../workflow/transitionRecipients.ts';
 import { sectionWorkflowSchema, transitionSchema } from './schemas.ts';
 
@@ -22,13 +22,13 @@ type SectionParams = { guideId: string; sectionId: string };
 
 /** A section's workflow, mounted under /api/guides/:guideId. */
 const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) => {
-  const { guides, members, accounts, access, live, workflow, snapshots, notifications, openThreads } = services;
+  const { guides, members, accounts, access, live, workflow, snapshots, notifications, threads } = services;
   const eventView = (e: WorkflowEvent): WorkflowEventView => ({
     id: e.id,
     from: e.from,
     to: e.to,
     actorId: e.actorId,
-    actorName: accounts.findUser(e.actorId)?.name ?? '—',
+    actorName: accounts.nameOf(e.actorId),
     note: e.note,
     createdAt: e.createdAt,
   });
@@ -61,7 +61,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
       const guide = guides.getGuide(guideId);
       const validating = request.body.to === 'validated';
       if (validating && guide.requireResolvedThreads) {
-        const open = openThreads.openThreadsOf(guideId, sectionId);
+        const open = threads.openThreadsOf(guideId, sectionId);
         if (open.length > 0) {
           const list = open.map((t) => `${t.id} («${t.quote.slice(0, 60)}»)`).join(', ');
           throw new ApiError(409, 'open_threads', `resolve the ${open.length} open comment thread(s) first: ${list}`);
@@ -75,7 +75,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
           // Lock first, then read: no update can slip in between the snapshot and the lock.
           live.setSectionLocked(section.docName, true);
           snapshotId = newId('v');
-          await snapshots.save(sectionId, snapshotId, approvedContent(await live.readSection(section.docName, guideId)));
+          await snapshots.save(sectionId, snapshotId, await live.readSection(section.docName, guideId, approvedContent));
         }
         result = await workflow.record({ guideId, sectionId, from, to: request.body.to, actorId: user!.id, note, snapshotId });
       } finally {
@@ -105,7 +105,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
       const lastValidation = workflow.lastValidation(guideId, sectionId);
       const validated =
         section.status === 'validated' && lastValidation
-          ? { byName: accounts.findUser(lastValidation.actorId)?.name ?? '—', at: lastValidation.createdAt }
+          ? { byName: accounts.nameOf(lastValidation.actorId), at: lastValidation.createdAt }
           : null;
 
       // Reviewers of a resubmitted section see what changed since the approved version.
@@ -113,7 +113,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
       if (section.status === 'review' && lastValidation?.snapshotId) {
         const approved = await snapshots.loadText(sectionId, lastValidation.snapshotId);
         if (approved) {
-          const now = currentBlocks(await live.readSection(section.docName, guideId));
+          const now = await live.readSection(section.docName, guideId, blocksOf);
           changes = { since: lastValidation.createdAt, blocks: textChanges(approved.blocks, now, guide.language) };
         }
       }
@@ -123,7 +123,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
         validated,
         transitions: availableTransitions(section, { userId: user!.id, role }).map((r) => ({ name: r.name, to: r.to, noteRequired: r.noteRequired })),
         changes,
-        openThreads: openThreads.openThreadsOf(guideId, sectionId).length,
+        openThreads: threads.openThreadsOf(guideId, sectionId).length,
       };
     },
   );
