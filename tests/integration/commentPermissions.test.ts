@@ -3,7 +3,8 @@ import type { GuideRole, ThreadView } from '@dalil/shared';
 import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
 import { createGuideTeam, type GuideTeam } from '../helpers/guideTeam.ts';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
-import { sleep, waitFor } from '../helpers/waitFor.ts';
+import { barrier } from '../helpers/barrier.ts';
+import { waitFor } from '../helpers/waitFor.ts';
 import { anchorOn, appendParagraphs, threadTexts } from '../helpers/threadAnchors.ts';
 
 describe('who may comment, and on whose words (enforced by the server)', () => {
@@ -40,7 +41,7 @@ describe('who may comment, and on whose words (enforced by the server)', () => {
     clients.push(contributor);
     await contributor.synced();
     appendParagraphs(contributor.doc, ['Texte réécrit par une contributrice']);
-    await sleep(300);
+    await barrier(contributor, () => server.registry.get(team.section.docName));
     expect(author.fragment.toString()).not.toContain('réécrit');
     expect(server.registry.get(team.section.docName)!.doc.getXmlFragment('default').toString()).not.toContain('réécrit');
   });

@@ -8,7 +8,8 @@ import { Api } from '../helpers/api.ts';
 import { TEST_PASSWORD } from '../helpers/accounts.ts';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
 import { tempDir } from '../helpers/tempDir.ts';
-import { sleep, waitFor } from '../helpers/waitFor.ts';
+import { barrier } from '../helpers/barrier.ts';
+import { waitFor } from '../helpers/waitFor.ts';
 
 function addParagraph(client: YClient, text: string): void {
   const p = new Y.XmlElement('paragraph');
@@ -36,25 +37,31 @@ describe('a validated section is locked for every stock y-websocket client', () 
     clients.push(c);
     return c;
   };
+  const room = () => server.registry.get(docName());
   const serverText = () => fragmentText(server.registry.get(docName())!.doc.getXmlFragment(SECTION_FRAGMENT));
   const transition = (api: Api, to: string, note?: string) =>
     api.ok('POST', `/api/guides/${team.guide.id}/sections/${team.section.id}/transitions`, note ? { to, note } : { to });
 
-  it('drops updates from sockets opened before the validation, even the coordinator’s, and keeps them out of storage', async () => {
+  it('closes the open sockets at validation (4000), then drops updates from every client, even the coordinator’s', async () => {
     const coordinator = open(team.byRole.coordinator.cookie);
     await coordinator.synced();
     addParagraph(coordinator, 'Texte approuvé.');
     await waitFor('the draft text reached the server', () => serverText() === 'Texte approuvé.');
 
+    const closes: number[] = [];
+    coordinator.provider.on('connection-close', (event: CloseEvent | null) => closes.push(event?.code ?? 0));
     await transition(team.byRole.coordinator.api, 'review');
     await transition(team.byRole.reviewer.api, 'validated');
-
-    // same socket, still open: its edits now go nowhere
+    // the lock closed the socket so that the client resynchronises; what it writes now reaches the
+    // server on the new socket (as sync step 2 or as an update) and is dropped there
+    await waitFor('the server asked the client to reconnect', () => closes.includes(4000));
     addParagraph(coordinator, 'Ajout après validation (coordinatrice).');
+    await waitFor('the coordinator reconnected', () => coordinator.provider.wsconnected && coordinator.provider.synced);
     const author = open(team.byRole.author.cookie);
     await author.synced();
     addParagraph(author, 'Ajout après validation (auteur).');
-    await sleep(300);
+    await barrier(coordinator, room);
+    await barrier(author, room);
     expect(serverText()).toBe('Texte approuvé.');
     // the author's client got the approved text, not the coordinator's dropped paragraph
     expect(fragmentText(author.fragment)).toContain('Texte approuvé.');
@@ -68,17 +75,8 @@ describe('a validated section is locked for every stock y-websocket client', () 
     offline.getXmlFragment(SECTION_FRAGMENT).insert(0, [p]);
     const late = open(team.byRole.coordinator.cookie, offline);
     await late.synced();
-    await sleep(200);
+    await barrier(late, room);
     expect(serverText()).toBe('Texte approuvé.');
-  });
-
-  it('still applies the server’s own changes (comment anchors) to a locked section', async () => {
-    const room = server.registry.get(docName())!;
-    const text = room.doc.getXmlFragment(SECTION_FRAGMENT).get(0) as Y.XmlElement;
-    const runs = (text.get(0) as Y.XmlText);
-    room.doc.transact(() => runs.format(0, 5, { comment: { threadId: 't-anchor' } }), 'server-comments');
-    const delta = runs.toDelta() as Array<{ attributes?: Record<string, unknown> }>;
-    expect(delta[0]!.attributes).toEqual({ comment: { threadId: 't-anchor' } });
   });
 
   it('stays locked across a restart and nothing dropped was stored', async () => {
@@ -93,7 +91,7 @@ describe('a validated section is locked for every stock y-websocket client', () 
     await reader.synced();
     expect(fragmentText(reader.fragment)).toBe('Texte approuvé.');
     addParagraph(reader, 'Encore refusé.');
-    await sleep(200);
+    await barrier(reader, room);
     expect(serverText()).toBe('Texte approuvé.');
   });
 
