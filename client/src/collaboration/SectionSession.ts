@@ -67,14 +67,6 @@ export class SectionSession {
     return this.current;
   }
 
-  /** Resolves once the IndexedDB copy is loaded (or could not be: private mode, quota). */
-  whenLocalLoaded(): Promise<void> {
-    return this.local.whenSynced.then(
-      () => undefined,
-      () => undefined,
-    );
-  }
-
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

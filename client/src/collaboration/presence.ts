@@ -19,12 +19,17 @@ export function toParticipant(clientId: number, state: unknown, selfId: number):
   return {
     clientId,
     isSelf: clientId === selfId,
-    user: { name: user.name.slice(0, 60), color: safeColor(user.color) },
+    user: { name: safeName(user.name), color: safeColor(user.color) },
     sectionId: typeof sectionId === 'string' ? sectionId : null,
   };
 }
 
 /** A peer's colour ends up in inline styles: accept only plain hex colours. */
-function safeColor(color: string): string {
-  return /^#[0-9a-fA-F]{3,8}$/.test(color) ? color : '#475569';
+export function safeColor(color: unknown): string {
+  return typeof color === 'string' && /^#[0-9a-fA-F]{3,8}$/.test(color) ? color : '#475569';
+}
+
+/** A peer's name as shown on carets and avatars (bounded: it comes from someone else's client). */
+export function safeName(name: unknown): string {
+  return typeof name === 'string' ? name.slice(0, 60) : '?';
 }

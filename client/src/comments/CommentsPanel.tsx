@@ -55,7 +55,7 @@ export function CommentsPanel({ guide, section, editor, synced, threads, people,
     (threadId: string) => (editor && !editor.isDestroyed ? editor.view.dom.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(threadId)}"]`) : null),
     [editor],
   );
-  useCardAlignment(list, anchorElement);
+  useCardAlignment(list, anchorElement, [ranges, threads, pending, activeId, filter]);
 
   // A link to a thread (a mention notification): open it and bring its card into view once it is here.
   const linkedLoaded = linkedThread !== null && (threads ?? []).some((th) => th.id === linkedThread);
@@ -77,14 +77,17 @@ export function CommentsPanel({ guide, section, editor, synced, threads, people,
     setFilter('open');
   }, [editor, canComment, t]);
 
-  // Clicking highlighted text opens its thread; Ctrl+Alt+M comments the selection.
+  // Clicking highlighted text opens its thread; Ctrl+Alt+M comments the selection. The listeners are
+  // bound once per editor and read the current threads and action through refs.
+  const current = useRef({ all, startThread });
+  current.current = { all, startThread };
   useEffect(() => {
     if (!editor) return undefined;
     const dom = editor.view.dom;
     const onClick = (event: MouseEvent) => {
       const target = (event.target as HTMLElement).closest<HTMLElement>('[data-thread-id]');
       const id = target?.dataset.threadId;
-      if (id && all.some((th) => th.id === id && th.status === 'open')) {
+      if (id && current.current.all.some((th) => th.id === id && th.status === 'open')) {
         setActiveId(id);
         list.current?.querySelector(`[data-thread-card="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
       }
@@ -92,7 +95,7 @@ export function CommentsPanel({ guide, section, editor, synced, threads, people,
     const onKeyDown = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.altKey && event.key.toLowerCase() === 'm') {
         event.preventDefault();
-        startThread();
+        current.current.startThread();
       }
     };
     dom.addEventListener('click', onClick);
@@ -101,7 +104,7 @@ export function CommentsPanel({ guide, section, editor, synced, threads, people,
       dom.removeEventListener('click', onClick);
       dom.removeEventListener('keydown', onKeyDown);
     };
-  }, [editor, all, startThread]);
+  }, [editor]);
 
   function jumpToText(thread: ThreadView): void {
     setActiveId(thread.id);

@@ -1,6 +1,7 @@
 import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_MESSAGE_LENGTH, type PersonRef } from '@dalil/shared';
+import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
 import { foldName, mentionQuery } from './mentionQuery.ts';
 
 export interface ComposedMessage {
@@ -32,7 +33,7 @@ export function MessageComposer({ label, submitLabel, people, initialBody = '', 
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
   const [highlighted, setHighlighted] = useState(0);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
 
   const suggestions = useMemo(() => {
@@ -72,7 +73,7 @@ export function MessageComposer({ label, submitLabel, people, initialBody = '', 
       setBody('');
       setPicked([]);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -150,9 +151,9 @@ export function MessageComposer({ label, submitLabel, people, initialBody = '', 
           ))}
         </ul>
       )}
-      {error && (
+      {error !== null && (
         <p className="composer__error" role="alert">
-          {t('comments.sendFailed', { message: error })}
+          {t('comments.sendFailed', { message: apiErrorMessage(error, t) })}
         </p>
       )}
       <div className="composer__actions">

@@ -10,8 +10,9 @@ interface MessageItemProps {
   canEdit: boolean;
   canDelete: boolean;
   people: PersonRef[];
-  onEdit: (message: ComposedMessage) => Promise<void>;
-  onDelete: () => Promise<void>;
+  /** Needed only when the message may be edited or deleted. */
+  onEdit?: (message: ComposedMessage) => Promise<void>;
+  onDelete?: () => Promise<void>;
 }
 
 /** One message of a thread: who, when, the words, and (for its author) edit and delete. */
@@ -38,7 +39,7 @@ export function MessageItem({ message, canEdit, canDelete, people, onEdit, onDel
           initialMentions={message.mentions}
           autoFocus
           onSubmit={async (m) => {
-            await onEdit(m);
+            await onEdit?.(m);
             setEditing(false);
           }}
           onCancel={() => setEditing(false)}
@@ -56,7 +57,7 @@ export function MessageItem({ message, canEdit, canDelete, people, onEdit, onDel
           {canDelete &&
             (confirming ? (
               <>
-                <button type="button" className="link-button link-button--danger" onClick={() => void onDelete().finally(() => setConfirming(false))}>
+                <button type="button" className="link-button link-button--danger" onClick={() => void onDelete?.().finally(() => setConfirming(false))}>
                   {t('comments.confirmDelete')}
                 </button>
                 <button type="button" className="link-button" onClick={() => setConfirming(false)}>

@@ -1,4 +1,3 @@
-import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canDeleteMessage, canEditMessage, type GuideRole, type PersonRef, type ThreadView } from '@dalil/shared';
 import { formatDate } from '../i18n/formatDate.ts';
@@ -25,26 +24,14 @@ interface ThreadCardProps {
 }
 
 /** A thread beside its text: quote, messages, reply box, resolve or reopen. */
-export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function ThreadCard(
-  { thread, active, detached, role, userId, canComment, people, actions, onActivate },
-  ref,
-) {
+export function ThreadCard({ thread, active, detached, role, userId, canComment, people, actions, onActivate }: ThreadCardProps) {
   const { t, i18n } = useTranslation();
   const resolved = thread.status === 'resolved';
   // the message's own rules, as the server applies them (shared module)
-  const asMessage = (m: ThreadView['messages'][number]) => ({
-    id: m.id,
-    authorId: m.author.id,
-    body: m.body,
-    mentions: m.mentions.map((p) => p.id),
-    createdAt: m.createdAt,
-    editedAt: m.editedAt,
-    deletedAt: m.deleted ? m.createdAt : null,
-  });
+  const ownership = (m: ThreadView['messages'][number]) => ({ authorId: m.author.id, deleted: m.deleted });
 
   return (
     <article
-      ref={ref}
       className={`thread${active ? ' thread--active' : ''}${resolved ? ' thread--resolved' : ''}${detached ? ' thread--detached' : ''}`}
       data-thread-card={thread.id}
       aria-label={t('comments.threadLabel', { name: thread.createdBy.name })}
@@ -62,8 +49,8 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
           <MessageItem
             key={m.id}
             message={m}
-            canEdit={canEditMessage(role, userId, asMessage(m))}
-            canDelete={canDeleteMessage(role, userId, asMessage(m))}
+            canEdit={canEditMessage(role, userId, ownership(m))}
+            canDelete={canDeleteMessage(role, userId, ownership(m))}
             people={people}
             onEdit={(message) => actions.edit(thread, m.id, message)}
             onDelete={() => actions.remove(thread, m.id)}
@@ -87,4 +74,4 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
       )}
     </article>
   );
-});
+}

@@ -1,4 +1,4 @@
-import { useLayoutEffect, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, type DependencyList, type RefObject } from 'react';
 
 const GAP = 10;
 /** Same breakpoint as comments.css: below it, the cards are a plain list under the text. */
@@ -6,32 +6,42 @@ const SIDE_BY_SIDE = '(min-width: 1180px)';
 
 /**
  * Places each card level with its anchor in the text when there is room, pushing later cards down
- * when they would overlap (the active card wins its place, as in word processors).
- * Cards are in document order; `anchorOf` finds the highlighted text of a thread.
+ * when they would overlap. Cards are in document order; `anchorOf` finds the highlighted text of a
+ * thread. Placement reads layout, so it runs only when `deps` say the text or the cards changed,
+ * and when the panel is resized.
  */
-export function useCardAlignment(
-  list: RefObject<HTMLElement | null>,
-  anchorOf: (threadId: string) => HTMLElement | null,
-): void {
-  // no dependency list: any render may have moved text or resized a card
-  useLayoutEffect(() => {
+export function useCardAlignment(list: RefObject<HTMLElement | null>, anchorOf: (threadId: string) => HTMLElement | null, deps: DependencyList): void {
+  const place = useCallback(() => {
+    const container = list.current;
+    if (!container) return;
+    const cards = [...container.querySelectorAll<HTMLElement>(':scope > [data-thread-card]')];
+    if (!window.matchMedia(SIDE_BY_SIDE).matches) {
+      for (const card of cards) card.style.marginBlockStart = '';
+      return;
+    }
+    // All reads first, then all writes: one layout, not one per card. Margins do not change where
+    // the anchors (in the text) are, nor the cards' own heights.
+    const origin = container.getBoundingClientRect().top;
+    const measured = cards.map((card) => ({
+      card,
+      anchorTop: anchorOf(card.dataset.threadCard ?? '')?.getBoundingClientRect().top ?? null,
+      height: card.offsetHeight,
+    }));
+    let bottom = 0;
+    for (const { card, anchorTop, height } of measured) {
+      const wanted = anchorTop === null ? bottom : anchorTop - origin;
+      const margin = Math.max(bottom === 0 ? 0 : GAP, wanted - bottom);
+      card.style.marginBlockStart = `${margin}px`;
+      bottom += margin + height;
+    }
+  }, [list, anchorOf]);
+
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useLayoutEffect(place, [place, ...deps]);
+
+  useEffect(() => {
     const container = list.current;
     if (!container) return undefined;
-    const place = () => {
-      const cards = [...container.querySelectorAll<HTMLElement>(':scope > [data-thread-card]')];
-      for (const card of cards) card.style.marginBlockStart = '';
-      if (!window.matchMedia(SIDE_BY_SIDE).matches) return;
-      const origin = container.getBoundingClientRect().top;
-      let bottom = 0;
-      for (const card of cards) {
-        const anchor = anchorOf(card.dataset.threadCard ?? '');
-        const wanted = anchor ? anchor.getBoundingClientRect().top - origin : bottom;
-        const margin = Math.max(bottom === 0 ? 0 : GAP, wanted - bottom);
-        card.style.marginBlockStart = `${margin}px`;
-        bottom += margin + card.offsetHeight;
-      }
-    };
-    place();
     const observer = new ResizeObserver(place);
     observer.observe(container);
     window.addEventListener('resize', place);
@@ -39,5 +49,5 @@ export function useCardAlignment(
       observer.disconnect();
       window.removeEventListener('resize', place);
     };
-  });
+  }, [list, place]);
 }

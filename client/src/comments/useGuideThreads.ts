@@ -8,7 +8,6 @@ export interface GuideThreads {
   openCountBySection: Map<string, number>;
   /** Puts a thread as the server just returned it (or removes it: null) without waiting for the refetch. */
   apply: (threadId: string, thread: ThreadView | null) => void;
-  reload: () => Promise<void>;
 }
 
 /**
@@ -47,5 +46,5 @@ export function useGuideThreads(guideId: string, threadsVersion: number | null):
     return counts;
   }, [threads]);
 
-  return { threads, openCountBySection, apply, reload };
+  return { threads, openCountBySection, apply };
 }

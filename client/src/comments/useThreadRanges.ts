@@ -12,7 +12,10 @@ export function useThreadRanges(editor: Editor | null): Map<string, ThreadRange>
       // many transactions can arrive in one frame (remote typing): read the document once
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        if (!editor.isDestroyed) setRanges(threadRanges(editor.state.doc));
+        if (editor.isDestroyed) return;
+        const next = threadRanges(editor.state.doc);
+        // typing moves the anchors after the caret only: keep the same map (no re-render) when none moved
+        setRanges((previous) => (sameRanges(previous, next) ? previous : next));
       });
     };
     update();
@@ -23,4 +26,13 @@ export function useThreadRanges(editor: Editor | null): Map<string, ThreadRange>
     };
   }, [editor]);
   return ranges;
+}
+
+function sameRanges(a: Map<string, ThreadRange>, b: Map<string, ThreadRange>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, range] of a) {
+    const other = b.get(id);
+    if (!other || other.from !== range.from || other.to !== range.to) return false;
+  }
+  return true;
 }

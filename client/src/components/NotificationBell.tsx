@@ -10,8 +10,7 @@ import { paths } from '../routing/routes.ts';
 /** Where a notification leads: its section, and the comment thread when it is about one. */
 function targetOf(n: NotificationView): string {
   if (!n.sectionId) return paths.guide(n.guideId);
-  const section = paths.section(n.guideId, n.sectionId);
-  return n.threadId ? `${section}?thread=${encodeURIComponent(n.threadId)}` : section;
+  return n.threadId ? paths.thread(n.guideId, n.sectionId, n.threadId) : paths.section(n.guideId, n.sectionId);
 }
 
 /** The bell in the header: unread count, and the latest notifications in a popover. */

@@ -1,10 +1,12 @@
+import { safeColor, safeName } from '../collaboration/presence.ts';
+
 /**
  * Another person's caret: a coloured bar with their name above it. Built with text nodes only,
  * since names come from peers.
  */
 export function renderCaret(user: Record<string, unknown>): HTMLElement {
-  const color = typeof user.color === 'string' && /^#[0-9a-fA-F]{3,8}$/.test(user.color) ? user.color : '#475569';
-  const name = typeof user.name === 'string' ? user.name.slice(0, 60) : '?';
+  const color = safeColor(user.color);
+  const name = safeName(user.name);
 
   const caret = document.createElement('span');
   caret.classList.add('collaboration-carets__caret');

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideView, ThreadStatus, ThreadView } from '@dalil/shared';
 import { listThreads } from '../api/threads.ts';
-import { MessageText } from '../comments/MessageText.tsx';
+import { MessageItem } from '../comments/MessageItem.tsx';
 import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
 import { formatDate } from '../i18n/formatDate.ts';
 import { isolate } from '../i18n/isolate.ts';
@@ -31,15 +31,14 @@ function GuideThreads({ guide }: { guide: GuideView }) {
 
   useEffect(() => {
     let current = true;
-    setLoaded({ kind: 'loading' });
-    listThreads(guide.id, status === 'all' ? undefined : status).then(
+    listThreads(guide.id).then(
       (threads) => current && setLoaded({ kind: 'ready', threads }),
       (error: unknown) => current && setLoaded({ kind: 'error', error }),
     );
     return () => {
       current = false;
     };
-  }, [guide.id, status]);
+  }, [guide.id]);
 
   useEffect(() => {
     document.title = [t('threadsPage.title'), guide.title, t('app.name')].join(' — ');
@@ -49,9 +48,9 @@ function GuideThreads({ guide }: { guide: GuideView }) {
   const bySection = useMemo(() => {
     if (loaded.kind !== 'ready') return [];
     return guide.sections
-      .map((section) => ({ section, threads: loaded.threads.filter((th) => th.sectionId === section.id) }))
+      .map((section) => ({ section, threads: loaded.threads.filter((th) => th.sectionId === section.id && (status === 'all' || th.status === status)) }))
       .filter((group) => group.threads.length > 0);
-  }, [guide.sections, loaded]);
+  }, [guide.sections, loaded, status]);
 
   return (
     <GuideSubpage guide={guide} className="threads-page" title={t('threadsPage.heading', { title: isolate(guide.title) })} intro={t('threadsPage.intro')}>
@@ -79,18 +78,13 @@ function GuideThreads({ guide }: { guide: GuideView }) {
                   </p>
                   <ol className="thread__messages">
                     {thread.messages.map((m) => (
-                      <li key={m.id} className="message">
-                        <p className="message__meta">
-                          <strong dir="auto">{m.author.name}</strong> <time dateTime={m.createdAt}>{formatDate(m.createdAt, i18n.language)}</time>
-                        </p>
-                        {m.deleted ? <p className="message__body message__body--deleted">{t('comments.deletedMessage')}</p> : <MessageText body={m.body} mentions={m.mentions} />}
-                      </li>
+                      <MessageItem key={m.id} message={m} canEdit={false} canDelete={false} people={[]} />
                     ))}
                   </ol>
                   {thread.resolvedBy && thread.resolvedAt && (
                     <p className="thread__resolution">{t('comments.resolvedBy', { name: thread.resolvedBy.name, date: formatDate(thread.resolvedAt, i18n.language) })}</p>
                   )}
-                  <Link className="threads-page__open" to={`${paths.section(guide.id, section.id)}?thread=${encodeURIComponent(thread.id)}`}>
+                  <Link className="threads-page__open" to={paths.thread(guide.id, section.id, thread.id)}>
                     {t('threadsPage.openInText')}
                   </Link>
                 </li>

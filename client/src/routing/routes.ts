@@ -61,6 +61,9 @@ export const paths = {
   members: (guideId: string): string => `/guides/${encodeURIComponent(guideId)}/members`,
   progress: (guideId: string): string => `/guides/${encodeURIComponent(guideId)}/progress`,
   threads: (guideId: string): string => `/guides/${encodeURIComponent(guideId)}/comments`,
+  /** A section opened on one comment thread (its card active and in view). */
+  thread: (guideId: string, sectionId: string, threadId: string): string =>
+    `/guides/${encodeURIComponent(guideId)}/sections/${encodeURIComponent(sectionId)}?thread=${encodeURIComponent(threadId)}`,
   invitation: (token: string): string => `/invitations/${encodeURIComponent(token)}`,
   account: (): string => '/account',
   login: (next?: string): string => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),

@@ -1,4 +1,3 @@
-import type { ThreadMessage } from '../types/threads.ts';
 import { can } from './matrix.ts';
 import type { GuideRole } from './roles.ts';
 
@@ -6,11 +5,16 @@ import type { GuideRole } from './roles.ts';
  * Ownership rules of comment messages, on top of the role matrix: a member may change only their
  * own words; a coordinator may delete anyone's (moderation) but never rewrite them.
  */
-export function canEditMessage(role: GuideRole | null | undefined, userId: string, message: ThreadMessage): boolean {
-  return can(role, 'section.comment') && message.deletedAt === null && message.authorId === userId;
+export interface MessageOwnership {
+  authorId: string;
+  deleted: boolean;
 }
 
-export function canDeleteMessage(role: GuideRole | null | undefined, userId: string, message: ThreadMessage): boolean {
-  if (message.deletedAt !== null) return false;
+export function canEditMessage(role: GuideRole | null | undefined, userId: string, message: MessageOwnership): boolean {
+  return can(role, 'section.comment') && !message.deleted && message.authorId === userId;
+}
+
+export function canDeleteMessage(role: GuideRole | null | undefined, userId: string, message: MessageOwnership): boolean {
+  if (message.deleted) return false;
   return (can(role, 'section.comment') && message.authorId === userId) || can(role, 'thread.moderate');
 }

@@ -2,6 +2,7 @@ import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberView, SectionView } from '@dalil/shared';
 import type { Participant } from '../../collaboration/presence.ts';
+import { useWordCount } from '../../editor/wordCountStore.ts';
 import { CommentIcon } from '../../comments/CommentIcon.tsx';
 import { Link } from '../../routing/Link.tsx';
 import { paths } from '../../routing/routes.ts';
@@ -20,7 +21,6 @@ export interface TocItemContext {
   activeSectionId: string | null;
   hintId: string;
   participants: Participant[];
-  wordCount: (section: SectionView) => number | undefined;
   openThreads: (section: SectionView) => number;
   actions: TocActions;
   drag: TocDrag;
@@ -42,7 +42,7 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
   const { section } = node;
   const { tree, actions, drag } = ctx;
   const here = ctx.participants.filter((p) => !p.isSelf && p.sectionId === section.id);
-  const words = ctx.wordCount(section);
+  const words = useWordCount(section.id) ?? section.wordCount;
   const threads = ctx.openThreads(section);
   const dropZone = drag.target?.id === section.id ? drag.target.zone : null;
 
@@ -130,7 +130,7 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
             </Link>
             <span className="toc-row__meta">
               <span className={`badge badge--${section.status}`}>{t(`toc.status.${section.status}`)}</span>
-              {words !== undefined && <span className="toc-row__words">{t('toc.words', { count: words })}</span>}
+              <span className="toc-row__words">{t('toc.words', { count: words })}</span>
               {threads > 0 && (
                 <span className="toc-row__threads" data-testid="toc-open-threads" title={t('comments.openThreads', { count: threads })}>
                   <span aria-hidden="true">

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { GuideView, MemberView, SectionView } from '@dalil/shared';
 import { updateSection } from '../../api/sections.ts';
 import type { Participant } from '../../collaboration/presence.ts';
-import { getWordCount, useWordCountsVersion } from '../../editor/wordCountStore.ts';
 import { useAnnounce } from '../Announcer.tsx';
 import { AssignDialog } from './AssignDialog.tsx';
 import { TitleForm } from './TitleForm.tsx';
@@ -28,12 +27,6 @@ interface TocPanelProps {
   openThreads: ReadonlyMap<string, number>;
 }
 
-/** A count the server may add to sections later wins over ours for sections not open here. */
-function serverWordCount(section: SectionView): number | undefined {
-  const value = (section as SectionView & { wordCount?: unknown }).wordCount;
-  return typeof value === 'number' ? value : undefined;
-}
-
 /** The guide's table of contents: navigation, structure editing, presence per section. */
 export function TocPanel({ guide, activeSectionId, participants, refresh, canManage, canAssign, members, openThreads }: TocPanelProps) {
   const { t } = useTranslation();
@@ -45,7 +38,6 @@ export function TocPanel({ guide, activeSectionId, participants, refresh, canMan
   const tree = useMemo(() => buildTocTree(guide.sections), [guide.sections]);
   const actions = useTocActions(guide.id, refresh);
   const drag = useTocDrag(tree, actions);
-  useWordCountsVersion();
 
   // after a structure action, keep keyboard focus on the entry that moved / was added
   useEffect(() => {
@@ -64,7 +56,6 @@ export function TocPanel({ guide, activeSectionId, participants, refresh, canMan
     activeSectionId,
     hintId,
     participants,
-    wordCount: (section) => getWordCount(section.id) ?? serverWordCount(section),
     openThreads: (section) => openThreads.get(section.id) ?? 0,
     actions,
     drag,

@@ -52,12 +52,3 @@ export function isInSubtree(node: TocNode, ancestor: TocNode): boolean {
   }
   return false;
 }
-
-/** Sections in reading order, for the editor's "previous / next" and for searching. */
-export function flatten(nodes: TocNode[], out: TocNode[] = []): TocNode[] {
-  for (const node of nodes) {
-    out.push(node);
-    flatten(node.children, out);
-  }
-  return out;
-}

@@ -12,7 +12,6 @@ export interface TocActions {
   trash: (node: TocNode) => Promise<void>;
   restore: (sectionId: string, title: string) => Promise<void>;
   error: string | null;
-  dismissError: () => void;
   /** Section whose ToC link should get focus once the refreshed list renders. */
   focusRequest: React.RefObject<string | null>;
 }
@@ -103,5 +102,5 @@ export function useTocActions(guideId: string, refresh: () => Promise<void>): To
     [guideId, run, t],
   );
 
-  return { add, rename, move, trash, restore, error, dismissError: () => setError(null), focusRequest };
+  return { add, rename, move, trash, restore, error, focusRequest };
 }

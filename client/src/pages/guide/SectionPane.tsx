@@ -8,7 +8,7 @@ import { useSectionSession } from '../../collaboration/useSectionSession.ts';
 import type { Participant } from '../../collaboration/presence.ts';
 import { StatusLine } from '../../components/StatusLine.tsx';
 import { SectionEditor } from '../../editor/SectionEditor.tsx';
-import { getWordCount, useWordCountsVersion } from '../../editor/wordCountStore.ts';
+import { useWordCount } from '../../editor/wordCountStore.ts';
 import type { CurrentUser } from '../../identity/currentUser.ts';
 import { useSectionWorkflow } from './workflow/useSectionWorkflow.ts';
 import { WorkflowPanel } from './workflow/WorkflowPanel.tsx';
@@ -41,7 +41,7 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
     if (status.connection === 'connected') setSynced(true);
   }, [status.connection]);
   const [editor, setEditor] = useState<Editor | null>(null);
-  useWordCountsVersion();
+  const wordCount = useWordCount(section.id) ?? section.wordCount;
   const parent = section.parentId ? guide.sections.find((s) => s.id === section.parentId) : undefined;
   const others = participants.filter((p) => !p.isSelf && p.sectionId === section.id);
   const openThreads = threads?.filter((th) => th.status === 'open').length ?? 0;
@@ -94,7 +94,7 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
         )}
         <CommentsPanel guide={guide} section={section} editor={editor} synced={synced} threads={threads} people={people} userId={user.id} apply={applyThread} />
       </div>
-      <StatusLine status={status} wordCount={getWordCount(section.id)} />
+      <StatusLine status={status} wordCount={wordCount} />
     </article>
   );
 }

@@ -90,7 +90,7 @@ const threadsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, ac
       const role = access.authorize(user, guideId, 'guide.read');
       const thread = threads.get(guideId, threadId);
       const existing = threads.getMessage(thread, messageId);
-      if (!canEditMessage(role, user!.id, existing)) throw forbidden('only its author can edit a message');
+      if (!canEditMessage(role, user!.id, { authorId: existing.authorId, deleted: existing.deletedAt !== null })) throw forbidden('only its author can edit a message');
       const message = messageInput(guideId, request.body, members);
       const newlyMentioned = message.mentions.filter((id) => !existing.mentions.includes(id));
       await threads.editMessage(guideId, threadId, messageId, message.body, message.mentions);
@@ -109,7 +109,7 @@ const threadsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, ac
       const role = access.authorize(user, guideId, 'guide.read');
       const thread = threads.get(guideId, threadId);
       const existing = threads.getMessage(thread, messageId);
-      if (!canDeleteMessage(role, user!.id, existing)) throw forbidden('only its author or a coordinator can delete a message');
+      if (!canDeleteMessage(role, user!.id, { authorId: existing.authorId, deleted: existing.deletedAt !== null })) throw forbidden('only its author or a coordinator can delete a message');
       const docName = guides.getSection(guideId, thread.sectionId).docName;
       const { threadDeleted } = await threads.deleteMessage(guideId, threadId, messageId);
       if (threadDeleted) await unanchorThread(live, guideId, docName, threadId);
