@@ -68,9 +68,20 @@ describe('right-to-left: Arabic interface and Arabic paragraphs', () => {
     expect(await directionOf(page, 'p', FRENCH)).toBe('ltr');
     // the upstream dir=auto list bug: the item (and its bullet) must follow its Arabic text
     expect(await directionOf(page, 'li', 'عنصر أول في القائمة')).toBe('rtl');
-    const arabic = await page.locator('.ProseMirror p', { hasText: ARABIC }).boundingBox();
-    const editor = await editorOf(page).boundingBox();
-    // right-aligned: its right edge is near the editor's, its left edge well inside
-    expect(editor!.x + editor!.width - (arabic!.x + arabic!.width)).toBeLessThan(60);
+    // right-aligned: the text's own box (not the paragraph's, which spans the editor whatever the
+    // alignment) ends near the editor's right edge and starts well inside it
+    const textBox = (needle: string) =>
+      page.locator('.ProseMirror p', { hasText: needle }).evaluate((p) => {
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        const { left, right } = range.getBoundingClientRect();
+        return { left, right };
+      });
+    const editor = (await editorOf(page).boundingBox())!;
+    const arabic = await textBox(ARABIC);
+    expect(editor.x + editor.width - arabic.right).toBeLessThan(60);
+    expect(arabic.left - editor.x).toBeGreaterThan(100);
+    const french = await textBox(FRENCH);
+    expect(french.left - editor.x).toBeLessThan(60);
   });
 });

@@ -54,7 +54,8 @@ describe('guide view screenshots (demo guide), desktop and phone', () => {
       const file = join(artifactsDir, `guide-${language}-1280.png`);
       await page.screenshot({ path: file });
       expect(statSync(file).size).toBeGreaterThan(20_000);
-      if (language === 'fr') {
+      // the README's screenshot is refreshed only on request, so a test run leaves the tree clean
+      if (language === 'fr' && process.env.DALIL_UPDATE_DOCS === '1') {
         mkdirSync(resolve(readmeShot, '..'), { recursive: true });
         copyFileSync(file, readmeShot);
       }

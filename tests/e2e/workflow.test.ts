@@ -114,11 +114,10 @@ describe('section workflow in Chromium: submit, request changes, resubmit, diff,
     await expect.poll(() => editorOf(page).getAttribute('contenteditable'), { timeout: 15_000 }).toBe('false');
     expect(await page.getByTestId('read-only').innerText()).toContain('verrouillé');
     expect(await page.getByRole('toolbar').count()).toBe(0);
-    const approved = serverText();
+    // typing into the locked editor changes nothing on screen (the server side of the lock, with
+    // clients that do send updates, is workflowLock.test.ts)
     await editorOf(page).click();
     await page.keyboard.type('Ajout interdit', { delay: 5 });
-    await page.waitForTimeout(400);
-    expect(serverText()).toBe(approved);
     expect(await editorOf(page).innerText()).not.toContain('Ajout interdit');
     await page.screenshot({ path: join(artifactsDir, 'workflow-banner-fr.png') });
   });

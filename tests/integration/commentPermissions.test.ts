@@ -98,6 +98,7 @@ describe('who may comment, and on whose words (enforced by the server)', () => {
 
     const open_ = await team.byRole.coordinator.api.ok<ThreadView[]>('GET', `${base()}/threads?status=open`);
     expect(open_.some((t) => t.id === thread.id)).toBe(false);
+    expect(open_.length).toBeGreaterThan(0);
     expect(open_.every((t) => t.status === 'open' && t.sectionTitle === 'Chapitre 1' && t.quote.length > 0)).toBe(true);
     const all = await team.byRole.coordinator.api.ok<ThreadView[]>('GET', `${base()}/threads`);
     expect(all.some((t) => t.id === thread.id)).toBe(true);
