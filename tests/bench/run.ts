@@ -17,6 +17,7 @@ import { openMany } from './clients.ts';
 import { openSectionsOneByOne, writeDurably, writeSectionContent, writeThenLeave } from './largeGuide.ts';
 import { cpuTimeOf, memoryOf, resetPeakMemory, spawnDalil, spawnReference, type BenchServer, type SpawnOptions } from './processes.ts';
 import { measurePropagation, type PropagationRun } from './propagation.ts';
+import { runPropagationCell, type Contender } from './propagationCell.ts';
 import { loadTrace, replayTrace, type ReplayResult } from './replay.ts';
 import { persistedBytes, waitForCompaction } from './storageSize.ts';
 import { measureSavedLatency } from './savedLatency.ts';
@@ -118,39 +119,73 @@ function absoluteRow(metric: string, unit: string, d: number, r: number | null, 
 
 // ---------------------------------------------------------------------------------------------
 
+interface PropagationCellPlan {
+  /** Rounds; every server runs once per round, the order rotating (drift on the machine hits all alike). */
+  rounds: number;
+  /** Edits per round and server. */
+  edits: number;
+  /** Pace of the latency phase, ms between edits. */
+  paceMs: number;
+}
+
+/**
+ * A round's 1 % tail is a few samples: with 250 edits and one receiver it moved 1–5 ms between
+ * rounds of one server, and the median over rounds followed that noise. 2 and 10 clients therefore
+ * get 750 edits (p99 = 8th-largest) in 8 rounds. 50 clients get a slower pace so that the 49-fold
+ * fan-out (2,450 deliveries/s into one client process) does not saturate the two cores; each of its
+ * rounds holds 12,250 deliveries.
+ */
+const PROPAGATION: Record<number, PropagationCellPlan> = {
+  2: { rounds: 8, edits: 750, paceMs: 5 },
+  10: { rounds: 8, edits: 750, paceMs: 5 },
+  50: { rounds: 4, edits: 250, paceMs: 20 },
+};
 const CLIENT_COUNTS = [2, 10, 50];
-const EDITS = 1000;
-/** Fixed pace of the latency phase; 50 clients get a slower pace so that the 49-fold fan-out
- * (2,450 deliveries/s into one client process) does not saturate the two cores. */
-const PACE_MS: Record<number, number> = { 2: 5, 10: 5, 50: 20 };
-const ROUNDS = 4;
 
 async function propagationAndSaved(): Promise<void> {
-  const { server: d } = await dalil('propagation');
+  // Debug level: the server reports when a document has left memory (see afterRound below); and it
+  // unloads an empty document after 100 ms instead of 2 s, so that each round's unload is over
+  // soon after the round (the edit path does not depend on it).
+  const { server: d } = await dalil('propagation', { probe: true, env: { UNLOAD_DELAY_MS: '100' } });
   const r = await reference('propagation');
+  // The control: a second, identical relay measured like the others. Its ratio to the first shows
+  // how far two runs of the same server drift apart here, i.e. what a ratio can resolve.
+  const control = process.env.BENCH_CONTROL === '1' ? await reference('propagation-control') : null;
   const content = await signIn(d);
-  const [section, savedSection] = await content.createSections(2, 'Propagation');
+  const [savedSection] = await content.createSections(1, 'Saved');
   const perCount: Record<string, unknown> = {};
   if (!only || only.has('propagation')) {
+    // Unmeasured: the first rounds of a fresh client process ran 2–5× slower on both servers (JIT
+    // warm-up of yjs and y-websocket in the clients), which hit the first server measured hardest.
+    log('propagation: warm-up round on each server (not measured)');
+    const [warmSection] = await content.createSections(1, 'Warm-up');
+    await measurePropagation(r, 'propagation-warm-up', 10, 1000, 1, r.pid);
+    await measurePropagation(d, warmSection!, 10, 1000, 1, d.pid);
     for (const n of CLIENT_COUNTS) {
-      const pooled = { dalil: [] as PropagationRun[], reference: [] as PropagationRun[] };
-      const cpu = { dalil: [] as number[], reference: [] as number[] };
-      // Alternate the servers in rounds so that drift on the machine hits both alike.
-      for (let round_ = 0; round_ < ROUNDS; round_++) {
-        const edits = EDITS / ROUNDS;
-        log(`propagation: ${n} clients, round ${round_ + 1}/${ROUNDS}`);
-        const order = round_ % 2 === 0 ? (['reference', 'dalil'] as const) : (['dalil', 'reference'] as const);
-        for (const which of order) {
-          const server = which === 'dalil' ? d : r;
-          const cpu0 = cpuTimeOf(server.pid);
-          const run =
-            which === 'dalil'
-              ? await measurePropagation(d, section!, n, edits, PACE_MS[n]!, d.pid)
-              : await measurePropagation(r, `propagation-${n}`, n, edits, PACE_MS[n]!, r.pid);
-          pooled[which].push(run);
-          cpu[which].push(cpuTimeOf(server.pid) - cpu0);
-        }
-      }
+      const plan = PROPAGATION[n]!;
+      // A fresh document per round on every server: each Yjs transaction walks the document's state
+      // vector, so a document that kept earlier rounds' clients would make later rounds (and
+      // whichever server kept more history) slower for reasons that are not the server's.
+      const sections = await content.createSections(plan.rounds, `Propagation ${n}`);
+      const contenders: Contender[] = [
+        { name: 'reference', server: r, docName: (k) => `propagation-${n}-${k}` },
+        {
+          name: 'dalil',
+          server: d,
+          docName: (k) => sections[k]!,
+          // Once its clients left, Dalil unloads the document: compaction, word count, metadata write. Measuring the next round meanwhile would charge that work to the edits
+          // of whichever server runs then; wait for it, as the relay has nothing to finish.
+          afterRound: async (k) => {
+            const doc = sections[k]!;
+            await until(`${doc} unloaded`, () => d.probeEvents.some((e) => e.kind === 'unloaded' && e.doc === doc), 30_000, 20);
+            await sleep(100);
+          },
+        },
+      ];
+      if (control) contenders.push({ name: 'control', server: control, docName: (k) => `propagation-${n}-${k}` });
+      const cell = await runPropagationCell(contenders, n, plan.rounds, plan.edits, plan.paceMs, log);
+      const pooled = { dalil: cell.get('dalil')!.runs, reference: cell.get('reference')!.runs };
+      const cpu = { dalil: cell.get('dalil')!.cpu, reference: cell.get('reference')!.cpu };
       const flat = (runs: PropagationRun[], key: 'samples' | 'toAll' | 'burstSamples') => runs.flatMap((x) => x[key]);
       // Percentiles: the median over rounds of each round's percentile, so that one burst of load
       // from elsewhere on the machine moves one round, not the result; max is the max of all.
@@ -167,8 +202,18 @@ async function propagationAndSaved(): Promise<void> {
       ratioRow(`propagation ${n} clients p99`, 'ms', ds.p99, rs.p99, 1.1, 3);
       ratioRow(`propagation ${n} clients max`, 'ms', ds.max, rs.max, undefined, 3);
       ratioRow(`propagation ${n} clients edits/s (burst)`, 'edits/s', eps(pooled.dalil), eps(pooled.reference), undefined, 0);
+      const controlRuns = cell.get('control')?.runs;
+      if (controlRuns) {
+        const cs = robust(controlRuns);
+        ratioRow(`control: relay B vs relay A, ${n} clients p50`, 'ms', cs.p50, rs.p50, undefined, 3);
+        ratioRow(`control: relay B vs relay A, ${n} clients p99`, 'ms', cs.p99, rs.p99, undefined, 3);
+      }
       const detail = (runs: PropagationRun[], cpu: number[]) => ({
         medianOfRounds: robust(runs),
+        perRound: runs.map((x) => {
+          const one = summarize(x.samples);
+          return { p50: round(one.p50, 3), p99: round(one.p99, 3) };
+        }),
         pooled: summarize(flat(runs, 'samples')),
         toAllOthersPooled: summarize(flat(runs, 'toAll')),
         burstPooled: summarize(flat(runs, 'burstSamples')),
@@ -177,11 +222,12 @@ async function propagationAndSaved(): Promise<void> {
         serverCpuMsByPhase: runs.map((x) => x.serverCpuMs),
       });
       perCount[n] = {
-        paceMs: PACE_MS[n],
-        edits: EDITS,
-        rounds: ROUNDS,
+        paceMs: plan.paceMs,
+        edits: plan.edits * plan.rounds,
+        rounds: plan.rounds,
         dalil: detail(pooled.dalil, cpu.dalil),
         reference: detail(pooled.reference, cpu.reference),
+        ...(controlRuns ? { control: detail(controlRuns, cell.get('control')!.cpu) } : {}),
       };
     }
     details.propagation = perCount;
@@ -194,7 +240,7 @@ async function propagationAndSaved(): Promise<void> {
     absoluteRow('edit → saved (fsync) p99', 'ms', saved.p99, null, 100);
     details.saved = { edits: 500, paceMs: 10, ...saved, diskWriteFdatasyncJustBefore: disk };
   }
-  await stop(d, r);
+  await stop(d, r, ...(control ? [control] : []));
 }
 
 const REPLAY_REPS = 3;
