@@ -3,6 +3,10 @@ import { CloseCode, GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS, guideRoomName } fro
 import type { DocStore } from '../storage/docStore.ts';
 import { DocPersistence, type PersistenceLogger, type PersistenceOptions } from './docPersistence.ts';
 import { LOAD_ORIGIN, Room, SERVER_ORIGIN, type RoomKind } from './room.ts';
+import { SettleTimer } from './settleTimer.ts';
+
+/** While edits never pause, derived data is still refreshed every this many settle delays. */
+const SETTLE_MAX_WAIT_FACTOR = 10;
 
 /** A socket as the registry sees it: enough to find and close a member's connections. */
 export interface TrackedSocket {
@@ -16,8 +20,9 @@ export interface TrackedSocket {
 export interface RoomRegistryOptions {
   persistence: PersistenceOptions;
   /**
-   * Told about a section's content once edits pause for `settleDelayMs` and when it leaves memory,
-   * for derived data such as word counts (never on every keystroke).
+   * Told about a section's content once edits pause for `settleDelayMs` (at the latest ten delays
+   * into a stretch of edits without pause) and when it leaves memory, for derived data such as
+   * word counts (never on every keystroke).
    */
   onSectionSettled?: (name: string, doc: Y.Doc, lastMemberEditAt: number | null) => void;
   settleDelayMs?: number;
@@ -205,17 +210,12 @@ export class RoomRegistry {
     }
     const onSettled = this.options.onSectionSettled;
     if (onSettled) {
-      let timer: NodeJS.Timeout | null = null;
-      room.onSettled = () => {
-        if (timer) clearTimeout(timer);
-        timer = null;
-        onSettled(name, room.doc, room.lastMemberEditAt);
-      };
-      room.doc.on('update', () => {
-        if (timer) return;
-        timer = setTimeout(() => room.onSettled?.(), this.options.settleDelayMs ?? 5000);
-        timer.unref();
-      });
+      const quietMs = this.options.settleDelayMs ?? 5000;
+      const settle = new SettleTimer(quietMs, quietMs * SETTLE_MAX_WAIT_FACTOR, () =>
+        onSettled(name, room.doc, room.lastMemberEditAt),
+      );
+      room.onSettled = () => settle.flush();
+      room.doc.on('update', () => settle.touch());
     }
     room.persistence = new DocPersistence(
       name,
