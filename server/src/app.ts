@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { Config } from './config.ts';
 import { acquireDataDirLock } from './storage/dataDirLock.ts';
+import { DOCS_DIR, METADATA_FILE, SNAPSHOTS_DIR } from './storage/dataDirLayout.ts';
 import { FileDocStore } from './storage/fileDocStore.ts';
 import type { DocStore } from './storage/docStore.ts';
 import { MetadataStore } from './storage/metadataStore.ts';
@@ -70,20 +71,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   });
   try {
-    const metadata = await MetadataStore.open(join(config.dataDir, 'metadata.json'));
+    const metadata = await MetadataStore.open(join(config.dataDir, METADATA_FILE));
     const guides = new GuideRepository(metadata);
     const accounts = new AccountRepository(metadata);
     const members = new MemberRepository(metadata);
     const threads = new ThreadRepository(metadata, guides);
     const notifications = new NotificationRepository(metadata);
     const workflow = new WorkflowRepository(metadata);
-    const snapshotsDir = join(config.dataDir, 'snapshots');
+    const snapshotsDir = join(config.dataDir, SNAPSHOTS_DIR);
     mkdirSync(snapshotsDir, { recursive: true, mode: 0o700 });
     const snapshots = new SnapshotStore(snapshotsDir);
     // Validation refuses sections with open threads; the dashboard counts them.
     const access = new GuideAccess(guides, members);
     const secret = loadServerSecret(config.dataDir, config.sessionSecret);
-    const docsDir = join(config.dataDir, 'docs');
+    const docsDir = join(config.dataDir, DOCS_DIR);
     const docStore = options.docStore ? options.docStore(docsDir, app.log) : new FileDocStore(docsDir, app.log);
     const registry = new RoomRegistry(
       docStore,

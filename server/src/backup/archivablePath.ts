@@ -1,9 +1,14 @@
 import { isValidDocName } from '@dalil/shared';
-
-export const METADATA_FILE = 'metadata.json';
-export const SECRET_FILE = 'session-secret';
-export const DOCS_DIR = 'docs';
-export const SNAPSHOTS_DIR = 'snapshots';
+import {
+  APPROVED_STATE_EXT,
+  APPROVED_VIEW_EXT,
+  DOC_LOG_EXT,
+  DOC_SNAPSHOT_EXT,
+  DOCS_DIR,
+  METADATA_FILE,
+  SECRET_FILE,
+  SNAPSHOTS_DIR,
+} from '../storage/dataDirLayout.ts';
 
 /**
  * The only paths a backup may contain: the files a Dalil server writes. An allow-list rather than a
@@ -12,9 +17,20 @@ export const SNAPSHOTS_DIR = 'snapshots';
  */
 export function isArchivablePath(path: string): boolean {
   if (path === METADATA_FILE || path === SECRET_FILE) return true;
-  const doc = /^docs\/([^/]+)\.(ydoc|ylog)$/.exec(path);
-  if (doc) return isValidDocName(doc[1]!);
-  // Approved versions: snapshots/<sectionId>/<snapshotId>.yjs|.json (ids use the doc-name alphabet).
-  const snapshot = /^snapshots\/([^/]+)\/([^/]+)\.(yjs|json)$/.exec(path);
-  return snapshot !== null && isValidDocName(snapshot[1]!) && isValidDocName(snapshot[2]!);
+  const [dir, ...rest] = path.split('/');
+  if (dir === DOCS_DIR && rest.length === 1) {
+    const name = withoutExtension(rest[0]!, [DOC_SNAPSHOT_EXT, DOC_LOG_EXT]);
+    return name !== null && isValidDocName(name);
+  }
+  // Approved versions (section and snapshot ids use the doc-name alphabet).
+  if (dir === SNAPSHOTS_DIR && rest.length === 2) {
+    const name = withoutExtension(rest[1]!, [APPROVED_STATE_EXT, APPROVED_VIEW_EXT]);
+    return name !== null && isValidDocName(rest[0]!) && isValidDocName(name);
+  }
+  return false;
+}
+
+function withoutExtension(file: string, extensions: string[]): string | null {
+  const ext = extensions.find((e) => file.endsWith(e));
+  return ext ? file.slice(0, -ext.length) : null;
 }

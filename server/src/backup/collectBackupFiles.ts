@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { isValidDocName } from '@dalil/shared';
 import { decodeRecords } from '../storage/recordCodec.ts';
 import type { BackupFile } from './backupArchive.ts';
-import { DOCS_DIR, isArchivablePath, METADATA_FILE, SECRET_FILE, SNAPSHOTS_DIR } from './archivablePath.ts';
+import { isArchivablePath } from './archivablePath.ts';
+import { DOC_LOG_EXT, DOC_SNAPSHOT_EXT, DOCS_DIR, METADATA_FILE, SECRET_FILE, SNAPSHOTS_DIR } from '../storage/dataDirLayout.ts';
 
 export interface CollectedFiles {
   files: BackupFile[];
@@ -50,13 +51,13 @@ export async function collectBackupFiles(dataDir: string): Promise<CollectedFile
   let documents = 0;
   let droppedLogBytes = 0;
   for (const name of await documentNames(docsDir)) {
-    const log = await readIfExists(join(docsDir, `${name}.ylog`));
-    const snapshot = await readIfExists(join(docsDir, `${name}.ydoc`));
+    const log = await readIfExists(join(docsDir, name + DOC_LOG_EXT));
+    const snapshot = await readIfExists(join(docsDir, name + DOC_SNAPSHOT_EXT));
     if (!log && !snapshot) continue; // deleted since the listing
     if (log) {
       const { validBytes } = decodeRecords(log);
       droppedLogBytes += log.byteLength - validBytes;
-      files.push({ path: `${DOCS_DIR}/${name}.ylog`, data: log.subarray(0, validBytes) });
+      files.push({ path: `${DOCS_DIR}/${name}${DOC_LOG_EXT}`, data: log.subarray(0, validBytes) });
     }
     if (snapshot) {
       const { records, problem } = decodeRecords(snapshot);
@@ -64,7 +65,7 @@ export async function collectBackupFiles(dataDir: string): Promise<CollectedFile
         // Snapshots are written atomically: a bad one is damage the server would refuse to load too.
         throw new BackupSourceError(`snapshot of document ${name} is corrupt (${problem ?? `${records.length} records`})`);
       }
-      files.push({ path: `${DOCS_DIR}/${name}.ydoc`, data: snapshot });
+      files.push({ path: `${DOCS_DIR}/${name}${DOC_SNAPSHOT_EXT}`, data: snapshot });
     }
     documents++;
   }

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { decodeRecords } from '../storage/recordCodec.ts';
 import { fsyncDir } from '../storage/durableFile.ts';
 import { BackupArchiveError, decodeBackupArchive, type BackupManifest } from './backupArchive.ts';
-import { DOCS_DIR, METADATA_FILE, SNAPSHOTS_DIR } from './archivablePath.ts';
+import { DOC_SNAPSHOT_EXT, DOCS_DIR, METADATA_FILE, SNAPSHOTS_DIR } from '../storage/dataDirLayout.ts';
 
 /** The target data dir cannot receive the backup; the message says why, in one line. */
 export class RestoreRefusedError extends Error {}
@@ -74,7 +74,7 @@ function checkContents(files: Array<{ path: string; data: Uint8Array }>): void {
     if (!file.path.startsWith(`${DOCS_DIR}/`)) continue;
     const { records, problem } = decodeRecords(file.data);
     if (problem) throw new BackupArchiveError(`${file.path} in the archive is damaged (${problem})`);
-    if (file.path.endsWith('.ydoc') && records.length !== 1) throw new BackupArchiveError(`${file.path} in the archive is damaged`);
+    if (file.path.endsWith(DOC_SNAPSHOT_EXT) && records.length !== 1) throw new BackupArchiveError(`${file.path} in the archive is damaged`);
   }
 }
 

@@ -10,6 +10,7 @@ import { createBackup } from '../backup/createBackup.ts';
 import { restoreBackup, RestoreRefusedError } from '../backup/restoreBackup.ts';
 import { BackupArchiveError } from '../backup/backupArchive.ts';
 import { BackupSourceError } from '../backup/collectBackupFiles.ts';
+import { METADATA_FILE } from '../storage/dataDirLayout.ts';
 
 const USAGE = `Usage: pnpm admin <command> [options]   (DATA_DIR selects the data dir, default ./data)
 
@@ -44,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const release = acquireDataDirLock(dataDir);
   try {
-    const accounts = new AccountRepository(await MetadataStore.open(join(dataDir, 'metadata.json')));
+    const accounts = new AccountRepository(await MetadataStore.open(join(dataDir, METADATA_FILE)));
     const need = (key: 'email' | 'name' | 'password'): string => {
       const value = values[key];
       if (!value) throw new UsageError(`--${key} is required`);

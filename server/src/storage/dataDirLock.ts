@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync, fsyncSync } from 'node:fs';
 import { join } from 'node:path';
+import { LOCK_FILE } from './dataDirLayout.ts';
 
 export class DataDirLockedError extends Error {}
 
@@ -9,7 +10,7 @@ export class DataDirLockedError extends Error {}
  * is taken over, since nobody can be writing through it.
  */
 export function acquireDataDirLock(dataDir: string): () => void {
-  const path = join(dataDir, 'dalil.lock');
+  const path = join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(path, 'wx', 0o600);

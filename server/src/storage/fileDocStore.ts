@@ -5,6 +5,7 @@ import { isValidDocName } from '@dalil/shared';
 import type { DocStore, LoadedDoc } from './docStore.ts';
 import { decodeRecords, encodeRecords } from './recordCodec.ts';
 import { fsyncDir, writeFileDurably } from './durableFile.ts';
+import { DOC_LOG_EXT, DOC_SNAPSHOT_EXT } from './dataDirLayout.ts';
 
 export interface DocStoreLogger {
   warn(obj: object, msg: string): void;
@@ -16,8 +17,6 @@ interface OpenLog {
   size: number;
 }
 
-const SNAPSHOT_EXT = '.ydoc';
-const LOG_EXT = '.ylog';
 
 /**
  * Embedded DocStore: per document, a compacted state file (`<name>.ydoc`, replaced atomically) and
@@ -87,7 +86,7 @@ export class FileDocStore implements DocStore {
     await this.ensureDir();
     const names = new Set<string>();
     for (const file of await readdir(this.dir)) {
-      for (const ext of [SNAPSHOT_EXT, LOG_EXT]) {
+      for (const ext of [DOC_SNAPSHOT_EXT, DOC_LOG_EXT]) {
         if (file.endsWith(ext)) names.add(file.slice(0, -ext.length));
       }
     }
@@ -210,11 +209,11 @@ export class FileDocStore implements DocStore {
   }
 
   private snapshotPath(name: string): string {
-    return join(this.dir, name + SNAPSHOT_EXT);
+    return join(this.dir, name + DOC_SNAPSHOT_EXT);
   }
 
   private logPath(name: string): string {
-    return join(this.dir, name + LOG_EXT);
+    return join(this.dir, name + DOC_LOG_EXT);
   }
 }
 

@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LayoutNode } from '@dalil/shared/editor';
 import { fsyncDir, writeFileDurably } from './durableFile.ts';
+import { APPROVED_STATE_EXT, APPROVED_VIEW_EXT } from './dataDirLayout.ts';
 
 /** What a validation keeps of a section: the version that goes to layout. */
 export interface ApprovedContent {
@@ -26,14 +27,14 @@ export class SnapshotStore {
     await mkdir(sectionDir, { recursive: true, mode: 0o700 });
     // the new directory entries must survive a crash too
     await fsyncDir(this.dir);
-    await writeFileDurably(join(sectionDir, `${snapshotId}.yjs`), content.update);
-    await writeFileDurably(join(sectionDir, `${snapshotId}.json`), JSON.stringify({ blocks: content.blocks, layout: content.layout }));
+    await writeFileDurably(join(sectionDir, snapshotId + APPROVED_STATE_EXT), content.update);
+    await writeFileDurably(join(sectionDir, snapshotId + APPROVED_VIEW_EXT), JSON.stringify({ blocks: content.blocks, layout: content.layout }));
   }
 
   /** The text and layout of a snapshot, or null when its files are missing. */
   async loadText(sectionId: string, snapshotId: string): Promise<Pick<ApprovedContent, 'blocks' | 'layout'> | null> {
     try {
-      const parsed = JSON.parse(await readFile(join(this.dir, sectionId, `${snapshotId}.json`), 'utf8')) as Pick<ApprovedContent, 'blocks' | 'layout'>;
+      const parsed = JSON.parse(await readFile(join(this.dir, sectionId, snapshotId + APPROVED_VIEW_EXT), 'utf8')) as Pick<ApprovedContent, 'blocks' | 'layout'>;
       return { blocks: parsed.blocks, layout: parsed.layout };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
