@@ -1,9 +1,13 @@
+import type { ApiError as ApiErrorBody } from '@dalil/shared';
+
 /** An error the API reports as `{error, message}` with its HTTP status. */
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
     readonly error: string,
     message: string,
+    /** What the client needs to act on the refusal, sent beside `error` and `message`. */
+    readonly details: Pick<ApiErrorBody, 'threads'> = {},
   ) {
     super(message);
   }

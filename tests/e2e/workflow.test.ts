@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { GuideView, SectionView } from '@dalil/shared';
+import type { GuideView, SectionView, ThreadView } from '@dalil/shared';
 import { SECTION_FRAGMENT } from '@dalil/shared';
 import { fragmentText } from '@dalil/shared/editor';
 import type { TestUser } from '../helpers/accounts.ts';
+import { anchorOn } from '../helpers/threadAnchors.ts';
+import { connectClient } from '../helpers/yClient.ts';
 import { artifactsDir, startApp, type RunningApp } from './support/app.ts';
 import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
 import { editorOf, openSection, typeParagraph } from './support/editor.ts';
@@ -99,6 +101,33 @@ describe('section workflow in Chromium: submit, request changes, resubmit, diff,
     await transition(page, 'Soumettre à la relecture');
     await expect.poll(() => statusOf(page).innerText()).toBe('En relecture');
     expect(authorPage.errors).toEqual([]);
+  });
+
+  it('an open comment thread blocks the approval; the refusal links to the thread', async () => {
+    const rp = reviewerPage.page;
+    await expect.poll(() => statusOf(rp).innerText(), { timeout: 15_000 }).toBe('En relecture');
+    const client = connectClient(app.server.wsUrl, section.docName, { cookie: reviewer.cookie });
+    let threadId: string;
+    try {
+      await client.synced();
+      const anchor = anchorOn(client.doc, 'trois réunions');
+      threadId = (await reviewer.api.ok<ThreadView>('POST', `/api/guides/${guide.id}/sections/${section.id}/threads`, { anchor, body: 'Lesquelles ?' })).id;
+    } finally {
+      client.destroy();
+    }
+    await rp.getByTestId('workflow-panel').getByRole('button', { name: 'Valider la section' }).click();
+    const dialog = rp.getByTestId('transition-dialog');
+    await dialog.getByRole('button', { name: 'Confirmer' }).click();
+    const link = dialog.getByTestId('blocking-threads').getByRole('link');
+    await link.waitFor();
+    expect(await dialog.locator('[role="alert"]').innerText()).toContain('encore ouverts');
+    expect(await link.innerText()).toBe('«trois réunions»');
+    await rp.screenshot({ path: join(artifactsDir, 'workflow-open-threads-fr.png') });
+    await link.click();
+    await dialog.waitFor({ state: 'detached' });
+    await rp.waitForURL(`**/sections/${section.id}?thread=${threadId}`);
+    expect(await statusOf(rp).innerText()).toBe('En relecture');
+    await reviewer.api.ok('PATCH', `/api/guides/${guide.id}/threads/${threadId}`, { status: 'resolved' });
   });
 
   it('reviewer approves; the author’s editor is locked with a banner and edits do not reach the server', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GuideProgressView, NotificationsView, SectionView, SectionWorkflowView, ThreadView, TransitionResult } from '@dalil/shared';
+import type { ApiError, GuideProgressView, NotificationsView, SectionView, SectionWorkflowView, ThreadView, TransitionResult } from '@dalil/shared';
 import { fragmentText } from '@dalil/shared/editor';
 import { anchorOn, threadTexts } from '../helpers/threadAnchors.ts';
 import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
@@ -21,7 +21,7 @@ describe('section workflow over REST', () => {
 
   const path = (sectionId = team.section.id) => `/api/guides/${team.guide.id}/sections/${sectionId}`;
   const move = (role: keyof GuideTeam['byRole'], to: string, note?: string, sectionId?: string) =>
-    team.byRole[role].api.request<TransitionResult & { message: string; error: string }>('POST', `${path(sectionId)}/transitions`, note === undefined ? { to } : { to, note });
+    team.byRole[role].api.request<TransitionResult & ApiError>('POST', `${path(sectionId)}/transitions`, note === undefined ? { to } : { to, note });
   const workflowOf = (role: keyof GuideTeam['byRole'] = 'coordinator') => team.byRole[role].api.ok<SectionWorkflowView>('GET', `${path()}/workflow`);
   const notificationsOf = (role: keyof GuideTeam['byRole']) => team.byRole[role].api.ok<NotificationsView>('GET', '/api/me/notifications');
 
@@ -132,6 +132,8 @@ describe('section workflow over REST', () => {
       expect(blocked.body.error).toBe('open_threads');
       expect(blocked.body.message).toContain(threadId);
       expect(blocked.body.message).toContain('budget participatif');
+      // and structured, so the client can link to each thread
+      expect(blocked.body.threads).toEqual([{ id: threadId, sectionId: team.section.id, quote: 'budget participatif' }]);
       expect((await workflowOf()).status).toBe('review');
       expect((await workflowOf()).openThreads).toBe(1);
 

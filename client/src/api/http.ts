@@ -1,4 +1,4 @@
-import type { ApiError } from '@dalil/shared';
+import type { ApiError, BlockingThread } from '@dalil/shared';
 import { csrfToken } from './csrf.ts';
 import { isKept, keeper, offlineCopy } from './offlineCopies.ts';
 
@@ -8,6 +8,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** With `open_threads`: the threads that block the validation. */
+    readonly threads: BlockingThread[] = [],
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -56,7 +58,7 @@ export async function requestJson<T>(method: string, path: string, body?: unknow
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     if (response.status === 401 && !path.startsWith('/api/auth/')) for (const listener of unauthorizedListeners) listener();
-    if (isApiError(payload)) throw new ApiRequestError(response.status, payload.error, payload.message);
+    if (isApiError(payload)) throw new ApiRequestError(response.status, payload.error, payload.message, payload.threads ?? []);
     throw new ApiRequestError(response.status, 'http', `${response.status} ${response.statusText}`);
   }
   return payload as T;

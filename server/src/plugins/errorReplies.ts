@@ -7,7 +7,7 @@ export default fp(
   async (app) => {
     app.setErrorHandler((err: FastifyError | ApiError, request, reply) => {
       if (err instanceof ApiError) {
-        return reply.code(err.statusCode).send({ error: err.error, message: err.message });
+        return reply.code(err.statusCode).send({ ...err.details, error: err.error, message: err.message });
       }
       if ((err as FastifyError).validation) {
         return reply.code(400).send({ error: 'bad_request', message: err.message });

@@ -18,7 +18,19 @@ export function idParams<K extends string>(...names: K[]) {
 export const errorSchema = {
   $id: 'Error',
   type: 'object',
-  properties: { error: { type: 'string' }, message: { type: 'string' } },
+  properties: {
+    error: { type: 'string' },
+    message: { type: 'string' },
+    threads: {
+      description: 'With open_threads: the open threads that keep the section from being validated',
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, sectionId: { type: 'string' }, quote: { type: 'string' } },
+        required: ['id', 'sectionId', 'quote'],
+      },
+    },
+  },
   required: ['error', 'message'],
 } as const;
 

@@ -81,6 +81,15 @@ export interface UpdateSectionBody {
 export interface ApiError {
   error: string;
   message: string;
+  /** With `open_threads`: the threads that keep a section from being validated. */
+  threads?: BlockingThread[];
+}
+
+/** An open comment thread named in a refusal, enough to link to it. */
+export interface BlockingThread {
+  id: string;
+  sectionId: string;
+  quote: string;
 }
 
 export interface UserView {

@@ -64,7 +64,9 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
         const open = threads.openThreadsOf(guideId, sectionId);
         if (open.length > 0) {
           const list = open.map((t) => `${t.id} («${t.quote.slice(0, 60)}»)`).join(', ');
-          throw new ApiError(409, 'open_threads', `resolve the ${open.length} open comment thread(s) first: ${list}`);
+          throw new ApiError(409, 'open_threads', `resolve the ${open.length} open comment thread(s) first: ${list}`, {
+            threads: open.map((t) => ({ id: t.id, sectionId, quote: t.quote })),
+          });
         }
       }
 

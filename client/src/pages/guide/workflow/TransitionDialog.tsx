@@ -1,24 +1,39 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_TRANSITION_NOTE_LENGTH, type SectionWorkflowView } from '@dalil/shared';
+import { MAX_TRANSITION_NOTE_LENGTH, type BlockingThread, type SectionWorkflowView } from '@dalil/shared';
 import { Dialog } from '../../../components/Dialog.tsx';
 import { isolate } from '../../../i18n/isolate.ts';
+import { Link } from '../../../routing/Link.tsx';
+import { paths } from '../../../routing/routes.ts';
 
 type Transition = SectionWorkflowView['transitions'][number];
 
+/** A refusal the dialog can help with: the open threads to resolve first, each a link. */
+export class TransitionRefused extends Error {
+  constructor(
+    message: string,
+    readonly threads: BlockingThread[],
+  ) {
+    super(message);
+  }
+}
+
+const QUOTE_CHARS = 80;
+
 interface TransitionDialogProps {
   transition: Transition;
+  guideId: string;
   sectionTitle: string;
   onConfirm: (note: string) => Promise<void>;
   onClose: () => void;
 }
 
 /** Confirms a transition, with its note: optional for submit and approve, required otherwise. */
-export function TransitionDialog({ transition, sectionTitle, onConfirm, onClose }: TransitionDialogProps) {
+export function TransitionDialog({ transition, guideId, sectionTitle, onConfirm, onClose }: TransitionDialogProps) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; threads: BlockingThread[] } | null>(null);
   const noteId = useId();
   const label =
     transition.name === 'reopen' ? t('workflow.reasonRequired') : transition.noteRequired ? t('workflow.noteRequired') : t('workflow.noteOptional');
@@ -26,7 +41,7 @@ export function TransitionDialog({ transition, sectionTitle, onConfirm, onClose 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     if (transition.noteRequired && !note.trim()) {
-      setError(t('workflow.noteRequiredError'));
+      setError({ message: t('workflow.noteRequiredError'), threads: [] });
       return;
     }
     setBusy(true);
@@ -34,7 +49,7 @@ export function TransitionDialog({ transition, sectionTitle, onConfirm, onClose 
     try {
       await onConfirm(note.trim());
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError({ message: err instanceof Error ? err.message : String(err), threads: err instanceof TransitionRefused ? err.threads : [] });
       setBusy(false);
     }
   }
@@ -55,9 +70,20 @@ export function TransitionDialog({ transition, sectionTitle, onConfirm, onClose 
             onChange={(event) => setNote(event.target.value)}
           />
           {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
+            <div className="form-error" role="alert">
+              <p>{error.message}</p>
+              {error.threads.length > 0 && (
+                <ul className="transition-form__threads" data-testid="blocking-threads">
+                  {error.threads.map((thread) => (
+                    <li key={thread.id}>
+                      <Link to={paths.thread(guideId, thread.sectionId, thread.id)} onClick={onClose} dir="auto">
+                        «{thread.quote.length > QUOTE_CHARS ? `${thread.quote.slice(0, QUOTE_CHARS)}…` : thread.quote}»
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
           )}
           <div className="form-actions dialog__actions">
             <button type="submit" className="button button--primary" disabled={busy}>

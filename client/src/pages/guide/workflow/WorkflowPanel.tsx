@@ -10,7 +10,7 @@ import { isolate } from '../../../i18n/isolate.ts';
 import { refreshNotifications } from '../../../notifications/notificationStore.ts';
 import { ChangesView } from './ChangesView.tsx';
 import { SectionHistory } from './SectionHistory.tsx';
-import { TransitionDialog } from './TransitionDialog.tsx';
+import { TransitionDialog, TransitionRefused } from './TransitionDialog.tsx';
 import './workflow.css';
 
 type Transition = SectionWorkflowView['transitions'][number];
@@ -38,7 +38,7 @@ export function WorkflowPanel({ guide, section, view, onChanged }: WorkflowPanel
         await onChanged(); // someone else moved it first: show where it stands now
         throw new Error(t('workflow.notAllowedError'));
       }
-      if (err instanceof ApiRequestError && err.code === 'open_threads') throw new Error(t('workflow.openThreadsError'));
+      if (err instanceof ApiRequestError && err.code === 'open_threads') throw new TransitionRefused(t('workflow.openThreadsError'), err.threads);
       if (err instanceof ApiRequestError && err.code === 'note_required') throw new Error(t('workflow.noteRequiredError'));
       throw new Error(apiErrorMessage(err, t));
     }
@@ -80,7 +80,7 @@ export function WorkflowPanel({ guide, section, view, onChanged }: WorkflowPanel
       {view?.changes && <ChangesView changes={view.changes} language={guide.language} />}
       {view && view.history.length > 0 && <SectionHistory history={view.history} />}
       {pending && (
-        <TransitionDialog transition={pending} sectionTitle={section.title} onConfirm={(note) => confirm(pending, note)} onClose={() => setPending(null)} />
+        <TransitionDialog transition={pending} guideId={guide.id} sectionTitle={section.title} onConfirm={(note) => confirm(pending, note)} onClose={() => setPending(null)} />
       )}
     </section>
   );
