@@ -37,12 +37,12 @@ const tempDirs: string[] = [];
 const startedAt = Date.now();
 const loadAtStart = loadavg().map((x) => round(x, 2));
 
-// Everything is bounded: the whole run stops after 10 minutes whatever happens.
+// Everything is bounded: the whole run stops after 15 minutes whatever happens.
 const watchdog = setTimeout(() => {
-  console.error('bench: 10-minute limit reached; stopping');
+  console.error('bench: 15-minute limit reached; stopping');
   for (const s of running) s.child.kill('SIGKILL');
   process.exit(2);
-}, 600_000);
+}, 900_000);
 watchdog.unref();
 
 function profOptions(name: string): SpawnOptions {
