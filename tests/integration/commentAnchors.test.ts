@@ -136,9 +136,18 @@ describe('comment anchors follow the text (stock y-websocket clients, real serve
     expect(detached.messages[0]!.body).toBe('À préciser.');
 
     // Typing the same words again does not bring the thread back: its anchor was the deleted text.
+    // A witness thread, detached after the retyping, proves that the server has looked at the
+    // document since (one pass decides every thread of the section).
+    const witness = await comment(section, author, 'budget participatif');
+    await waitFor('witness mark on the author', () => threadTexts(author.doc)[witness.id] === 'budget participatif');
     text.insert(index, 'procès-verbal est affiché', {});
-    await new Promise((r) => setTimeout(r, 300));
-    const after = await team.byRole.reader.api.ok<ThreadView[]>('GET', `/api/guides/${team.guide.id}/threads?sectionId=${section.id}`);
+    const budget = findText(author.doc, 'budget participatif');
+    budget.text.delete(budget.index, 'budget participatif'.length);
+    const after = await waitFor('the witness reported detached', async () => {
+      const threads = await team.byRole.reader.api.ok<ThreadView[]>('GET', `/api/guides/${team.guide.id}/threads?sectionId=${section.id}`);
+      return threads.find((t) => t.id === witness.id)?.detached ? threads : undefined;
+    });
+    expect(fragmentText(author.fragment)).toContain('procès-verbal est affiché');
     expect(after.find((t) => t.id === thread.id)?.detached).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
 import { createGuideTeam, type GuideTeam } from '../helpers/guideTeam.ts';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
 import { barrier } from '../helpers/barrier.ts';
-import { sleep, waitFor } from '../helpers/waitFor.ts';
+import { waitFor } from '../helpers/waitFor.ts';
 
 function closeOf(url: string, headers: Record<string, string>): Promise<{ code: number; reason: string; gotData: boolean }> {
   return new Promise((resolve) => {
@@ -133,7 +133,7 @@ describe('WebSocket permissions with stock y-websocket clients', () => {
       encoding.writeVarUint8Array(e, encodeAwarenessUpdate(fake, [fake.clientID]));
       spoofer.provider.ws!.send(encoding.toUint8Array(e));
     }
-    await sleep(200);
+    await barrier(spoofer, () => server.registry.get(docName()), [watcher]);
     expect(watcher.provider.awareness.getStates().size).toBe(before);
     const names = [...watcher.provider.awareness.getStates().values()].map((s) => (s.user as { name?: string })?.name);
     expect(names.some((n) => n?.startsWith('fantôme'))).toBe(false);

@@ -4,6 +4,7 @@ import type { Api } from '../helpers/api.ts';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
 import { createUser } from '../helpers/accounts.ts';
 import { waitFor } from '../helpers/waitFor.ts';
+import { barrier } from '../helpers/barrier.ts';
 
 describe('y-websocket sync through the server', () => {
   let server: TestServer;
@@ -98,12 +99,15 @@ describe('y-websocket sync through the server', () => {
     const writer = connectClient(server.wsUrl, guide.roomName, { cookie });
     clients.push(writer);
     await writer.synced();
-    writer.doc.getArray<number>('structureVersions').push([999_999]);
-    writer.doc.getText('intrusion').insert(0, 'x');
     const observer = connectClient(server.wsUrl, guide.roomName, { cookie });
     clients.push(observer);
     await observer.synced();
-    await new Promise((r) => setTimeout(r, 200));
+    writer.doc.getArray<number>('structureVersions').push([999_999]);
+    writer.doc.getText('intrusion').insert(0, 'x');
+    await barrier(writer, () => server.registry.get(guide.roomName), [observer]);
+    const room = server.registry.get(guide.roomName)!;
+    expect(room.doc.getArray<number>('structureVersions').toArray()).not.toContain(999_999);
+    expect(room.doc.getText('intrusion').length).toBe(0);
     expect(observer.doc.getArray<number>('structureVersions').toArray()).not.toContain(999_999);
     expect(observer.doc.getText('intrusion').length).toBe(0);
   });
