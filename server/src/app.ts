@@ -96,7 +96,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           const language = section ? guides.findGuide(section.guideId)?.language : undefined;
           const words = countWords(fragmentText(doc.getXmlFragment(SECTION_FRAGMENT)), language);
           const editedAt = lastMemberEditAt === null ? null : new Date(lastMemberEditAt).toISOString();
-          guides.recordContentSettled(name, words, editedAt).catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record word count'));
+          guides
+            .recordContentSettled(name, words, editedAt)
+            .then((changed) => changed && section && registry.contentChanged(section.guideId))
+            .catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record word count'));
           if (section) {
             const anchored = new Set(anchoredText(doc.getXmlFragment(SECTION_FRAGMENT)).keys());
             threads

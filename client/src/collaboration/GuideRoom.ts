@@ -1,6 +1,6 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS } from '@dalil/shared';
+import { GUIDE_ROOM_CONTENT, GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS } from '@dalil/shared';
 import { watchAccessSignals, type AccessSignal } from './accessSignals.ts';
 import { followBrowserOnline } from './browserOnline.ts';
 import { collabUrl } from './collabUrl.ts';
@@ -14,45 +14,59 @@ export interface GuideRoomSnapshot {
   structureVersion: number | null;
   /** Latest comment-threads change the server announced, or null before any. */
   threadsVersion: number | null;
+  /** Latest settled content change (word counts, last edits) the server announced, or null before any. */
+  contentVersion: number | null;
   participants: Participant[];
 }
 
+type AnnouncedVersion = 'structureVersion' | 'threadsVersion' | 'contentVersion';
+
+/** Which array of the room announces which version. */
+const ANNOUNCEMENTS: Array<[key: string, field: AnnouncedVersion]> = [
+  [GUIDE_ROOM_VERSIONS, 'structureVersion'],
+  [GUIDE_ROOM_THREADS, 'threadsVersion'],
+  [GUIDE_ROOM_CONTENT, 'contentVersion'],
+];
+
+export const IDLE_GUIDE_ROOM: GuideRoomSnapshot = {
+  connection: 'connecting',
+  structureVersion: null,
+  threadsVersion: null,
+  contentVersion: null,
+  participants: [],
+};
+
 /**
- * A guide's room, without React: the server appends the new structure version to it on every
- * change to the table of contents, and its awareness says who is in the guide and where. The Y.Doc is
- * throwaway: clients never write to it.
+ * A guide's room, without React: the server announces in it every change to the table of contents,
+ * the comment threads and the settled contents, and its awareness says who is in the guide and
+ * where. The Y.Doc is throwaway: clients never write to it.
  */
 export class GuideRoom {
   private readonly ydoc = new Y.Doc();
   private readonly provider: WebsocketProvider;
   private readonly listeners = new Set<() => void>();
   private readonly disposers: Array<() => void> = [];
-  private current: GuideRoomSnapshot = { connection: 'connecting', structureVersion: null, threadsVersion: null, participants: [] };
+  private current: GuideRoomSnapshot = IDLE_GUIDE_ROOM;
 
   constructor(roomName: string, presence: PresenceState, onAccessSignal: (signal: AccessSignal) => void = () => undefined) {
     // No BroadcastChannel: presence must reflect each tab, and structure news comes from the server.
     this.provider = new WebsocketProvider(collabUrl(), roomName, this.ydoc, { disableBc: true, connect: navigator.onLine });
     this.provider.awareness.setLocalState(presence);
 
-    // The server appends each new version; the newest is the maximum (entries from before a
-    // server restart may merge in, and a maximum is unaffected by them).
-    const versions = this.ydoc.getArray<unknown>(GUIDE_ROOM_VERSIONS);
-    const onVersions = (): void => {
-      const newest = newestOf(versions);
-      if (newest !== null && newest !== this.current.structureVersion) this.set({ structureVersion: newest });
-    };
-    const threadVersions = this.ydoc.getArray<unknown>(GUIDE_ROOM_THREADS);
-    const onThreadVersions = (): void => {
-      const newest = newestOf(threadVersions);
-      if (newest !== null && newest !== this.current.threadsVersion) this.set({ threadsVersion: newest });
-    };
+    // The newest version is the maximum (entries from before a server restart may merge in, and a
+    // maximum is unaffected by them).
+    for (const [key, field] of ANNOUNCEMENTS) {
+      const versions = this.ydoc.getArray<unknown>(key);
+      const onVersions = (): void => {
+        const newest = newestOf(versions);
+        if (newest !== null && newest !== this.current[field]) this.set({ [field]: newest });
+      };
+      versions.observe(onVersions);
+      this.disposers.push(() => versions.unobserve(onVersions));
+    }
     const onAwareness = (): void => this.set({ participants: this.readParticipants() });
-    versions.observe(onVersions);
-    threadVersions.observe(onThreadVersions);
     this.provider.awareness.on('change', onAwareness);
     this.disposers.push(
-      () => versions.unobserve(onVersions),
-      () => threadVersions.unobserve(onThreadVersions),
       () => this.provider.awareness.off('change', onAwareness),
       followBrowserOnline(this.provider),
       watchConnection(this.provider, (connection) => this.set({ connection })),

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AccessSignal } from './accessSignals.ts';
-import { GuideRoom, type GuideRoomSnapshot } from './GuideRoom.ts';
+import { GuideRoom, IDLE_GUIDE_ROOM, type GuideRoomSnapshot } from './GuideRoom.ts';
 import type { PresenceState } from './presence.ts';
 
-const idle: GuideRoomSnapshot = { connection: 'connecting', structureVersion: null, threadsVersion: null, participants: [] };
 const noSubscription = (): (() => void) => () => undefined;
 
 /**
@@ -37,5 +36,5 @@ export function useGuideRoom(
     room?.setPresence({ user: { name: user.name, color: user.color }, sectionId });
   }, [room, user.name, user.color, sectionId]);
 
-  return useSyncExternalStore(room ? room.subscribe : noSubscription, () => (room ? room.snapshot : idle));
+  return useSyncExternalStore(room ? room.subscribe : noSubscription, () => (room ? room.snapshot : IDLE_GUIDE_ROOM));
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideView } from '@dalil/shared';
 import type { AccessSignal } from '../collaboration/accessSignals.ts';
+import { useAnnouncement } from '../collaboration/useAnnouncement.ts';
 import { useGuideRoom } from '../collaboration/useGuideRoom.ts';
 import { useGuideThreads } from '../comments/useGuideThreads.ts';
 import { useAnnounce } from '../components/Announcer.tsx';
@@ -67,6 +68,8 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
   );
   const room = useGuideRoom(guide.roomName, { user, sectionId }, onAccessSignal);
   useStructureSync(room.structureVersion, guide.structureVersion, refresh);
+  // word counts and last edits of sections open elsewhere
+  useAnnouncement(room.contentVersion, () => void refresh());
   // a structure change may be a transition that notified us, a comment change a mention: ask the bell to look
   useEffect(() => {
     if (room.structureVersion !== null || room.threadsVersion !== null) void refreshNotifications();

@@ -1,11 +1,15 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideProgressView, GuideView } from '@dalil/shared';
+import { useAnnouncement } from '../collaboration/useAnnouncement.ts';
+import { useGuideRoom } from '../collaboration/useGuideRoom.ts';
 import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
+import { useCurrentUser } from '../identity/currentUser.ts';
 import { isolate } from '../i18n/isolate.ts';
 import { GuideNotReady } from './guide/GuideNotReady.tsx';
 import { GuideSubpage } from './guide/GuideSubpage.tsx';
 import { useGuideView } from './guide/useGuideView.ts';
+import { useStructureSync } from './guide/useStructureSync.ts';
 import { AssigneeTable } from './progress/AssigneeTable.tsx';
 import { SectionProgressTable } from './progress/SectionProgressTable.tsx';
 import { StatusChart } from './progress/StatusChart.tsx';
@@ -23,7 +27,15 @@ export default function ProgressPage({ guideId }: { guideId: string }) {
 
 function Progress({ guide, refreshGuide }: { guide: GuideView; refreshGuide: () => Promise<void> }) {
   const { t } = useTranslation();
-  const { state } = useProgress(guide.id);
+  const { state, reload } = useProgress(guide.id);
+  // Live: the guide room announces transitions and structure changes, comment threads, and
+  // settled contents (word counts, last edits), each a reason to look again.
+  const user = useCurrentUser();
+  const room = useGuideRoom(guide.roomName, { user, sectionId: null });
+  useStructureSync(room.structureVersion, guide.structureVersion, refreshGuide);
+  useAnnouncement(room.structureVersion, () => void reload());
+  useAnnouncement(room.threadsVersion, () => void reload());
+  useAnnouncement(room.contentVersion, () => void reload());
   useEffect(() => {
     document.title = [t('dashboard.link'), guide.title, t('app.name')].join(' — ');
   }, [guide.title, t]);

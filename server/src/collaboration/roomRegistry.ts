@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CloseCode, GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS, guideRoomName } from '@dalil/shared';
+import { CloseCode, GUIDE_ROOM_CONTENT, GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS, guideRoomName } from '@dalil/shared';
 import type { DocStore } from '../storage/docStore.ts';
 import { DocPersistence, type PersistenceLogger, type PersistenceOptions } from './docPersistence.ts';
 import { LOAD_ORIGIN, Room, SERVER_ORIGIN, type RoomKind } from './room.ts';
@@ -42,7 +42,7 @@ export class RoomRegistry {
   private readonly socketsByGuide = new Map<string, Set<TrackedSocket>>();
   /** Section documents whose content is locked (validated); the source rooms read when they load. */
   private readonly locked = new Set<string>();
-  private lastThreadsVersion = 0;
+  private lastAnnouncedVersion = 0;
 
   constructor(
     private readonly store: DocStore,
@@ -145,17 +145,34 @@ export class RoomRegistry {
 
   /** Tells live clients of a guide that its table of contents changed. */
   structureChanged(guideId: string, version: number): void {
-    const room = this.rooms.get(guideRoomName(guideId));
-    room?.doc.transact(() => room.doc.getArray<number>(GUIDE_ROOM_VERSIONS).push([version]));
+    this.announce(guideId, GUIDE_ROOM_VERSIONS, version);
   }
 
   /** Tells live clients of a guide that its comment threads changed. */
   threadsChanged(guideId: string): void {
+    this.announce(guideId, GUIDE_ROOM_THREADS, this.nextAnnouncedVersion());
+  }
+
+  /** Tells live clients of a guide that section contents settled (word counts, last edits). */
+  contentChanged(guideId: string): void {
+    this.announce(guideId, GUIDE_ROOM_CONTENT, this.nextAnnouncedVersion());
+  }
+
+  /** Increasing across restarts too (clients compare with what they saw before a reconnect). */
+  private nextAnnouncedVersion(): number {
+    this.lastAnnouncedVersion = Math.max(Date.now(), this.lastAnnouncedVersion + 1);
+    return this.lastAnnouncedVersion;
+  }
+
+  /** Replaces the room's entries by the new version: clients read the maximum, and the room stays small however long it lives. */
+  private announce(guideId: string, key: string, version: number): void {
     const room = this.rooms.get(guideRoomName(guideId));
-    // Increasing across restarts too (clients compare with what they saw before a reconnect).
-    this.lastThreadsVersion = Math.max(Date.now(), this.lastThreadsVersion + 1);
-    const version = this.lastThreadsVersion;
-    room?.doc.transact(() => room.doc.getArray<number>(GUIDE_ROOM_THREADS).push([version]));
+    if (!room) return;
+    room.doc.transact(() => {
+      const versions = room.doc.getArray<number>(key);
+      versions.delete(0, versions.length);
+      versions.push([version]);
+    });
   }
 
   /**

@@ -173,14 +173,16 @@ export class GuideRepository {
    * Records what a section's settled text says: its word count and, when members edited it, when.
    * Writes only when something changed.
    */
-  recordContentSettled(docName: string, wordCount: number, editedAt: string | null): Promise<void> {
+  /** Records a section's word count and last edit; resolves with whether either changed. */
+  async recordContentSettled(docName: string, wordCount: number, editedAt: string | null): Promise<boolean> {
     const section = this.findSectionByDocName(docName);
     const newerEdit = editedAt !== null && (section?.editedAt ?? '') < editedAt;
-    if (!section || (section.wordCount === wordCount && !newerEdit)) return Promise.resolve();
-    return this.store.mutate(() => {
+    if (!section || (section.wordCount === wordCount && !newerEdit)) return false;
+    await this.store.mutate(() => {
       section.wordCount = wordCount;
       if (newerEdit) section.editedAt = editedAt;
     });
+    return true;
   }
 
 

@@ -33,3 +33,9 @@ export const GUIDE_ROOM_VERSIONS = 'structureVersions';
  * reason as the structure versions.
  */
 export const GUIDE_ROOM_THREADS = 'threadVersions';
+
+/**
+ * The Y.Array of numbers in a guide room announcing that section contents settled with new word
+ * counts or a later last edit: tables of contents and the progress page refetch when it grows.
+ */
+export const GUIDE_ROOM_CONTENT = 'contentVersions';

@@ -4,7 +4,7 @@ import { getProgress } from '../../api/workflow.ts';
 
 export type ProgressState = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'ready'; progress: GuideProgressView };
 
-/** The guide's progress, reloaded when the window regains focus (the page is a glance, not live). */
+/** The guide's progress; `reload` when the guide room announces a change, and on focus after a sleep. */
 export function useProgress(guideId: string): { state: ProgressState; reload: () => Promise<void> } {
   const [state, setState] = useState<ProgressState>({ kind: 'loading' });
   const ticket = useRef(0);
