@@ -19,7 +19,8 @@ export interface ContenderRuns {
 
 /**
  * Runs `rounds` rounds of one client count; in each round every contender runs once, in an order
- * rotated by one per round, so that drift on the machine hits all of them alike.
+ * rotated by one per round, so that drift on the machine hits all of them alike (with two, they
+ * alternate; with three and a round count that is not a multiple of three, the rotation is uneven).
  */
 export async function runPropagationCell(
   contenders: Contender[],

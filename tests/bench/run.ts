@@ -142,6 +142,15 @@ const PROPAGATION: Record<number, PropagationCellPlan> = {
 };
 const CLIENT_COUNTS = [2, 10, 50];
 
+/**
+ * Waits until Dalil has unloaded a document (compacted, word count recorded), plus a moment for the
+ * metadata write that the unload starts and does not wait for.
+ */
+async function untilUnloaded(d: BenchServer, doc: string): Promise<void> {
+  await until(`${doc} unloaded`, () => d.probeEvents.some((e) => e.kind === 'unloaded' && e.doc === doc), 30_000, 20);
+  await sleep(100);
+}
+
 async function propagationAndSaved(): Promise<void> {
   // Debug level: the server reports when a document has left memory (see afterRound below); and it
   // unloads an empty document after 100 ms instead of 2 s, so that each round's unload is over
@@ -161,6 +170,7 @@ async function propagationAndSaved(): Promise<void> {
     const [warmSection] = await content.createSections(1, 'Warm-up');
     await measurePropagation(r, 'propagation-warm-up', 10, 1000, 1, r.pid);
     await measurePropagation(d, warmSection!, 10, 1000, 1, d.pid);
+    await untilUnloaded(d, warmSection!);
     for (const n of CLIENT_COUNTS) {
       const plan = PROPAGATION[n]!;
       // A fresh document per round on every server: each Yjs transaction walks the document's state
@@ -175,11 +185,7 @@ async function propagationAndSaved(): Promise<void> {
           docName: (k) => sections[k]!,
           // Once its clients left, Dalil unloads the document: compaction, word count, metadata write. Measuring the next round meanwhile would charge that work to the edits
           // of whichever server runs then; wait for it, as the relay has nothing to finish.
-          afterRound: async (k) => {
-            const doc = sections[k]!;
-            await until(`${doc} unloaded`, () => d.probeEvents.some((e) => e.kind === 'unloaded' && e.doc === doc), 30_000, 20);
-            await sleep(100);
-          },
+          afterRound: (k) => untilUnloaded(d, sections[k]!),
         },
       ];
       if (control) contenders.push({ name: 'control', server: control, docName: (k) => `propagation-${n}-${k}` });

@@ -59,6 +59,8 @@ describe('the progress page and word counts follow the writing without reload', 
     }
     expect(await notReloaded(progressPage)).toBe(true);
     expect(await notReloaded(guidePage)).toBe(true);
+    // the progress page listens to the guide room without appearing in it: only this tab is there
+    expect(await guidePage.page.locator('[data-testid="presence"] [role="img"]').count()).toBe(1);
   });
 
   it('a transition made elsewhere moves the counts per state', async () => {

@@ -115,19 +115,23 @@ describe('section workflow in Chromium: submit, request changes, resubmit, diff,
     } finally {
       client.destroy();
     }
-    await rp.getByTestId('workflow-panel').getByRole('button', { name: 'Valider la section' }).click();
-    const dialog = rp.getByTestId('transition-dialog');
-    await dialog.getByRole('button', { name: 'Confirmer' }).click();
-    const link = dialog.getByTestId('blocking-threads').getByRole('link');
-    await link.waitFor();
-    expect(await dialog.locator('[role="alert"]').innerText()).toContain('encore ouverts');
-    expect(await link.innerText()).toBe('«trois réunions»');
-    await rp.screenshot({ path: join(artifactsDir, 'workflow-open-threads-fr.png') });
-    await link.click();
-    await dialog.waitFor({ state: 'detached' });
-    await rp.waitForURL(`**/sections/${section.id}?thread=${threadId}`);
-    expect(await statusOf(rp).innerText()).toBe('En relecture');
-    await reviewer.api.ok('PATCH', `/api/guides/${guide.id}/threads/${threadId}`, { status: 'resolved' });
+    try {
+      await rp.getByTestId('workflow-panel').getByRole('button', { name: 'Valider la section' }).click();
+      const dialog = rp.getByTestId('transition-dialog');
+      await dialog.getByRole('button', { name: 'Confirmer' }).click();
+      const link = dialog.getByTestId('blocking-threads').getByRole('link');
+      await link.waitFor();
+      expect(await dialog.locator('[role="alert"]').innerText()).toContain('encore ouverts');
+      expect(await link.innerText()).toBe('«trois réunions»');
+      await rp.screenshot({ path: join(artifactsDir, 'workflow-open-threads-fr.png') });
+      await link.click();
+      await dialog.waitFor({ state: 'detached' });
+      await rp.waitForURL(`**/sections/${section.id}?thread=${threadId}`);
+      expect(await statusOf(rp).innerText()).toBe('En relecture');
+    } finally {
+      // resolved whatever happened above, so that the next test starts from a section it may approve
+      await reviewer.api.ok('PATCH', `/api/guides/${guide.id}/threads/${threadId}`, { status: 'resolved' });
+    }
   });
 
   it('reviewer approves; the author’s editor is locked with a banner and edits do not reach the server', async () => {

@@ -48,7 +48,8 @@ export class GuideRoom {
   private readonly disposers: Array<() => void> = [];
   private current: GuideRoomSnapshot = IDLE_GUIDE_ROOM;
 
-  constructor(roomName: string, presence: PresenceState, onAccessSignal: (signal: AccessSignal) => void = () => undefined) {
+  /** `presence` null: listen only, without appearing among the people in the guide. */
+  constructor(roomName: string, presence: PresenceState | null, onAccessSignal: (signal: AccessSignal) => void = () => undefined) {
     // No BroadcastChannel: presence must reflect each tab, and structure news comes from the server.
     this.provider = new WebsocketProvider(collabUrl(), roomName, this.ydoc, { disableBc: true, connect: navigator.onLine });
     this.provider.awareness.setLocalState(presence);

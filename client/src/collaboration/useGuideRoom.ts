@@ -12,11 +12,13 @@ const noSubscription = (): (() => void) => () => undefined;
  */
 export function useGuideRoom(
   roomName: string | null,
-  presence: PresenceState,
+  /** null: listen to the room's announcements without appearing in it (pages outside the guide's text). */
+  presence: PresenceState | null,
   onAccessSignal?: (signal: AccessSignal) => void,
 ): GuideRoomSnapshot {
   const [room, setRoom] = useState<GuideRoom | null>(null);
-  const { user, sectionId } = presence;
+  const user = presence?.user ?? null;
+  const sectionId = presence?.sectionId ?? null;
   const signalHandler = useRef(onAccessSignal);
   signalHandler.current = onAccessSignal;
 
@@ -33,8 +35,8 @@ export function useGuideRoom(
   }, [roomName]);
 
   useEffect(() => {
-    room?.setPresence({ user: { name: user.name, color: user.color }, sectionId });
-  }, [room, user.name, user.color, sectionId]);
+    if (user) room?.setPresence({ user: { name: user.name, color: user.color }, sectionId });
+  }, [room, user?.name, user?.color, sectionId]);
 
   return useSyncExternalStore(room ? room.subscribe : noSubscription, () => (room ? room.snapshot : IDLE_GUIDE_ROOM));
 }

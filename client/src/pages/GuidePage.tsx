@@ -69,7 +69,7 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
   const room = useGuideRoom(guide.roomName, { user, sectionId }, onAccessSignal);
   useStructureSync(room.structureVersion, guide.structureVersion, refresh);
   // word counts and last edits of sections open elsewhere
-  useAnnouncement(room.contentVersion, () => void refresh());
+  useAnnouncement([room.contentVersion], () => void refresh());
   // a structure change may be a transition that notified us, a comment change a mention: ask the bell to look
   useEffect(() => {
     if (room.structureVersion !== null || room.threadsVersion !== null) void refreshNotifications();

@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideProgressView, GuideView } from '@dalil/shared';
 import { useAnnouncement } from '../collaboration/useAnnouncement.ts';
 import { useGuideRoom } from '../collaboration/useGuideRoom.ts';
 import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
-import { useCurrentUser } from '../identity/currentUser.ts';
+import { loadSession } from '../identity/currentUser.ts';
+import type { AccessSignal } from '../collaboration/accessSignals.ts';
 import { isolate } from '../i18n/isolate.ts';
 import { GuideNotReady } from './guide/GuideNotReady.tsx';
 import { GuideSubpage } from './guide/GuideSubpage.tsx';
@@ -30,12 +31,14 @@ function Progress({ guide, refreshGuide }: { guide: GuideView; refreshGuide: () 
   const { state, reload } = useProgress(guide.id);
   // Live: the guide room announces transitions and structure changes, comment threads, and
   // settled contents (word counts, last edits), each a reason to look again.
-  const user = useCurrentUser();
-  const room = useGuideRoom(guide.roomName, { user, sectionId: null });
+  // Listen only: someone reading the progress is not "in the guide" for the people writing it.
+  const onAccessSignal = useCallback(
+    (signal: AccessSignal) => void (signal === 'sessionEnded' ? loadSession() : refreshGuide()),
+    [refreshGuide],
+  );
+  const room = useGuideRoom(guide.roomName, null, onAccessSignal);
   useStructureSync(room.structureVersion, guide.structureVersion, refreshGuide);
-  useAnnouncement(room.structureVersion, () => void reload());
-  useAnnouncement(room.threadsVersion, () => void reload());
-  useAnnouncement(room.contentVersion, () => void reload());
+  useAnnouncement([room.structureVersion, room.threadsVersion, room.contentVersion], () => void reload());
   useEffect(() => {
     document.title = [t('dashboard.link'), guide.title, t('app.name')].join(' — ');
   }, [guide.title, t]);

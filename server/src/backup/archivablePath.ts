@@ -2,8 +2,7 @@ import { isValidDocName } from '@dalil/shared';
 import {
   APPROVED_STATE_EXT,
   APPROVED_VIEW_EXT,
-  DOC_LOG_EXT,
-  DOC_SNAPSHOT_EXT,
+  docNameOfFile,
   DOCS_DIR,
   METADATA_FILE,
   SECRET_FILE,
@@ -19,7 +18,7 @@ export function isArchivablePath(path: string): boolean {
   if (path === METADATA_FILE || path === SECRET_FILE) return true;
   const [dir, ...rest] = path.split('/');
   if (dir === DOCS_DIR && rest.length === 1) {
-    const name = withoutExtension(rest[0]!, [DOC_SNAPSHOT_EXT, DOC_LOG_EXT]);
+    const name = docNameOfFile(rest[0]!);
     return name !== null && isValidDocName(name);
   }
   // Approved versions (section and snapshot ids use the doc-name alphabet).

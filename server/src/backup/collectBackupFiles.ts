@@ -4,7 +4,16 @@ import { isValidDocName } from '@dalil/shared';
 import { decodeRecords } from '../storage/recordCodec.ts';
 import type { BackupFile } from './backupArchive.ts';
 import { isArchivablePath } from './archivablePath.ts';
-import { DOC_LOG_EXT, DOC_SNAPSHOT_EXT, DOCS_DIR, METADATA_FILE, SECRET_FILE, SNAPSHOTS_DIR } from '../storage/dataDirLayout.ts';
+import {
+  DOC_LOG_EXT,
+  DOC_SNAPSHOT_EXT,
+  docNameOfFile,
+  DOCS_DIR,
+  isRuntimeFile,
+  METADATA_FILE,
+  SECRET_FILE,
+  SNAPSHOTS_DIR,
+} from '../storage/dataDirLayout.ts';
 
 export interface CollectedFiles {
   files: BackupFile[];
@@ -86,17 +95,14 @@ async function approvedVersions(snapshotsDir: string): Promise<BackupFile[]> {
   return files;
 }
 
-/** Files the server owns but that are not data: its lock and interrupted temp files. */
-const NOT_DATA = /^dalil\.lock$|\.tmp$/;
-
 /**
  * A file this backup does not know would be silently missing from the archive, so its presence
  * (say, a newer server version storing something new) stops the backup instead.
  */
 async function refuseUnknownFiles(dataDir: string): Promise<void> {
   const known = new Set([METADATA_FILE, SECRET_FILE, DOCS_DIR, SNAPSHOTS_DIR]);
-  const unknown = (await listIfExists(dataDir)).filter((f) => !known.has(f) && !NOT_DATA.test(f));
-  const check = (path: string) => !NOT_DATA.test(path) && !isArchivablePath(path) && unknown.push(path);
+  const unknown = (await listIfExists(dataDir)).filter((f) => !known.has(f) && !isRuntimeFile(f));
+  const check = (path: string) => !isRuntimeFile(path) && !isArchivablePath(path) && unknown.push(path);
   for (const f of await listIfExists(join(dataDir, DOCS_DIR))) check(`${DOCS_DIR}/${f}`);
   const sections = await readdir(join(dataDir, SNAPSHOTS_DIR), { withFileTypes: true }).catch(() => []);
   for (const section of sections) {
@@ -125,8 +131,8 @@ async function documentNames(docsDir: string): Promise<string[]> {
   const entries = await listIfExists(docsDir);
   const names = new Set<string>();
   for (const file of entries) {
-    const match = /^(.+)\.(ydoc|ylog)$/.exec(file); // temp files end in .tmp and are skipped
-    if (match && isValidDocName(match[1]!)) names.add(match[1]!);
+    const name = docNameOfFile(file);
+    if (name !== null && isValidDocName(name)) names.add(name);
   }
   return [...names].sort();
 }

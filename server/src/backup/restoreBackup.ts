@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { decodeRecords } from '../storage/recordCodec.ts';
 import { fsyncDir } from '../storage/durableFile.ts';
 import { BackupArchiveError, decodeBackupArchive, type BackupManifest } from './backupArchive.ts';
-import { DOC_SNAPSHOT_EXT, DOCS_DIR, METADATA_FILE, SNAPSHOTS_DIR } from '../storage/dataDirLayout.ts';
+import { DOC_SNAPSHOT_EXT, docNameOfFile, DOCS_DIR, METADATA_FILE, SNAPSHOTS_DIR } from '../storage/dataDirLayout.ts';
 
 /** The target data dir cannot receive the backup; the message says why, in one line. */
 export class RestoreRefusedError extends Error {}
@@ -93,5 +93,5 @@ async function checkEmptyTarget(dataDir: string): Promise<void> {
 }
 
 function countDocuments(files: Array<{ path: string }>): number {
-  return new Set(files.filter((f) => f.path.startsWith(`${DOCS_DIR}/`)).map((f) => f.path.replace(/\.(ydoc|ylog)$/, ''))).size;
+  return new Set(files.filter((f) => f.path.startsWith(`${DOCS_DIR}/`)).map((f) => docNameOfFile(f.path))).size;
 }

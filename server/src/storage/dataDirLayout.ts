@@ -5,10 +5,25 @@
 export const METADATA_FILE = 'metadata.json';
 export const SECRET_FILE = 'session-secret';
 export const LOCK_FILE = 'dalil.lock';
+/** The running server's admin socket (Unix domain, owner only): account commands while it runs. */
+export const ADMIN_SOCKET = 'admin.sock';
+/** Files being written durably end in this until renamed into place. */
+export const TEMP_EXT = '.tmp';
 /** Section documents: `<docName>.ydoc` (compacted state) and `<docName>.ylog` (appended updates). */
 export const DOCS_DIR = 'docs';
 export const DOC_SNAPSHOT_EXT = '.ydoc';
 export const DOC_LOG_EXT = '.ylog';
+
+/** The document a file of DOCS_DIR belongs to, or null for anything else (temp files included). */
+export function docNameOfFile(file: string): string | null {
+  for (const ext of [DOC_SNAPSHOT_EXT, DOC_LOG_EXT]) if (file.endsWith(ext)) return file.slice(0, -ext.length);
+  return null;
+}
+
+/** Files the server owns that are not data: its lock, its admin socket, interrupted temp files. */
+export function isRuntimeFile(file: string): boolean {
+  return file === LOCK_FILE || file === ADMIN_SOCKET || file.endsWith(TEMP_EXT);
+}
 /** Approved versions: `<sectionId>/<snapshotId>.yjs` (Yjs state) and `.json` (text and layout). */
 export const SNAPSHOTS_DIR = 'snapshots';
 export const APPROVED_STATE_EXT = '.yjs';

@@ -1,5 +1,6 @@
 import { open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { TEMP_EXT } from './dataDirLayout.ts';
 
 /** fsync a directory so that a rename or a new file inside it survives a power loss. */
 export async function fsyncDir(dir: string): Promise<void> {
@@ -16,7 +17,7 @@ export async function fsyncDir(dir: string): Promise<void> {
  * the old content or the new one, never a mix, even after a crash at any point.
  */
 export async function writeFileDurably(path: string, data: Uint8Array | string): Promise<void> {
-  const tmp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  const tmp = `${path}.${process.pid}.${Date.now().toString(36)}${TEMP_EXT}`;
   const fh = await open(tmp, 'w', 0o600);
   try {
     await fh.writeFile(data);

@@ -17,7 +17,6 @@ interface OpenLog {
   size: number;
 }
 
-
 /**
  * Embedded DocStore: per document, a compacted state file (`<name>.ydoc`, replaced atomically) and
  * an append-only log (`<name>.ylog`) of length- and checksum-framed updates.

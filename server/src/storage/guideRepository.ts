@@ -171,9 +171,8 @@ export class GuideRepository {
 
   /**
    * Records what a section's settled text says: its word count and, when members edited it, when.
-   * Writes only when something changed.
+   * Writes only when something changed; resolves with whether it did.
    */
-  /** Records a section's word count and last edit; resolves with whether either changed. */
   async recordContentSettled(docName: string, wordCount: number, editedAt: string | null): Promise<boolean> {
     const section = this.findSectionByDocName(docName);
     const newerEdit = editedAt !== null && (section?.editedAt ?? '') < editedAt;

@@ -5,18 +5,9 @@ import { Dialog } from '../../../components/Dialog.tsx';
 import { isolate } from '../../../i18n/isolate.ts';
 import { Link } from '../../../routing/Link.tsx';
 import { paths } from '../../../routing/routes.ts';
+import { TransitionRefused } from './transitionRefused.ts';
 
 type Transition = SectionWorkflowView['transitions'][number];
-
-/** A refusal the dialog can help with: the open threads to resolve first, each a link. */
-export class TransitionRefused extends Error {
-  constructor(
-    message: string,
-    readonly threads: BlockingThread[],
-  ) {
-    super(message);
-  }
-}
 
 const QUOTE_CHARS = 80;
 

@@ -10,7 +10,8 @@ import { isolate } from '../../../i18n/isolate.ts';
 import { refreshNotifications } from '../../../notifications/notificationStore.ts';
 import { ChangesView } from './ChangesView.tsx';
 import { SectionHistory } from './SectionHistory.tsx';
-import { TransitionDialog, TransitionRefused } from './TransitionDialog.tsx';
+import { TransitionDialog } from './TransitionDialog.tsx';
+import { TransitionRefused } from './transitionRefused.ts';
 import './workflow.css';
 
 type Transition = SectionWorkflowView['transitions'][number];
