@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
+import adminSocket from './admin/adminSocket.ts';
 import type { Config } from './config.ts';
 import { acquireDataDirLock } from './storage/dataDirLock.ts';
 import { DOCS_DIR, METADATA_FILE, SNAPSHOTS_DIR } from './storage/dataDirLayout.ts';
@@ -163,6 +164,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       pingIntervalMs: config.pingIntervalMs,
     });
     await app.register(clientApp, { root: config.clientDist });
+    await app.register(adminSocket, { dataDir: config.dataDir, accounts });
 
     // Sockets are closed by @fastify/websocket before this runs; then every queued update reaches
     // the disk before the process may exit.

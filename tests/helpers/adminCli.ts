@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const serverDir = resolve(import.meta.dirname, '../../server');
-const adminEntry = resolve(serverDir, 'src/cli/admin.ts');
+const adminEntry = resolve(serverDir, 'src/admin/adminCli.ts');
 
 export interface AdminResult {
   code: number | null;

@@ -4,13 +4,14 @@ import { mkdirSync } from 'node:fs';
 import { acquireDataDirLock, DataDirLockedError } from '../storage/dataDirLock.ts';
 import { MetadataStore } from '../storage/metadataStore.ts';
 import { AccountRepository } from '../storage/accountRepository.ts';
-import { hashPassword, passwordProblem } from '../auth/passwords.ts';
 import { ApiError } from '../errors.ts';
 import { createBackup } from '../backup/createBackup.ts';
 import { restoreBackup, RestoreRefusedError } from '../backup/restoreBackup.ts';
 import { BackupArchiveError } from '../backup/backupArchive.ts';
 import { BackupSourceError } from '../backup/collectBackupFiles.ts';
 import { METADATA_FILE } from '../storage/dataDirLayout.ts';
+import { AdminSocketUnavailableError, runThroughAdminSocket } from './adminSocketClient.ts';
+import { isUserCommand, runUserCommand, UsageError, type UserCommand, type UserCommandArgs } from './userCommands.ts';
 
 const USAGE = `Usage: pnpm admin <command> [options]   (DATA_DIR selects the data dir, default ./data)
 
@@ -20,7 +21,8 @@ const USAGE = `Usage: pnpm admin <command> [options]   (DATA_DIR selects the dat
   backup <file>                              write a consistent archive of the data dir (server may run)
   restore <file>                             fill an empty data dir from an archive (server stopped)
 
-The user commands need the server stopped: one process owns a data dir at a time.`;
+The user commands work with the server running (through its admin socket, DATA_DIR/admin.sock)
+or stopped (directly on the data dir).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -42,39 +44,35 @@ async function main(argv: string[]): Promise<number> {
     return command === 'backup' ? backup(dataDir, file) : restore(file, dataDir);
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
+  if (!isUserCommand(command)) throw new UsageError(`unknown command ${command}`);
+  const lines = await userCommand(dataDir, command, values);
+  for (const line of lines) console.log(line);
+  return 0;
+}
+
+/**
+ * With the server stopped, the command opens the data dir itself (taking its lock); while a server
+ * holds it, the command goes through that server's admin socket, so nobody has to stop writing.
+ */
+async function userCommand(dataDir: string, command: UserCommand, args: UserCommandArgs): Promise<string[]> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const release = acquireDataDirLock(dataDir);
+  let release: () => void;
+  try {
+    release = acquireDataDirLock(dataDir);
+  } catch (err) {
+    if (!(err instanceof DataDirLockedError)) throw err;
+    try {
+      return await runThroughAdminSocket(dataDir, command, args);
+    } catch (socketErr) {
+      if (socketErr instanceof AdminSocketUnavailableError) {
+        throw new DataDirLockedError(`${err.message}; its admin socket did not answer (${socketErr.message})`);
+      }
+      throw socketErr;
+    }
+  }
   try {
     const accounts = new AccountRepository(await MetadataStore.open(join(dataDir, METADATA_FILE)));
-    const need = (key: 'email' | 'name' | 'password'): string => {
-      const value = values[key];
-      if (!value) throw new UsageError(`--${key} is required`);
-      return value;
-    };
-    const checkedHash = async (password: string) => {
-      const problem = passwordProblem(password);
-      if (problem) throw new UsageError(problem);
-      return hashPassword(password);
-    };
-    switch (command) {
-      case 'user:add': {
-        const user = await accounts.createUser({ email: need('email'), name: need('name'), passwordHash: await checkedHash(need('password')) });
-        console.log(`created ${user.email} (${user.name}), id ${user.id}`);
-        return 0;
-      }
-      case 'user:list':
-        for (const u of accounts.listUsers()) console.log(`${u.id}\t${u.email}\t${u.name}\t${u.createdAt}`);
-        return 0;
-      case 'user:reset-password': {
-        const user = accounts.findUserByEmail(need('email'));
-        if (!user) throw new UsageError(`no account with email ${values.email}`);
-        await accounts.updateUser(user.id, { passwordHash: await checkedHash(need('password')) });
-        console.log(`password of ${user.email} changed; their sessions were ended`);
-        return 0;
-      }
-      default:
-        throw new UsageError(`unknown command ${command}`);
-    }
+    return await runUserCommand(accounts, command, args);
   } finally {
     release();
   }
@@ -96,8 +94,6 @@ async function restore(file: string, dataDir: string): Promise<number> {
   console.log(`restored ${s.files} files (${s.documents} documents) from the backup of ${s.manifest.createdAt} into ${dataDir}`);
   return 0;
 }
-
-class UsageError extends Error {}
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
