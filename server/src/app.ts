@@ -82,7 +82,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const snapshotsDir = join(config.dataDir, SNAPSHOTS_DIR);
     mkdirSync(snapshotsDir, { recursive: true, mode: 0o700 });
     const snapshots = new SnapshotStore(snapshotsDir);
-    // Validation refuses sections with open threads; the dashboard counts them.
     const access = new GuideAccess(guides, members);
     const secret = loadServerSecret(config.dataDir, config.sessionSecret);
     const docsDir = join(config.dataDir, DOCS_DIR);
@@ -94,20 +93,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         settleDelayMs: config.settleDelayMs,
         onSectionSettled: (name, doc, lastMemberEditAt) => {
           const section = guides.findSectionByDocName(name);
-          const language = section ? guides.findGuide(section.guideId)?.language : undefined;
+          if (!section) return;
+          const language = guides.findGuide(section.guideId)?.language;
           const words = countWords(fragmentText(doc.getXmlFragment(SECTION_FRAGMENT)), language);
           const editedAt = lastMemberEditAt === null ? null : new Date(lastMemberEditAt).toISOString();
           guides
-            .recordContentSettled(name, words, editedAt)
-            .then((changed) => changed && section && registry.contentChanged(section.guideId))
+            .recordContentSettled(section, words, editedAt)
+            .then((changed) => changed && registry.contentChanged(section.guideId))
             .catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record word count'));
-          if (section) {
-            const anchored = new Set(anchoredText(doc.getXmlFragment(SECTION_FRAGMENT)).keys());
-            threads
-              .syncAnchors(section.id, anchored)
-              .then((changed) => changed && registry.threadsChanged(section.guideId))
-              .catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record detached threads'));
-          }
+          const anchored = new Set(anchoredText(doc.getXmlFragment(SECTION_FRAGMENT)).keys());
+          threads
+            .syncAnchors(section.id, anchored)
+            .then((changed) => changed && registry.threadsChanged(section.guideId))
+            .catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record detached threads'));
         },
         persistence: {
           commitDelayMs: config.commitDelayMs,
@@ -160,7 +158,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(invitationLinksRoute, { prefix: '/api/invitations', ...services });
     await app.register(collabRoute, {
       registry,
-      decideAccess: (request, docName) => decideSocketAccess(request, docName, { guides, members, publicOrigin: config.publicOrigin }),
+      decideAccess: (request, docName) => decideSocketAccess(request, docName, { guides, access, publicOrigin: config.publicOrigin }),
       pingIntervalMs: config.pingIntervalMs,
     });
     await app.register(clientApp, { root: config.clientDist });

@@ -66,9 +66,7 @@ describe('assigning authors and reviewers to a section from the table of content
     expect(assigned.authorIds).toEqual([author.user.id]);
     expect(assigned.reviewerIds).toEqual([reviewer.user.id]);
 
-    // The server does not bump the guide's structure version on assignment (guideRepository.assignSection),
-    // so the other browser learns of it on its next load rather than live.
-    await other.page.reload();
+    // Assignments are announced like structure changes: the other browser follows without reloading.
     for (const { page } of [coord, other]) {
       const badges = tocRow(page, section.title).getByTestId('assignees').locator('[role="img"]');
       await expect.poll(() => badges.count(), { timeout: 10_000 }).toBe(2);

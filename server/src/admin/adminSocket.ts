@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { AccountRepository } from '../storage/accountRepository.ts';
 import { ADMIN_SOCKET } from '../storage/dataDirLayout.ts';
 import { ApiError } from '../errors.ts';
+import { errorSchema } from '../routes/commonSchemas.ts';
 import { ADMIN_COMMANDS_PATH, runUserCommand, USER_COMMANDS, UsageError, type UserCommand } from './userCommands.ts';
 
 export interface AdminSocketOptions {
@@ -22,11 +23,6 @@ interface CommandBody {
   password?: string;
 }
 
-const errorReply = {
-  type: 'object',
-  properties: { error: { type: 'string' }, message: { type: 'string' } },
-  required: ['error', 'message'],
-} as const;
 
 const commandSchema = {
   body: {
@@ -42,8 +38,8 @@ const commandSchema = {
   },
   response: {
     200: { type: 'object', properties: { lines: { type: 'array', items: { type: 'string' } } }, required: ['lines'] },
-    400: errorReply,
-    409: errorReply,
+    400: errorSchema,
+    409: errorSchema,
   },
 } as const;
 

@@ -26,4 +26,10 @@ export class GuideAccess {
     if (!can(role, action)) throw forbidden();
     return role;
   }
+
+  /** The user's role in the guide when it allows `action`, else null: for answers without exceptions. */
+  roleAllowing(user: User, guideId: string, action: GuideAction): GuideRole | null {
+    const role = this.members.roleOf(guideId, user.id);
+    return role && can(role, action) ? role : null;
+  }
 }

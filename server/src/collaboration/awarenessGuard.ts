@@ -1,5 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
+import { colorForUser } from '@dalil/shared';
 
 export interface AwarenessIdentity {
   userId: string;
@@ -44,15 +45,7 @@ function rewriteState(json: string, identity: AwarenessIdentity): string {
   if (state === null) return 'null';
   if (typeof state !== 'object' || Array.isArray(state)) throw new Error('awareness state must be an object');
   const claimed = (state as { user?: { color?: unknown } }).user;
-  const color = typeof claimed?.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(claimed.color) ? claimed.color : colorFor(identity.userId);
+  const color = typeof claimed?.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(claimed.color) ? claimed.color : colorForUser(identity.userId);
   return JSON.stringify({ ...state, user: { id: identity.userId, name: identity.name, color } });
 }
 
-/** A stable colour per user, for clients that did not choose one. */
-export function colorFor(userId: string): string {
-  let hash = 0;
-  for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  return PALETTE[hash % PALETTE.length]!;
-}
-
-const PALETTE = ['#1d6fa5', '#b2432f', '#2e7d4f', '#8a4fb3', '#b5651d', '#0f7c80', '#a2346b', '#5a6b1f'];

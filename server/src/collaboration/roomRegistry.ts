@@ -25,7 +25,7 @@ export interface RoomRegistryOptions {
    * word counts (never on every keystroke).
    */
   onSectionSettled?: (name: string, doc: Y.Doc, lastMemberEditAt: number | null) => void;
-  settleDelayMs?: number;
+  settleDelayMs: number;
   /** Keep an empty room this long before unloading it, so a quick reconnect does not reload. */
   unloadDelayMs: number;
 }
@@ -227,7 +227,7 @@ export class RoomRegistry {
     }
     const onSettled = this.options.onSectionSettled;
     if (onSettled) {
-      const quietMs = this.options.settleDelayMs ?? 5000;
+      const quietMs = this.options.settleDelayMs;
       const settle = new SettleTimer(quietMs, quietMs * SETTLE_MAX_WAIT_FACTOR, () =>
         onSettled(name, room.doc, room.lastMemberEditAt),
       );

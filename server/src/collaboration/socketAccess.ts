@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import { can, CloseCode, guideIdFromRoomName, isValidDocName, type GuideRole, type User } from '@dalil/shared';
+import { can, CloseCode, guideIdFromRoomName, isValidDocName, type User } from '@dalil/shared';
+import type { GuideAccess } from '../auth/guideAccess.ts';
 import type { GuideRepository } from '../storage/guideRepository.ts';
-import type { MemberRepository } from '../storage/memberRepository.ts';
 import { isAllowedOrigin } from '../plugins/requestGuards.ts';
 import type { RoomKind } from './room.ts';
 
 export type SocketAccess =
-  | { ok: true; kind: RoomKind; guideId: string; user: User; role: GuideRole; canWrite: boolean }
+  | { ok: true; kind: RoomKind; guideId: string; user: User; canWrite: boolean }
   | { ok: false; code: number; reason: string };
 
 /**
@@ -17,7 +17,7 @@ export type SocketAccess =
 export function decideSocketAccess(
   request: FastifyRequest,
   docName: string,
-  deps: { guides: GuideRepository; members: MemberRepository; publicOrigin: string | null },
+  deps: { guides: GuideRepository; access: GuideAccess; publicOrigin: string | null },
 ): SocketAccess {
   if (!isValidDocName(docName)) return { ok: false, code: CloseCode.invalidDocName, reason: 'invalid document name' };
   if (!isAllowedOrigin(request, request.headers.origin, deps.publicOrigin)) {
@@ -39,7 +39,7 @@ export function decideSocketAccess(
     kind = 'section';
     guideId = section.guideId;
   }
-  const role = deps.members.roleOf(guideId, user.id);
-  if (!role || !can(role, 'guide.read')) return { ok: false, code: CloseCode.forbidden, reason: 'not a member of this guide' };
-  return { ok: true, kind, guideId, user, role, canWrite: kind === 'section' && can(role, 'section.editText') };
+  const role = deps.access.roleAllowing(user, guideId, 'guide.read');
+  if (!role) return { ok: false, code: CloseCode.forbidden, reason: 'not a member of this guide' };
+  return { ok: true, kind, guideId, user, canWrite: kind === 'section' && can(role, 'section.editText') };
 }

@@ -45,7 +45,7 @@ export async function seedDemoIfEmpty(
         for (const reply of replies) await threads.addMessage(guide.id, thread.id, userId(reply.from), reply.body, mentions(reply));
         if (thread.resolvedBy) await threads.setStatus(guide.id, thread.id, 'resolved', userId(thread.resolvedBy));
       }
-      await guides.recordContentSettled(section.docName, words, null);
+      await guides.recordContentSettled(section, words, null);
       count += 1;
       if (demo.children) await addAll(demo.children, section.id);
     }

@@ -5,6 +5,7 @@ import { DOC_NAME_PATTERN, GUIDE_LANGUAGES, GUIDE_ROLES, SECTION_STATUSES } from
 export const idPattern = DOC_NAME_PATTERN.source;
 
 export const roleSchema = { type: 'string', enum: [...GUIDE_ROLES] } as const;
+export const sectionStatusSchema = { type: 'string', enum: [...SECTION_STATUSES] } as const;
 
 /** Route params made of ids, each checked against `idPattern` (no path traversal, no oversized keys). */
 export function idParams<K extends string>(...names: K[]) {
@@ -42,7 +43,7 @@ export const sectionViewSchema = {
     title: { type: 'string' },
     parentId: { type: ['string', 'null'] },
     position: { type: 'integer' },
-    status: { type: 'string', enum: [...SECTION_STATUSES] },
+    status: sectionStatusSchema,
     docName: { type: 'string' },
     updatedAt: { type: 'string' },
     authorIds: { type: 'array', items: { type: 'string' } },

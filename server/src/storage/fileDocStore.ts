@@ -5,7 +5,7 @@ import { isValidDocName } from '@dalil/shared';
 import type { DocStore, LoadedDoc } from './docStore.ts';
 import { decodeRecords, encodeRecords } from './recordCodec.ts';
 import { fsyncDir, writeFileDurably } from './durableFile.ts';
-import { DOC_LOG_EXT, DOC_SNAPSHOT_EXT } from './dataDirLayout.ts';
+import { DOC_LOG_EXT, DOC_SNAPSHOT_EXT, docNameOfFile } from './dataDirLayout.ts';
 
 export interface DocStoreLogger {
   warn(obj: object, msg: string): void;
@@ -85,11 +85,10 @@ export class FileDocStore implements DocStore {
     await this.ensureDir();
     const names = new Set<string>();
     for (const file of await readdir(this.dir)) {
-      for (const ext of [DOC_SNAPSHOT_EXT, DOC_LOG_EXT]) {
-        if (file.endsWith(ext)) names.add(file.slice(0, -ext.length));
-      }
+      const name = docNameOfFile(file);
+      if (name !== null && isValidDocName(name)) names.add(name);
     }
-    return [...names].filter(isValidDocName).sort();
+    return [...names].sort();
   }
 
   delete(name: string): Promise<void> {

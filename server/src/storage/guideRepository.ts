@@ -1,5 +1,5 @@
-import type { Guide, GuideLanguage, Section } from '@dalil/shared';
-import { tocOrder } from '@dalil/shared';
+import type { Guide, GuideAction, GuideLanguage, Section } from '@dalil/shared';
+import { can, tocOrder } from '@dalil/shared';
 import { ApiError, badRequest, notFound } from '../errors.ts';
 import type { MetadataSchema, MetadataStore } from './metadataStore.ts';
 import { newId } from './ids.ts';
@@ -73,7 +73,7 @@ export class GuideRepository {
   }
 
   getSection(guideId: string, sectionId: string): Section {
-    const section = this.store.data.sections.find((s) => s.id === sectionId && s.guideId === guideId);
+    const section = this.findSection(guideId, sectionId);
     if (!section) throw notFound('section');
     return section;
   }
@@ -141,11 +141,14 @@ export class GuideRepository {
     });
   }
 
-  updateSection(guideId: string, sectionId: string, change: SectionChange): Promise<Section> {
+  /**
+   * Renames or moves a section (structure) and/or sets who writes and reviews it and when it is due,
+   * in one write. Everything is checked before anything changes: a refused change leaves no trace.
+   */
+  updateSection(guideId: string, sectionId: string, change: SectionChange & SectionAssignment): Promise<Section> {
     return this.store.mutate((data) => {
       const guide = this.getGuide(guideId);
       const section = this.requireLiveSection(guideId, sectionId, 'section');
-      // Validate everything before changing anything: a refused change must leave no trace.
       const title = change.title !== undefined ? cleanTitle(change.title) : section.title;
       const moving = change.parentId !== undefined || change.position !== undefined;
       const parentId = change.parentId !== undefined ? change.parentId : section.parentId;
@@ -155,6 +158,17 @@ export class GuideRepository {
           throw badRequest('a section cannot be moved under itself or one of its sub-sections');
         }
       }
+      // Assignable: members whose role may do the assigned job (the one permission matrix decides).
+      const roleOf = (userId: string) => data.memberships.find((m) => m.guideId === guideId && m.userId === userId)?.role;
+      const check = (ids: string[] | undefined, job: GuideAction, what: string) => {
+        for (const id of ids ?? []) {
+          if (!can(roleOf(id), job)) throw new ApiError(400, 'not_assignable', `${id} is not a member who can be assigned as ${what}`);
+        }
+      };
+      check(change.authorIds, 'workflow.submit', 'author');
+      check(change.reviewerIds, 'workflow.review', 'reviewer');
+      const dueDate = change.dueDate == null ? null : cleanDueDate(change.dueDate);
+
       section.title = title;
       if (moving) {
         const oldParent = section.parentId;
@@ -163,7 +177,11 @@ export class GuideRepository {
         renumber(data, guideId, oldParent);
         placeAmongSiblings(data, section, change.position);
       }
+      if (change.authorIds) section.authorIds = [...new Set(change.authorIds)];
+      if (change.reviewerIds) section.reviewerIds = [...new Set(change.reviewerIds)];
+      if (change.dueDate !== undefined) section.dueDate = dueDate;
       touch(section);
+      // Titles, places and assignees all show in every open table of contents.
       touch(guide, true);
       return section;
     });
@@ -173,10 +191,9 @@ export class GuideRepository {
    * Records what a section's settled text says: its word count and, when members edited it, when.
    * Writes only when something changed; resolves with whether it did.
    */
-  async recordContentSettled(docName: string, wordCount: number, editedAt: string | null): Promise<boolean> {
-    const section = this.findSectionByDocName(docName);
-    const newerEdit = editedAt !== null && (section?.editedAt ?? '') < editedAt;
-    if (!section || (section.wordCount === wordCount && !newerEdit)) return false;
+  async recordContentSettled(section: Section, wordCount: number, editedAt: string | null): Promise<boolean> {
+    const newerEdit = editedAt !== null && (section.editedAt ?? '') < editedAt;
+    if (section.wordCount === wordCount && !newerEdit) return false;
     await this.store.mutate(() => {
       section.wordCount = wordCount;
       if (newerEdit) section.editedAt = editedAt;
@@ -184,33 +201,6 @@ export class GuideRepository {
     return true;
   }
 
-
-  /** Sets who writes and who reviews a section; ids must be members with a fitting role. */
-  assignSection(guideId: string, sectionId: string, assignment: SectionAssignment): Promise<Section> {
-    return this.store.mutate((data) => {
-      const guide = this.getGuide(guideId);
-      const section = this.requireLiveSection(guideId, sectionId, 'section');
-      const roleOf = (userId: string) => data.memberships.find((m) => m.guideId === guideId && m.userId === userId)?.role;
-      const check = (ids: string[] | undefined, allowed: string[], what: string) => {
-        for (const id of ids ?? []) {
-          const role = roleOf(id);
-          if (!role || !allowed.includes(role)) {
-            throw new ApiError(400, 'not_assignable', `${id} is not a member who can be assigned as ${what}`);
-          }
-        }
-      };
-      check(assignment.authorIds, ['author', 'coordinator'], 'author');
-      check(assignment.reviewerIds, ['reviewer', 'coordinator'], 'reviewer');
-      const dueDate = assignment.dueDate == null ? null : cleanDueDate(assignment.dueDate);
-      if (assignment.authorIds) section.authorIds = [...new Set(assignment.authorIds)];
-      if (assignment.reviewerIds) section.reviewerIds = [...new Set(assignment.reviewerIds)];
-      if (assignment.dueDate !== undefined) section.dueDate = dueDate;
-      touch(section);
-      // Assignees show in every open table of contents: announce it like a structure change.
-      touch(guide, true);
-      return section;
-    });
-  }
 
   /** Moves a section and its live subtree to the trash; returns the trashed sections. */
   trashSection(guideId: string, sectionId: string): Promise<Section[]> {
@@ -246,7 +236,7 @@ export class GuideRepository {
         s.deletionId = null;
         touch(s);
       }
-      if (root.parentId !== null && !this.isLive(guideId, root.parentId)) root.parentId = null;
+      if (root.parentId !== null && !this.isLiveSection(guideId, root.parentId)) root.parentId = null;
       const wanted = root.position;
       root.position = Number.MAX_SAFE_INTEGER;
       placeAmongSiblings(data, root, wanted);
@@ -256,15 +246,9 @@ export class GuideRepository {
   }
 
   private requireLiveSection(guideId: string, sectionId: string, what: string): Section {
-    const section = this.store.data.sections.find(
-      (s) => s.id === sectionId && s.guideId === guideId && s.deletedAt === null,
-    );
-    if (!section) throw notFound(what);
+    const section = this.findSection(guideId, sectionId);
+    if (!section || section.deletedAt !== null) throw notFound(what);
     return section;
-  }
-
-  private isLive(guideId: string, sectionId: string): boolean {
-    return this.store.data.sections.some((s) => s.id === sectionId && s.guideId === guideId && s.deletedAt === null);
   }
 
   private isSelfOrDescendant(ancestorId: string, candidateId: string): boolean {

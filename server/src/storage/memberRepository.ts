@@ -35,7 +35,8 @@ export class MemberRepository {
     });
   }
 
-  removeMember(guideId: string, userId: string): Promise<void> {
+  /** Removes a member and their section assignments; resolves with the guide's new structure version. */
+  removeMember(guideId: string, userId: string): Promise<number> {
     return this.store.mutate((data) => {
       const membership = data.memberships.find((m) => m.guideId === guideId && m.userId === userId);
       if (!membership) throw notFound('member');
@@ -46,6 +47,11 @@ export class MemberRepository {
         section.authorIds = section.authorIds.filter((id) => id !== userId);
         section.reviewerIds = section.reviewerIds.filter((id) => id !== userId);
       }
+      // Assignees show in every open table of contents: announce it like a structure change.
+      const guide = data.guides.find((g) => g.id === guideId);
+      if (!guide) throw notFound('guide');
+      guide.structureVersion += 1;
+      return guide.structureVersion;
     });
   }
 

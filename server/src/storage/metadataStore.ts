@@ -49,7 +49,8 @@ class DurableJsonFile<T> implements Adapter<T> {
 }
 
 /**
- * Guides, sections and (later) members, comments and workflow history, in one lowdb JSON file.
+ * Accounts and sessions, guides, sections, members, invitations, comment threads, workflow history
+ * and notifications, in one lowdb JSON file.
  *
  * Every change goes through `mutate`, which applies it synchronously (so no read-modify-write
  * spans an await and concurrent requests cannot lose each other's changes) and resolves once a

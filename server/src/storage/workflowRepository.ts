@@ -1,18 +1,10 @@
-import type { SectionStatus, WorkflowEvent } from '@dalil/shared';
+import type { WorkflowEvent } from '@dalil/shared';
 import { ApiError, notFound } from '../errors.ts';
 import type { MetadataStore } from './metadataStore.ts';
 import { newId } from './ids.ts';
 
-export interface NewTransition {
-  guideId: string;
-  sectionId: string;
-  /** The status the caller's decision was made against. */
-  from: SectionStatus;
-  to: SectionStatus;
-  actorId: string;
-  note: string | null;
-  snapshotId: string | null;
-}
+/** A transition to record; `from` is the status the caller's decision was made against. */
+export type NewTransition = Omit<WorkflowEvent, 'id' | 'createdAt'>;
 
 /**
  * Section statuses and their history. Which transition is allowed is decided by the shared

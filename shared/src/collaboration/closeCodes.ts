@@ -17,7 +17,10 @@ export const CloseCode = {
   unknownDocument: 4404,
   /** The member was removed from the guide while connected. */
   accessRevoked: 4409,
-  /** The member's role changed: reconnect to get the new rights (not final, so clients do). */
+  /**
+   * The member's rights on this document changed (new role, or the section was locked or reopened):
+   * reconnect to get them (not final, so clients do).
+   */
   accessChanged: 4000,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

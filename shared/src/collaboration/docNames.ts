@@ -19,11 +19,11 @@ export function guideIdFromRoomName(name: string): string | null {
 /** The Y.XmlFragment holding a section's rich text (TipTap's default collaboration field). */
 export const SECTION_FRAGMENT = 'default';
 /**
- * The Y.Array of numbers in a guide room: the server pushes the guide's new structure version on
- * every table-of-contents change. Clients read the maximum and refetch the guide when it grows. An
- * array (not a map key) because a client that outlives a server restart merges the old room's
- * entries with the new one's: with a maximum over an array that merge is harmless, with a map key
- * the stale value could win.
+ * The Y.Array of numbers in a guide room: on every table-of-contents change the server replaces its
+ * content by the guide's new structure version. Clients read the maximum and refetch the guide when
+ * it grows. An array (not a map key) because a client that outlives a server restart merges the old
+ * room's entries with the new one's: with a maximum over an array that merge is harmless, with a map
+ * key the stale value could win.
  */
 export const GUIDE_ROOM_VERSIONS = 'structureVersions';
 

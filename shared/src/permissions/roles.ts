@@ -2,6 +2,3 @@
 export const GUIDE_ROLES = ['coordinator', 'author', 'contributor', 'reviewer', 'reader'] as const;
 export type GuideRole = (typeof GUIDE_ROLES)[number];
 
-export function isGuideRole(value: unknown): value is GuideRole {
-  return typeof value === 'string' && (GUIDE_ROLES as readonly string[]).includes(value);
-}

@@ -40,7 +40,3 @@ function wordChanges(before: string, after: string, segmenter: Intl.Segmenter): 
   return { kind: 'changed', parts };
 }
 
-/** True when the comparison found any difference. */
-export function hasChanges(blocks: readonly ChangeBlock[]): boolean {
-  return blocks.some((b) => b.kind !== 'same');
-}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MemberView, SectionView } from '@dalil/shared';
-import { colorForUser } from '../../identity/currentUser.ts';
+import { colorForUser } from '@dalil/shared';
 import { Avatar } from '../Avatar.tsx';
 
 /**

@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GUIDE_ROLES, type GuideRole, type MemberView } from '@dalil/shared';
 import { Avatar } from '../../components/Avatar.tsx';
-import { colorForUser, useCurrentUser } from '../../identity/currentUser.ts';
+import { colorForUser } from '@dalil/shared';
+import { useCurrentUser } from '../../identity/currentUser.ts';
 
 interface MemberRowProps {
   member: MemberView;

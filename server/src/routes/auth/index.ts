@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { userView } from '../views.ts';
 import type { LoginBody } from '@dalil/shared';
 import type { RouteServices } from '../routeServices.ts';
 import { ApiError } from '../../errors.ts';
@@ -30,7 +31,7 @@ const authRoute: FastifyPluginAsync<RouteServices> = async (app, { accounts, log
       const token = newToken();
       await accounts.createSession(user.id, hashToken(token));
       setSessionCookie(request, reply, token);
-      return { user: { id: user.id, email: user.email, name: user.name } };
+      return { user: userView(user) };
     },
   );
 

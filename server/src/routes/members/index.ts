@@ -42,8 +42,9 @@ const membersRoute: FastifyPluginAsync<RouteServices> = async (app, { access, ac
   app.delete<{ Params: MemberParams }>('/members/:userId', { schema: removeMemberSchema }, async (request, reply) => {
     const { guideId, userId } = request.params;
     access.authorize(request.auth?.user, guideId, 'members.manage');
-    await members.removeMember(guideId, userId);
+    const structureVersion = await members.removeMember(guideId, userId);
     live.disconnectMember(guideId, userId, 'removed');
+    live.structureChanged(guideId, structureVersion);
     return reply.code(204).send();
   });
 };

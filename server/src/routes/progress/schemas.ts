@@ -1,7 +1,6 @@
-import { SECTION_STATUSES } from '@dalil/shared';
-import { errorReplies, idParams } from '../commonSchemas.ts';
+import { errorReplies, idParams, sectionStatusSchema } from '../commonSchemas.ts';
 
-const status = { type: 'string', enum: [...SECTION_STATUSES] } as const;
+const status = sectionStatusSchema;
 const ids = { type: 'array', items: { type: 'string' } } as const;
 
 export const progressSchema = {

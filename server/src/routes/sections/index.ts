@@ -34,13 +34,12 @@ const sectionsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, a
     async (request) => {
       const { guideId, sectionId } = request.params;
       const { authorIds, reviewerIds, dueDate, ...structural } = request.body;
-      const assigning = authorIds !== undefined || reviewerIds !== undefined || dueDate !== undefined;
       // Each kind of change asks for its own right, all before anything changes.
       if (Object.keys(structural).length > 0) access.authorize(request.auth?.user, guideId, 'structure.manage');
-      if (assigning) access.authorize(request.auth?.user, guideId, 'sections.assign');
-      let section = guides.getSection(guideId, sectionId);
-      if (assigning) section = await guides.assignSection(guideId, sectionId, { authorIds, reviewerIds, dueDate });
-      if (Object.keys(structural).length > 0) section = await guides.updateSection(guideId, sectionId, structural);
+      if (authorIds !== undefined || reviewerIds !== undefined || dueDate !== undefined) {
+        access.authorize(request.auth?.user, guideId, 'sections.assign');
+      }
+      const section = await guides.updateSection(guideId, sectionId, request.body);
       notify(guideId);
       return sectionView(section);
     },

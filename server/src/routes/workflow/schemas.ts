@@ -1,8 +1,8 @@
-import { MAX_TRANSITION_NOTE_LENGTH, SECTION_STATUSES } from '@dalil/shared';
-import { errorReplies, idParams } from '../commonSchemas.ts';
+import { MAX_TRANSITION_NOTE_LENGTH } from '@dalil/shared';
+import { errorReplies, idParams, sectionStatusSchema } from '../commonSchemas.ts';
 
 const sectionParams = idParams('guideId', 'sectionId');
-const status = { type: 'string', enum: [...SECTION_STATUSES] } as const;
+const status = sectionStatusSchema;
 
 const workflowEventView = {
   type: 'object',
