@@ -4,6 +4,7 @@ export * from './collaboration/closeCodes.ts';
 export * from './collaboration/messageTypes.ts';
 export * from './collaboration/docNames.ts';
 export * from './collaboration/userColor.ts';
+export * from './identity/accountRules.ts';
 export * from './collaboration/savedState.ts';
 export * from './collaboration/unsavedChanges.ts';
 export * from './toc/tocOrder.ts';

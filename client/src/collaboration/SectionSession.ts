@@ -10,6 +10,8 @@ import { savedSnapshotStore } from './savedSnapshotStore.ts';
 import { watchSavedState } from './savedState.ts';
 import type { CollabStatus } from './status.ts';
 
+export const IDLE_SECTION_STATUS: CollabStatus = { connection: 'connecting', save: 'unknown', pending: null };
+
 export interface SectionSessionOptions {
   /** Roles without text-edit rights: nothing done in this tab may reach IndexedDB or the server. */
   readOnly: boolean;
@@ -37,7 +39,8 @@ export class SectionSession {
   private readonly local: IndexeddbPersistence;
   private readonly listeners = new Set<() => void>();
   private readonly disposers: Array<() => void> = [];
-  private current: CollabStatus = { connection: 'connecting', save: 'unknown', pending: null };
+  private current: CollabStatus = IDLE_SECTION_STATUS;
+  private syncedOnce = false;
 
   constructor(
     readonly docName: string,
@@ -57,7 +60,10 @@ export class SectionSession {
     this.provider = new WebsocketProvider(collabUrl(), docName, this.shared, { connect: navigator.onLine });
     this.disposers.push(
       followBrowserOnline(this.provider),
-      watchConnection(this.provider, (connection) => this.set({ connection })),
+      watchConnection(this.provider, (connection) => {
+        if (connection === 'connected') this.syncedOnce = true;
+        this.set({ connection });
+      }),
       watchSavedState(this.provider, this.shared, savedSnapshotStore(this.local), (saved) => this.set(saved)),
       watchAccessSignals(this.provider, onAccessSignal),
     );
@@ -65,6 +71,14 @@ export class SectionSession {
 
   get status(): CollabStatus {
     return this.current;
+  }
+
+  /**
+   * Whether this session's document has received the server's state at least once: until then an
+   * empty or stale local copy would count 0 words and make every comment look detached.
+   */
+  get synced(): boolean {
+    return this.syncedOnce;
   }
 
   subscribe = (listener: () => void): (() => void) => {

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AccessSignal } from './accessSignals.ts';
-import { SectionSession } from './SectionSession.ts';
+import { IDLE_SECTION_STATUS, SectionSession } from './SectionSession.ts';
 import type { CollabStatus } from './status.ts';
 
-const idle: CollabStatus = { connection: 'connecting', save: 'unknown', pending: null };
 const noSubscription = (): (() => void) => () => undefined;
 
 /**
  * The one hook that owns a section's socket lifecycle: opens a session for `docName`, closes it
- * when the section changes or the component unmounts, and exposes its status. A change of edit
+ * when the section changes or the component unmounts, and says whether it has synced (a boolean:
+ * the status line's frequent changes are read by `useSectionStatus`, not here). A change of edit
  * rights opens a new session too: a read-only one never lets local changes out. `onAccessSignal`
  * hears what the server says about our access when it closes the socket.
  */
@@ -18,7 +18,7 @@ export function useSectionSession(
   onAccessSignal?: (signal: AccessSignal) => void,
   /** A validated section (see SectionSessionOptions.locked); a change opens a fresh session. */
   locked = false,
-): { session: SectionSession | null; status: CollabStatus } {
+): { session: SectionSession | null; synced: boolean } {
   const [session, setSession] = useState<SectionSession | null>(null);
   // the latest callback, without reopening the socket when the caller's function changes
   const signalHandler = useRef(onAccessSignal);
@@ -33,9 +33,11 @@ export function useSectionSession(
     };
   }, [docName, readOnly, locked]);
 
-  const status = useSyncExternalStore(
-    session ? session.subscribe : noSubscription,
-    () => (session ? session.status : idle),
-  );
-  return { session, status };
+  const synced = useSyncExternalStore(session ? session.subscribe : noSubscription, () => session?.synced ?? false);
+  return { session, synced };
+}
+
+/** The session's full status (connection, saved, pending changes): changes while typing. */
+export function useSectionStatus(session: SectionSession | null): CollabStatus {
+  return useSyncExternalStore(session ? session.subscribe : noSubscription, () => (session ? session.status : IDLE_SECTION_STATUS));
 }

@@ -4,6 +4,8 @@ import { renameMe, signOut, useCurrentUser } from '../identity/currentUser.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
 import { Avatar } from './Avatar.tsx';
+import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
+import { MAX_NAME_LENGTH } from '@dalil/shared';
 
 /** The signed-in person: their display name (editable, it labels their caret), their account page, sign-out. */
 export function UserMenu() {
@@ -32,7 +34,7 @@ export function UserMenu() {
       await renameMe(draft);
       close();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(apiErrorMessage(err, t));
     }
   }
 
@@ -62,7 +64,7 @@ export function UserMenu() {
         >
           <p className="user-name__email" dir="ltr">{user.email}</p>
           <label htmlFor={inputId}>{t('user.nameLabel')}</label>
-          <input id={inputId} ref={input} value={draft} maxLength={60} onChange={(event) => setDraft(event.target.value)} required />
+          <input id={inputId} ref={input} value={draft} maxLength={MAX_NAME_LENGTH} onChange={(event) => setDraft(event.target.value)} required />
           {error && <p className="form-error" role="alert">{error}</p>}
           <div className="form-actions">
             <button type="submit" className="button button--primary">{t('user.save')}</button>

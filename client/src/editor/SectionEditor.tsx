@@ -1,5 +1,5 @@
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionSession } from '../collaboration/SectionSession.ts';
 import type { CurrentUser } from '../identity/currentUser.ts';
@@ -40,9 +40,12 @@ export function SectionEditor({ session, sectionId, title, user, language, synce
     lang: language,
     spellcheck: 'true',
   };
+  // Built once per session (the editor is too): name and colour changes go through updateUser.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const extensions = useMemo(() => editorExtensions(session, user), [session]);
   const editor = useEditor(
     {
-      extensions: editorExtensions(session, user),
+      extensions,
       // each paragraph takes the direction of its own text: Arabic in a French guide reads RTL
       textDirection: 'auto',
       editable,

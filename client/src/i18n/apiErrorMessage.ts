@@ -24,13 +24,24 @@ const BY_MESSAGE: Array<[RegExp, string]> = [
   [/is not a member who can be assigned/i, 'errors.notAssignable'],
 ];
 
+/** The sentence for an error people can meet, or null when there is none. */
+function knownErrorSentence(error: unknown, t: TFunction): string | null {
+  if (!(error instanceof ApiRequestError)) return null;
+  const byCode = BY_CODE[error.code];
+  if (byCode) return t(byCode);
+  if (error.status === 429) return t('errors.throttled');
+  const byMessage = BY_MESSAGE.find(([pattern]) => pattern.test(error.message));
+  return byMessage ? t(byMessage[1]) : null;
+}
+
+const rawText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** A whole sentence saying what went wrong. */
 export function apiErrorMessage(error: unknown, t: TFunction): string {
-  if (error instanceof ApiRequestError) {
-    const byCode = BY_CODE[error.code];
-    if (byCode) return t(byCode);
-    if (error.status === 429) return t('errors.throttled');
-    const byMessage = BY_MESSAGE.find(([pattern]) => pattern.test(error.message));
-    if (byMessage) return t(byMessage[1]);
-  }
-  return t('errors.generic', { message: error instanceof Error ? error.message : String(error) });
+  return knownErrorSentence(error, t) ?? t('errors.generic', { message: rawText(error) });
+}
+
+/** What went wrong, for the `{{message}}` of a sentence that already says what failed. */
+export function apiErrorDetail(error: unknown, t: TFunction): string {
+  return knownErrorSentence(error, t) ?? rawText(error);
 }

@@ -7,8 +7,9 @@ import { formatDate } from '../i18n/formatDate.ts';
 import { navigate } from '../routing/history.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
+import { apiErrorDetail } from '../i18n/apiErrorMessage.ts';
 
-type ListState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; guides: GuideSummary[] };
+type ListState = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'ready'; guides: GuideSummary[] };
 
 /** Home: every guide, and a form to start a new one. */
 export function GuideListPage() {
@@ -19,7 +20,7 @@ export function GuideListPage() {
     setState({ kind: 'loading' });
     listGuides().then(
       (guides) => setState({ kind: 'ready', guides }),
-      (err: unknown) => setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) }),
+      (error: unknown) => setState({ kind: 'error', error }),
     );
   }, []);
 
@@ -39,7 +40,7 @@ export function GuideListPage() {
         {state.kind === 'loading' && <p className="muted" role="status">{t('guides.loading')}</p>}
         {state.kind === 'error' && (
           <div role="alert" className="form-error">
-            <p>{t('guides.loadError', { message: state.message })}</p>
+            <p>{t('guides.loadError', { message: apiErrorDetail(state.error, t) })}</p>
             <button type="button" className="button" onClick={load}>
               {t('guides.retry')}
             </button>
@@ -88,7 +89,7 @@ function CreateGuideForm() {
       const guide = await createGuide({ title: title.trim(), language });
       navigate(paths.guide(guide.id));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(apiErrorDetail(err, t));
       setBusy(false);
     }
   }

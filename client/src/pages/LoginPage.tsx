@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../api/http.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { signIn } from '../identity/currentUser.ts';
+import { apiErrorDetail } from '../i18n/apiErrorMessage.ts';
 
 /**
  * Shown in place of any page while signed out; the URL is kept, so a deep link opens its section
@@ -30,7 +31,7 @@ export function LoginPage({ problem }: { problem?: string }) {
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiRequestError && err.status === 401) setError(t('login.invalid'));
-      else setError(t('login.error', { message: err instanceof Error ? err.message : String(err) }));
+      else setError(t('login.error', { message: apiErrorDetail(err, t) }));
     }
   }
 

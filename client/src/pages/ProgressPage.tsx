@@ -37,8 +37,9 @@ function Progress({ guide, refreshGuide }: { guide: GuideView; refreshGuide: () 
     [refreshGuide],
   );
   const room = useGuideRoom(guide.roomName, null, onAccessSignal);
+  // A newer structure (a transition, a new section) reloads the guide first, then the progress.
   useStructureSync(room.structureVersion, guide.structureVersion, refreshGuide);
-  useAnnouncement([room.structureVersion, room.threadsVersion, room.contentVersion], () => void reload());
+  useAnnouncement([guide.structureVersion, room.threadsVersion, room.contentVersion], () => void reload());
   useEffect(() => {
     document.title = [t('dashboard.link'), guide.title, t('app.name')].join(' — ');
   }, [guide.title, t]);

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * A tiny router over the History API: three routes do not justify a dependency. `navigate`
+ * A tiny router over the History API: the app's routes do not justify a dependency. `navigate`
  * notifies subscribers itself because pushState fires no event.
  */
 const listeners = new Set<() => void>();

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { chmod, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AccountRepository } from '../storage/accountRepository.ts';
+import { MAX_NAME_LENGTH } from '@dalil/shared';
 import { ADMIN_SOCKET } from '../storage/dataDirLayout.ts';
 import { ApiError } from '../errors.ts';
 import { errorSchema } from '../routes/commonSchemas.ts';
@@ -31,7 +32,7 @@ const commandSchema = {
     properties: {
       command: { type: 'string', enum: [...USER_COMMANDS] },
       email: { type: 'string', maxLength: 320 },
-      name: { type: 'string', maxLength: 200 },
+      name: { type: 'string', maxLength: MAX_NAME_LENGTH },
       password: { type: 'string', maxLength: 1024 },
     },
     required: ['command'],

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { MIN_PASSWORD_LENGTH } from '@dalil/shared';
 
 /**
  * scrypt as OWASP recommends for it (N=2^17, r=8, p=1): about 128 MiB and a few hundred
@@ -6,7 +7,6 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  */
 const PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
 const KEY_BYTES = 32;
-const MIN_PASSWORD_LENGTH = 10;
 
 /**
  * Each hash holds 128 MiB while it runs: at most two at a time, so a burst of logins (or of failed

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TrashedSectionView } from '@dalil/shared';
 import { listTrash } from '../../api/sections.ts';
 import { formatDate } from '../../i18n/formatDate.ts';
+import { apiErrorDetail } from '../../i18n/apiErrorMessage.ts';
 
 interface TrashPanelProps {
   guideId: string;
@@ -39,7 +40,7 @@ export function TrashPanel({ guideId, structureVersion, onRestore }: TrashPanelP
           setError(null);
         }
       },
-      (err: unknown) => !cancelled && setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => !cancelled && setError(apiErrorDetail(err, t)),
     );
     return () => {
       cancelled = true;

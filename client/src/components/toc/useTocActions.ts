@@ -4,6 +4,7 @@ import { createSection, restoreSection, trashSection, updateSection } from '../.
 import { useAnnounce } from '../Announcer.tsx';
 import type { Move } from './tocMoves.ts';
 import { siblingsOf, type TocNode, type TocTree } from './tocTree.ts';
+import { apiErrorDetail } from '../../i18n/apiErrorMessage.ts';
 
 export interface TocActions {
   add: (parentId: string | null, title: string) => Promise<void>;
@@ -34,7 +35,7 @@ export function useTocActions(guideId: string, refresh: () => Promise<void>): To
         await refresh();
         if (message) announce(message);
       } catch (err) {
-        const message = t('toc.actionError', { message: err instanceof Error ? err.message : String(err) });
+        const message = t('toc.actionError', { message: apiErrorDetail(err, t) });
         setError(message);
         announce(message);
         await refresh().catch(() => undefined);

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renameMe, useCurrentUser } from '../../identity/currentUser.ts';
 import { apiErrorMessage } from '../../i18n/apiErrorMessage.ts';
+import { MAX_NAME_LENGTH } from '@dalil/shared';
 
 /** The name others see on carets, presence and member lists. */
 export function NameForm() {
@@ -29,7 +30,7 @@ export function NameForm() {
       <form className="account-form" onSubmit={(event) => void submit(event)}>
         <div className="field">
           <label htmlFor={inputId}>{t('account.nameLabel')}</label>
-          <input id={inputId} value={name} maxLength={60} dir="auto" autoComplete="name" onChange={(event) => setName(event.target.value)} required />
+          <input id={inputId} value={name} maxLength={MAX_NAME_LENGTH} dir="auto" autoComplete="name" onChange={(event) => setName(event.target.value)} required />
         </div>
         <button type="submit" className="button button--primary" disabled={status.kind === 'busy'}>
           {status.kind === 'busy' ? t('account.saving') : t('account.saveName')}

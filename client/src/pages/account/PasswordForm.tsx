@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateMe } from '../../api/session.ts';
-import { MIN_PASSWORD_LENGTH } from '../../identity/passwordRules.ts';
 import { apiErrorMessage } from '../../i18n/apiErrorMessage.ts';
+import { MIN_PASSWORD_LENGTH } from '@dalil/shared';
 
 type Status = { kind: 'idle' | 'busy' | 'saved' } | { kind: 'error'; message: string };
 

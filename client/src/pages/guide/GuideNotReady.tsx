@@ -3,6 +3,7 @@ import { AppHeader } from '../../components/AppHeader.tsx';
 import { Link } from '../../routing/Link.tsx';
 import { paths } from '../../routing/routes.ts';
 import type { GuideViewState } from './useGuideView.ts';
+import { apiErrorDetail } from '../../i18n/apiErrorMessage.ts';
 
 /** What a guide page shows until its guide is loaded: progress, or why it cannot be shown. */
 export function GuideNotReady({ state, loadingLabel }: { state: Exclude<GuideViewState, { kind: 'ready' }>; loadingLabel: string }) {
@@ -14,7 +15,7 @@ export function GuideNotReady({ state, loadingLabel }: { state: Exclude<GuideVie
         {state.kind === 'loading' && <p className="muted" role="status">{loadingLabel}</p>}
         {state.kind === 'notFound' && <p role="alert">{t('guide.notFound')}</p>}
         {state.kind === 'forbidden' && <p role="alert">{t('access.lost')}</p>}
-        {state.kind === 'error' && <p role="alert">{t('guide.loadError', { message: state.message })}</p>}
+        {state.kind === 'error' && <p role="alert">{t('guide.loadError', { message: apiErrorDetail(state.error, t) })}</p>}
         <p>
           <Link to={paths.guides()}>{t('guide.allGuides')}</Link>
         </p>

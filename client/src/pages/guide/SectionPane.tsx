@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/react';
 import { isContentLocked, type GuideView, type PersonRef, type SectionView, type ThreadView } from '@dalil/shared';
@@ -6,10 +6,9 @@ import { CommentsPanel } from '../../comments/CommentsPanel.tsx';
 import type { AccessSignal } from '../../collaboration/accessSignals.ts';
 import { useSectionSession } from '../../collaboration/useSectionSession.ts';
 import type { Participant } from '../../collaboration/presence.ts';
-import { StatusLine } from '../../components/StatusLine.tsx';
 import { SectionEditor } from '../../editor/SectionEditor.tsx';
-import { useWordCount } from '../../editor/wordCountStore.ts';
 import type { CurrentUser } from '../../identity/currentUser.ts';
+import { SectionStatusLine } from './SectionStatusLine.tsx';
 import { useSectionWorkflow } from './workflow/useSectionWorkflow.ts';
 import { WorkflowPanel } from './workflow/WorkflowPanel.tsx';
 
@@ -34,14 +33,9 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
   const { t } = useTranslation();
   // a validated section is read-only for everyone (the server drops edits to it anyway)
   const locked = isContentLocked(section.status);
-  const { session, status } = useSectionSession(section.docName, !canEdit || locked, onAccessSignal, locked);
+  const { session, synced } = useSectionSession(section.docName, !canEdit || locked, onAccessSignal, locked);
   const workflow = useSectionWorkflow(guide.id, section.id, guide.structureVersion);
-  const [synced, setSynced] = useState(false);
-  useEffect(() => {
-    if (status.connection === 'connected') setSynced(true);
-  }, [status.connection]);
   const [editor, setEditor] = useState<Editor | null>(null);
-  const wordCount = useWordCount(section.id) ?? section.wordCount;
   const parent = section.parentId ? guide.sections.find((s) => s.id === section.parentId) : undefined;
   const others = participants.filter((p) => !p.isSelf && p.sectionId === section.id);
   const openThreads = threads?.filter((th) => th.status === 'open').length ?? 0;
@@ -94,7 +88,7 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
         )}
         <CommentsPanel guide={guide} section={section} editor={editor} synced={synced} threads={threads} people={people} userId={user.id} apply={applyThread} />
       </div>
-      <StatusLine status={status} wordCount={wordCount} />
+      <SectionStatusLine session={session} sectionId={section.id} storedWords={section.wordCount} />
     </article>
   );
 }

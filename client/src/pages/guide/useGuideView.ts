@@ -8,7 +8,7 @@ export type GuideViewState =
   | { kind: 'notFound' }
   /** Not (or no longer) a member of this guide. */
   | { kind: 'forbidden' }
-  | { kind: 'error'; message: string }
+  | { kind: 'error'; error: unknown }
   | { kind: 'ready'; guide: GuideView };
 
 /**
@@ -30,7 +30,7 @@ export function useGuideView(guideId: string): { state: GuideViewState; refresh:
       if (err instanceof ApiRequestError && err.status === 404) setState({ kind: 'notFound' });
       else if (err instanceof ApiRequestError && err.status === 403) setState({ kind: 'forbidden' });
       // keep showing the last good table of contents if a refresh fails (offline)
-      else setState((current) => (current.kind === 'ready' ? current : { kind: 'error', message: err instanceof Error ? err.message : String(err) }));
+      else setState((current) => (current.kind === 'ready' ? current : { kind: 'error', error: err }));
     }
   }, [guideId]);
 

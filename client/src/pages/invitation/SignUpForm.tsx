@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../api/http.ts';
 import { acceptInvitation } from '../../api/invitations.ts';
 import { loadSession } from '../../identity/currentUser.ts';
-import { MIN_PASSWORD_LENGTH } from '../../identity/passwordRules.ts';
 import { apiErrorMessage } from '../../i18n/apiErrorMessage.ts';
 import { navigate } from '../../routing/history.ts';
 import { Link } from '../../routing/Link.tsx';
 import { paths } from '../../routing/routes.ts';
+import { MIN_PASSWORD_LENGTH, MAX_NAME_LENGTH } from '@dalil/shared';
 
 interface SignUpFormProps {
   token: string;
@@ -50,7 +50,7 @@ export function SignUpForm({ token, onRefused }: SignUpFormProps) {
       <h2 id={`${ids.name}-heading`}>{t('invite.createAccount')}</h2>
       <div className="field">
         <label htmlFor={ids.name}>{t('invite.name')}</label>
-        <input id={ids.name} autoComplete="name" dir="auto" maxLength={120} value={name} onChange={(event) => setName(event.target.value)} required />
+        <input id={ids.name} autoComplete="name" dir="auto" maxLength={MAX_NAME_LENGTH} value={name} onChange={(event) => setName(event.target.value)} required />
       </div>
       <div className="field">
         <label htmlFor={ids.email}>{t('invite.email')}</label>

@@ -4,7 +4,7 @@ import { getProgress } from '../../api/workflow.ts';
 
 export type ProgressState = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'ready'; progress: GuideProgressView };
 
-/** The guide's progress; `reload` when the guide room announces a change, and on focus after a sleep. */
+/** The guide's progress; `reload` when the guide room announces a change; also reloaded on window focus. */
 export function useProgress(guideId: string): { state: ProgressState; reload: () => Promise<void> } {
   const [state, setState] = useState<ProgressState>({ kind: 'loading' });
   const ticket = useRef(0);

@@ -1,3 +1,4 @@
+import { MAX_NAME_LENGTH } from '@dalil/shared';
 import { errorReplies, idParams, roleSchema } from '../commonSchemas.ts';
 
 const guideParams = idParams('guideId');
@@ -69,7 +70,7 @@ export const acceptInvitationSchema = {
     additionalProperties: false,
     properties: {
       email: { type: 'string', maxLength: 320 },
-      name: { type: 'string', maxLength: 120 },
+      name: { type: 'string', maxLength: MAX_NAME_LENGTH },
       password: { type: 'string', maxLength: 1024 },
     },
   },

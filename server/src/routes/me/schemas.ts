@@ -1,3 +1,4 @@
+import { MAX_NAME_LENGTH } from '@dalil/shared';
 import { errorReplies, roleSchema } from '../commonSchemas.ts';
 
 export const getMeSchema = {
@@ -32,7 +33,7 @@ export const updateMeSchema = {
     additionalProperties: false,
     minProperties: 1,
     properties: {
-      name: { type: 'string', minLength: 1, maxLength: 120 },
+      name: { type: 'string', minLength: 1, maxLength: MAX_NAME_LENGTH },
       currentPassword: { type: 'string', maxLength: 1024 },
       newPassword: { type: 'string', maxLength: 1024 },
     },
