@@ -4,6 +4,7 @@ import * as encoding from 'lib0/encoding';
 import { MessageType } from '@dalil/shared';
 import { closeAll, openClient, type BenchClient, type Endpoint } from './clients.ts';
 import { until } from './stats.ts';
+import { seededRandom } from '../helpers/seededRandom.ts';
 
 /** Deterministic pseudo-random words (mulberry32), so every run writes the same guide. */
 export function wordsGenerator(seed: number): () => string {
@@ -13,14 +14,7 @@ export function wordsGenerator(seed: number): () => string {
     'outil méthode suivi évaluation atelier réunion village district ressource planification risque ' +
     'sécurité logistique transport donnée indicateur collecte analyse résultat recommandation annexe'
   ).split(' ');
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return () => vocabulary[Math.floor(next() * vocabulary.length)]!;
 }
 

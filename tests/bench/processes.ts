@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { processCpuMs } from '../helpers/processCpu.ts';
 
 const serverDir = resolve(import.meta.dirname, '../../server');
 const serverEntry = resolve(serverDir, 'src/server.ts');
@@ -19,7 +20,6 @@ export interface BenchServer {
   cookie?: string;
   /** Document opens and unloads the server logged (Dalil at LOG_LEVEL=debug only). */
   probeEvents: ProbeEvent[];
-  output(): string;
   /** SIGTERM, then waits for the exit (Dalil flushes and writes its CPU profile then). */
   stop(): Promise<void>;
 }
@@ -107,7 +107,6 @@ function start(kind: ServerKind, args: string[], cwd: string, env: Record<string
         url: `http://127.0.0.1:${port}`,
         wsUrl: `ws://127.0.0.1:${port}/collab`,
         probeEvents,
-        output: () => out,
         stop: async () => {
           if (child.exitCode === null && child.signalCode === null) {
             child.kill('SIGTERM');
@@ -139,10 +138,9 @@ export function memoryOf(pid: number): { rss: number; hwm: number } {
 
 /** CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat (10 ms ticks). */
 export function cpuTimeOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  const ms = processCpuMs(pid);
+  if (ms === null) throw new Error(`no CPU time for process ${pid} (is /proc available?)`);
+  return ms;
 }
 
 /**

@@ -69,12 +69,10 @@ export async function replayTrace(
   const reader = openClient(endpoint, docName);
   const readerSyncMs = await reader.whenSynced;
   const expected = trace.endContent;
-  await until(
-    'reader has the final text',
-    () => reader.text.length === expected.length && reader.text.toString() === expected,
-    120_000,
-    2,
-  );
+  // Done when the reader holds everything the writer made (same state vector), whatever the text
+  // says: then `identical` below can be false, and a wrong text is reported, not timed out on.
+  const writerState = Y.encodeStateVector(writer.doc).toString();
+  await until('reader has every edit of the writer', () => Y.encodeStateVector(reader.doc).toString() === writerState, 120_000, 2);
   const endToEndMs = performance.now() - t0;
   const serverCpuMs = cpuTimeOf(serverPid) - cpu0;
   const result: ReplayResult = {

@@ -1,3 +1,4 @@
+import { waitFor } from '../helpers/waitFor.ts';
 /** Nearest-rank percentile of unsorted samples (copied and sorted here). */
 export function percentiles(samples: number[], ps: number[]): number[] {
   if (samples.length === 0) return ps.map(() => NaN);
@@ -22,13 +23,9 @@ export function summarize(samples: number[]): Summary {
 
 export const round = (x: number, digits = 2): number => (Number.isFinite(x) ? Number(x.toFixed(digits)) : x);
 export const mib = (bytes: number): number => round(bytes / 1024 / 1024, 1);
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export { sleep } from '../helpers/waitFor.ts';
 
 /** Polls `check` every `intervalMs` until truthy; throws after `timeoutMs`. */
 export async function until(what: string, check: () => boolean, timeoutMs: number, intervalMs = 5): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(intervalMs);
-  }
+  await waitFor(what, check, { timeoutMs, intervalMs });
 }

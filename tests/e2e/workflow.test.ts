@@ -134,7 +134,7 @@ describe('section workflow in Chromium: submit, request changes, resubmit, diff,
     }
   });
 
-  it('reviewer approves; the author’s editor is locked with a banner and edits do not reach the server', async () => {
+  it('reviewer approves; the author’s editor is locked with a banner and typing into it changes nothing', async () => {
     const rp = reviewerPage.page;
     await expect.poll(() => statusOf(rp).innerText(), { timeout: 15_000 }).toBe('En relecture');
     await transition(rp, 'Valider la section');

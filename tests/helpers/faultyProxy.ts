@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import WebSocket, { WebSocketServer, type RawData } from 'ws';
+import { seededRandom } from './seededRandom.ts';
 
 export interface FaultyProxyOptions {
   /** Seeds every random decision (delays, drops), so that a failing run can be replayed. */
@@ -19,17 +20,6 @@ export interface FaultyProxyStats {
   refused: number;
 }
 
-/** mulberry32: a tiny seeded PRNG, good enough to pick delays and victims reproducibly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Pair {
   client: WebSocket;

@@ -8,15 +8,13 @@ import { MessageType } from '@dalil/shared';
  * Subscribes a stock provider to Dalil's `saved` messages, the way the browser client does, and
  * keeps the last durable snapshot the server reported.
  */
-export function trackSaved(provider: WebsocketProvider): { last(): Y.Snapshot | null; count(): number } {
+export function trackSaved(provider: WebsocketProvider): { last(): Y.Snapshot | null } {
   let last: Y.Snapshot | null = null;
-  let count = 0;
   (provider.messageHandlers as unknown as Array<(...args: unknown[]) => void>)[MessageType.saved] = (
     _encoder: unknown,
     decoder: unknown,
   ) => {
     last = Y.decodeSnapshot(decoding.readVarUint8Array(decoder as decoding.Decoder));
-    count++;
   };
   const subscribe = () => {
     const encoder = encoding.createEncoder();
@@ -27,5 +25,5 @@ export function trackSaved(provider: WebsocketProvider): { last(): Y.Snapshot | 
     if (status === 'connected') subscribe();
   });
   if (provider.wsconnected) subscribe();
-  return { last: () => last, count: () => count };
+  return { last: () => last };
 }

@@ -111,17 +111,4 @@ describe('y-websocket sync through the server', () => {
     expect(observer.doc.getArray<number>('structureVersions').toArray()).not.toContain(999_999);
     expect(observer.doc.getText('intrusion').length).toBe(0);
   });
-
-  it('refuses invalid and unknown document names with final close codes', async () => {
-    const { default: WebSocket } = await import('ws');
-    const closeOf = (url: string) =>
-      new Promise<{ code: number; reason: string }>((resolve) => {
-        const ws = new WebSocket(url, { headers: { cookie } });
-        ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
-        ws.on('error', () => {});
-      });
-    expect(await closeOf(`${server.wsUrl}/${'x'.repeat(65)}`)).toMatchObject({ code: 4400 });
-    expect(await closeOf(`${server.wsUrl}/..%2F..%2Fetc`)).toMatchObject({ code: 4400 });
-    expect(await closeOf(`${server.wsUrl}/doesNotExist`)).toMatchObject({ code: 4404, reason: 'unknown document' });
-  });
 });

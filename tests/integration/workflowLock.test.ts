@@ -60,7 +60,7 @@ describe('a validated section is locked for every stock y-websocket client', () 
     const author = open(team.byRole.author.cookie);
     await author.synced();
     addParagraph(author, 'Ajout après validation (auteur).');
-    await barrier(coordinator, room);
+    await barrier(coordinator, room, [author]);
     await barrier(author, room);
     expect(serverText()).toBe('Texte approuvé.');
     // the author's client got the approved text, not the coordinator's dropped paragraph
