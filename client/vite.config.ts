@@ -1,6 +1,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { constants } from 'node:zlib';
 
 // The dev server forwards the API and the collaboration socket to the Dalil server.
 const apiPort = Number(process.env.DALIL_API_PORT ?? 3000);
@@ -33,6 +35,19 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/api\//, /^\/collab\//],
       },
     }),
+    // Brotli and gzip copies of every text asset, made once here at the highest levels (too slow to
+    // do per request): the server sends the one the browser accepts (@fastify/static preCompressed).
+    // On a 750 kbit/s link this is most of the load time.
+    compression({
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        defineAlgorithm('gzip', { level: 9 }),
+      ],
+      include: /\.(js|css|html|svg|json)$/,
+      exclude: /manifest\.json$/,
+      threshold: 1024,
+      logLevel: 'silent',
+    }),
   ],
   server: {
     proxy: {
@@ -46,6 +61,9 @@ export default defineConfig({
     // minifier rewrite :dir() into a :lang() list, which is wrong for dir="auto" paragraphs.
     cssTarget: ['chrome120', 'edge120', 'firefox121', 'safari17'],
     sourcemap: false,
+    // dist/.vite/manifest.json: the server reads it to preload a deep link's lazy page chunks
+    // from the HTML (see server/src/plugins/routePreloads.ts)
+    manifest: true,
     reportCompressedSize: true,
     // the lazy guide chunk holds TipTap + Yjs (~550 kB raw, ~175 kB gzipped); that is expected
     chunkSizeWarningLimit: 700,

@@ -8,13 +8,14 @@ import { InvitationPage } from './pages/InvitationPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { navigate, usePathname } from './routing/history.ts';
+import { loadGuidePage, loadGuideThreadsPage, loadMembersPage, loadProgressPage } from './routing/lazyPages.ts';
 import { nextAfterLogin, parseRoute, type Route } from './routing/routes.ts';
 
 // The guide workspace carries TipTap and Yjs (most of the JavaScript): load it only when needed.
-const GuidePage = lazy(() => import('./pages/GuidePage.tsx'));
-const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
-const ProgressPage = lazy(() => import('./pages/ProgressPage.tsx'));
-const GuideThreadsPage = lazy(() => import('./pages/GuideThreadsPage.tsx'));
+const GuidePage = lazy(loadGuidePage);
+const MembersPage = lazy(loadMembersPage);
+const ProgressPage = lazy(loadProgressPage);
+const GuideThreadsPage = lazy(loadGuideThreadsPage);
 
 export function App() {
   const session = useSession();

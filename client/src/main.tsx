@@ -3,10 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { initI18n } from './i18n/setup.ts';
 import { registerServiceWorker } from './offline/registerServiceWorker.ts';
+import { preloadRoute } from './routing/preloadRoute.ts';
+import { parseRoute } from './routing/routes.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 
+// first, so the page's requests leave while the rest of this script still runs
+preloadRoute(parseRoute(window.location.pathname));
 initI18n();
 registerServiceWorker();
 

@@ -28,6 +28,7 @@ import requestGuards from './plugins/requestGuards.ts';
 import security from './plugins/security.ts';
 import apiDocs from './plugins/apiDocs.ts';
 import clientApp from './plugins/clientApp.ts';
+import compression from './plugins/compression.ts';
 import { sharedSchemas } from './routes/commonSchemas.ts';
 import healthRoute from './routes/health/index.ts';
 import guidesRoute from './routes/guides/index.ts';
@@ -126,6 +127,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     for (const schema of sharedSchemas) app.addSchema(schema);
     await app.register(errorReplies);
     await app.register(security, { requestsPerMinute: config.requestsPerMinute });
+    // before every route and the static files: its reply hook must see them all
+    await app.register(compression);
     await app.register(authentication, { accounts });
     await app.register(requestGuards, { secret, publicOrigin: config.publicOrigin });
     await app.register(apiDocs);

@@ -36,7 +36,43 @@ function headersFor(method: string, hasBody: boolean): Record<string, string> {
   return headers;
 }
 
-export async function requestJson<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** GET replies started ahead of their use (see `preloadJson`), by path, for the first caller to take. */
+const early = new Map<string, { reply: Promise<unknown>; startedAt: number }>();
+/** An early reply older than this is not handed out: the caller asks again for a fresh one. */
+const EARLY_REPLY_TTL_MS = 15_000;
+let preloading = false;
+
+/**
+ * Runs `call` (an API function of this folder making one GET) now, and hands its reply to the first
+ * later `requestJson` of the same path instead of sending the request again. A page load starts
+ * the calls its page will make as soon as the URL is known, in parallel with the download of the
+ * page's code, and the page's own hooks then take the replies: no waterfall of round trips and no
+ * request sent twice, without the hooks knowing about it.
+ */
+export function preloadJson<T>(call: () => Promise<T>): Promise<T> {
+  preloading = true;
+  try {
+    return call();
+  } finally {
+    preloading = false;
+  }
+}
+
+export function requestJson<T>(method: string, path: string, body?: unknown): Promise<T> {
+  if (method === 'GET') {
+    const taken = early.get(path);
+    early.delete(path);
+    if (taken && performance.now() - taken.startedAt < EARLY_REPLY_TTL_MS) return taken.reply as Promise<T>;
+  }
+  const reply = sendJson<T>(method, path, body);
+  if (preloading && method === 'GET') {
+    early.set(path, { reply, startedAt: performance.now() });
+    reply.catch(() => undefined); // the caller that takes it sees the error; nobody else must
+  }
+  return reply;
+}
+
+async function sendJson<T>(method: string, path: string, body?: unknown): Promise<T> {
   const kept = isKept(method, path);
   const keep = kept ? keeper(path) : null;
   let response: Response;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideView } from '@dalil/shared';
 import type { AccessSignal } from '../collaboration/accessSignals.ts';
-import { useAnnouncement } from '../collaboration/useAnnouncement.ts';
+import { useAnnouncement, useLaterAnnouncement } from '../collaboration/useAnnouncement.ts';
 import { useGuideRoom } from '../collaboration/useGuideRoom.ts';
 import { useGuideThreads } from '../comments/useGuideThreads.ts';
 import { useAnnounce } from '../components/Announcer.tsx';
@@ -71,9 +71,8 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
   // word counts and last edits of sections open elsewhere
   useAnnouncement([room.contentVersion], () => void refresh());
   // a structure change may be a transition that notified us, a comment change a mention: ask the bell to look
-  useEffect(() => {
-    if (room.structureVersion !== null || room.threadsVersion !== null) void refreshNotifications();
-  }, [room.structureVersion, room.threadsVersion]);
+  // (not for the versions the room reports on connecting: the bell asked when it appeared)
+  useLaterAnnouncement([room.structureVersion, room.threadsVersion], () => void refreshNotifications());
   const guideThreads = useGuideThreads(guide.id, room.threadsVersion);
   const sectionThreads = useMemo(
     () => (guideThreads.threads && sectionId ? guideThreads.threads.filter((th) => th.sectionId === sectionId) : null),

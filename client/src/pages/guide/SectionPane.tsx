@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/react';
 import { isContentLocked, type GuideView, type PersonRef, type SectionView, type ThreadView } from '@dalil/shared';
@@ -8,6 +8,7 @@ import { useSectionSession } from '../../collaboration/useSectionSession.ts';
 import type { Participant } from '../../collaboration/presence.ts';
 import { SectionEditor } from '../../editor/SectionEditor.tsx';
 import type { CurrentUser } from '../../identity/currentUser.ts';
+import { markInteractive } from '../../offline/registerServiceWorker.ts';
 import { SectionStatusLine } from './SectionStatusLine.tsx';
 import { useSectionWorkflow } from './workflow/useSectionWorkflow.ts';
 import { WorkflowPanel } from './workflow/WorkflowPanel.tsx';
@@ -39,6 +40,10 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
   const parent = section.parentId ? guide.sections.find((s) => s.id === section.parentId) : undefined;
   const others = participants.filter((p) => !p.isSelf && p.sectionId === section.id);
   const openThreads = threads?.filter((th) => th.status === 'open').length ?? 0;
+  // the section shows its text: the service worker may now download the app shell in the background
+  useEffect(() => {
+    if (synced) markInteractive();
+  }, [synced]);
 
   return (
     <article className="section-pane" aria-labelledby="section-title">

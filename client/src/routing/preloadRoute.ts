@@ -1,0 +1,48 @@
+import { getGuide } from '../api/guides.ts';
+import { preloadJson } from '../api/http.ts';
+import { listMembers } from '../api/members.ts';
+import { getMe } from '../api/session.ts';
+import { listThreads } from '../api/threads.ts';
+import { getSectionWorkflow } from '../api/workflow.ts';
+import { loadGuidePage, loadGuideThreadsPage, loadMembersPage, loadProgressPage } from './lazyPages.ts';
+import type { Route } from './routes.ts';
+
+const ignore = (): void => undefined;
+
+/**
+ * Starts, at once and in parallel, everything the page at `route` will need: who we are, the lazily
+ * loaded page's code, and the API replies its hooks will ask for (they take these replies instead of
+ * asking again, see preloadJson). Without this, a deep link on a mobile link was a waterfall: code,
+ * then who am I, then the page's code, then the guide, then its workflow, members and threads.
+ * Failures are left for the page to meet and show (or to answer from the offline copies).
+ */
+export function preloadRoute(route: Route): void {
+  void preloadJson(getMe).catch(ignore);
+  switch (route.name) {
+    case 'guide': {
+      const { guideId, sectionId } = route;
+      void loadGuidePage().catch(ignore);
+      const guide = preloadJson(() => getGuide(guideId));
+      void preloadJson(() => listThreads(guideId)).catch(ignore);
+      if (sectionId) void preloadJson(() => getSectionWorkflow(guideId, sectionId)).catch(ignore);
+      // members only for roles that may read them (others get a 403): the guide says which
+      guide.then((view) => {
+        if (view.permissions.includes('members.read')) void preloadJson(() => listMembers(guideId)).catch(ignore);
+      }, ignore);
+      return;
+    }
+    case 'members':
+      void loadMembersPage().catch(ignore);
+      void preloadJson(() => getGuide(route.guideId)).catch(ignore);
+      return;
+    case 'progress':
+      void loadProgressPage().catch(ignore);
+      void preloadJson(() => getGuide(route.guideId)).catch(ignore);
+      return;
+    case 'threads':
+      void loadGuideThreadsPage().catch(ignore);
+      void preloadJson(() => getGuide(route.guideId)).catch(ignore);
+      return;
+    default:
+  }
+}
