@@ -4,8 +4,8 @@ import { promisify } from 'node:util';
 import { Api } from '../helpers/api.ts';
 
 const serverDir = resolve(import.meta.dirname, '../../server');
-const BENCH_EMAIL = 'bench@dalil.test';
-const BENCH_PASSWORD = 'banc-d-essai-2026';
+export const BENCH_EMAIL = 'bench@dalil.test';
+export const BENCH_PASSWORD = 'banc-d-essai-2026';
 
 /** Creates the benchmark's account with the admin CLI (`pnpm admin user:add`), before the server starts. */
 export async function addBenchAccount(dataDir: string): Promise<void> {

@@ -2,7 +2,7 @@
  * `pnpm bench`: Dalil against the bare `@y/websocket-server` relay, side by side, on loopback, with
  * stock y-websocket clients. Prints one table and writes `bench/results/<date>.json` at the repo root.
  *
- * Env: BENCH_ONLY=propagation,saved,replay,guide,idle,bundle (subset), BENCH_CPU_PROF=1 (run every
+ * Env: BENCH_ONLY=propagation,saved,replay,guide,idle,bundle,deeplink (subset), BENCH_CPU_PROF=1 (run every
  * server with `node --cpu-prof`, profiles in bench/results/profiles/).
  */
 import { execFileSync } from 'node:child_process';
@@ -21,6 +21,7 @@ import { runPropagationCell, type Contender } from './propagationCell.ts';
 import { loadTrace, replayTrace, type ReplayResult } from './replay.ts';
 import { persistedBytes, waitForCompaction } from './storageSize.ts';
 import { measureSavedLatency } from './savedLatency.ts';
+import { measureSectionDeepLink } from './sectionDeepLink.ts';
 import { mib, round, sleep, summarize, until } from './stats.ts';
 import { formatTable, type Row } from './table.ts';
 
@@ -429,6 +430,14 @@ function bundle(): void {
   details.bundle = b;
 }
 
+async function sectionDeepLink(): Promise<void> {
+  const { server } = await dalil('deeplink', { env: { CLIENT_DIST: join(repoRoot, 'client/dist') } });
+  const result = await measureSectionDeepLink(server, log);
+  rows.push(...result.rows);
+  details.sectionDeepLink = result.details;
+  await stop(server);
+}
+
 async function inParallel<T>(items: T[], concurrency: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
@@ -448,6 +457,7 @@ const scenarios: Array<[string, () => Promise<void> | void]> = [
   ['replay', replay],
   ['guide', largeGuide],
   ['idle', idleConnections],
+  ['deeplink', sectionDeepLink],
 ];
 
 let failed = false;

@@ -9,6 +9,13 @@ let current: NotificationsView = { unread: 0, items: [] };
 const listeners = new Set<() => void>();
 let inFlight: Promise<void> | null = null;
 let again = false;
+/** When the last request left (performance.now()), or -Infinity before the first. */
+let lastAskedAt = Number.NEGATIVE_INFINITY;
+/**
+ * A bell that appears again this soon after the last request does not ask again: while a guide
+ * loads, the header (and its bell) is shown once by the loading page and again by the workspace.
+ */
+const MOUNT_REFRESH_AFTER_MS = 5_000;
 
 function publish(next: NotificationsView): void {
   current = next;
@@ -25,6 +32,7 @@ export function refreshNotifications(): Promise<void> {
     again = true;
     return inFlight;
   }
+  lastAskedAt = performance.now();
   inFlight = listNotifications()
     .then(publish, () => undefined) // offline or signed out: keep what we have; the next poll retries
     .finally(() => {
@@ -59,7 +67,7 @@ function subscribe(listener: () => void): () => void {
 /** The current notifications; while mounted, polls every 30 s and refreshes when the window regains focus. */
 export function useNotifications(): NotificationsView {
   useEffect(() => {
-    void refreshNotifications();
+    if (performance.now() - lastAskedAt > MOUNT_REFRESH_AFTER_MS) void refreshNotifications();
     const timer = window.setInterval(() => void refreshNotifications(), POLL_INTERVAL_MS);
     const onFocus = (): void => void refreshNotifications();
     window.addEventListener('focus', onFocus);

@@ -55,8 +55,33 @@ export class AppShell {
   /** The page for a navigation to `path` (no query string). */
   htmlFor(path: string): string {
     const page = LAZY_PAGES.find(([pattern]) => pattern.test(path));
-    return (page && this.byPage.get(page[1])) ?? this.html;
+    const html = (page && this.byPage.get(page[1])) ?? this.html;
+    const links = apiReplies(path).map((api) => `<link rel="preload" as="fetch" crossorigin href="${api}">`);
+    return html.replace('</head>', `    ${links.join('\n    ')}\n  </head>`);
   }
+}
+
+const ID = '([A-Za-z0-9_-]{1,64})';
+const SECTION_PAGE = new RegExp(`^/guides/${ID}(?:/sections/${ID})?/?$`);
+const GUIDE_SUBPAGE = new RegExp(`^/guides/${ID}/(?:members|progress|comments)/?$`);
+
+/**
+ * The API replies the page at `path` asks for first, exactly as client/src/routing/preloadRoute.ts
+ * requests them: preloaded from the HTML, they travel while the code downloads, and the page's own
+ * fetch takes the preloaded reply (same URL, mode and credentials) instead of asking again.
+ * Identifiers that would need escaping are left to the page.
+ */
+function apiReplies(path: string): string[] {
+  const replies = ['/api/me'];
+  const section = SECTION_PAGE.exec(path);
+  if (section) {
+    const [, guideId, sectionId] = section;
+    replies.push(`/api/guides/${guideId}`, `/api/guides/${guideId}/threads`);
+    if (sectionId) replies.push(`/api/guides/${guideId}/sections/${sectionId}/workflow`);
+  }
+  const subpage = GUIDE_SUBPAGE.exec(path);
+  if (subpage) replies.push(`/api/guides/${subpage[1]}`);
+  return replies;
 }
 
 /** Every chunk file and stylesheet `roots` load statically, in manifest order. */
