@@ -63,6 +63,9 @@ export function requestJson<T>(method: string, path: string, body?: unknown): Pr
     const taken = early.get(path);
     early.delete(path);
     if (taken && performance.now() - taken.startedAt < EARLY_REPLY_TTL_MS) return taken.reply as Promise<T>;
+  } else {
+    // a change (signing in, above all) may make every reply fetched before it wrong
+    early.clear();
   }
   const reply = sendJson<T>(method, path, body);
   if (preloading && method === 'GET') {
