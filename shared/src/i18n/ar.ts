@@ -1,3 +1,4 @@
+import { contentAr } from './content/ar.ts';
 import type { Messages } from './fr.ts';
 
 /**
@@ -547,4 +548,5 @@ export const ar: Messages = {
     restoreUnchanged: '«{{title}}» كان يحمل هذا النص من قبل.',
     restoreValidated: 'هذا القسم مصادق عليه: أعد فتحه قبل استرجاع نص سابق.',
   },
+  content: contentAr,
 };

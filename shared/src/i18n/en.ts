@@ -1,3 +1,4 @@
+import { contentEn } from './content/en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -496,4 +497,5 @@ export const en: Messages = {
     restoreUnchanged: '“{{title}}” already had this text.',
     restoreValidated: 'This section is validated: reopen it before restoring an earlier text.',
   },
+  content: contentEn,
 };

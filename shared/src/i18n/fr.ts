@@ -1,3 +1,4 @@
+import { contentFr } from './content/fr.ts';
 /**
  * French UI messages: the reference catalogue. Arabic and English must provide every key (the
  * `Messages` type checks it); plural keys follow i18next's `_one` / `_other` suffixes.
@@ -498,6 +499,7 @@ export const fr = {
     restoreUnchanged: '« {{title}} » avait déjà ce texte.',
     restoreValidated: 'Cette section est validée : rouvrez-la avant de restaurer un texte antérieur.',
   },
+  content: contentFr,
 };
 
 /** Every catalogue has the French keys; extra keys (Arabic plural forms) are allowed. */
