@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tocDepths, tocOrder, type GuideView, type SectionStatus } from '@dalil/shared';
 import { CURRENT_VERSION, type VersionView } from '@dalil/shared/api/versions';
+import { numberContent, sectionNumbers, type LayoutNode, type SectionContentNumbers } from '@dalil/shared/editor';
 import { getVersion } from '../api/versions.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
@@ -13,8 +14,8 @@ import { GuideNotReady } from './guide/GuideNotReady.tsx';
 import { useGuideView } from './guide/useGuideView.ts';
 import { isMostlyArabic, layoutText } from './reading/renderLayout.ts';
 import { SectionBody } from './reading/SectionBody.tsx';
-import { sectionNumbers } from './reading/sectionNumbers.ts';
 import { useSectionContents } from './reading/useSectionContents.ts';
+import '../content/content.css';
 import './reading/reading.css';
 
 /** One section as the reading view shows it, from the guide now or from a version. */
@@ -58,6 +59,17 @@ function ReadingDocument({ guide, version }: { guide: GuideView; version: Versio
   const sections = useMemo(() => readingSections(guide, version), [guide, version]);
   const ids = useMemo(() => sections.map((s) => s.id), [sections]);
   const { contents, done, error } = useSectionContents(guide.id, version?.version.id ?? CURRENT_VERSION, ids);
+  // figures, tables and notes numbered across the guide; batches arrive in order, so the loaded
+  // sections are always a prefix of the guide and their numbers are final
+  const contentNumbers = useMemo(() => {
+    const loaded: Array<{ id: string; doc: LayoutNode }> = [];
+    for (const id of ids) {
+      const layout = contents.get(id);
+      if (layout === undefined) break;
+      loaded.push({ id, doc: layout as LayoutNode });
+    }
+    return numberContent(loaded);
+  }, [ids, contents]);
   const title = version?.guideTitle ?? guide.title;
   const language = version?.language ?? guide.language;
   // members who work on the guide see each section's state; readers see the text only
@@ -131,7 +143,7 @@ function ReadingDocument({ guide, version }: { guide: GuideView; version: Versio
             </nav>
           )}
           {sections.map((s) => (
-            <ReadingSectionView key={s.id} section={s} layout={contents.get(s.id)} showStatus={showStatus} onRendered={onRendered} />
+            <ReadingSectionView key={s.id} section={s} layout={contents.get(s.id)} numbers={contentNumbers.get(s.id)} showStatus={showStatus} onRendered={onRendered} />
           ))}
           {!done && (
             <p className="reading__progress muted" role="status">
@@ -149,7 +161,15 @@ function ReadingDocument({ guide, version }: { guide: GuideView; version: Versio
   );
 }
 
-function ReadingSectionView({ section, layout, showStatus, onRendered }: { section: ReadingSection; layout: unknown; showStatus: boolean; onRendered: () => void }) {
+interface ReadingSectionProps {
+  section: ReadingSection;
+  layout: unknown;
+  numbers: SectionContentNumbers | undefined;
+  showStatus: boolean;
+  onRendered: () => void;
+}
+
+function ReadingSectionView({ section, layout, numbers, showStatus, onRendered }: ReadingSectionProps) {
   const { t } = useTranslation();
   const arabic = useMemo(() => (layout === undefined ? isMostlyArabic(section.title) : isMostlyArabic(section.title + layoutText(layout))), [layout, section.title]);
   const Heading = section.depth === 0 ? 'h2' : section.depth === 1 ? 'h3' : 'h4';
@@ -168,14 +188,14 @@ function ReadingSectionView({ section, layout, showStatus, onRendered }: { secti
         {showStatus && <span className={`badge badge--${section.status} reading-section__status`}>{t(`toc.status.${section.status}`)}</span>}
         {section.notValidated && <span className="reading-section__not-validated">{t('versions.notValidatedMark')}</span>}
       </Heading>
-      {layout === undefined ? <div className="reading-section__placeholder" aria-hidden="true" /> : empty ? null : <SectionBody layout={layout} onRendered={onRendered} />}
+      {layout === undefined ? <div className="reading-section__placeholder" aria-hidden="true" /> : empty ? null : <SectionBody layout={layout} numbers={numbers} onRendered={onRendered} />}
     </section>
   );
 }
 
 function hasNonTextContent(layout: unknown): boolean {
   const json = JSON.stringify(layout);
-  return /"type":"(image|figure|table|horizontalRule)"/.test(json);
+  return /"type":"(figure|table|callout|footnote|horizontalRule)"/.test(json);
 }
 
 function readingSections(guide: GuideView, version: VersionView | null): ReadingSection[] {
