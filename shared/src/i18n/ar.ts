@@ -533,6 +533,7 @@ export const ar: Messages = {
     noDifference: 'لا فرق بين هاتين النسختين.',
     sectionAdded: 'قسم مضاف',
     sectionRemoved: 'قسم محذوف',
+    layoutOnly: 'النص نفسه؛ تغيّر التنسيق أو الجداول أو الصور أو الإطارات.',
     sectionChanged: 'نص معدّل',
     renamedFrom: 'العنوان السابق: «{{title}}»',
     unchanged_zero: 'لا أقسام دون تغيير',

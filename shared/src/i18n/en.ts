@@ -486,6 +486,7 @@ export const en: Messages = {
     noDifference: 'No difference between these two versions.',
     sectionAdded: 'Section added',
     sectionRemoved: 'Section removed',
+    layoutOnly: 'Same text; formatting, tables, images or boxes changed.',
     sectionChanged: 'Text changed',
     renamedFrom: 'Former title: “{{title}}”',
     unchanged_one: '{{count}} section unchanged',

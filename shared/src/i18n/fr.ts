@@ -488,6 +488,7 @@ export const fr = {
     noDifference: 'Aucune différence entre ces deux versions.',
     sectionAdded: 'Section ajoutée',
     sectionRemoved: 'Section supprimée',
+    layoutOnly: 'Même texte ; la mise en forme, les tableaux, images ou encadrés ont changé.',
     sectionChanged: 'Texte modifié',
     renamedFrom: 'Ancien titre : « {{title}} »',
     unchanged_one: '{{count}} section inchangée',

@@ -135,7 +135,8 @@ export function CompareVersions({ guideId, language, versions, canRestore }: Com
                       {t('versions.renamedFrom', { title: s.previousTitle })}
                     </p>
                   )}
-                  {s.blocks.length > 0 && <ChangeBlocks blocks={s.blocks.filter((b) => b.kind !== 'same' || s.change === 'changed')} language={language} />}
+                  {s.change === 'changed' && s.blocks.every((b) => b.kind === 'same') && <p className="muted">{t('versions.layoutOnly')}</p>}
+                  {s.blocks.length > 0 && <ChangeBlocks blocks={s.blocks} language={language} />}
                 </article>
               ))}
             </>
