@@ -30,7 +30,7 @@ describe('reading view, print and versions in Chromium', () => {
     ({ guide, sections } = await createGeneratedGuide(app.server, coordinator.api, generated));
     await app.join(guide.id, author, 'author');
     await app.join(guide.id, reader, 'reader');
-  });
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await app?.stop();

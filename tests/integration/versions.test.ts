@@ -71,7 +71,7 @@ describe('versions of a whole guide', () => {
     await write(team.section, ['Introduction du guide.']);
     await write(partA, ['Texte de la partie A.', 'Deuxième paragraphe.']);
     await write(partB, ['النص العربي للجزء ب.']);
-  });
+  }, 180_000); // six accounts (scrypt) on a busy machine
   afterAll(async () => {
     clients.forEach((c) => c.destroy());
     await server.dispose();
