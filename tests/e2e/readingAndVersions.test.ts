@@ -151,7 +151,7 @@ describe('reading view, print and versions in Chromium', () => {
     expect(writer.errors).toEqual([]);
     await coord.context.close();
     await writer.context.close();
-  });
+  }, 180_000);
 
   it('the versions page in Arabic', async () => {
     const { page, errors } = await openUser(browser, { cookie: coordinator.cookie, baseUrl: app.url, language: 'ar' });
