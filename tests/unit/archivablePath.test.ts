@@ -9,6 +9,8 @@ describe('isArchivablePath: only files a Dalil server writes may enter or leave 
     'docs/s_abc-123.ylog',
     'snapshots/sec_1/v_2.yjs',
     'snapshots/sec_1/v_2.json',
+    'versions/manifests/V_abc-123.json',
+    'versions/contents/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.json',
   ])('accepts %s', (path) => expect(isArchivablePath(path)).toBe(true));
 
   it.each([
@@ -27,6 +29,12 @@ describe('isArchivablePath: only files a Dalil server writes may enter or leave 
     'snapshots/../x/v.json',
     'snapshots/sec_1/sub/v.json',
     'other/metadata.json',
+    'versions/manifests/V1.json.123.abc.tmp',
+    'versions/contents/not-a-hash.json',
+    'versions/contents/0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF.json',
+    'versions/other/V1.json',
+    'versions/V1.json',
+    'versions/manifests/../x.json',
     '',
   ])('refuses %j', (path) => expect(isArchivablePath(path)).toBe(false));
 });
