@@ -134,8 +134,9 @@ function ReadingDocument({ guide, version }: { guide: GuideView; version: Versio
               <ol className="reading-toc__list">
                 {sections.map((s) => (
                   <li key={s.id} className={`reading-toc__item reading-toc__item--depth-${Math.min(s.depth, 3)}`}>
-                    <a href={`#s-${s.id}`} dir="auto">
-                      <span className="reading-number">{s.number}</span> {s.title}
+                    {/* the number stays where the guide's direction puts it; an Arabic title in a French guide is isolated */}
+                    <a href={`#s-${s.id}`}>
+                      <span className="reading-number">{s.number}</span> <bdi>{s.title}</bdi>
                     </a>
                   </li>
                 ))}
