@@ -42,7 +42,7 @@ import progressRoute from './routes/progress/index.ts';
 import notificationsRoute from './routes/notifications/index.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
 import { anchoredText, isContentLocked, SECTION_FRAGMENT } from '@dalil/shared';
-import { countWords, fragmentText } from '@dalil/shared/editor';
+import { countNumbered, countWords, fragmentText, layoutJson } from '@dalil/shared/editor';
 
 export interface DalilApp {
   app: FastifyInstance;
@@ -96,9 +96,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           if (!section) return;
           const language = guides.findGuide(section.guideId)?.language;
           const words = countWords(fragmentText(doc.getXmlFragment(SECTION_FRAGMENT)), language);
+          const numbered = countNumbered(layoutJson(doc.getXmlFragment(SECTION_FRAGMENT)));
           const editedAt = lastMemberEditAt === null ? null : new Date(lastMemberEditAt).toISOString();
           guides
-            .recordContentSettled(section, words, editedAt)
+            .recordContentSettled(section, words, editedAt, numbered)
             .then((changed) => changed && registry.contentChanged(section.guideId))
             .catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record word count'));
           const anchored = new Set(anchoredText(doc.getXmlFragment(SECTION_FRAGMENT)).keys());
