@@ -24,7 +24,7 @@ describe('guide images: upload, cleaning, refusals, guide-scoped reads', () => {
   beforeAll(async () => {
     server = await startServer({ IMAGE_MAX_BYTES: String(MAX_BYTES), IMAGE_MAX_PIXELS: String(40_000_000) });
     team = await createGuideTeam(server);
-  });
+  }, 180_000); // six accounts, each with a deliberately slow password hash
   afterAll(() => server?.dispose());
 
   it('stores a phone photo without its EXIF (GPS gone), upright size scaled to 3000 px, and serves it with safe headers', async () => {

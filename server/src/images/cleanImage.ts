@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type { default as Sharp } from 'sharp';
 import type { ImageFormat } from '@dalil/shared/api/images.ts';
 import { ImageRefusedError } from './imageRefused.ts';
 
@@ -21,8 +21,13 @@ export interface CleanedImage {
  * - the stored bytes come from the encoder, never from the sender.
  * The same input gives the same output, so identical uploads are stored once.
  */
+let sharpModule: Promise<typeof Sharp> | null = null;
+/** libvips is loaded on the first image, not at server start (most starts never see one). */
+const loadSharp = () => (sharpModule ??= import('sharp').then((m) => m.default));
+
 export async function cleanImage(input: Uint8Array, format: ImageFormat, maxPixels: number): Promise<CleanedImage> {
   const animated = format === 'gif' || format === 'webp';
+  const sharp = await loadSharp();
   try {
     let pipeline = sharp(input, { limitInputPixels: maxPixels, failOn: 'error', animated })
       .timeout({ seconds: 60 })
