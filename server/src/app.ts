@@ -5,7 +5,7 @@ import websocket from '@fastify/websocket';
 import adminSocket from './admin/adminSocket.ts';
 import type { Config } from './config.ts';
 import { acquireDataDirLock } from './storage/dataDirLock.ts';
-import { DOCS_DIR, METADATA_FILE, SNAPSHOTS_DIR } from './storage/dataDirLayout.ts';
+import { DOCS_DIR, IMAGES_DIR, METADATA_FILE, SNAPSHOTS_DIR } from './storage/dataDirLayout.ts';
 import { FileDocStore } from './storage/fileDocStore.ts';
 import type { DocStore } from './storage/docStore.ts';
 import { MetadataStore } from './storage/metadataStore.ts';
@@ -40,6 +40,9 @@ import { guideInvitationsRoute, invitationLinksRoute } from './routes/invitation
 import workflowRoute from './routes/workflow/index.ts';
 import progressRoute from './routes/progress/index.ts';
 import notificationsRoute from './routes/notifications/index.ts';
+import imagesRoute from './routes/images/index.ts';
+import { ImageStore } from './images/imageStore.ts';
+import type { GuideImages } from './images/guideImages.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
 import { anchoredText, isContentLocked, SECTION_FRAGMENT } from '@dalil/shared';
 import { countNumbered, countWords, fragmentText, layoutJson } from '@dalil/shared/editor';
@@ -55,6 +58,8 @@ export interface DalilApp {
   metadata: MetadataStore;
   notifications: NotificationRepository;
   workflow: WorkflowRepository;
+  /** Guide images, for the image use cases (`images/storeImage.ts`...) without HTTP. */
+  images: GuideImages;
 }
 
 export interface BuildOptions {
@@ -83,6 +88,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     mkdirSync(snapshotsDir, { recursive: true, mode: 0o700 });
     const snapshots = new SnapshotStore(snapshotsDir);
     const access = new GuideAccess(guides, members);
+    const images: GuideImages = {
+      store: new ImageStore(join(config.dataDir, IMAGES_DIR)),
+      limits: { maxBytes: config.imageMaxBytes, maxPixels: config.imageMaxPixels },
+      guides,
+    };
     const secret = loadServerSecret(config.dataDir, config.sessionSecret);
     const docsDir = join(config.dataDir, DOCS_DIR);
     const docStore = options.docStore ? options.docStore(docsDir, app.log) : new FileDocStore(docsDir, app.log);
@@ -155,6 +165,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(workflowRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(progressRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(threadsRoute, { prefix: '/api/guides/:guideId', ...services });
+    await app.register(imagesRoute, { prefix: '/api/guides/:guideId', access, images });
     await app.register(guideInvitationsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(invitationLinksRoute, { prefix: '/api/invitations', ...services });
     await app.register(collabRoute, {
@@ -173,7 +184,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await docStore.close();
       releaseLock();
     });
-    return { app, guides, accounts, members, threads, registry, docStore, metadata, notifications, workflow };
+    return { app, guides, accounts, members, threads, registry, docStore, metadata, notifications, workflow, images };
   } catch (err) {
     await app.close().catch(() => {});
     releaseLock();

@@ -4,6 +4,11 @@ import {
   APPROVED_VIEW_EXT,
   docNameOfFile,
   DOCS_DIR,
+  IMAGE_FILES_DIR,
+  IMAGE_INDEX_DIR,
+  IMAGE_INDEX_EXT,
+  imageIdOfFile,
+  IMAGES_DIR,
   METADATA_FILE,
   SECRET_FILE,
   SNAPSHOTS_DIR,
@@ -25,6 +30,17 @@ export function isArchivablePath(path: string): boolean {
   if (dir === SNAPSHOTS_DIR && rest.length === 2) {
     const name = withoutExtension(rest[1]!, [APPROVED_STATE_EXT, APPROVED_VIEW_EXT]);
     return name !== null && isValidDocName(rest[0]!) && isValidDocName(name);
+  }
+  if (dir === IMAGES_DIR && rest.length === 2) return isImagePath(rest[0]!, rest[1]!);
+  return false;
+}
+
+/** Guide images: a content-addressed file, or a guide's index (guide ids use the doc-name alphabet). */
+function isImagePath(subdir: string, file: string): boolean {
+  if (subdir === IMAGE_FILES_DIR) return imageIdOfFile(file) !== null;
+  if (subdir === IMAGE_INDEX_DIR) {
+    const guideId = withoutExtension(file, [IMAGE_INDEX_EXT]);
+    return guideId !== null && isValidDocName(guideId);
   }
   return false;
 }
