@@ -37,7 +37,7 @@ describe('guide content: tables, figures, boxes and footnotes in the browser', (
     bob = await openUser(browser, { cookie: bobAccount.cookie, baseUrl: app.url });
     await openSection(alice.page, app.url, guide.id, section.id);
     await openSection(bob.page, app.url, guide.id, section.id);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -22,7 +22,7 @@ describe('screenshots of a section holding every kind of block (demo guide), Fre
     await coordinator.login('coordinatrice@demo.dalil.tn', DEMO_PASSWORD);
     const [summary] = await coordinator.ok<Array<{ id: string }>>('GET', '/api/guides');
     guide = await coordinator.getGuide(summary!.id);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
