@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as Y from 'yjs';
-import type { SectionContents, VersionSummary } from '@dalil/shared/api/versions';
+import type { SectionContents, VersionSummary } from '@dalil/shared/api/versions.ts';
 import { Api } from '../helpers/api.ts';
 import { createUser } from '../helpers/accounts.ts';
 import { BENCH_GUIDE, createGeneratedGuide, generateGuide } from '../helpers/generatedGuide.ts';

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { SECTION_FRAGMENT, type SectionView } from '@dalil/shared';
-import type { Comparison, RestoreResult, SectionContents, VersionList, VersionSummary, VersionView } from '@dalil/shared/api/versions';
+import type { Comparison, RestoreResult, SectionContents, VersionList, VersionSummary, VersionView } from '@dalil/shared/api/versions.ts';
 import { fragmentText } from '@dalil/shared/editor';
 import { createBackup } from '@dalil/server/backup/createBackup.ts';
 import { restoreBackup } from '@dalil/server/backup/restoreBackup.ts';

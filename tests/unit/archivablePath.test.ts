@@ -11,6 +11,9 @@ describe('isArchivablePath: only files a Dalil server writes may enter or leave 
     'snapshots/sec_1/v_2.json',
     'versions/manifests/V_abc-123.json',
     'versions/contents/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.json',
+    'images/files/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg',
+    'images/files/0000000000000000000000000000000000000000000000000000000000000000.png',
+    'images/guides/g_1-x.json',
   ])('accepts %s', (path) => expect(isArchivablePath(path)).toBe(true));
 
   it.each([
@@ -35,6 +38,15 @@ describe('isArchivablePath: only files a Dalil server writes may enter or leave 
     'versions/other/V1.json',
     'versions/V1.json',
     'versions/manifests/../x.json',
+    'images/files/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.svg',
+    'images/files/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg.1.x.tmp',
+    'images/files/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg',
+    'images/files/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.jpg',
+    'images/files/../../metadata.json',
+    'images/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg',
+    'images/guides/g 1.json',
+    'images/guides/sub/g.json',
+    'images/other/g.json',
     '',
   ])('refuses %j', (path) => expect(isArchivablePath(path)).toBe(false));
 });

@@ -1,4 +1,4 @@
-import type { Comparison, CreateVersionBody, RestoreResult, SectionContents, VersionList, VersionSummary, VersionView } from '@dalil/shared/api/versions';
+import type { Comparison, CreateVersionBody, RestoreResult, SectionContents, VersionList, VersionSummary, VersionView } from '@dalil/shared/api/versions.ts';
 import { requestJson } from './http.ts';
 
 const base = (guideId: string): string => `/api/guides/${encodeURIComponent(guideId)}/versions`;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tocDepths, tocOrder, type GuideView, type SectionStatus } from '@dalil/shared';
-import { CURRENT_VERSION, type VersionView } from '@dalil/shared/api/versions';
+import { CURRENT_VERSION, type VersionView } from '@dalil/shared/api/versions.ts';
 import { numberContent, sectionNumbers, type LayoutNode, type SectionContentNumbers } from '@dalil/shared/editor';
 import { getVersion } from '../api/versions.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
@@ -201,7 +201,8 @@ function hasNonTextContent(layout: unknown): boolean {
 
 function readingSections(guide: GuideView, version: VersionView | null): ReadingSection[] {
   if (version) {
-    const numbers = sectionNumbers(version.sections);
+    // a version keeps the numbering setting of today (the setting is not part of the frozen text)
+    const numbers = sectionNumbers(version.sections, guide.numbering);
     const notValidated = new Set(version.notValidated);
     return version.sections.map((s) => ({
       id: s.id,
@@ -214,6 +215,6 @@ function readingSections(guide: GuideView, version: VersionView | null): Reading
   }
   const ordered = tocOrder(guide.sections);
   const depths = tocDepths(ordered);
-  const numbers = sectionNumbers(ordered);
+  const numbers = sectionNumbers(ordered, guide.numbering);
   return ordered.map((s) => ({ id: s.id, title: s.title, depth: depths.get(s.id) ?? 0, number: numbers.get(s.id) ?? '', status: s.status, notValidated: false }));
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideView } from '@dalil/shared';
-import type { VersionSummary } from '@dalil/shared/api/versions';
+import type { VersionSummary } from '@dalil/shared/api/versions.ts';
 import { listVersions } from '../api/versions.ts';
 import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
 import { isolate } from '../i18n/isolate.ts';

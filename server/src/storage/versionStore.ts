@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { access, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GuideLanguage, SectionStatus } from '@dalil/shared';
-import type { VersionKind } from '@dalil/shared/api/versions';
+import type { VersionKind } from '@dalil/shared/api/versions.ts';
 import type { LayoutNode } from '@dalil/shared/editor';
 import { fsyncDir, writeFileDurably } from './durableFile.ts';
 import { VERSION_CONTENTS, VERSION_FILE_EXT, VERSION_MANIFESTS } from './dataDirLayout.ts';

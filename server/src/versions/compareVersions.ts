@@ -1,4 +1,4 @@
-import { CURRENT_VERSION, type Comparison, type SectionComparison } from '@dalil/shared/api/versions';
+import { CURRENT_VERSION, type Comparison, type SectionComparison } from '@dalil/shared/api/versions.ts';
 import { textChanges } from '@dalil/shared/textChanges';
 import type { ContentView } from '../storage/versionStore.ts';
 import { freezeGuide } from './freezeGuide.ts';

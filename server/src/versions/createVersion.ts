@@ -1,4 +1,4 @@
-import { CURRENT_VERSION, type CreateVersionBody } from '@dalil/shared/api/versions';
+import { CURRENT_VERSION, type CreateVersionBody } from '@dalil/shared/api/versions.ts';
 import { ApiError } from '../errors.ts';
 import { newId } from '../storage/ids.ts';
 import type { VersionManifest } from '../storage/versionStore.ts';

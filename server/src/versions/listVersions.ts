@@ -1,4 +1,4 @@
-import type { VersionSummary } from '@dalil/shared/api/versions';
+import type { VersionSummary } from '@dalil/shared/api/versions.ts';
 import type { VersionDeps } from './versionDeps.ts';
 import { versionSummary } from './versionViews.ts';
 

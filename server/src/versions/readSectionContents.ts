@@ -1,5 +1,5 @@
 import { SECTION_FRAGMENT } from '@dalil/shared';
-import { CURRENT_VERSION, type SectionContent } from '@dalil/shared/api/versions';
+import { CURRENT_VERSION, type SectionContent } from '@dalil/shared/api/versions.ts';
 import { layoutJson } from '@dalil/shared/editor';
 import { notFound } from '../errors.ts';
 import type { VersionDeps } from './versionDeps.ts';

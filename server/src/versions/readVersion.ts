@@ -1,4 +1,4 @@
-import type { VersionView } from '@dalil/shared/api/versions';
+import type { VersionView } from '@dalil/shared/api/versions.ts';
 import { notFound } from '../errors.ts';
 import type { VersionManifest } from '../storage/versionStore.ts';
 import type { VersionDeps } from './versionDeps.ts';

@@ -1,5 +1,5 @@
 import { isContentLocked, SECTION_FRAGMENT } from '@dalil/shared';
-import type { RestoreResult } from '@dalil/shared/api/versions';
+import type { RestoreResult } from '@dalil/shared/api/versions.ts';
 import { layoutJson, sectionSchema } from '@dalil/shared/editor';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { ApiError, notFound } from '../errors.ts';

@@ -1,4 +1,4 @@
-import type { VersionSummary, VersionView } from '@dalil/shared/api/versions';
+import type { VersionSummary, VersionView } from '@dalil/shared/api/versions.ts';
 import type { AccountRepository } from '../storage/accountRepository.ts';
 import type { VersionManifest } from '../storage/versionStore.ts';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CURRENT_VERSION, type Comparison, type SectionComparison, type VersionSummary } from '@dalil/shared/api/versions';
+import { CURRENT_VERSION, type Comparison, type SectionComparison, type VersionSummary } from '@dalil/shared/api/versions.ts';
 import { compareVersions, restoreSection } from '../../api/versions.ts';
 import { ApiRequestError } from '../../api/http.ts';
 import { useAnnounce } from '../../components/Announcer.tsx';

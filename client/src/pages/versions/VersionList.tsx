@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { VersionSummary } from '@dalil/shared/api/versions';
+import type { VersionSummary } from '@dalil/shared/api/versions.ts';
 import { formatDate } from '../../i18n/formatDate.ts';
 import { Link } from '../../routing/Link.tsx';
 import { paths } from '../../routing/routes.ts';

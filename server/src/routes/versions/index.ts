@@ -7,7 +7,7 @@ import {
   type GuideParams,
   type RestoreParams,
   type VersionParams,
-} from '@dalil/shared/api/versions';
+} from '@dalil/shared/api/versions.ts';
 import type { RouteServices } from '../routeServices.ts';
 import { badRequest } from '../../errors.ts';
 import { createVersion } from '../../versions/createVersion.ts';

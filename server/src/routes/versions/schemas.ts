@@ -11,7 +11,7 @@ import {
   VersionParams,
   VersionSummary,
   VersionView,
-} from '@dalil/shared/api/versions';
+} from '@dalil/shared/api/versions.ts';
 import { errorReplies } from '../commonSchemas.ts';
 
 const tags = ['versions'];
