@@ -8,7 +8,14 @@ import { InvitationPage } from './pages/InvitationPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { navigate, usePathname } from './routing/history.ts';
-import { loadGuidePage, loadGuideThreadsPage, loadMembersPage, loadProgressPage } from './routing/lazyPages.ts';
+import {
+  loadGuidePage,
+  loadGuideThreadsPage,
+  loadMembersPage,
+  loadProgressPage,
+  loadReadingPage,
+  loadVersionsPage,
+} from './routing/lazyPages.ts';
 import { nextAfterLogin, parseRoute, type Route } from './routing/routes.ts';
 
 // The guide workspace carries TipTap and Yjs (most of the JavaScript): load it only when needed.
@@ -16,6 +23,8 @@ const GuidePage = lazy(loadGuidePage);
 const MembersPage = lazy(loadMembersPage);
 const ProgressPage = lazy(loadProgressPage);
 const GuideThreadsPage = lazy(loadGuideThreadsPage);
+const ReadingPage = lazy(loadReadingPage);
+const VersionsPage = lazy(loadVersionsPage);
 
 export function App() {
   const session = useSession();
@@ -54,6 +63,16 @@ function SignedInApp({ route }: { route: Route }) {
       {route.name === 'threads' && (
         <Suspense fallback={loading}>
           <GuideThreadsPage key={route.guideId} guideId={route.guideId} />
+        </Suspense>
+      )}
+      {route.name === 'read' && (
+        <Suspense fallback={loading}>
+          <ReadingPage key={route.guideId} guideId={route.guideId} />
+        </Suspense>
+      )}
+      {route.name === 'versions' && (
+        <Suspense fallback={loading}>
+          <VersionsPage key={route.guideId} guideId={route.guideId} />
         </Suspense>
       )}
       {route.name === 'account' && <AccountPage />}

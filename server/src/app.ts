@@ -5,7 +5,7 @@ import websocket from '@fastify/websocket';
 import adminSocket from './admin/adminSocket.ts';
 import type { Config } from './config.ts';
 import { acquireDataDirLock } from './storage/dataDirLock.ts';
-import { DOCS_DIR, METADATA_FILE, SNAPSHOTS_DIR } from './storage/dataDirLayout.ts';
+import { DOCS_DIR, IMAGES_DIR, METADATA_FILE, SNAPSHOTS_DIR, VERSIONS_DIR } from './storage/dataDirLayout.ts';
 import { FileDocStore } from './storage/fileDocStore.ts';
 import type { DocStore } from './storage/docStore.ts';
 import { MetadataStore } from './storage/metadataStore.ts';
@@ -15,6 +15,7 @@ import { MemberRepository } from './storage/memberRepository.ts';
 import { NotificationRepository } from './storage/notificationRepository.ts';
 import { WorkflowRepository } from './storage/workflowRepository.ts';
 import { SnapshotStore } from './storage/snapshotStore.ts';
+import { VersionStore } from './storage/versionStore.ts';
 import { ThreadRepository } from './storage/threadRepository.ts';
 import { GuideAccess } from './auth/guideAccess.ts';
 import { LoginThrottle } from './auth/loginThrottle.ts';
@@ -41,9 +42,13 @@ import { guideInvitationsRoute, invitationLinksRoute } from './routes/invitation
 import workflowRoute from './routes/workflow/index.ts';
 import progressRoute from './routes/progress/index.ts';
 import notificationsRoute from './routes/notifications/index.ts';
+import versionsRoute from './routes/versions/index.ts';
+import imagesRoute from './routes/images/index.ts';
+import { ImageStore } from './images/imageStore.ts';
+import type { GuideImages } from './images/guideImages.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
 import { anchoredText, isContentLocked, SECTION_FRAGMENT } from '@dalil/shared';
-import { countWords, fragmentText } from '@dalil/shared/editor';
+import { countNumbered, countWords, fragmentText, layoutJson } from '@dalil/shared/editor';
 
 export interface DalilApp {
   app: FastifyInstance;
@@ -56,6 +61,10 @@ export interface DalilApp {
   metadata: MetadataStore;
   notifications: NotificationRepository;
   workflow: WorkflowRepository;
+  versions: VersionStore;
+  snapshots: SnapshotStore;
+  /** Guide images, for the image use cases (`images/storeImage.ts`...) without HTTP. */
+  images: GuideImages;
 }
 
 export interface BuildOptions {
@@ -83,7 +92,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const snapshotsDir = join(config.dataDir, SNAPSHOTS_DIR);
     mkdirSync(snapshotsDir, { recursive: true, mode: 0o700 });
     const snapshots = new SnapshotStore(snapshotsDir);
+    const versions = new VersionStore(join(config.dataDir, VERSIONS_DIR));
+    await versions.init();
     const access = new GuideAccess(guides, members);
+    const images: GuideImages = {
+      store: new ImageStore(join(config.dataDir, IMAGES_DIR)),
+      limits: { maxBytes: config.imageMaxBytes, maxPixels: config.imageMaxPixels },
+      guides,
+    };
     const secret = loadServerSecret(config.dataDir, config.sessionSecret);
     const docsDir = join(config.dataDir, DOCS_DIR);
     const docStore = options.docStore ? options.docStore(docsDir, app.log) : new FileDocStore(docsDir, app.log);
@@ -97,9 +113,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           if (!section) return;
           const language = guides.findGuide(section.guideId)?.language;
           const words = countWords(fragmentText(doc.getXmlFragment(SECTION_FRAGMENT)), language);
+          const numbered = countNumbered(layoutJson(doc.getXmlFragment(SECTION_FRAGMENT)));
           const editedAt = lastMemberEditAt === null ? null : new Date(lastMemberEditAt).toISOString();
           guides
-            .recordContentSettled(section, words, editedAt)
+            .recordContentSettled(section, words, editedAt, numbered)
             .then((changed) => changed && registry.contentChanged(section.guideId))
             .catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record word count'));
           const anchored = new Set(anchoredText(doc.getXmlFragment(SECTION_FRAGMENT)).keys());
@@ -146,6 +163,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       notifications,
       workflow,
       snapshots,
+      versions,
     };
     await app.register(healthRoute, { prefix: '/api/health' });
     await app.register(authRoute, { prefix: '/api/auth', ...services });
@@ -157,6 +175,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(workflowRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(progressRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(threadsRoute, { prefix: '/api/guides/:guideId', ...services });
+    await app.register(versionsRoute, { prefix: '/api/guides/:guideId', ...services });
+    await app.register(imagesRoute, { prefix: '/api/guides/:guideId', access, images });
     await app.register(guideInvitationsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(invitationLinksRoute, { prefix: '/api/invitations', ...services });
     await app.register(collabRoute, {
@@ -175,7 +195,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await docStore.close();
       releaseLock();
     });
-    return { app, guides, accounts, members, threads, registry, docStore, metadata, notifications, workflow };
+    return { app, guides, accounts, members, threads, registry, docStore, metadata, notifications, workflow, versions, snapshots, images };
   } catch (err) {
     await app.close().catch(() => {});
     releaseLock();

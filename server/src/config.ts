@@ -28,6 +28,10 @@ export interface Config {
   requestsPerMinute: number;
   /** Per-IP budget of login attempts per minute (a per-account brake comes on top). */
   loginRatePerMinute: number;
+  /** Largest image upload, in bytes (larger: 413). */
+  imageMaxBytes: number;
+  /** Most pixels an uploaded image may declare, all frames counted (more: refused as a decompression bomb). */
+  imageMaxPixels: number;
 }
 
 const DEFAULT_CLIENT_DIST = resolve(import.meta.dirname, '../../client/dist');
@@ -50,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: env.SESSION_SECRET || undefined,
     requestsPerMinute: intFrom(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
     loginRatePerMinute: intFrom(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
+    imageMaxBytes: intFrom(env, 'IMAGE_MAX_BYTES', 15 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    imageMaxPixels: intFrom(env, 'IMAGE_MAX_PIXELS', 100_000_000, 1, 1_000_000_000),
   };
 }
 

@@ -2,7 +2,7 @@
  * `pnpm bench`: Dalil against the bare `@y/websocket-server` relay, side by side, on loopback, with
  * stock y-websocket clients. Prints one table and writes `bench/results/<date>.json` at the repo root.
  *
- * Env: BENCH_ONLY=propagation,saved,replay,guide,idle,bundle,deeplink (subset), BENCH_CPU_PROF=1 (run every
+ * Env: BENCH_ONLY=propagation,saved,replay,guide,idle,bundle,deeplink,rich,versions (subset), BENCH_CPU_PROF=1 (run every
  * server with `node --cpu-prof`, profiles in bench/results/profiles/).
  */
 import { execFileSync } from 'node:child_process';
@@ -22,8 +22,10 @@ import { loadTrace, replayTrace, type ReplayResult } from './replay.ts';
 import { persistedBytes, waitForCompaction } from './storageSize.ts';
 import { measureSavedLatency } from './savedLatency.ts';
 import { measureSectionDeepLink } from './sectionDeepLink.ts';
+import { richSectionRows } from './richSection.ts';
 import { mib, round, sleep, summarize, until } from './stats.ts';
 import { formatTable, type Row } from './table.ts';
+import { benchGuideVersions } from './guideVersions.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const tracePath = resolve(repoRoot, '..', 'shared/data/automerge-paper.json.gz');
@@ -458,6 +460,16 @@ const scenarios: Array<[string, () => Promise<void> | void]> = [
   ['guide', largeGuide],
   ['idle', idleConnections],
   ['deeplink', sectionDeepLink],
+  ['versions', async () => {
+    const result = await benchGuideVersions(log);
+    rows.push(...result.rows);
+    details.versions = result.details;
+  }],
+  ['rich', async () => {
+    const rich = await richSectionRows();
+    rows.push(...rich.rows);
+    details.rich = rich.details;
+  }],
 ];
 
 let failed = false;

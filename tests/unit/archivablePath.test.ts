@@ -9,6 +9,11 @@ describe('isArchivablePath: only files a Dalil server writes may enter or leave 
     'docs/s_abc-123.ylog',
     'snapshots/sec_1/v_2.yjs',
     'snapshots/sec_1/v_2.json',
+    'versions/manifests/V_abc-123.json',
+    'versions/contents/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.json',
+    'images/files/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg',
+    'images/files/0000000000000000000000000000000000000000000000000000000000000000.png',
+    'images/guides/g_1-x.json',
   ])('accepts %s', (path) => expect(isArchivablePath(path)).toBe(true));
 
   it.each([
@@ -27,6 +32,21 @@ describe('isArchivablePath: only files a Dalil server writes may enter or leave 
     'snapshots/../x/v.json',
     'snapshots/sec_1/sub/v.json',
     'other/metadata.json',
+    'versions/manifests/V1.json.123.abc.tmp',
+    'versions/contents/not-a-hash.json',
+    'versions/contents/0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF.json',
+    'versions/other/V1.json',
+    'versions/V1.json',
+    'versions/manifests/../x.json',
+    'images/files/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.svg',
+    'images/files/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg.1.x.tmp',
+    'images/files/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg',
+    'images/files/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.jpg',
+    'images/files/../../metadata.json',
+    'images/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg',
+    'images/guides/g 1.json',
+    'images/guides/sub/g.json',
+    'images/other/g.json',
     '',
   ])('refuses %j', (path) => expect(isArchivablePath(path)).toBe(false));
 });

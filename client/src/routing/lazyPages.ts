@@ -7,3 +7,5 @@ export const loadGuidePage = () => import('../pages/GuidePage.tsx');
 export const loadMembersPage = () => import('../pages/MembersPage.tsx');
 export const loadProgressPage = () => import('../pages/ProgressPage.tsx');
 export const loadGuideThreadsPage = () => import('../pages/GuideThreadsPage.tsx');
+export const loadReadingPage = () => import('../pages/ReadingPage.tsx');
+export const loadVersionsPage = () => import('../pages/VersionsPage.tsx');

@@ -4,7 +4,14 @@ import { listMembers } from '../api/members.ts';
 import { getMe } from '../api/session.ts';
 import { listThreads } from '../api/threads.ts';
 import { getSectionWorkflow } from '../api/workflow.ts';
-import { loadGuidePage, loadGuideThreadsPage, loadMembersPage, loadProgressPage } from './lazyPages.ts';
+import {
+  loadGuidePage,
+  loadGuideThreadsPage,
+  loadMembersPage,
+  loadProgressPage,
+  loadReadingPage,
+  loadVersionsPage,
+} from './lazyPages.ts';
 import type { Route } from './routes.ts';
 
 const ignore = (): void => undefined;
@@ -42,6 +49,12 @@ export function preloadRoute(route: Route): void {
     case 'threads':
       void loadGuideThreadsPage().catch(ignore);
       void preloadJson(() => getGuide(route.guideId)).catch(ignore);
+      return;
+    case 'read':
+      void loadReadingPage().catch(ignore);
+      return;
+    case 'versions':
+      void loadVersionsPage().catch(ignore);
       return;
     default:
   }

@@ -9,15 +9,23 @@ import {
   DOC_SNAPSHOT_EXT,
   docNameOfFile,
   DOCS_DIR,
+  IMAGE_FILES_DIR,
+  IMAGE_INDEX_DIR,
+  IMAGES_DIR,
   isRuntimeFile,
   METADATA_FILE,
   SECRET_FILE,
   SNAPSHOTS_DIR,
+  VERSION_CONTENTS,
+  VERSION_MANIFESTS,
+  VERSIONS_DIR,
 } from '../storage/dataDirLayout.ts';
 
 export interface CollectedFiles {
   files: BackupFile[];
   documents: number;
+  /** Distinct image files (an image used in several guides is stored, and counted, once). */
+  images: number;
   /** Bytes of torn log tails left out (an append was being written while the log was read). */
   droppedLogBytes: number;
 }
@@ -42,6 +50,12 @@ export class BackupSourceError extends Error {}
  *   whose length and CRC-32 check out; those bytes belong to an append that was not yet confirmed.
  * - Approved versions (`snapshots/`) are written whole (temp file, rename) and never rewritten, and
  *   before the metadata names them: read after the metadata, every one it names is there.
+ * - Guide versions (`versions/`): contents are read after manifests. A manifest is written only
+ *   after every content file it names, and content files are never removed, so every manifest read
+ *   has its contents read later.
+ * - Images: the guides' indexes first, the image files after. A file is written (and never
+ *   changed nor deleted) before an index names it, so every file an index read names is there when
+ *   the files are read; a file stored after the indexes were read comes along unlisted, harmlessly.
  */
 export async function collectBackupFiles(dataDir: string): Promise<CollectedFiles> {
   await refuseUnknownFiles(dataDir);
@@ -79,7 +93,22 @@ export async function collectBackupFiles(dataDir: string): Promise<CollectedFile
     documents++;
   }
   files.push(...(await approvedVersions(join(dataDir, SNAPSHOTS_DIR))));
-  return { files, documents, droppedLogBytes };
+  for (const sub of [VERSION_MANIFESTS, VERSION_CONTENTS]) files.push(...(await filesOf(dataDir, `${VERSIONS_DIR}/${sub}`)));
+  const imageIndexes = await imageDirFiles(dataDir, IMAGE_INDEX_DIR);
+  const imageFiles = await imageDirFiles(dataDir, IMAGE_FILES_DIR);
+  files.push(...imageIndexes, ...imageFiles);
+  return { files, documents, images: imageFiles.length, droppedLogBytes };
+}
+
+async function imageDirFiles(dataDir: string, subdir: string): Promise<BackupFile[]> {
+  const files: BackupFile[] = [];
+  for (const file of (await listIfExists(join(dataDir, IMAGES_DIR, subdir))).sort()) {
+    const path = `${IMAGES_DIR}/${subdir}/${file}`;
+    if (!isArchivablePath(path)) continue; // temp files; anything else was refused up front
+    const data = await readIfExists(join(dataDir, IMAGES_DIR, subdir, file));
+    if (data) files.push({ path, data });
+  }
+  return files;
 }
 
 async function approvedVersions(snapshotsDir: string): Promise<BackupFile[]> {
@@ -95,12 +124,24 @@ async function approvedVersions(snapshotsDir: string): Promise<BackupFile[]> {
   return files;
 }
 
+/** The archivable files of one directory of the data dir, by name. */
+async function filesOf(dataDir: string, dir: string): Promise<BackupFile[]> {
+  const files: BackupFile[] = [];
+  for (const file of (await listIfExists(join(dataDir, dir))).sort()) {
+    const path = `${dir}/${file}`;
+    if (!isArchivablePath(path)) continue; // temp files; anything else was refused up front
+    const data = await readIfExists(join(dataDir, path));
+    if (data) files.push({ path, data });
+  }
+  return files;
+}
+
 /**
  * A file this backup does not know would be silently missing from the archive, so its presence
  * (say, a newer server version storing something new) stops the backup instead.
  */
 async function refuseUnknownFiles(dataDir: string): Promise<void> {
-  const known = new Set([METADATA_FILE, SECRET_FILE, DOCS_DIR, SNAPSHOTS_DIR]);
+  const known = new Set([METADATA_FILE, SECRET_FILE, DOCS_DIR, SNAPSHOTS_DIR, VERSIONS_DIR, IMAGES_DIR]);
   const unknown = (await listIfExists(dataDir)).filter((f) => !known.has(f) && !isRuntimeFile(f));
   const check = (path: string) => !isRuntimeFile(path) && !isArchivablePath(path) && unknown.push(path);
   for (const f of await listIfExists(join(dataDir, DOCS_DIR))) check(`${DOCS_DIR}/${f}`);
@@ -111,6 +152,17 @@ async function refuseUnknownFiles(dataDir: string): Promise<void> {
       continue;
     }
     for (const f of await listIfExists(join(dataDir, SNAPSHOTS_DIR, section.name))) check(`${SNAPSHOTS_DIR}/${section.name}/${f}`);
+  }
+  for (const sub of await listIfExists(join(dataDir, VERSIONS_DIR))) {
+    if (sub !== VERSION_MANIFESTS && sub !== VERSION_CONTENTS) check(`${VERSIONS_DIR}/${sub}`);
+    else for (const f of await listIfExists(join(dataDir, VERSIONS_DIR, sub))) check(`${VERSIONS_DIR}/${sub}/${f}`);
+  }
+  for (const entry of await listIfExists(join(dataDir, IMAGES_DIR))) {
+    if (entry !== IMAGE_FILES_DIR && entry !== IMAGE_INDEX_DIR) {
+      unknown.push(`${IMAGES_DIR}/${entry}`);
+      continue;
+    }
+    for (const f of await listIfExists(join(dataDir, IMAGES_DIR, entry))) check(`${IMAGES_DIR}/${entry}/${f}`);
   }
   if (unknown.length > 0) {
     throw new BackupSourceError(`${dataDir} holds files this backup does not know (${unknown.slice(0, 5).join(', ')}); nothing was written`);

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { User } from '@dalil/shared';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { SECTION_FRAGMENT, findText, markSegments, segmentsText } from '@dalil/shared';
-import { countWords, fragmentText, sectionSchema } from '@dalil/shared/editor';
+import { countNumbered, countWords, fragmentText, sectionSchema, type LayoutNode } from '@dalil/shared/editor';
 import type { DocStore } from '../storage/docStore.ts';
 import type { GuideRepository } from '../storage/guideRepository.ts';
 import type { AccountRepository } from '../storage/accountRepository.ts';
@@ -36,6 +36,7 @@ export async function seedDemoIfEmpty(
       const section = await guides.createSection(guide.id, { title: demo.title, parentId });
       const anchored = demoThreads.filter((t) => t.sectionTitle === demo.title).map((t) => ({ ...t, id: ThreadRepository.newThreadId() }));
       const { update, words, quotes } = sectionContent(demo.content, anchored);
+      const numbered = countNumbered(demo.content as LayoutNode);
       await docStore.compact(section.docName, update);
       for (const thread of anchored) {
         const userId = (email: string) => users.find((u) => u.email === email)!.user.id;
@@ -45,7 +46,7 @@ export async function seedDemoIfEmpty(
         for (const reply of replies) await threads.addMessage(guide.id, thread.id, userId(reply.from), reply.body, mentions(reply));
         if (thread.resolvedBy) await threads.setStatus(guide.id, thread.id, 'resolved', userId(thread.resolvedBy));
       }
-      await guides.recordContentSettled(section, words, null);
+      await guides.recordContentSettled(section, words, null, numbered);
       count += 1;
       if (demo.children) await addAll(demo.children, section.id);
     }

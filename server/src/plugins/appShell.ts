@@ -19,6 +19,8 @@ const LAZY_PAGES: Array<[pattern: RegExp, source: string]> = [
   [/^\/guides\/[^/]+\/members\/?$/, 'src/pages/MembersPage.tsx'],
   [/^\/guides\/[^/]+\/progress\/?$/, 'src/pages/ProgressPage.tsx'],
   [/^\/guides\/[^/]+\/comments\/?$/, 'src/pages/GuideThreadsPage.tsx'],
+  [/^\/guides\/[^/]+\/read\/?$/, 'src/pages/ReadingPage.tsx'],
+  [/^\/guides\/[^/]+\/versions\/?$/, 'src/pages/VersionsPage.tsx'],
   [/^\/guides\/[^/]+(\/sections\/[^/]+)?\/?$/, 'src/pages/GuidePage.tsx'],
 ];
 
