@@ -139,7 +139,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Validated sections stay locked across restarts.
     for (const section of metadata.data.sections) if (isContentLocked(section.status)) registry.setSectionLocked(section.docName, true);
 
-    if (config.demo) await seedDemoIfEmpty({ guides, accounts, members, threads, docStore }, app.log);
+    if (config.demo) await seedDemoIfEmpty({ guides, accounts, members, threads, docStore, images }, app.log);
 
     for (const schema of sharedSchemas) app.addSchema(schema);
     await app.register(errorReplies);

@@ -92,10 +92,10 @@ export async function richSectionRows(): Promise<{ rows: Row[]; details: unknown
     if (upload.status !== 200 && upload.status !== 201) throw new Error(`image upload failed: ${upload.status}`);
     for (const [section, isRich] of [[rich, true], [plain, false]] as const) {
       const writer = connectClient(app.server.wsUrl, section.docName, { cookie: owner.cookie });
-      await writer.synced();
+      await waitFor('writer synced', () => writer.provider.synced, { timeoutMs: 120_000 });
       writer.doc.transact(() => fill(writer.fragment, isRich, upload.body.url, upload.body.id));
       const check = connectClient(app.server.wsUrl, section.docName, { cookie: owner.cookie });
-      await check.synced();
+      await waitFor('check synced', () => check.provider.synced, { timeoutMs: 120_000 });
       await waitFor('server has the section', () => check.fragment.length === writer.fragment.length, { timeoutMs: 30_000 });
       check.destroy();
       writer.destroy();

@@ -30,11 +30,11 @@ describe('screenshots of a section holding every kind of block (demo guide), Fre
   });
 
   const cases = [
-    { language: 'fr' as const, title: 'Le budget participatif en chiffres : cinq communes pilotes', label: 'Étude de cas', dir: 'ltr' },
-    { language: 'ar' as const, title: 'الميزانية التشاركية: شهادات من البلديات', label: 'دراسة حالة', dir: 'rtl' },
+    { language: 'fr' as const, title: 'Le budget participatif en chiffres : cinq communes pilotes', label: 'Étude de cas', dir: 'ltr', table: '1', note: '1' },
+    { language: 'ar' as const, title: 'الميزانية التشاركية: شهادات من البلديات', label: 'دراسة حالة', dir: 'rtl', table: '2', note: '3' },
   ];
 
-  for (const { language, title, label, dir } of cases) {
+  for (const { language, title, label, dir, table, note } of cases) {
     it(`draws tables, boxes and footnotes in ${language} (${dir})`, async () => {
       const section = guide.sections.find((s) => s.title === title)!;
       expect(section).toBeDefined();
@@ -47,8 +47,18 @@ describe('screenshots of a section holding every kind of block (demo guide), Fre
       // the table's direction follows its text: right-to-left in the Arabic section
       const cellDirection = await editor.locator('table td p').first().evaluate((el) => getComputedStyle(el).direction);
       expect(cellDirection).toBe(dir);
-      expect(await editor.locator('.table__number').first().textContent()).toMatch(/1/);
-      expect(await editor.locator('.footnote__marker').first().textContent()).toBe('1');
+      // numbers continue from the sections before (their counts come from the server): the Arabic
+      // sub-section follows the French chapter's table and two footnotes
+      await expect.poll(() => editor.locator('.table__number').first().textContent()).toContain(table);
+      await expect.poll(() => editor.locator('.footnote__marker').first().textContent()).toBe(note);
+      if (language === 'fr') {
+        // the demo chart went through the image store: a real image, never base64
+        const chart = editor.locator('.figure__media img');
+        await chart.waitFor();
+        expect(await chart.getAttribute('src')).toMatch(/^\/api\/guides\/[^/]+\/images\//);
+        await expect.poll(() => chart.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(900);
+        expect(await editor.locator('.figure__number').textContent()).toContain('Figure 1');
+      }
       const file = join(artifactsDir, `content-blocks-${language}.png`);
       await page.screenshot({ path: file, fullPage: true });
       expect(statSync(file).size).toBeGreaterThan(40_000);

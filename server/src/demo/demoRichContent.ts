@@ -4,6 +4,7 @@
  * Pure data, valid against `sectionSchema()`.
  */
 import type { DemoSection, PMNode } from './demoGuideContent.ts';
+import { DEMO_CHART } from './demoChart.ts';
 
 const t = (text: string, marks?: PMNode['marks']): PMNode => (marks ? { type: 'text', text, marks } : { type: 'text', text });
 const p = (...parts: Array<string | PMNode>): PMNode => ({ type: 'paragraph', content: parts.map((x) => (typeof x === 'string' ? t(x) : x)) });
@@ -46,6 +47,11 @@ const budgetEnChiffres: DemoSection = {
           ['La Marsa', '1 920', '9 %', '6'],
         ],
       ),
+      {
+        type: 'figure',
+        attrs: { imageId: DEMO_CHART, src: null, alt: 'Diagramme en barres : nombre de participants au budget participatif dans chacune des cinq communes pilotes, de 540 à Tataouine à 2 310 à Kairouan.', credit: 'Source : rapports des communes, 2022', size: 'full' },
+        content: [t('Participants au budget participatif par commune, 2022')],
+      },
       box(
         'caseStudy',
         [
