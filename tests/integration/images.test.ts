@@ -173,19 +173,27 @@ describe('guide images: upload, cleaning, refusals, guide-scoped reads', () => {
   });
 
   it('storeImage works without HTTP (for imports), refuses the same things, and what it stores survives a restart', async () => {
-    const png = await smallPng('#778899');
-    const stored = await storeImage(server.images, guideId(), png, { storedBy: null });
-    expect(stored.created).toBe(true);
-    await expect(storeImage(server.images, guideId(), SVG_WITH_SCRIPT)).rejects.toMatchObject({ reason: 'svg_not_accepted' });
-    await expect(storeImage(server.images, 'no-such-guide', png)).rejects.toMatchObject({ statusCode: 404 });
+    const own = await startServer();
+    let restarted: TestServer | null = null;
+    try {
+      const guide = await own.guides.createGuide({ title: 'Guide importé', language: 'fr', coordinatorId: team.byRole.coordinator.user.id });
+      const png = await smallPng('#778899');
+      const stored = await storeImage(own.images, guide.id, png, { storedBy: null });
+      expect(stored.created).toBe(true);
+      expect(stored.url).toBe(`/api/guides/${guide.id}/images/${stored.id}`);
+      await expect(storeImage(own.images, guide.id, SVG_WITH_SCRIPT)).rejects.toMatchObject({ reason: 'svg_not_accepted' });
+      await expect(storeImage(own.images, 'no-such-guide', png)).rejects.toMatchObject({ statusCode: 404 });
 
-    const dataDir = server.dataDir;
-    await server.stop();
-    server = await startServer({}, { dataDir });
-    const reader = await createUser(server, 'Lectrice Après Redémarrage');
-    await addMember(server, guideId(), reader, 'reader');
-    const got = await getImage(reader.api, stored.url);
-    expect(got.status).toBe(200);
-    expect(sha256(got.bytes)).toBe(stored.id);
+      await own.stop();
+      restarted = await startServer({}, { dataDir: own.dataDir });
+      const reader = await createUser(restarted, 'Lectrice Après Redémarrage');
+      await addMember(restarted, guide.id, reader, 'reader');
+      const got = await getImage(reader.api, stored.url);
+      expect(got.status).toBe(200);
+      expect(sha256(got.bytes)).toBe(stored.id);
+    } finally {
+      await restarted?.stop();
+      await own.dispose();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { ImageRefusal } from '@dalil/shared/api/images.ts';
+import type { ImageRefusal } from '@dalil/shared/api/imageRules.ts';
 
 /** What went wrong with an upload, in the terms a person can act on. */
 export type ImageUploadFailure =

@@ -1,4 +1,5 @@
-import { IMAGE_UPLOAD_FIELD, type UploadedImage } from '@dalil/shared/api/images.ts';
+import { IMAGE_UPLOAD_FIELD } from '@dalil/shared/api/imageRules.ts';
+import type { UploadedImage } from '@dalil/shared/api/images.ts';
 import { csrfToken } from '../api/csrf.ts';
 import { errorFromReply, ImageUploadError } from './imageUploadError.ts';
 

@@ -11,6 +11,13 @@ export interface CleanedImage {
   height: number;
 }
 
+let sharpModule: Promise<typeof Sharp> | null = null;
+/** libvips is loaded on the first image, not at server start (most starts never see one). */
+const loadSharp = () => (sharpModule ??= import('sharp').then((m) => m.default));
+
+/** The end of the queue of images being cleaned. */
+let cleaning: Promise<void> = Promise.resolve();
+
 /**
  * Decodes and re-encodes an upload in its own format, which is what makes it safe to store:
  * - metadata is gone (a phone photo's EXIF carries GPS coordinates, the camera, the owner's name);
@@ -21,11 +28,21 @@ export interface CleanedImage {
  * - the stored bytes come from the encoder, never from the sender.
  * The same input gives the same output, so identical uploads are stored once.
  */
-let sharpModule: Promise<typeof Sharp> | null = null;
-/** libvips is loaded on the first image, not at server start (most starts never see one). */
-const loadSharp = () => (sharpModule ??= import('sharp').then((m) => m.default));
-
 export async function cleanImage(input: Uint8Array, format: ImageFormat, maxPixels: number): Promise<CleanedImage> {
+  // One image at a time per process: libvips already uses every core for one image, and a burst
+  // of large uploads decoded together would multiply the memory held (hundreds of MB per photo).
+  const previous = cleaning;
+  let release!: () => void;
+  cleaning = new Promise<void>((resolve) => (release = resolve));
+  await previous;
+  try {
+    return await clean(input, format, maxPixels);
+  } finally {
+    release();
+  }
+}
+
+async function clean(input: Uint8Array, format: ImageFormat, maxPixels: number): Promise<CleanedImage> {
   const animated = format === 'gif' || format === 'webp';
   const sharp = await loadSharp();
   try {

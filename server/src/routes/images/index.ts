@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { FastifyPluginAsync } from 'fastify';
 import multipart from '@fastify/multipart';
 import { IMAGE_REFUSALS, IMAGE_UPLOAD_FIELD, type ImageParams, type UploadedImage } from '@dalil/shared/api/images.ts';
@@ -67,7 +67,8 @@ const imagesRoute: FastifyPluginAsync<{ access: GuideAccess; images: GuideImages
       .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
       .header('content-disposition', 'inline');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    return reply.type(image.contentType).header('content-length', image.bytes).send(createReadStream(image.path));
+    // Read whole: a stored image is at most a few MB (3000 px on its long side, re-encoded).
+    return reply.type(image.contentType).send(await readFile(image.path));
   });
 };
 
