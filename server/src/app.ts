@@ -21,6 +21,8 @@ import { LoginThrottle } from './auth/loginThrottle.ts';
 import { loadServerSecret } from './auth/serverSecret.ts';
 import { RoomRegistry } from './collaboration/roomRegistry.ts';
 import { collabRoute } from './collaboration/collabRoute.ts';
+import { AccessChanges } from './collaboration/accessChanges.ts';
+import { liveDocuments } from './collaboration/liveDocuments.ts';
 import { decideSocketAccess } from './collaboration/socketAccess.ts';
 import errorReplies from './plugins/errorReplies.ts';
 import authentication from './plugins/authentication.ts';
@@ -118,8 +120,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       (guideId) => guides.findGuide(guideId)?.structureVersion ?? 0,
     );
 
-    // Validated sections stay locked across restarts.
-    for (const section of metadata.data.sections) if (isContentLocked(section.status)) registry.setSectionLocked(section.docName, true);
+    const accessChanges = new AccessChanges({
+      isSessionLive: (tokenHash) => accounts.findSession(tokenHash) !== null,
+      applySectionLock: (docName, locked) => registry.setSectionLocked(docName, locked),
+    });
+    accounts.onSessionsEnded((tokenHashes) => accessChanges.sessionsEnded(tokenHashes));
+
+    // Validated sections stay locked across restarts, and trashed ones stay read-only.
+    for (const section of metadata.data.sections) {
+      if (isContentLocked(section.status) || section.deletedAt !== null) registry.setSectionLocked(section.docName, true);
+    }
 
     if (config.demo) await seedDemoIfEmpty({ guides, accounts, members, threads, docStore }, app.log);
 
@@ -136,7 +146,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       members,
       threads,
       access,
-      live: registry,
+      live: liveDocuments(registry, accessChanges),
       secret,
       loginThrottle: new LoginThrottle(),
       loginRatePerMinute: config.loginRatePerMinute,
@@ -158,6 +168,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(invitationLinksRoute, { prefix: '/api/invitations', ...services });
     await app.register(collabRoute, {
       registry,
+      accessChanges,
       decideAccess: (request, docName) => decideSocketAccess(request, docName, { guides, access, publicOrigin: config.publicOrigin }),
       pingIntervalMs: config.pingIntervalMs,
     });

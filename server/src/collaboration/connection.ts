@@ -19,6 +19,9 @@ export interface ConnectionOptions {
   /** The authenticated account; presence is bound to it. */
   identity: AwarenessIdentity;
   guideId: string;
+  /** The session the socket was opened with: ending it closes the socket. */
+  sessionTokenHash: string;
+  sessionExpiresAt: number;
   /** Interval between pings; a socket that missed one pong is closed. */
   pingIntervalMs: number;
 }
@@ -58,6 +61,14 @@ export class Connection implements RoomMember {
 
   get guideId(): string {
     return this.options.guideId;
+  }
+
+  get sessionTokenHash(): string {
+    return this.options.sessionTokenHash;
+  }
+
+  get sessionExpiresAt(): number {
+    return this.options.sessionExpiresAt;
   }
 
   get isClosed(): boolean {

@@ -5,9 +5,23 @@ import { newId } from './ids.ts';
 
 const SESSION_DAYS = 30;
 
+/** Told, synchronously and within the change that ended them, which sessions are gone. */
+export type SessionsEndedListener = (tokenHashes: string[]) => void;
+
 /** Users and their sessions. Passwords arrive here already hashed. */
 export class AccountRepository {
+  private readonly sessionsEndedListeners: SessionsEndedListener[] = [];
+
   constructor(private readonly store: MetadataStore) {}
+
+  /**
+   * Every path that ends sessions (logout, password change, reset, expiry sweep) goes through
+   * `endSessions`, which tells these listeners before returning: the live sockets of those sessions
+   * close in the same tick, before any other frame or request is handled.
+   */
+  onSessionsEnded(listener: SessionsEndedListener): void {
+    this.sessionsEndedListeners.push(listener);
+  }
 
   findUserByEmail(email: string): User | undefined {
     const wanted = normalizeEmail(email);
@@ -40,7 +54,11 @@ export class AccountRepository {
     });
   }
 
-  updateUser(userId: string, change: { name?: string; passwordHash?: string }): Promise<User> {
+  /**
+   * Changes a name or a password. A new password ends every session of the account except
+   * `keepSessionTokenHash` (the one it was changed from): whoever knew the old one is out.
+   */
+  updateUser(userId: string, change: { name?: string; passwordHash?: string }, keepSessionTokenHash?: string): Promise<User> {
     const name = change.name?.replace(/\s+/g, ' ').trim();
     if (change.name !== undefined && !name) throw badRequest('name must not be empty');
     return this.store.mutate((data) => {
@@ -49,8 +67,7 @@ export class AccountRepository {
       if (name) user.name = name;
       if (change.passwordHash) {
         user.passwordHash = change.passwordHash;
-        // A new password ends every other session: whoever knew the old one is out.
-        data.sessions = data.sessions.filter((s) => s.userId !== userId);
+        this.endSessions(data, (s) => s.userId === userId && s.tokenHash !== keepSessionTokenHash);
       }
       return user;
     });
@@ -67,7 +84,7 @@ export class AccountRepository {
     return this.store.mutate((data) => {
       // Expired sessions are dropped whenever a new one is made, so the list does not grow forever.
       const nowIso = new Date(now).toISOString();
-      data.sessions = data.sessions.filter((s) => s.expiresAt > nowIso);
+      this.endSessions(data, (s) => s.expiresAt <= nowIso);
       data.sessions.push(session);
       return session;
     });
@@ -83,8 +100,19 @@ export class AccountRepository {
 
   deleteSession(tokenHash: string): Promise<void> {
     return this.store.mutate((data) => {
-      data.sessions = data.sessions.filter((s) => s.tokenHash !== tokenHash);
+      this.endSessions(data, (s) => s.tokenHash === tokenHash);
     });
+  }
+
+  /** Removes the sessions `ending` selects and tells the listeners, inside the caller's mutation. */
+  private endSessions(data: { sessions: Session[] }, ending: (session: Session) => boolean): void {
+    const ended: string[] = [];
+    data.sessions = data.sessions.filter((s) => {
+      if (!ending(s)) return true;
+      ended.push(s.tokenHash);
+      return false;
+    });
+    if (ended.length > 0) for (const listener of this.sessionsEndedListeners) listener(ended);
   }
 }
 

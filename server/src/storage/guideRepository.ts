@@ -220,6 +220,13 @@ export class GuideRepository {
     });
   }
 
+  /** The sections trashed together with this one (what restoring it brings back). */
+  deletionBatch(guideId: string, sectionId: string): Section[] {
+    const section = this.getSection(guideId, sectionId);
+    if (section.deletionId === null) return [];
+    return this.store.data.sections.filter((s) => s.guideId === guideId && s.deletionId === section.deletionId);
+  }
+
   /** Brings back a trashed section with everything trashed together with it. */
   restoreSection(guideId: string, sectionId: string): Promise<Section> {
     return this.store.mutate((data) => {
