@@ -23,6 +23,7 @@ import { RoomRegistry } from './collaboration/roomRegistry.ts';
 import { collabRoute } from './collaboration/collabRoute.ts';
 import { AccessChanges } from './collaboration/accessChanges.ts';
 import { liveDocuments } from './collaboration/liveDocuments.ts';
+import { AbuseLog } from './collaboration/abuseLog.ts';
 import { decideSocketAccess } from './collaboration/socketAccess.ts';
 import errorReplies from './plugins/errorReplies.ts';
 import authentication from './plugins/authentication.ts';
@@ -139,7 +140,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(authentication, { accounts });
     await app.register(requestGuards, { secret, publicOrigin: config.publicOrigin });
     await app.register(apiDocs);
-    await app.register(websocket, { options: { maxPayload: config.maxMessageBytes } });
+    const abuseLog = new AbuseLog();
+    await app.register(websocket, {
+      options: { maxPayload: config.maxMessageBytes },
+      // Protocol errors on a socket (oversized or invalid frames; ws has already sent the close
+      // code) are a client's doing: one rate-limited line without a stack trace, not an error.
+      errorHandler: (error, socket, request) => {
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        if (code.startsWith('WS_ERR_')) {
+          abuseLog.note(request.log, socket, { doc: request.url, kind: 'frame', detail: error.message });
+        } else if (code === 'ECONNRESET' || code === 'EPIPE') {
+          // A connection dropped mid-write: the daily life of weak networks.
+          request.log.debug({ code }, 'socket reset by the client');
+        } else {
+          request.log.error(error);
+        }
+        socket.terminate();
+      },
+    });
     const services = {
       guides,
       accounts,
@@ -169,6 +187,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(collabRoute, {
       registry,
       accessChanges,
+      abuseLog,
       decideAccess: (request, docName) => decideSocketAccess(request, docName, { guides, access, publicOrigin: config.publicOrigin }),
       pingIntervalMs: config.pingIntervalMs,
     });

@@ -50,3 +50,16 @@ export function textUpdateFrame(text: string): Uint8Array {
   doc.destroy();
   return encoding.toUint8Array(encoder);
 }
+
+/** An awareness frame for one client id, with `state` as its JSON (or null to remove it). */
+export function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, JSON.stringify(state));
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+  return encoding.toUint8Array(encoder);
+}

@@ -4,11 +4,13 @@ import { CloseCode } from '@dalil/shared';
 import { Connection } from './connection.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
 import type { AccessChanges } from './accessChanges.ts';
+import type { AbuseLog } from './abuseLog.ts';
 import type { SocketAccess } from './socketAccess.ts';
 
 export interface CollabRouteOptions {
   registry: RoomRegistry;
   accessChanges: AccessChanges;
+  abuseLog: AbuseLog;
   decideAccess: (request: FastifyRequest, docName: string) => SocketAccess;
   pingIntervalMs: number;
 }
@@ -41,6 +43,7 @@ export const collabRoute: FastifyPluginAsync<CollabRouteOptions> = async (app: F
           sessionTokenHash,
           sessionExpiresAt,
           pingIntervalMs: options.pingIntervalMs,
+          abuseLog: options.abuseLog,
         },
         log,
       );

@@ -14,7 +14,7 @@ describe('CSRF and Origin checks hold for every spelling of the API path', () =>
   beforeAll(async () => {
     server = await startServer({ RATE_LIMIT_PER_MINUTE: '100000' });
     team = await createGuideTeam(server);
-  });
+  }, 180_000);
   afterAll(() => server.dispose());
 
   const coordinator = () => team.byRole.coordinator.api;

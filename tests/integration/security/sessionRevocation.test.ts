@@ -27,7 +27,7 @@ describe('ending a session closes its sockets', () => {
     // Another account writes after each close: its write, sent later, arriving proves the other had its chance.
     witness = await createUser(server, 'Amel Témoin', 'amel@test.dalil.tn');
     await addMember(server, guide.id, witness, 'author');
-  });
+  }, 180_000);
   afterAll(async () => {
     sockets.forEach((s) => s.ws.terminate());
     await server.dispose();
