@@ -63,3 +63,21 @@ export function awarenessFrame(clientId: number, clock: number, state: unknown):
   encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
   return encoding.toUint8Array(encoder);
 }
+
+/**
+ * Sends a sync step 1 and waits for the server's step 2: the server handles a socket's frames in
+ * order, so everything sent before has been handled (applied or dropped) when this resolves.
+ */
+export async function roundTrip(socket: RawSocket, timeoutMs = 10_000): Promise<void> {
+  const seen = socket.received.length;
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeSyncStep1(encoder, new Y.Doc());
+  socket.send(encoding.toUint8Array(encoder));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (socket.received.slice(seen).some((f) => f[0] === MessageType.sync && f[1] === syncProtocol.messageYjsSyncStep2)) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('no sync step 2 in reply');
+}

@@ -8,6 +8,7 @@ import type { LoginThrottle } from '../auth/loginThrottle.ts';
 import type { NotificationRepository } from '../storage/notificationRepository.ts';
 import type { WorkflowRepository } from '../storage/workflowRepository.ts';
 import type { SnapshotStore } from '../storage/snapshotStore.ts';
+import type { MetadataStore } from '../storage/metadataStore.ts';
 
 /**
  * What routes may do to live documents (`collaboration/liveDocuments.ts` builds it from the room
@@ -44,4 +45,6 @@ export interface RouteServices {
   notifications: NotificationRepository;
   workflow: WorkflowRepository;
   snapshots: SnapshotStore;
+  /** For use cases whose changes span repositories in one step. */
+  metadata: MetadataStore;
 }

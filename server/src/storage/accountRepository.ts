@@ -1,7 +1,14 @@
 import type { Session, User } from '@dalil/shared';
 import { ApiError, badRequest, notFound } from '../errors.ts';
-import type { MetadataStore } from './metadataStore.ts';
+import type { MetadataSchema, MetadataStore } from './metadataStore.ts';
+
+export interface NewAccount {
+  email: string;
+  name: string;
+  passwordHash: string;
+}
 import { newId } from './ids.ts';
+import { requiredText } from './requiredText.ts';
 
 const SESSION_DAYS = 30;
 
@@ -41,17 +48,22 @@ export class AccountRepository {
     return [...this.store.data.users].sort((a, b) => a.email.localeCompare(b.email));
   }
 
-  createUser(input: { email: string; name: string; passwordHash: string }): Promise<User> {
+  createUser(input: NewAccount): Promise<User> {
+    return this.store.mutate((data) => this.addUser(data, input));
+  }
+
+  /**
+   * Adds an account as part of a larger change (inside `MetadataStore.mutate`), so that creating
+   * it and what it is created for happen in one synchronous step. Throws before changing anything.
+   */
+  addUser(data: MetadataSchema, input: NewAccount): User {
     const email = normalizeEmail(input.email);
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badRequest('email is not a valid address');
-    const name = input.name.replace(/\s+/g, ' ').trim();
-    if (!name) throw badRequest('name must not be empty');
-    return this.store.mutate((data) => {
-      if (data.users.some((u) => u.email === email)) throw new ApiError(409, 'email_taken', 'an account with this email already exists');
-      const user: User = { id: newId('u'), email, name, passwordHash: input.passwordHash, createdAt: new Date().toISOString() };
-      data.users.push(user);
-      return user;
-    });
+    const name = requiredText(input.name, 'name');
+    if (data.users.some((u) => u.email === email)) throw new ApiError(409, 'email_taken', 'an account with this email already exists');
+    const user: User = { id: newId('u'), email, name, passwordHash: input.passwordHash, createdAt: new Date().toISOString() };
+    data.users.push(user);
+    return user;
   }
 
   /**
@@ -59,8 +71,7 @@ export class AccountRepository {
    * `keepSessionTokenHash` (the one it was changed from): whoever knew the old one is out.
    */
   updateUser(userId: string, change: { name?: string; passwordHash?: string }, keepSessionTokenHash?: string): Promise<User> {
-    const name = change.name?.replace(/\s+/g, ' ').trim();
-    if (change.name !== undefined && !name) throw badRequest('name must not be empty');
+    const name = change.name === undefined ? undefined : requiredText(change.name, 'name');
     return this.store.mutate((data) => {
       const user = data.users.find((u) => u.id === userId);
       if (!user) throw notFound('user');
@@ -74,6 +85,11 @@ export class AccountRepository {
   }
 
   createSession(userId: string, tokenHash: string): Promise<Session> {
+    return this.store.mutate((data) => this.addSession(data, userId, tokenHash));
+  }
+
+  /** Adds a session as part of a larger change (inside `MetadataStore.mutate`). */
+  addSession(data: MetadataSchema, userId: string, tokenHash: string): Session {
     const now = Date.now();
     const session: Session = {
       tokenHash,
@@ -81,13 +97,11 @@ export class AccountRepository {
       createdAt: new Date(now).toISOString(),
       expiresAt: new Date(now + SESSION_DAYS * 86_400_000).toISOString(),
     };
-    return this.store.mutate((data) => {
-      // Expired sessions are dropped whenever a new one is made, so the list does not grow forever.
-      const nowIso = new Date(now).toISOString();
-      this.endSessions(data, (s) => s.expiresAt <= nowIso);
-      data.sessions.push(session);
-      return session;
-    });
+    // Expired sessions are dropped whenever a new one is made, so the list does not grow forever.
+    const nowIso = new Date(now).toISOString();
+    this.endSessions(data, (s) => s.expiresAt <= nowIso);
+    data.sessions.push(session);
+    return session;
   }
 
   /** The live session with this token hash and its user, or null. */

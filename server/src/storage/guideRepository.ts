@@ -3,6 +3,7 @@ import { can, tocOrder } from '@dalil/shared';
 import { ApiError, badRequest, notFound } from '../errors.ts';
 import type { MetadataSchema, MetadataStore } from './metadataStore.ts';
 import { newId } from './ids.ts';
+import { requiredText } from './requiredText.ts';
 
 export interface NewSection {
   title: string;
@@ -319,7 +320,5 @@ function cleanDueDate(value: string): string {
 }
 
 function cleanTitle(title: string): string {
-  const clean = title.replace(/\s+/g, ' ').trim();
-  if (clean.length === 0) throw badRequest('title must not be empty');
-  return clean;
+  return requiredText(title, 'title');
 }
