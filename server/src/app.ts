@@ -72,6 +72,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.maxBodyBytes,
+    // Fastify types each form of trustProxy in its own overload; the union is one of them at run time.
+    trustProxy: config.trustProxy as string,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   });
   try {

@@ -28,6 +28,12 @@ export interface Config {
   requestsPerMinute: number;
   /** Per-IP budget of login attempts per minute (a per-account brake comes on top). */
   loginRatePerMinute: number;
+  /**
+   * Fastify's `trustProxy`: whether X-Forwarded-For/-Proto/-Host are believed. Off by default
+   * (anyone could claim any address); behind a TLS reverse proxy, set it so that cookies get
+   * `Secure` and rate limits see real client addresses.
+   */
+  trustProxy: boolean | string;
 }
 
 const DEFAULT_CLIENT_DIST = resolve(import.meta.dirname, '../../client/dist');
@@ -50,9 +56,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: env.SESSION_SECRET || undefined,
     requestsPerMinute: intFrom(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
     loginRatePerMinute: intFrom(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }
 
+/**
+ * TRUST_PROXY: unset or `false`: trust nobody; `true`: trust every hop (only when nothing can reach
+ * the server except through the proxy); otherwise a comma-separated list of the proxies' addresses
+ * or CIDR ranges, or the names `loopback`, `linklocal`, `uniquelocal` (e.g. `127.0.0.1` or
+ * `loopback,10.0.0.0/8`). Hop counts are refused: Fastify 5 ignores X-Forwarded-Proto and -Host
+ * with them (it cannot check who sent the headers), so Secure cookies would silently not happen.
+ */
+export function trustProxyFrom(raw: string | undefined): boolean | string {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  const parts = value.split(',').map((p) => p.trim());
+  const valid = (p: string) => ['loopback', 'linklocal', 'uniquelocal'].includes(p) || (/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p) && /[.:]/.test(p));
+  if (!parts.every(valid)) {
+    throw new Error(
+      `TRUST_PROXY must be true, false, or the proxies' addresses/CIDR ranges (e.g. 127.0.0.1 or loopback); got ${JSON.stringify(raw)}`,
+    );
+  }
+  return parts.join(',');
+}
 function intFrom(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
   const raw = env[key];
   if (raw === undefined || raw === '') return fallback;
