@@ -56,12 +56,12 @@ async function launch(dataDir: string): Promise<Launch> {
   const exited = new Promise<void>((res) => child.on('exit', () => res()));
   const killOnExit = () => child.kill('SIGKILL');
   process.on('exit', killOnExit);
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited before answering: ${err}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error('server not healthy within 30 s');
+      throw new Error('server not healthy within 120 s');
     }
     const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
     if (ok) break;

@@ -42,8 +42,8 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}, p
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`server did not start within 20 s:\n${out}`));
-    }, 20_000);
+      reject(new Error(`server did not start within 60 s:\n${out}`));
+    }, 60_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
