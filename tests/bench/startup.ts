@@ -18,7 +18,7 @@ import { round, summarize } from './stats.ts';
 import type { Row } from './table.ts';
 
 const serverEntry = resolve(import.meta.dirname, '../../server/dist/server.js');
-const RUNS = 5;
+const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
 const TARGET_MS = 500;
 /** Guides × sections per guide for the growth rows; each section holds a few paragraphs. */
 const SIZES: Array<[number, number]> = [

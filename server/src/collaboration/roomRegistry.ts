@@ -29,7 +29,7 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
-  /** Section documents whose content is locked (validated); the source rooms read when they load. */
+  /** Section documents whose content is locked (validated or trashed); the source rooms read when they load. */
   private readonly locked = new Set<string>();
   private lastAnnouncedVersion = 0;
 
