@@ -22,6 +22,9 @@ import { LoginThrottle } from './auth/loginThrottle.ts';
 import { loadServerSecret } from './auth/serverSecret.ts';
 import { RoomRegistry } from './collaboration/roomRegistry.ts';
 import { collabRoute } from './collaboration/collabRoute.ts';
+import { AccessChanges } from './collaboration/accessChanges.ts';
+import { liveDocuments } from './collaboration/liveDocuments.ts';
+import { AbuseLog } from './collaboration/abuseLog.ts';
 import { decideSocketAccess } from './collaboration/socketAccess.ts';
 import errorReplies from './plugins/errorReplies.ts';
 import authentication from './plugins/authentication.ts';
@@ -79,6 +82,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.maxBodyBytes,
+    // Fastify types each form of trustProxy in its own overload; the union is one of them at run time.
+    trustProxy: config.trustProxy as string,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   });
   try {
@@ -136,8 +141,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       (guideId) => guides.findGuide(guideId)?.structureVersion ?? 0,
     );
 
-    // Validated sections stay locked across restarts.
-    for (const section of metadata.data.sections) if (isContentLocked(section.status)) registry.setSectionLocked(section.docName, true);
+    const accessChanges = new AccessChanges({
+      isSessionLive: (tokenHash) => accounts.findSession(tokenHash) !== null,
+      applySectionLock: (docName, locked) => registry.setSectionLocked(docName, locked),
+    });
+    accounts.onSessionsEnded((tokenHashes) => accessChanges.sessionsEnded(tokenHashes));
+
+    // Validated sections stay locked across restarts, and trashed ones stay read-only.
+    for (const section of metadata.data.sections) {
+      if (isContentLocked(section.status) || section.deletedAt !== null) registry.setSectionLocked(section.docName, true);
+    }
 
     if (config.demo) await seedDemoIfEmpty({ guides, accounts, members, threads, docStore, images }, app.log);
 
@@ -149,14 +162,31 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(authentication, { accounts });
     await app.register(requestGuards, { secret, publicOrigin: config.publicOrigin });
     await app.register(apiDocs);
-    await app.register(websocket, { options: { maxPayload: config.maxMessageBytes } });
+    const abuseLog = new AbuseLog();
+    await app.register(websocket, {
+      options: { maxPayload: config.maxMessageBytes },
+      // Protocol errors on a socket (oversized or invalid frames; ws has already sent the close
+      // code) are a client's doing: one rate-limited line without a stack trace, not an error.
+      errorHandler: (error, socket, request) => {
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        if (code.startsWith('WS_ERR_')) {
+          abuseLog.note(request.log, socket, { doc: request.url, kind: 'frame', detail: error.message });
+        } else if (code === 'ECONNRESET' || code === 'EPIPE') {
+          // A connection dropped mid-write: the daily life of weak networks.
+          request.log.debug({ code }, 'socket reset by the client');
+        } else {
+          request.log.error(error);
+        }
+        socket.terminate();
+      },
+    });
     const services = {
       guides,
       accounts,
       members,
       threads,
       access,
-      live: registry,
+      live: liveDocuments(registry, accessChanges),
       secret,
       loginThrottle: new LoginThrottle(),
       loginRatePerMinute: config.loginRatePerMinute,
@@ -164,6 +194,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       workflow,
       snapshots,
       versions,
+      metadata,
     };
     await app.register(healthRoute, { prefix: '/api/health' });
     await app.register(authRoute, { prefix: '/api/auth', ...services });
@@ -181,6 +212,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(invitationLinksRoute, { prefix: '/api/invitations', ...services });
     await app.register(collabRoute, {
       registry,
+      accessChanges,
+      abuseLog,
       decideAccess: (request, docName) => decideSocketAccess(request, docName, { guides, access, publicOrigin: config.publicOrigin }),
       pingIntervalMs: config.pingIntervalMs,
     });

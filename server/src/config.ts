@@ -32,6 +32,12 @@ export interface Config {
   imageMaxBytes: number;
   /** Most pixels an uploaded image may declare, all frames counted (more: refused as a decompression bomb). */
   imageMaxPixels: number;
+  /**
+   * Fastify's `trustProxy`: whether X-Forwarded-For/-Proto/-Host are believed. Off by default
+   * (anyone could claim any address); behind a TLS reverse proxy, set it so that cookies get
+   * `Secure` and rate limits see real client addresses.
+   */
+  trustProxy: boolean | string;
 }
 
 const DEFAULT_CLIENT_DIST = resolve(import.meta.dirname, '../../client/dist');
@@ -56,9 +62,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: intFrom(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
     imageMaxBytes: intFrom(env, 'IMAGE_MAX_BYTES', 15 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     imageMaxPixels: intFrom(env, 'IMAGE_MAX_PIXELS', 100_000_000, 1, 1_000_000_000),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }
 
+/**
+ * TRUST_PROXY: unset or `false`: trust nobody; `true`: trust every hop (only when nothing can reach
+ * the server except through the proxy); otherwise a comma-separated list of the proxies' addresses
+ * or CIDR ranges, or the names `loopback`, `linklocal`, `uniquelocal` (e.g. `127.0.0.1` or
+ * `loopback,10.0.0.0/8`). Hop counts are refused: Fastify 5 ignores X-Forwarded-Proto and -Host
+ * with them (it cannot check who sent the headers), so Secure cookies would silently not happen.
+ */
+export function trustProxyFrom(raw: string | undefined): boolean | string {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  const parts = value.split(',').map((p) => p.trim());
+  const valid = (p: string) => ['loopback', 'linklocal', 'uniquelocal'].includes(p) || (/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p) && /[.:]/.test(p));
+  if (!parts.every(valid)) {
+    throw new Error(
+      `TRUST_PROXY must be true, false, or the proxies' addresses/CIDR ranges (e.g. 127.0.0.1 or loopback); got ${JSON.stringify(raw)}`,
+    );
+  }
+  return parts.join(',');
+}
 function intFrom(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
   const raw = env[key];
   if (raw === undefined || raw === '') return fallback;

@@ -11,7 +11,7 @@ export const BENCH_PASSWORD = 'banc-d-essai-2026';
 export async function addBenchAccount(dataDir: string): Promise<void> {
   await promisify(execFile)(
     process.execPath,
-    ['--import', 'tsx', 'src/admin/adminCli.ts', 'user:add', '--email', BENCH_EMAIL, '--name', 'Banc d’essai', '--password', BENCH_PASSWORD],
+    ['dist/adminCli.js', 'user:add', '--email', BENCH_EMAIL, '--name', 'Banc d’essai', '--password', BENCH_PASSWORD],
     { cwd: serverDir, env: { ...process.env, DATA_DIR: dataDir } },
   );
 }

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { processCpuMs } from '../helpers/processCpu.ts';
 
 const serverDir = resolve(import.meta.dirname, '../../server');
-const serverEntry = resolve(serverDir, 'src/server.ts');
+/** The compiled server (`pnpm bench` builds it first). */
+const serverEntry = resolve(serverDir, 'dist/server.js');
 const referenceEntry = resolve(import.meta.dirname, 'referenceServer.ts');
 
 export type ServerKind = 'dalil' | 'reference';
@@ -38,8 +39,7 @@ export interface SpawnOptions {
 
 /** The real Dalil entry point (`server.ts`), durable storage on, in a child process. */
 export function spawnDalil(dataDir: string, options: SpawnOptions = {}): Promise<BenchServer> {
-  const args = [...profArgs(options.cpuProfDir), '--import', 'tsx'];
-  args.push(serverEntry);
+  const args = [...profArgs(options.cpuProfDir), '--enable-source-maps', serverEntry];
   return start('dalil', args, serverDir, {
     HOST: '127.0.0.1',
     PORT: '0',

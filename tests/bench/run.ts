@@ -2,7 +2,7 @@
  * `pnpm bench`: Dalil against the bare `@y/websocket-server` relay, side by side, on loopback, with
  * stock y-websocket clients. Prints one table and writes `bench/results/<date>.json` at the repo root.
  *
- * Env: BENCH_ONLY=propagation,saved,replay,guide,idle,bundle,deeplink,rich,versions (subset), BENCH_CPU_PROF=1 (run every
+ * Env: BENCH_ONLY=propagation,saved,replay,guide,idle,bundle,deeplink,rich,versions,startup (subset), BENCH_CPU_PROF=1 (run every
  * server with `node --cpu-prof`, profiles in bench/results/profiles/).
  */
 import { execFileSync } from 'node:child_process';
@@ -26,6 +26,7 @@ import { richSectionRows } from './richSection.ts';
 import { mib, round, sleep, summarize, until } from './stats.ts';
 import { formatTable, type Row } from './table.ts';
 import { benchGuideVersions } from './guideVersions.ts';
+import { measureStartup } from './startup.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const tracePath = resolve(repoRoot, '..', 'shared/data/automerge-paper.json.gz');
@@ -470,6 +471,14 @@ const scenarios: Array<[string, () => Promise<void> | void]> = [
     rows.push(...rich.rows);
     details.rich = rich.details;
   }],
+  [
+    'startup',
+    async () => {
+      const result = await measureStartup();
+      rows.push(...result.rows);
+      details.startup = result.details;
+    },
+  ],
 ];
 
 let failed = false;

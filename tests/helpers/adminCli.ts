@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const serverDir = resolve(import.meta.dirname, '../../server');
-const adminEntry = resolve(serverDir, 'src/admin/adminCli.ts');
+/** Compiled by the tests' global setup, like the server. */
+const adminEntry = resolve(serverDir, 'dist/adminCli.js');
 
 export interface AdminResult {
   code: number | null;
@@ -14,7 +15,7 @@ export interface AdminResult {
 /** Runs the real admin CLI (what `pnpm admin` runs) as a child process against `dataDir`. */
 export function runAdmin(dataDir: string, args: string[], timeoutMs = 30_000): Promise<AdminResult> {
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', adminEntry, ...args], {
+  const child = spawn(process.execPath, ['--enable-source-maps', adminEntry, ...args], {
     cwd: serverDir,
     env: { ...process.env, DATA_DIR: dataDir, INIT_CWD: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,12 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { colorForUser } from '@dalil/shared';
 
+/** Largest accepted awareness state (JSON), in UTF-16 code units: a name, a colour, a cursor fit in a few hundred. */
+export const MAX_AWARENESS_STATE_LENGTH = 4096;
+
+/** Input the awareness rules refuse; the connection closes with `CloseCode.presenceRefused`. */
+export class PresenceRefused extends Error {}
+
 export interface AwarenessIdentity {
   userId: string;
   name: string;
@@ -11,7 +17,8 @@ export interface AwarenessIdentity {
  * Rewrites an incoming awareness update so that presence tells the truth: only the first awareness
  * client id a connection used is accepted (no flooding, no impersonating other entries), and its
  * `user` is replaced by the authenticated account (a client may pick its colour, not its name).
- * Returns null when nothing in the update is acceptable. Throws on malformed input.
+ * Returns null when nothing in the update is acceptable. Throws PresenceRefused for a state over
+ * MAX_AWARENESS_STATE_LENGTH, another error on malformed input.
  */
 export function bindAwarenessUpdate(
   update: Uint8Array,
@@ -28,6 +35,9 @@ export function bindAwarenessUpdate(
     const json = decoding.readVarString(decoder);
     bound.clientId ??= clientId;
     if (clientId !== bound.clientId) continue;
+    if (json.length > MAX_AWARENESS_STATE_LENGTH) {
+      throw new PresenceRefused(`awareness state too large (${json.length} > ${MAX_AWARENESS_STATE_LENGTH})`);
+    }
     kept.push([clientId, clock, rewriteState(json, identity)]);
   }
   if (kept.length === 0) return null;

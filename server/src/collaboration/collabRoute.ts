@@ -3,10 +3,14 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastif
 import { CloseCode } from '@dalil/shared';
 import { Connection } from './connection.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
+import type { AccessChanges } from './accessChanges.ts';
+import type { AbuseLog } from './abuseLog.ts';
 import type { SocketAccess } from './socketAccess.ts';
 
 export interface CollabRouteOptions {
   registry: RoomRegistry;
+  accessChanges: AccessChanges;
+  abuseLog: AbuseLog;
   decideAccess: (request: FastifyRequest, docName: string) => SocketAccess;
   pingIntervalMs: number;
 }
@@ -27,19 +31,23 @@ export const collabRoute: FastifyPluginAsync<CollabRouteOptions> = async (app: F
         socket.close(access.code, access.reason);
         return;
       }
-      const log = request.log.child({ doc: docName, user: access.user.id });
+      const { user, sessionTokenHash, sessionExpiresAt } = access.auth;
+      const log = request.log.child({ doc: docName, user: user.id });
       const connection = new Connection(
         socket,
         docName,
         {
           canWrite: access.canWrite,
-          identity: { userId: access.user.id, name: access.user.name },
+          identity: { userId: user.id, name: user.name },
           guideId: access.guideId,
+          sessionTokenHash,
+          sessionExpiresAt,
           pingIntervalMs: options.pingIntervalMs,
+          abuseLog: options.abuseLog,
         },
         log,
       );
-      options.registry.track(connection);
+      options.accessChanges.track(connection);
       const startedAt = performance.now();
       options.registry.acquire(docName, access.kind, access.guideId).then(
         (room) => {

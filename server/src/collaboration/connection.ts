@@ -6,7 +6,16 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, MessageType } from '@dalil/shared';
 import type { Room, RoomMember } from './room.ts';
 import { awarenessMessage, savedMessage, syncStep1Message, syncStep2Message } from './protocol.ts';
-import { bindAwarenessUpdate, type AwarenessIdentity } from './awarenessGuard.ts';
+import { bindAwarenessUpdate, PresenceRefused, type AwarenessIdentity } from './awarenessGuard.ts';
+import type { AbuseLog } from './abuseLog.ts';
+import { RateBudget } from './rateBudget.ts';
+
+/**
+ * Awareness updates one socket may send: a burst, then a steady rate. A person dragging a
+ * selection sends a few dozen a second at most; more is a flood every peer would receive.
+ */
+export const AWARENESS_BURST = 150;
+export const AWARENESS_PER_SECOND = 50;
 
 export interface ConnectionLogger {
   info(obj: object, msg: string): void;
@@ -19,8 +28,13 @@ export interface ConnectionOptions {
   /** The authenticated account; presence is bound to it. */
   identity: AwarenessIdentity;
   guideId: string;
+  /** The session the socket was opened with: ending it closes the socket. */
+  sessionTokenHash: string;
+  sessionExpiresAt: number;
   /** Interval between pings; a socket that missed one pong is closed. */
   pingIntervalMs: number;
+  /** Where refused input is logged, rate-limited. */
+  abuseLog: AbuseLog;
 }
 
 /**
@@ -38,6 +52,7 @@ export class Connection implements RoomMember {
   private pingTimer: NodeJS.Timeout | null = null;
   private droppedUpdates = 0;
   private readonly closeListeners: Array<() => void> = [];
+  private readonly awarenessBudget = new RateBudget(AWARENESS_BURST, AWARENESS_PER_SECOND);
 
   constructor(
     private readonly socket: WebSocket,
@@ -48,7 +63,8 @@ export class Connection implements RoomMember {
     socket.binaryType = 'nodebuffer';
     socket.on('message', (data: RawData, isBinary: boolean) => this.onFrame(data, isBinary));
     socket.on('close', () => this.onClosed());
-    socket.on('error', (err) => this.logger.warn({ doc: docName, err }, 'websocket error'));
+    // Socket errors ('error' events: protocol violations, oversized frames) go to the route's
+    // errorHandler, which logs them through the AbuseLog.
     socket.on('pong', () => (this.alive = true));
   }
 
@@ -58,6 +74,14 @@ export class Connection implements RoomMember {
 
   get guideId(): string {
     return this.options.guideId;
+  }
+
+  get sessionTokenHash(): string {
+    return this.options.sessionTokenHash;
+  }
+
+  get sessionExpiresAt(): number {
+    return this.options.sessionExpiresAt;
   }
 
   get isClosed(): boolean {
@@ -115,8 +139,11 @@ export class Connection implements RoomMember {
     try {
       this.dispatch(frame);
     } catch (err) {
-      this.logger.warn({ doc: this.docName, err: (err as Error).message }, 'closing socket after a malformed message');
-      this.close(CloseCode.invalidMessage, `malformed message: ${(err as Error).message}`);
+      const message = (err as Error).message;
+      const refused = err instanceof PresenceRefused;
+      this.options.abuseLog.note(this.logger, this.socket, { doc: this.docName, kind: refused ? 'presence' : 'malformed', detail: message });
+      if (refused) this.close(CloseCode.presenceRefused, message);
+      else this.close(CloseCode.invalidMessage, `malformed message: ${message}`);
     }
   }
 
@@ -128,11 +155,9 @@ export class Connection implements RoomMember {
       case MessageType.sync:
         this.handleSync(room, decoder);
         break;
-      case MessageType.awareness: {
-        const update = bindAwarenessUpdate(decoding.readVarUint8Array(decoder), this.options.identity, this.awarenessBinding);
-        if (update) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, this);
+      case MessageType.awareness:
+        this.handleAwareness(room, decoding.readVarUint8Array(decoder));
         break;
-      }
       case MessageType.queryAwareness:
         this.send(awarenessMessage(room.awareness, [...room.awareness.getStates().keys()]));
         break;
@@ -149,6 +174,18 @@ export class Connection implements RoomMember {
       default:
         throw new Error(`unknown message type ${type}`);
     }
+  }
+
+  private handleAwareness(room: Room, raw: Uint8Array): void {
+    const update = bindAwarenessUpdate(raw, this.options.identity, this.awarenessBinding);
+    // Stock y-websocket clients echo every awareness update they receive: only updates of the
+    // socket's own presence count against its budget (echoes are dropped above, at no cost to peers).
+    if (!update) return;
+    if (!this.awarenessBudget.take()) throw new PresenceRefused('awareness updates too frequent');
+    if (!room.claimAwarenessId(this.awarenessBinding.clientId!, this)) {
+      throw new PresenceRefused('this awareness client id belongs to another account');
+    }
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, update, this);
   }
 
   private handleSync(room: Room, decoder: decoding.Decoder): void {

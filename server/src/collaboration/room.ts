@@ -9,6 +9,8 @@ export interface RoomMember {
   readonly wantsSaved: boolean;
   /** Awareness client ids this member announced; removed when it leaves. */
   readonly awarenessIds: Set<number>;
+  /** The account behind the member: an awareness client id belongs to it. */
+  readonly userId: string;
 }
 
 export type RoomKind = 'section' | 'guide';
@@ -36,6 +38,11 @@ export class Room {
   locked = false;
   /** When a member's change was last applied (ms since epoch), for "last activity". */
   lastMemberEditAt: number | null = null;
+  /**
+   * Who first used each awareness client id in this room, for the room's lifetime: nobody else
+   * may speak for that id (relabel someone's cursor, or remove their presence).
+   */
+  private readonly awarenessOwners = new Map<number, { userId: string; member: RoomMember | null }>();
 
   constructor(
     readonly name: string,
@@ -56,9 +63,26 @@ export class Room {
     this.members.add(member);
   }
 
+  /**
+   * May `member` send awareness for `clientId`? The first to use an id owns it. The same account
+   * on a new socket takes it over (a reconnecting client keeps its id while the server may not yet
+   * have noticed the old socket is gone); another account never does.
+   */
+  claimAwarenessId(clientId: number, member: RoomMember): boolean {
+    const owner = this.awarenessOwners.get(clientId);
+    if (owner && owner.userId !== member.userId) return false;
+    if (owner?.member && owner.member !== member) owner.member.awarenessIds.delete(clientId);
+    this.awarenessOwners.set(clientId, { userId: member.userId, member });
+    return true;
+  }
+
   /** Removes a member and its presence; returns how many remain. */
   remove(member: RoomMember): number {
     if (!this.members.delete(member)) return this.members.size;
+    for (const id of member.awarenessIds) {
+      const owner = this.awarenessOwners.get(id);
+      if (owner?.member === member) owner.member = null;
+    }
     if (member.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...member.awarenessIds], member);
     }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CloseCode, GUIDE_ROOM_CONTENT, GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS, guideRoomName } from '@dalil/shared';
+import { GUIDE_ROOM_CONTENT, GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS, guideRoomName } from '@dalil/shared';
 import type { DocStore } from '../storage/docStore.ts';
 import { DocPersistence, type PersistenceLogger, type PersistenceOptions } from './docPersistence.ts';
 import { LOAD_ORIGIN, Room, SERVER_ORIGIN, type RoomKind } from './room.ts';
@@ -7,15 +7,6 @@ import { SettleTimer } from './settleTimer.ts';
 
 /** While edits never pause, derived data is still refreshed every this many settle delays. */
 const SETTLE_MAX_WAIT_FACTOR = 10;
-
-/** A socket as the registry sees it: enough to find and close a member's connections. */
-export interface TrackedSocket {
-  readonly userId: string;
-  readonly guideId: string;
-  readonly docName: string;
-  close(code: number, reason: string): void;
-  onClose(listener: () => void): void;
-}
 
 export interface RoomRegistryOptions {
   persistence: PersistenceOptions;
@@ -32,15 +23,13 @@ export interface RoomRegistryOptions {
 
 /**
  * The live documents: loads a room on first use, unloads it once its last member left and all its
- * updates are durable. The one entry point for code outside collaboration (REST routes, shutdown)
- * that must reach live documents.
+ * updates are durable. Sockets and what they may do are AccessChanges' business.
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
-  private readonly socketsByGuide = new Map<string, Set<TrackedSocket>>();
-  /** Section documents whose content is locked (validated); the source rooms read when they load. */
+  /** Section documents whose content is locked (validated or trashed); the source rooms read when they load. */
   private readonly locked = new Set<string>();
   private lastAnnouncedVersion = 0;
 
@@ -85,48 +74,17 @@ export class RoomRegistry {
     this.unloadTimers.set(room.name, timer);
   }
 
-  /** Remembers a socket until it closes, so access changes can reach it. */
-  track(socket: TrackedSocket): void {
-    let sockets = this.socketsByGuide.get(socket.guideId);
-    if (!sockets) this.socketsByGuide.set(socket.guideId, (sockets = new Set()));
-    sockets.add(socket);
-    socket.onClose(() => {
-      sockets.delete(socket);
-      if (sockets.size === 0 && this.socketsByGuide.get(socket.guideId) === sockets) this.socketsByGuide.delete(socket.guideId);
-    });
-  }
-
-  /** Closes a member's sockets in a guide: finally when removed, for a reconnect when the role changed. */
-  disconnectMember(guideId: string, userId: string, reason: 'removed' | 'roleChanged'): void {
-    for (const socket of [...(this.socketsByGuide.get(guideId) ?? [])]) {
-      if (socket.userId !== userId) continue;
-      if (reason === 'removed') socket.close(CloseCode.accessRevoked, 'you were removed from this guide');
-      else socket.close(CloseCode.accessChanged, 'your role changed; reconnect');
-    }
-  }
-
   /**
-   * Locks or unlocks a section's content for every client. Takes effect at once on a loaded room
-   * (each update is checked against the room's flag when it arrives, so sockets already open are
-   * covered) and on rooms loaded later.
-   *
-   * When the lock changes, the document's sockets are also closed with 4000 so that clients
-   * reconnect and resynchronise: our client then shows the new state (read-only or editable), and
-   * a client whose updates were dropped while locked would otherwise stay diverged, every later
-   * update of its waiting on the ones we dropped. After reopening, that full resync merges what it
-   * wrote meanwhile like offline edits.
+   * Sets whether clients may change a section's content (the socket side of a lock lives in
+   * AccessChanges). Returns whether the flag changed.
    */
-  setSectionLocked(name: string, locked: boolean): void {
-    if (this.locked.has(name) === locked) return;
+  setSectionLocked(name: string, locked: boolean): boolean {
+    if (this.locked.has(name) === locked) return false;
     if (locked) this.locked.add(name);
     else this.locked.delete(name);
     const room = this.rooms.get(name);
     if (room) room.locked = locked;
-    for (const sockets of this.socketsByGuide.values()) {
-      for (const socket of [...sockets]) {
-        if (socket.docName === name) socket.close(CloseCode.accessChanged, locked ? 'section validated: read-only' : 'section reopened');
-      }
-    }
+    return true;
   }
 
   /**

@@ -1,12 +1,13 @@
 import type { FastifyRequest } from 'fastify';
-import { can, CloseCode, guideIdFromRoomName, isValidDocName, type User } from '@dalil/shared';
+import { can, CloseCode, guideIdFromRoomName, isValidDocName } from '@dalil/shared';
+import type { SessionAuth } from '../plugins/authentication.ts';
 import type { GuideAccess } from '../auth/guideAccess.ts';
 import type { GuideRepository } from '../storage/guideRepository.ts';
 import { isAllowedOrigin } from '../plugins/requestGuards.ts';
 import type { RoomKind } from './room.ts';
 
 export type SocketAccess =
-  | { ok: true; kind: RoomKind; guideId: string; user: User; canWrite: boolean }
+  | { ok: true; kind: RoomKind; guideId: string; auth: SessionAuth; canWrite: boolean }
   | { ok: false; code: number; reason: string };
 
 /**
@@ -23,8 +24,8 @@ export function decideSocketAccess(
   if (!isAllowedOrigin(request, request.headers.origin, deps.publicOrigin)) {
     return { ok: false, code: CloseCode.forbidden, reason: 'origin not allowed' };
   }
-  const user = request.auth?.user;
-  if (!user) return { ok: false, code: CloseCode.unauthenticated, reason: 'sign in first' };
+  const auth = request.auth;
+  if (!auth) return { ok: false, code: CloseCode.unauthenticated, reason: 'sign in first' };
 
   const roomGuideId = guideIdFromRoomName(docName);
   let kind: RoomKind;
@@ -39,7 +40,8 @@ export function decideSocketAccess(
     kind = 'section';
     guideId = section.guideId;
   }
+  const { user } = auth;
   const role = deps.access.roleAllowing(user, guideId, 'guide.read');
   if (!role) return { ok: false, code: CloseCode.forbidden, reason: 'not a member of this guide' };
-  return { ok: true, kind, guideId, user, canWrite: kind === 'section' && can(role, 'section.editText') };
+  return { ok: true, kind, guideId, auth, canWrite: kind === 'section' && can(role, 'section.editText') };
 }

@@ -7,10 +7,18 @@ import { hashToken } from '../auth/tokens.ts';
 
 export const SESSION_COOKIE = 'dalil_session';
 
+/** Who a request comes from, and the session that says so. */
+export interface SessionAuth {
+  user: User;
+  sessionTokenHash: string;
+  /** When the session ends (ms since epoch); sockets it opened close then. */
+  sessionExpiresAt: number;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in user and their session, or null. Set for every request. */
-    auth: { user: User; sessionTokenHash: string } | null;
+    auth: SessionAuth | null;
   }
 }
 
@@ -29,11 +37,11 @@ export default fp<{ accounts: AccountRepository }>(
 export function sessionFromCookie(
   accounts: AccountRepository,
   token: string | undefined,
-): { user: User; sessionTokenHash: string } | null {
+): SessionAuth | null {
   if (!token || token.length > 200) return null;
   const tokenHash = hashToken(token);
   const found = accounts.findSession(tokenHash);
-  return found ? { user: found.user, sessionTokenHash: tokenHash } : null;
+  return found ? { user: found.user, sessionTokenHash: tokenHash, sessionExpiresAt: Date.parse(found.session.expiresAt) } : null;
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {

@@ -9,9 +9,11 @@ import type { NotificationRepository } from '../storage/notificationRepository.t
 import type { WorkflowRepository } from '../storage/workflowRepository.ts';
 import type { SnapshotStore } from '../storage/snapshotStore.ts';
 import type { VersionStore } from '../storage/versionStore.ts';
+import type { MetadataStore } from '../storage/metadataStore.ts';
 
 /**
- * What routes may do to live documents: the room registry implements it, routes never import it.
+ * What routes may do to live documents (`collaboration/liveDocuments.ts` builds it from the room
+ * registry and AccessChanges); routes never import either.
  */
 export interface LiveDocuments {
   structureChanged(guideId: string, version: number): void;
@@ -22,8 +24,11 @@ export interface LiveDocuments {
   editSection<T>(guideId: string, docName: string, edit: (doc: Y.Doc) => T): Promise<T>;
   /** Resolves after the section's next change, or after `timeoutMs`. */
   nextSectionChange(docName: string, timeoutMs: number): Promise<void>;
-  /** Drops (or accepts again) every client update to a section's document, sockets already open included. */
-  setSectionLocked(docName: string, locked: boolean): void;
+  /**
+   * Drops (or accepts again) every client update to a section's document, sockets already open
+   * included (validated or trashed sections); `reason` is what the closed sockets are told.
+   */
+  setSectionLocked(docName: string, locked: boolean, reason?: string): void;
   /** Reads a section's document (live, or loaded for the occasion); `read` runs synchronously on it. */
   readSection<T>(docName: string, guideId: string, read: (doc: Y.Doc) => T): Promise<T>;
   /** Reads several sections' documents at one instant (all loaded, then `read` runs synchronously). */
@@ -44,4 +49,6 @@ export interface RouteServices {
   workflow: WorkflowRepository;
   snapshots: SnapshotStore;
   versions: VersionStore;
+  /** For use cases whose changes span repositories in one step. */
+  metadata: MetadataStore;
 }

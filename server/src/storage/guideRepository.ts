@@ -3,6 +3,7 @@ import { can, tocOrder } from '@dalil/shared';
 import { ApiError, badRequest, notFound } from '../errors.ts';
 import type { MetadataSchema, MetadataStore } from './metadataStore.ts';
 import { newId } from './ids.ts';
+import { requiredText } from './requiredText.ts';
 
 export interface NewSection {
   title: string;
@@ -224,6 +225,13 @@ export class GuideRepository {
     });
   }
 
+  /** The sections trashed together with this one (what restoring it brings back). */
+  deletionBatch(guideId: string, sectionId: string): Section[] {
+    const section = this.getSection(guideId, sectionId);
+    if (section.deletionId === null) return [];
+    return this.store.data.sections.filter((s) => s.guideId === guideId && s.deletionId === section.deletionId);
+  }
+
   /** Brings back a trashed section with everything trashed together with it. */
   restoreSection(guideId: string, sectionId: string): Promise<Section> {
     return this.store.mutate((data) => {
@@ -316,7 +324,5 @@ function cleanDueDate(value: string): string {
 }
 
 function cleanTitle(title: string): string {
-  const clean = title.replace(/\s+/g, ' ').trim();
-  if (clean.length === 0) throw badRequest('title must not be empty');
-  return clean;
+  return requiredText(title, 'title');
 }

@@ -1,6 +1,6 @@
 import type { GuideRole, Invitation, Membership } from '@dalil/shared';
 import { ApiError, notFound } from '../errors.ts';
-import type { MetadataStore } from './metadataStore.ts';
+import type { MetadataSchema, MetadataStore } from './metadataStore.ts';
 import { newId } from './ids.ts';
 
 export type InvitationState = 'valid' | 'expired' | 'revoked' | 'used';
@@ -112,19 +112,28 @@ export class MemberRepository {
    * be a way to change one's own role.
    */
   acceptInvitation(tokenHash: string, userId: string): Promise<{ invitation: Invitation; membership: Membership }> {
-    return this.store.mutate((data) => {
-      const invitation = this.findInvitationByTokenHash(tokenHash);
-      if (!invitation) throw notFound('invitation');
-      const state = this.invitationState(invitation);
-      if (state !== 'valid') throw invitationUnusable(state);
-      let membership = data.memberships.find((m) => m.guideId === invitation.guideId && m.userId === userId);
-      if (!membership) {
-        membership = { guideId: invitation.guideId, userId, role: invitation.role, createdAt: new Date().toISOString() };
-        data.memberships.push(membership);
-        invitation.uses += 1;
-      }
-      return { invitation, membership };
-    });
+    return this.store.mutate((data) => this.useInvitation(data, tokenHash, userId));
+  }
+
+  /** Throws the reason an invitation cannot be used now; changes nothing. */
+  requireUsableInvitation(tokenHash: string): Invitation {
+    const invitation = this.findInvitationByTokenHash(tokenHash);
+    if (!invitation) throw notFound('invitation');
+    const state = this.invitationState(invitation);
+    if (state !== 'valid') throw invitationUnusable(state);
+    return invitation;
+  }
+
+  /** `acceptInvitation` as part of a larger change (inside `MetadataStore.mutate`). */
+  useInvitation(data: MetadataSchema, tokenHash: string, userId: string): { invitation: Invitation; membership: Membership } {
+    const invitation = this.requireUsableInvitation(tokenHash);
+    let membership = data.memberships.find((m) => m.guideId === invitation.guideId && m.userId === userId);
+    if (!membership) {
+      membership = { guideId: invitation.guideId, userId, role: invitation.role, createdAt: new Date().toISOString() };
+      data.memberships.push(membership);
+      invitation.uses += 1;
+    }
+    return { invitation, membership };
   }
 
   private requireOtherCoordinator(guideId: string, userId: string): void {

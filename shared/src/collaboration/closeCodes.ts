@@ -15,6 +15,11 @@ export const CloseCode = {
   unauthenticated: 4401,
   forbidden: 4403,
   unknownDocument: 4404,
+  /**
+   * Presence (awareness) abuse: a state larger than the cap, updates faster than the budget, or a
+   * client id that belongs to someone else. Final: a client doing this would do it again.
+   */
+  presenceRefused: 4429,
   /** The member was removed from the guide while connected. */
   accessRevoked: 4409,
   /**

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AcceptInvitationBody, CreatedInvitationView, GuideRole, InvitationPreview } from '@dalil/shared';
 import type { RouteServices } from '../routeServices.ts';
-import { ApiError, badRequest, notFound } from '../../errors.ts';
-import { hashPassword, passwordProblem } from '../../auth/passwords.ts';
+import { notFound } from '../../errors.ts';
+import { acceptInvitation } from '../../invitations/acceptInvitation.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import { setSessionCookie } from '../../plugins/authentication.ts';
-import { invitationUnusable } from '../../storage/memberRepository.ts';
 import { invitationView } from '../views.ts';
 import {
   acceptInvitationSchema,
@@ -53,7 +52,7 @@ export const guideInvitationsRoute: FastifyPluginAsync<RouteServices> = async (a
 };
 
 /** Opening and accepting an invitation link, mounted under /api/invitations. */
-export const invitationLinksRoute: FastifyPluginAsync<RouteServices> = async (app, { accounts, guides, members }) => {
+export const invitationLinksRoute: FastifyPluginAsync<RouteServices> = async (app, { accounts, guides, members, metadata }) => {
   const find = (token: string) => {
     const invitation = members.findInvitationByTokenHash(hashToken(token));
     if (!invitation) throw notFound('invitation');
@@ -76,22 +75,14 @@ export const invitationLinksRoute: FastifyPluginAsync<RouteServices> = async (ap
     '/:token/accept',
     { schema: acceptInvitationSchema },
     async (request, reply) => {
-      const invitation = find(request.params.token);
-      const state = members.invitationState(invitation);
-      if (state !== 'valid') throw invitationUnusable(state);
-      let user = request.auth?.user;
-      if (!user) {
-        // No session: the link also creates the account (people invited by link have none yet).
-        const { email, name, password } = request.body;
-        if (!email || !name || !password) throw badRequest('sign in, or give email, name and password to create an account');
-        const problem = passwordProblem(password);
-        if (problem) throw new ApiError(400, 'weak_password', problem);
-        user = await accounts.createUser({ email, name, passwordHash: await hashPassword(password) });
-        const token = newToken();
-        await accounts.createSession(user.id, hashToken(token));
-        setSessionCookie(request, reply, token);
-      }
-      const { membership } = await members.acceptInvitation(hashToken(request.params.token), user.id);
+      const user = request.auth?.user;
+      const sessionToken = user ? null : newToken();
+      const { membership } = await acceptInvitation(
+        { metadata, accounts, members },
+        hashToken(request.params.token),
+        user ? { kind: 'signedIn', user } : { kind: 'newAccount', ...request.body, sessionTokenHash: hashToken(sessionToken!) },
+      );
+      if (sessionToken) setSessionCookie(request, reply, sessionToken);
       return { guideId: membership.guideId, role: membership.role };
     },
   );

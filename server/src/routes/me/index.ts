@@ -35,7 +35,8 @@ const meRoute: FastifyPluginAsync<RouteServices> = async (app, { accounts, membe
         }
         passwordHash = await hashPassword(newPassword);
       }
-      const user = await accounts.updateUser(request.auth.user.id, { name, passwordHash });
+      // The session the password was changed from stays; every other one ends.
+      const user = await accounts.updateUser(request.auth.user.id, { name, passwordHash }, request.auth.sessionTokenHash);
       return { user: userView(user) };
     },
   );

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { CreateSectionBody, UpdateSectionBody } from '@dalil/shared';
+import { isContentLocked, type CreateSectionBody, type UpdateSectionBody } from '@dalil/shared';
 import type { RouteServices } from '../routeServices.ts';
 import { sectionView, trashedSectionView } from '../views.ts';
 import {
@@ -47,7 +47,9 @@ const sectionsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, a
 
   app.delete<{ Params: SectionParams }>('/sections/:sectionId', { schema: deleteSectionSchema }, async (request, reply) => {
     access.authorize(request.auth?.user, request.params.guideId, 'structure.manage');
-    await guides.trashSection(request.params.guideId, request.params.sectionId);
+    const trashed = await guides.trashSection(request.params.guideId, request.params.sectionId);
+    // A trashed section's text is frozen until it comes back, over the socket as over REST.
+    for (const s of trashed) live.setSectionLocked(s.docName, true, 'section moved to the trash: read-only');
     notify(request.params.guideId);
     return reply.code(204).send();
   });
@@ -57,7 +59,9 @@ const sectionsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, a
     { schema: restoreSectionSchema },
     async (request) => {
       access.authorize(request.auth?.user, request.params.guideId, 'structure.manage');
+      const batch = guides.deletionBatch(request.params.guideId, request.params.sectionId);
       const section = await guides.restoreSection(request.params.guideId, request.params.sectionId);
+      for (const s of batch) live.setSectionLocked(s.docName, isContentLocked(s.status), 'section restored');
       notify(section.guideId);
       return sectionView(section);
     },

@@ -1,0 +1,48 @@
+import type { Membership, User } from '@dalil/shared';
+import type { AccountRepository } from '../storage/accountRepository.ts';
+import type { MemberRepository } from '../storage/memberRepository.ts';
+import type { MetadataStore } from '../storage/metadataStore.ts';
+import { ApiError, badRequest } from '../errors.ts';
+import { hashPassword, passwordProblem } from '../auth/passwords.ts';
+
+export interface AcceptInvitationDeps {
+  metadata: MetadataStore;
+  accounts: AccountRepository;
+  members: MemberRepository;
+}
+
+export type InvitationAcceptor =
+  | { kind: 'signedIn'; user: User }
+  /** No session: the link also creates the account (people invited by link have none yet). */
+  | { kind: 'newAccount'; email?: string; name?: string; password?: string; sessionTokenHash: string };
+
+/**
+ * Uses an invitation link. For a new account, creating the account, its session and the
+ * membership is ONE synchronous step, checked against the invitation inside it: racing accepts of
+ * a single-use link make one account, and the others are refused without leaving any behind. The
+ * slow part (hashing the password) happens before, outside the step.
+ */
+export async function acceptInvitation(
+  deps: AcceptInvitationDeps,
+  tokenHash: string,
+  acceptor: InvitationAcceptor,
+): Promise<{ membership: Membership; createdUser: User | null }> {
+  if (acceptor.kind === 'signedIn') {
+    const { membership } = await deps.members.acceptInvitation(tokenHash, acceptor.user.id);
+    return { membership, createdUser: null };
+  }
+  const { email, name, password } = acceptor;
+  if (!email || !name || !password) throw badRequest('sign in, or give email, name and password to create an account');
+  const problem = passwordProblem(password);
+  if (problem) throw new ApiError(400, 'weak_password', problem);
+  // Refuse early a link that is already unusable (saves hashing); the step below checks again.
+  deps.members.requireUsableInvitation(tokenHash);
+  const passwordHash = await hashPassword(password);
+  return deps.metadata.mutate((data) => {
+    deps.members.requireUsableInvitation(tokenHash);
+    const user = deps.accounts.addUser(data, { email, name, passwordHash });
+    deps.accounts.addSession(data, user.id, acceptor.sessionTokenHash);
+    const { membership } = deps.members.useInvitation(data, tokenHash, user.id);
+    return { membership, createdUser: user };
+  });
+}
