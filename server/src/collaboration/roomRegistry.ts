@@ -124,7 +124,7 @@ export class RoomRegistry {
     if (room) room.locked = locked;
     for (const sockets of this.socketsByGuide.values()) {
       for (const socket of [...sockets]) {
-        if (socket.docName === name) socket.close(CloseCode.accessChanged, locked ? 'section validated: read-only' : 'section reopened');
+        if (socket.docName === name) socket.close(CloseCode.accessChanged, locked ? 'section locked (in review or validated): read-only' : 'section unlocked');
       }
     }
   }

@@ -15,6 +15,7 @@ export const GUIDE_ACTIONS = [
   'members.manage',
   'sections.assign',
   'workflow.submit',
+  'workflow.withdraw',
   'workflow.review',
   'workflow.reopen',
   'guide.export',
@@ -28,7 +29,7 @@ export type GuideAction = (typeof GUIDE_ACTIONS)[number];
  */
 const MATRIX: Record<GuideRole, ReadonlySet<GuideAction>> = {
   coordinator: new Set(GUIDE_ACTIONS),
-  author: new Set<GuideAction>(['guide.read', 'section.editText', 'section.comment', 'members.read', 'workflow.submit', 'guide.export']),
+  author: new Set<GuideAction>(['guide.read', 'section.editText', 'section.comment', 'members.read', 'workflow.submit', 'workflow.withdraw', 'guide.export']),
   contributor: new Set<GuideAction>(['guide.read', 'section.comment', 'members.read']),
   reviewer: new Set<GuideAction>(['guide.read', 'section.comment', 'members.read', 'workflow.review', 'guide.export']),
   reader: new Set<GuideAction>(['guide.read']),
