@@ -11,6 +11,10 @@ export const ar: Messages = {
     skipToContent: 'الانتقال إلى المحتوى الرئيسي',
     home: 'دليل، الصفحة الرئيسية',
   },
+  a11y: {
+    /** Read after the app's name on the home link (visually hidden). */
+    homeSuffix: '، الصفحة الرئيسية',
+  },
   reviewRound: {
     noteForAuthors: 'ملاحظة للمؤلفين (اختيارية)',
     withdrawReason: 'لماذا تسحب الإرسال؟ (اختياري)',

@@ -7,6 +7,10 @@ export const en: Messages = {
     skipToContent: 'Skip to main content',
     home: 'Dalil, home',
   },
+  a11y: {
+    /** Read after the app's name on the home link (visually hidden). */
+    homeSuffix: ', home',
+  },
   reviewRound: {
     noteForAuthors: 'Note for the authors (optional)',
     withdrawReason: 'Why withdraw the submission? (optional)',

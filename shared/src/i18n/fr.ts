@@ -9,6 +9,10 @@ export const fr = {
     skipToContent: 'Aller au contenu principal',
     home: 'Dalil, accueil',
   },
+  a11y: {
+    /** Read after the app's name on the home link (visually hidden). */
+    homeSuffix: ', accueil',
+  },
   reviewRound: {
     noteForAuthors: 'Note pour les auteurs (facultative)',
     withdrawReason: 'Pourquoi retirer la soumission ? (facultatif)',
