@@ -13,7 +13,22 @@ export interface ExpectedProblem {
  * with the reason it is expected; a test that provokes an error on purpose lists it for its own
  * page with `expectProblem`.
  */
-export const EXPECTED_EVERYWHERE: ExpectedProblem[] = [];
+export const EXPECTED_EVERYWHERE: ExpectedProblem[] = [
+  // Chromium logs every HTTP error response as a console error, also the refusals the interface
+  // expects and explains. Only these, each on its own URL: any other status or URL still fails.
+  { pattern: /status of 401 .*\/api\/auth\/login:/, reason: 'a wrong password: the login form says so' },
+  { pattern: /status of 403 .*\/api\/me:/, reason: 'a wrong current password when changing it: the account form says so' },
+  { pattern: /status of 40[49] .*\/api\/invitations\/[^/]+:/, reason: 'an unknown, used or revoked invitation link: the invitation page says which' },
+  { pattern: /status of 409 .*\/api\/guides\/[^/]+\/members\/[^/]+:/, reason: 'the last coordinator may not leave the guide: the members page says why' },
+  {
+    pattern: /status of 401 .*\/api\/guides\/[^/]+:/,
+    reason: 'a session that ended while a guide was open: the page learns it from this 401 and shows the login page, keeping the URL',
+  },
+  // The server stopped or the network cut on purpose (offline and restart tests): y-websocket
+  // retries, and the status line tells the user.
+  { pattern: /WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/collab\/[^']+' failed: .*net::ERR_(CONNECTION_REFUSED|INTERNET_DISCONNECTED)/, reason: 'server stopped or network cut: the client retries and says it is offline' },
+  { pattern: /Failed to load resource: net::ERR_(CONNECTION_REFUSED|INTERNET_DISCONNECTED)/, reason: 'a request while the server is stopped or the network cut: the client keeps its offline copy' },
+];
 
 const expectedByPage = new WeakMap<Page, ExpectedProblem[]>();
 const unexpected: string[] = [];
