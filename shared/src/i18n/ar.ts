@@ -15,6 +15,9 @@ export const ar: Messages = {
     /** Read after the app's name on the home link (visually hidden). */
     homeSuffix: '، الصفحة الرئيسية',
   },
+  progressPeople: {
+    reviewers: 'المراجعة: {{names}}',
+  },
   reviewRound: {
     noteForAuthors: 'ملاحظة للمؤلفين (اختيارية)',
     withdrawReason: 'لماذا تسحب الإرسال؟ (اختياري)',

@@ -11,6 +11,9 @@ export const en: Messages = {
     /** Read after the app's name on the home link (visually hidden). */
     homeSuffix: ', home',
   },
+  progressPeople: {
+    reviewers: 'Review: {{names}}',
+  },
   reviewRound: {
     noteForAuthors: 'Note for the authors (optional)',
     withdrawReason: 'Why withdraw the submission? (optional)',

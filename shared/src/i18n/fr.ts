@@ -13,6 +13,9 @@ export const fr = {
     /** Read after the app's name on the home link (visually hidden). */
     homeSuffix: ', accueil',
   },
+  progressPeople: {
+    reviewers: 'Relecture : {{names}}',
+  },
   reviewRound: {
     noteForAuthors: 'Note pour les auteurs (facultative)',
     withdrawReason: 'Pourquoi retirer la soumission ? (facultatif)',
