@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SECTION_FRAGMENT, type ApiError, type NotificationsView, type SectionWorkflowView, type ThreadView, type TransitionResult } from '@dalil/shared';
+import { SECTION_FRAGMENT, type ApiError, type GuideProgressView, type NotificationsView, type SectionWorkflowView, type ThreadView, type TransitionResult } from '@dalil/shared';
 import { fragmentText } from '@dalil/shared/editor';
 import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
 import { createGuideTeam, type GuideTeam } from '../helpers/guideTeam.ts';
@@ -164,5 +164,20 @@ describe('review rounds: the text is frozen during review, the author may withdr
     const view = await workflowOf('reviewer');
     expect(view.changes!.blocks.filter((b) => b.kind !== 'same')).toEqual([{ kind: 'added', parts: [{ text: 'Loi de 2026.', change: 'added' }] }]);
     expect(view.changesSinceSubmission).toBeNull();
+  });
+
+  it('progress does not count an empty chapter heading (only sub-sections) among the sections to validate', async () => {
+    const api = team.byRole.coordinator.api;
+    const chapter = await api.createSection(team.guide.id, 'Chapitre 2');
+    await api.createSection(team.guide.id, 'Sous-section 2.1', chapter.id);
+    const progress = await api.ok<GuideProgressView>('GET', `/api/guides/${team.guide.id}/progress`);
+    expect(progress.sections.map((s) => [s.title, s.heading])).toEqual([
+      ['Chapitre 1', false],
+      ['Chapitre 2', true],
+      ['Sous-section 2.1', false],
+    ]);
+    // the first section (in review) and the sub-section (draft); the heading is left out
+    expect(progress.total).toBe(2);
+    expect(progress.byStatus).toEqual({ draft: 1, review: 1, validated: 0 });
   });
 });

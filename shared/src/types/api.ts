@@ -250,6 +250,11 @@ export interface SectionProgressView {
   lastActivityAt: string;
   dueDate: string | null;
   overdue: boolean;
+  /**
+   * A chapter heading: no text of its own, only sub-sections, still a draft. Listed, but not
+   * counted among the sections to validate (totals, states, readiness for layout, people).
+   */
+  heading: boolean;
 }
 
 export interface AssigneeProgressView {
