@@ -74,6 +74,7 @@ describe('REST permissions: every route × every role, plus anonymous and outsid
     'members.manage': ['coordinator'],
     'sections.assign': ['coordinator'],
     'workflow.submit': ['coordinator', 'author'],
+    'workflow.withdraw': ['coordinator', 'author'],
     'workflow.review': ['coordinator', 'reviewer'],
     'workflow.reopen': ['coordinator'],
     'guide.export': ['coordinator', 'author', 'reviewer'],
