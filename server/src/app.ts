@@ -40,6 +40,7 @@ import { guideInvitationsRoute, invitationLinksRoute } from './routes/invitation
 import workflowRoute from './routes/workflow/index.ts';
 import progressRoute from './routes/progress/index.ts';
 import notificationsRoute from './routes/notifications/index.ts';
+import exportRoute from './routes/export/index.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
 import { anchoredText, isContentLocked, SECTION_FRAGMENT } from '@dalil/shared';
 import { countWords, fragmentText } from '@dalil/shared/editor';
@@ -154,6 +155,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(workflowRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(progressRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(threadsRoute, { prefix: '/api/guides/:guideId', ...services });
+    const exportServices = {
+      chromiumPath: config.chromiumPath,
+      sources: {
+        findGuide: (id: string) => guides.findGuide(id),
+        listSections: (id: string) => guides.listSections(id),
+        readSection: registry.readSection.bind(registry),
+        loadImage: async () => null,
+      },
+    };
+    await app.register(exportRoute, { prefix: '/api/guides/:guideId', ...services, exportServices });
     await app.register(guideInvitationsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(invitationLinksRoute, { prefix: '/api/invitations', ...services });
     await app.register(collabRoute, {

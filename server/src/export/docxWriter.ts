@@ -352,7 +352,8 @@ class DocxBuilder {
       alignment?: (typeof AlignmentType)[keyof typeof AlignmentType];
     },
   ): Paragraph {
-    const rtl = (options.direction ?? (this.rtl ? 'rtl' : 'ltr')) === 'rtl';
+    // an Arabic guide is right-to-left throughout; elsewhere only the Arabic paragraphs are
+    const rtl = this.rtl || options.direction === 'rtl';
     return new Paragraph({
       children,
       heading: options.heading,

@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import type { ExportDocument, ExportImage } from './exportDocument.ts';
 import { sectionNumbers } from './sectionNumbering.ts';
 import { figureImageIds } from './layoutWalk.ts';
+import { normalizeContent } from './normalizeContent.ts';
 
 /** What gathering today's state needs from the stores (the room registry and repositories fit). */
 export interface GuideContentSources {
@@ -24,7 +25,7 @@ export async function gatherGuideContent(sources: GuideContentSources, guideId: 
   const numbered = sectionNumbers(sources.listSections(guideId));
   const sections = [];
   for (const { node, depth, number } of numbered) {
-    const content = await sources.readSection(node.docName, guideId, (doc) => layoutJson(doc.getXmlFragment(SECTION_FRAGMENT)));
+    const content = await sources.readSection(node.docName, guideId, (doc) => normalizeContent(layoutJson(doc.getXmlFragment(SECTION_FRAGMENT))));
     sections.push({ id: node.id, title: node.title, depth, number, status: node.status, content });
   }
   const unvalidated = sections.filter((s) => s.status !== 'validated').map((s) => ({ number: s.number, title: s.title }));
