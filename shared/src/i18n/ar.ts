@@ -1,3 +1,4 @@
+import { contentAr } from './content/ar.ts';
 import type { Messages } from './fr.ts';
 
 /**
@@ -521,4 +522,5 @@ export const ar: Messages = {
     notAssignable: 'أحد الأشخاص المختارين لم يعد له دور يسمح بهذا التكليف.',
     generic: 'فشل الإجراء: {{message}}',
   },
+  content: contentAr,
 };

@@ -1,3 +1,4 @@
+import { contentEn } from './content/en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -482,4 +483,5 @@ export const en: Messages = {
     notAssignable: 'One of the chosen people no longer has a role that allows this assignment.',
     generic: 'The action failed: {{message}}',
   },
+  content: contentEn,
 };

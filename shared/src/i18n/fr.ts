@@ -1,3 +1,4 @@
+import { contentFr } from './content/fr.ts';
 /**
  * French UI messages: the reference catalogue. Arabic and English must provide every key (the
  * `Messages` type checks it); plural keys follow i18next's `_one` / `_other` suffixes.
@@ -484,6 +485,7 @@ export const fr = {
     notAssignable: 'Une des personnes choisies n’a plus un rôle qui permet cette attribution.',
     generic: 'L’action a échoué : {{message}}',
   },
+  content: contentFr,
 };
 
 /** Every catalogue has the French keys; extra keys (Arabic plural forms) are allowed. */
