@@ -5,7 +5,7 @@ import websocket from '@fastify/websocket';
 import adminSocket from './admin/adminSocket.ts';
 import type { Config } from './config.ts';
 import { acquireDataDirLock } from './storage/dataDirLock.ts';
-import { DOCS_DIR, METADATA_FILE, SNAPSHOTS_DIR } from './storage/dataDirLayout.ts';
+import { DOCS_DIR, METADATA_FILE, SNAPSHOTS_DIR, VERSIONS_DIR } from './storage/dataDirLayout.ts';
 import { FileDocStore } from './storage/fileDocStore.ts';
 import type { DocStore } from './storage/docStore.ts';
 import { MetadataStore } from './storage/metadataStore.ts';
@@ -15,6 +15,7 @@ import { MemberRepository } from './storage/memberRepository.ts';
 import { NotificationRepository } from './storage/notificationRepository.ts';
 import { WorkflowRepository } from './storage/workflowRepository.ts';
 import { SnapshotStore } from './storage/snapshotStore.ts';
+import { VersionStore } from './storage/versionStore.ts';
 import { ThreadRepository } from './storage/threadRepository.ts';
 import { GuideAccess } from './auth/guideAccess.ts';
 import { LoginThrottle } from './auth/loginThrottle.ts';
@@ -41,6 +42,7 @@ import workflowRoute from './routes/workflow/index.ts';
 import progressRoute from './routes/progress/index.ts';
 import notificationsRoute from './routes/notifications/index.ts';
 import exportRoute from './routes/export/index.ts';
+import versionsRoute from './routes/versions/index.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
 import { anchoredText, isContentLocked, SECTION_FRAGMENT } from '@dalil/shared';
 import { countWords, fragmentText } from '@dalil/shared/editor';
@@ -56,6 +58,8 @@ export interface DalilApp {
   metadata: MetadataStore;
   notifications: NotificationRepository;
   workflow: WorkflowRepository;
+  versions: VersionStore;
+  snapshots: SnapshotStore;
 }
 
 export interface BuildOptions {
@@ -83,6 +87,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const snapshotsDir = join(config.dataDir, SNAPSHOTS_DIR);
     mkdirSync(snapshotsDir, { recursive: true, mode: 0o700 });
     const snapshots = new SnapshotStore(snapshotsDir);
+    const versions = new VersionStore(join(config.dataDir, VERSIONS_DIR));
+    await versions.init();
     const access = new GuideAccess(guides, members);
     const secret = loadServerSecret(config.dataDir, config.sessionSecret);
     const docsDir = join(config.dataDir, DOCS_DIR);
@@ -144,6 +150,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       notifications,
       workflow,
       snapshots,
+      versions,
     };
     await app.register(healthRoute, { prefix: '/api/health' });
     await app.register(authRoute, { prefix: '/api/auth', ...services });
@@ -165,6 +172,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       },
     };
     await app.register(exportRoute, { prefix: '/api/guides/:guideId', ...services, exportServices });
+    await app.register(versionsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(guideInvitationsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(invitationLinksRoute, { prefix: '/api/invitations', ...services });
     await app.register(collabRoute, {
@@ -183,7 +191,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await docStore.close();
       releaseLock();
     });
-    return { app, guides, accounts, members, threads, registry, docStore, metadata, notifications, workflow };
+    return { app, guides, accounts, members, threads, registry, docStore, metadata, notifications, workflow, versions, snapshots };
   } catch (err) {
     await app.close().catch(() => {});
     releaseLock();

@@ -28,3 +28,12 @@ export function isRuntimeFile(file: string): boolean {
 export const SNAPSHOTS_DIR = 'snapshots';
 export const APPROVED_STATE_EXT = '.yjs';
 export const APPROVED_VIEW_EXT = '.json';
+/**
+ * Versions of whole guides: `versions/manifests/<versionId>.json` (table of contents, statuses and
+ * one content hash per section) and `versions/contents/<sha256>.json` (a section's content, stored
+ * once however many versions hold it).
+ */
+export const VERSIONS_DIR = 'versions';
+export const VERSION_MANIFESTS = 'manifests';
+export const VERSION_CONTENTS = 'contents';
+export const VERSION_FILE_EXT = '.json';
