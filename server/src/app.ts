@@ -170,6 +170,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         readSection: registry.readSection.bind(registry),
         loadImage: async () => null,
       },
+      versions: {
+        findVersion: (guideId: string, versionId: string) => versions.findVersion(guideId, versionId),
+        content: (hash: string) => versions.content(hash),
+        loadImage: async () => null,
+      },
     };
     await app.register(exportRoute, { prefix: '/api/guides/:guideId', ...services, exportServices });
     await app.register(versionsRoute, { prefix: '/api/guides/:guideId', ...services });

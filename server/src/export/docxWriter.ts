@@ -24,7 +24,7 @@ import {
 import type { LayoutNode } from '@dalil/shared/editor';
 import type { ExportDocument } from './exportDocument.ts';
 import { exportLabels, fill, isRtlDocument, statusLine, type ExportLabels } from './exportLabels.ts';
-import { attr, hasArabic, paragraphDirection, plainText } from './layoutWalk.ts';
+import { attr, hasArabic, numberedTitle, paragraphDirection, plainText } from './layoutWalk.ts';
 import { safeHref } from './safeUrl.ts';
 import {
   BULLET_LIST,
@@ -74,7 +74,7 @@ class DocxBuilder {
     const body: Block[] = [...this.titlePage(), ...this.contentsPage()];
     for (const section of this.doc.sections) {
       body.push(
-        this.paragraph([this.run(`${section.number}  ${section.title}`)], {
+        this.paragraph([this.run(numberedTitle(section))], {
           heading: HEADINGS[Math.min(section.depth, 3)],
           direction: this.directionOfText(section.title),
         }),
@@ -145,7 +145,7 @@ class DocxBuilder {
       this.paragraph([this.run(this.labels.annexTitle)], { heading: HeadingLevel.HEADING_1 }),
       this.paragraph([this.run(this.labels.annexIntro)], {}),
       ...this.doc.unvalidated.map((s) =>
-        this.paragraph([this.run(`${s.number}  ${s.title}`)], { list: { reference: BULLET_LIST, level: 0, instance: 0 }, direction: this.directionOfText(s.title) }),
+        this.paragraph([this.run(numberedTitle(s))], { list: { reference: BULLET_LIST, level: 0, instance: 0 }, direction: this.directionOfText(s.title) }),
       ),
     ];
   }
@@ -245,7 +245,8 @@ class DocxBuilder {
     const imageId = attr(node, 'imageId');
     const image = typeof imageId === 'string' ? this.doc.images.get(imageId) : undefined;
     const alt = String(attr(node, 'alt') ?? '');
-    const caption = String(attr(node, 'caption') ?? '');
+    // the caption is the figure's own inline content (it may carry bold, italic, links)
+    const caption = plainText(node);
     const credit = String(attr(node, 'credit') ?? '');
     const out: Block[] = [];
     const type = image ? docxImageType(image.mediaType) : null;
@@ -263,7 +264,7 @@ class DocxBuilder {
       out.push(this.paragraph([this.run(`[${alt || caption}]`, { italics: true })], { alignment: AlignmentType.CENTER }));
     }
     out.push(
-      this.paragraph([this.run(`${this.labels.figure} `), new SequentialIdentifier('Figure'), ...(caption ? [this.run(` : ${caption}`)] : [])], {
+      this.paragraph([this.run(`${this.labels.figure} `), new SequentialIdentifier('Figure'), ...(caption ? [this.run(' : '), ...this.inlines(node.content ?? [])] : [])], {
         style: 'Caption',
         direction: this.directionOfText(caption),
       }),
@@ -279,7 +280,7 @@ class DocxBuilder {
     const title = titles[kind] ?? titles.goodPractice!;
     const out: Block[] = [this.paragraph([this.run(title)], { style: CALLOUT_TITLE_STYLE.id })];
     if (kind === 'caseStudy') {
-      for (const field of ['place', 'actors', 'period', 'result'] as const) {
+      for (const field of ['place', 'actors', 'period'] as const) {
         const value = attr(node, field);
         if (typeof value === 'string' && value) {
           out.push(this.paragraph([this.run(`${(this.labels.caseStudy as Record<string, string>)[field]} : `, { bold: true }), this.run(value)], { style: style.id, direction: this.directionOfText(value) }));

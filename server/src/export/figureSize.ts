@@ -1,8 +1,9 @@
 /** Share of the text width a figure takes for each size the editor offers. */
-const SIZE_SHARE: Record<string, number> = { small: 0.4, medium: 0.7, large: 1, full: 1 };
+// the editor's sizes (shared FIGURE_SIZES): whole text width, half of it, or small beside the text
+const SIZE_SHARE: Record<string, number> = { full: 1, half: 0.5, inline: 0.3 };
 
 export function figureWidthPx(size: unknown, textWidthPx: number): number {
-  const share = typeof size === 'string' ? (SIZE_SHARE[size] ?? 0.7) : typeof size === 'number' && size > 0 && size <= 100 ? size / 100 : 0.7;
+  const share = typeof size === 'string' ? (SIZE_SHARE[size] ?? 1) : 1;
   return Math.round(textWidthPx * share);
 }
 

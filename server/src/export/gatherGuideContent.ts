@@ -1,8 +1,7 @@
-import { SECTION_FRAGMENT, type Guide, type Section } from '@dalil/shared';
-import { layoutJson, type LayoutNode } from '@dalil/shared/editor';
+import { SECTION_FRAGMENT, tocDepths, tocOrder, type Guide, type Section } from '@dalil/shared';
+import { layoutJson, sectionNumbers, type LayoutNode } from '@dalil/shared/editor';
 import type * as Y from 'yjs';
 import type { ExportDocument, ExportImage } from './exportDocument.ts';
-import { sectionNumbers } from './sectionNumbering.ts';
 import { figureImageIds } from './layoutWalk.ts';
 import { normalizeContent } from './normalizeContent.ts';
 
@@ -22,13 +21,20 @@ export interface GuideContentSources {
 export async function gatherGuideContent(sources: GuideContentSources, guideId: string, today: string): Promise<ExportDocument> {
   const guide = sources.findGuide(guideId);
   if (!guide) throw new Error(`guide ${guideId} not found`);
-  const numbered = sectionNumbers(sources.listSections(guideId));
+  const listed = sources.listSections(guideId);
+  const numbers = sectionNumbers(listed);
+  const depths = tocDepths(listed);
+  const parents = new Set(listed.map((s) => s.parentId).filter((id): id is string => id !== null));
   const sections = [];
-  for (const { node, depth, number } of numbered) {
+  const unvalidated = [];
+  for (const node of tocOrder(listed)) {
     const content = await sources.readSection(node.docName, guideId, (doc) => normalizeContent(layoutJson(doc.getXmlFragment(SECTION_FRAGMENT))));
-    sections.push({ id: node.id, title: node.title, depth, number, status: node.status, content });
+    const section = { id: node.id, title: node.title, depth: depths.get(node.id) ?? 0, number: numbers.get(node.id) ?? '', status: node.status, content };
+    sections.push(section);
+    // a pure chapter heading (sub-sections, no text of its own) needs no validation, as for versions
+    const needsValidation = !(parents.has(node.id) && (content.content ?? []).every(isEmptyParagraph));
+    if (needsValidation && node.status !== 'validated') unvalidated.push({ number: section.number, title: section.title });
   }
-  const unvalidated = sections.filter((s) => s.status !== 'validated').map((s) => ({ number: s.number, title: s.title }));
   return {
     guideId,
     title: guide.title,
@@ -54,4 +60,8 @@ export async function loadImages(
     if (image) images.set(id, image);
   }
   return images;
+}
+
+function isEmptyParagraph(node: LayoutNode): boolean {
+  return node.type === 'paragraph' && (node.content ?? []).length === 0;
 }

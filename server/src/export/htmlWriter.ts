@@ -1,7 +1,7 @@
 import type { LayoutNode } from '@dalil/shared/editor';
 import type { ExportDocument } from './exportDocument.ts';
 import { exportLabels, fill, isRtlDocument, statusLine, type ExportLabels } from './exportLabels.ts';
-import { attr, paragraphDirection, plainText } from './layoutWalk.ts';
+import { attr, numberedTitle, paragraphDirection, plainText } from './layoutWalk.ts';
 import { safeHref } from './safeUrl.ts';
 import { figureWidthPercent } from './figureSize.ts';
 import { footnoteText } from './docxWriter.ts';
@@ -64,7 +64,7 @@ class HtmlBuilder {
       this.notes = [];
       parts.push(
         `<section class="guide-section depth-${section.depth}" id="s-${esc(section.id)}">`,
-        `<h${level} class="section-heading"${this.dirOf(section.title)}>${this.probe(section.id)}<span class="number">${esc(section.number)}</span> ${esc(section.title)}</h${level}>`,
+        `<h${level} class="section-heading"${this.dirOf(section.title)}>${this.probe(section.id)}${section.number ? `<span class="number">${esc(section.number)}</span> ` : ''}${esc(section.title)}</h${level}>`,
         this.blocks(section.content.content ?? [], section.depth),
       );
       if (this.notes.length > 0) parts.push(`<aside class="notes"><h${Math.min(level + 1, 6)} class="notes-title">${esc(this.labels.notes)}</h${Math.min(level + 1, 6)}><ol>${this.notes.join('')}</ol></aside>`);
@@ -90,7 +90,7 @@ class HtmlBuilder {
   }
 
   private annex(): string {
-    const items = this.doc.unvalidated.map((s) => `<li${this.dirOf(s.title)}>${esc(s.number)} ${esc(s.title)}</li>`).join('');
+    const items = this.doc.unvalidated.map((s) => `<li${this.dirOf(s.title)}>${esc(numberedTitle(s))}</li>`).join('');
     return `<section class="annex"><h1>${esc(this.labels.annexTitle)}</h1><p>${esc(this.labels.annexIntro)}</p><ul>${items}</ul></section>`;
   }
 
@@ -160,7 +160,7 @@ class HtmlBuilder {
     const imageId = attr(node, 'imageId');
     const image = typeof imageId === 'string' ? this.doc.images.get(imageId) : undefined;
     const alt = String(attr(node, 'alt') ?? '');
-    const caption = String(attr(node, 'caption') ?? '');
+    const caption = plainText(node);
     const credit = String(attr(node, 'credit') ?? '');
     const width = figureWidthPercent(attr(node, 'size'));
     const img =
@@ -168,7 +168,7 @@ class HtmlBuilder {
         ? `<img src="data:${image.mediaType};base64,${Buffer.from(image.bytes).toString('base64')}" alt="${esc(alt)}" width="${image.width}" height="${image.height}" style="width:${width}%">`
         : `<p class="missing-image">[${esc(alt || caption)}]</p>`;
     const creditHtml = credit ? ` <span class="credit">${esc(fill(this.labels.credit, { credit }))}</span>` : '';
-    return `<figure class="figure">${img}<figcaption${this.dirOf(caption)}><span class="label">${esc(this.labels.figure)} ${this.figureCount}</span>${caption ? ` : ${esc(caption)}` : ''}${creditHtml}</figcaption></figure>`;
+    return `<figure class="figure figure-${esc(String(attr(node, 'size') ?? 'full'))}">${img}<figcaption${this.dirOf(caption)}><span class="label">${esc(this.labels.figure)} ${this.figureCount}</span>${caption ? ` : ${this.inlines(node.content ?? [])}` : ''}${creditHtml}</figcaption></figure>`;
   }
 
   private callout(node: LayoutNode, depth: number): string {
@@ -177,7 +177,7 @@ class HtmlBuilder {
     const safeKind = kind in titles ? kind : 'goodPractice';
     const fields =
       safeKind === 'caseStudy'
-        ? (['place', 'actors', 'period', 'result'] as const)
+        ? (['place', 'actors', 'period'] as const)
             .map((f) => {
               const value = attr(node, f);
               return typeof value === 'string' && value ? `<dt>${esc((this.labels.caseStudy as Record<string, string>)[f]!)}</dt><dd>${esc(value)}</dd>` : '';

@@ -50,3 +50,8 @@ export function paragraphDirection(node: LayoutNode, guideRtl: boolean): 'rtl' |
 export function hasArabic(text: string): boolean {
   return ARABIC.test(text);
 }
+
+/** "2.1  Title", or the title alone for a section left unnumbered. */
+export function numberedTitle(s: { number: string; title: string }): string {
+  return s.number ? `${s.number}  ${s.title}` : s.title;
+}

@@ -1,7 +1,7 @@
 import type { LayoutNode } from '@dalil/shared/editor';
 import type { ExportDocument } from './exportDocument.ts';
 import { exportLabels, fill, statusLine, type ExportLabels } from './exportLabels.ts';
-import { attr, plainText } from './layoutWalk.ts';
+import { attr, numberedTitle, plainText } from './layoutWalk.ts';
 import { safeHref } from './safeUrl.ts';
 import { footnoteText } from './docxWriter.ts';
 import { zipFixed } from './deterministicZip.ts';
@@ -37,12 +37,12 @@ class MarkdownBuilder {
   build(): string {
     const out: string[] = [`# ${inline(this.doc.title)}`, '', `*${inline(statusLine(this.doc))}*`, ''];
     for (const section of this.doc.sections) {
-      out.push(`${'#'.repeat(Math.min(section.depth, 4) + 2)} ${section.number} ${inline(section.title)}`, '');
+      out.push(`${'#'.repeat(Math.min(section.depth, 4) + 2)} ${inline(numberedTitle(section))}`, '');
       out.push(...this.blocks(section.content.content ?? [], section.depth));
     }
     if (this.doc.provisional) {
       out.push(`## ${inline(this.labels.annexTitle)}`, '', inline(this.labels.annexIntro), '');
-      for (const s of this.doc.unvalidated) out.push(`- ${s.number} ${inline(s.title)}`);
+      for (const s of this.doc.unvalidated) out.push(`- ${inline(numberedTitle(s))}`);
       out.push('');
     }
     if (this.notes.length > 0) out.push(...this.notes, '');
@@ -77,7 +77,7 @@ class MarkdownBuilder {
         const titles = this.labels.callout as Record<string, string>;
         const lines = [`**${inline(titles[kind] ?? titles.goodPractice!)}**`, ''];
         if (kind === 'caseStudy') {
-          for (const f of ['place', 'actors', 'period', 'result'] as const) {
+          for (const f of ['place', 'actors', 'period'] as const) {
             const value = attr(node, f);
             if (typeof value === 'string' && value) lines.push(`*${(this.labels.caseStudy as Record<string, string>)[f]}* : ${inline(value)}  `);
           }
@@ -119,7 +119,7 @@ class MarkdownBuilder {
     const imageId = attr(node, 'imageId');
     const image = typeof imageId === 'string' ? this.doc.images.get(imageId) : undefined;
     const alt = String(attr(node, 'alt') ?? '');
-    const caption = String(attr(node, 'caption') ?? '');
+    const caption = plainText(node);
     const credit = String(attr(node, 'credit') ?? '');
     const lines: string[] = [];
     const ext = image ? EXTENSIONS[image.mediaType] : undefined;
@@ -130,7 +130,7 @@ class MarkdownBuilder {
     } else {
       lines.push(`*[${inline(alt || caption)}]*`);
     }
-    lines.push('', `*${inline(this.labels.figure)} ${this.figureCount}${caption ? ` : ${inline(caption)}` : ''}*${credit ? ` — ${inline(fill(this.labels.credit, { credit }))}` : ''}`);
+    lines.push('', `*${inline(this.labels.figure)} ${this.figureCount}${caption ? ` : ${this.inlines(node.content ?? [])}` : ''}*${credit ? ` — ${inline(fill(this.labels.credit, { credit }))}` : ''}`);
     return lines;
   }
 

@@ -499,7 +499,6 @@ export const ar: Messages = {
       place: 'المكان',
       actors: 'الفاعلون',
       period: 'الفترة',
-      result: 'النتيجة',
     },
   },
   access: {

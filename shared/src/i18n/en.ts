@@ -460,7 +460,6 @@ export const en: Messages = {
       place: 'Place',
       actors: 'Actors',
       period: 'Period',
-      result: 'Result',
     },
   },
   access: {

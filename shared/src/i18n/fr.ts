@@ -462,7 +462,6 @@ export const fr = {
       place: 'Lieu',
       actors: 'Acteurs',
       period: 'Période',
-      result: 'Résultat',
     },
   },
   access: {

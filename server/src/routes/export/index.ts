@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { ExportQuery, GuideExportParams } from '@dalil/shared';
+import { ExportQuery, GuideExportParams, VersionExportParams } from '@dalil/shared';
 import type { RouteServices } from '../routeServices.ts';
-import { exportGuide, type ExportServices } from '../../export/exportGuide.ts';
+import { exportGuide, exportVersion, type ExportServices } from '../../export/exportGuide.ts';
 import { contentDisposition } from '../../export/exportFileName.ts';
 import type { ExportFile } from '../../export/renderExport.ts';
 import { errorReplies } from '../commonSchemas.ts';
@@ -28,6 +28,23 @@ const exportRoute: FastifyPluginAsync<ExportRouteOptions> = async (app, { access
     async (request, reply) => {
       access.authorize(request.auth?.user, request.params.guideId, 'guide.export');
       return sendFile(reply, await exportGuide(exportServices, request.params.guideId, request.query.format));
+    },
+  );
+
+  app.get<{ Params: VersionExportParams; Querystring: ExportQuery }>(
+    '/versions/:versionId/export',
+    {
+      schema: {
+        tags: ['export'],
+        summary: 'A version of the guide as a file (a provisional version is marked as such, a final one is the same file every time)',
+        params: VersionExportParams,
+        querystring: ExportQuery,
+        response: { ...fileReply, ...errorReplies, 503: { $ref: 'Error#' } },
+      },
+    },
+    async (request, reply) => {
+      access.authorize(request.auth?.user, request.params.guideId, 'guide.export');
+      return sendFile(reply, await exportVersion(exportServices, request.params.guideId, request.params.versionId, request.query.format));
     },
   );
 };
