@@ -221,7 +221,7 @@ class DocxBuilder {
         rows: rows.map(
           (row, index) =>
             new TableRow({
-              tableHeader: index < headerRows,
+              tableHeader: index < headerRows || undefined,
               cantSplit: true,
               children: (row.content ?? []).map((cell) => {
                 const header = cell.type === 'tableHeader';

@@ -37,12 +37,12 @@ class MarkdownBuilder {
   build(): string {
     const out: string[] = [`# ${inline(this.doc.title)}`, '', `*${inline(statusLine(this.doc))}*`, ''];
     for (const section of this.doc.sections) {
-      out.push(`${'#'.repeat(Math.min(section.depth, 4) + 2)} ${inline(numberedTitle(section))}`, '');
+      out.push(`${'#'.repeat(Math.min(section.depth, 4) + 2)} ${inline(numberedTitle(section).replace('  ', ' '))}`, '');
       out.push(...this.blocks(section.content.content ?? [], section.depth));
     }
     if (this.doc.provisional) {
       out.push(`## ${inline(this.labels.annexTitle)}`, '', inline(this.labels.annexIntro), '');
-      for (const s of this.doc.unvalidated) out.push(`- ${inline(numberedTitle(s))}`);
+      for (const s of this.doc.unvalidated) out.push(`- ${inline(numberedTitle(s).replace('  ', ' '))}`);
       out.push('');
     }
     if (this.notes.length > 0) out.push(...this.notes, '');
