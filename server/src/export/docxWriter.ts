@@ -25,6 +25,7 @@ import type { LayoutNode } from '@dalil/shared/editor';
 import type { ExportDocument } from './exportDocument.ts';
 import { exportLabels, fill, isRtlDocument, statusLine, type ExportLabels } from './exportLabels.ts';
 import { attr, hasArabic, numberedTitle, paragraphDirection, plainText } from './layoutWalk.ts';
+import { cellSpan, headingLevel } from './layoutWalk.ts';
 import { safeHref } from './safeUrl.ts';
 import {
   BULLET_LIST,
@@ -161,7 +162,7 @@ class DocxBuilder {
       case 'paragraph':
         return [this.paragraph(this.inlines(node.content ?? []), { style: ctx.style, list: ctx.list, direction: paragraphDirection(node, this.rtl), alignment: textAlign(node) })];
       case 'heading': {
-        const level = Math.min(3, ctx.sectionDepth + Number(attr(node, 'level') ?? 1));
+        const level = Math.min(3, ctx.sectionDepth + headingLevel(node));
         return [this.paragraph(this.inlines(node.content ?? []), { heading: HEADINGS[level], direction: paragraphDirection(node, this.rtl) })];
       }
       case 'bulletList':
@@ -227,8 +228,8 @@ class DocxBuilder {
                 const header = cell.type === 'tableHeader';
                 const content = this.blocks(cell.content ?? [], { ...ctx, style: undefined, list: undefined }).filter((b): b is Paragraph | Table => !(b instanceof TableOfContents));
                 return new TableCell({
-                  columnSpan: Number(attr(cell, 'colspan') ?? 1),
-                  rowSpan: Number(attr(cell, 'rowspan') ?? 1),
+                  columnSpan: cellSpan(cell, 'colspan'),
+                  rowSpan: cellSpan(cell, 'rowspan'),
                   shading: header ? { fill: 'E7ECF3' } : undefined,
                   children: content.length > 0 ? content : [new Paragraph({})],
                 });

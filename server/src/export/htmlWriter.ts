@@ -2,6 +2,7 @@ import type { LayoutNode } from '@dalil/shared/editor';
 import type { ExportDocument } from './exportDocument.ts';
 import { exportLabels, fill, isRtlDocument, statusLine, type ExportLabels } from './exportLabels.ts';
 import { attr, numberedTitle, paragraphDirection, plainText } from './layoutWalk.ts';
+import { cellSpan, headingLevel } from './layoutWalk.ts';
 import { safeHref } from './safeUrl.ts';
 import { figureWidthPercent } from './figureSize.ts';
 import { footnoteText } from './docxWriter.ts';
@@ -107,7 +108,7 @@ class HtmlBuilder {
         return `<p${this.dirAttr(node)}${style}>${inner() || '<br>'}</p>`;
       }
       case 'heading': {
-        const level = Math.min(6, depth + 1 + Number(attr(node, 'level') ?? 1));
+        const level = Math.min(6, depth + 1 + headingLevel(node));
         return `<h${level}${this.dirAttr(node)}>${inner()}</h${level}>`;
       }
       case 'bulletList':
@@ -143,10 +144,10 @@ class HtmlBuilder {
       `<tr>${(r.content ?? [])
         .map((cell) => {
           const tag = cell.type === 'tableHeader' ? 'th' : 'td';
-          const colspan = Number(attr(cell, 'colspan') ?? 1);
-          const rowspan = Number(attr(cell, 'rowspan') ?? 1);
-          const span = `${colspan > 1 ? ` colspan="${colspan}"` : ''}${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}`;
-          return `<${tag}${span}>${this.blocks(cell.content ?? [], depth)}</${tag}>`;
+          const colspan = cellSpan(cell, 'colspan');
+          const rowspan = cellSpan(cell, 'rowspan');
+          const spans = `${colspan > 1 ? ` colspan="${colspan}"` : ''}${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}`;
+          return `<${tag}${spans}>${this.blocks(cell.content ?? [], depth)}</${tag}>`;
         })
         .join('')}</tr>`;
     const caption = attr(node, 'caption');

@@ -55,3 +55,15 @@ export function hasArabic(text: string): boolean {
 export function numberedTitle(s: { number: string; title: string }): string {
   return s.number ? `${s.number}  ${s.title}` : s.title;
 }
+
+/** A heading's level from its attribute, 1 when absent or not a number 1–4. */
+export function headingLevel(node: LayoutNode): number {
+  const level = Number(attr(node, 'level'));
+  return Number.isInteger(level) && level >= 1 && level <= 4 ? level : 1;
+}
+
+/** A table cell's span, 1 when absent or absurd. */
+export function cellSpan(node: LayoutNode, name: 'colspan' | 'rowspan'): number {
+  const value = Number(attr(node, name));
+  return Number.isInteger(value) && value >= 1 && value <= 100 ? value : 1;
+}

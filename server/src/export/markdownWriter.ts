@@ -2,6 +2,7 @@ import type { LayoutNode } from '@dalil/shared/editor';
 import type { ExportDocument } from './exportDocument.ts';
 import { exportLabels, fill, statusLine, type ExportLabels } from './exportLabels.ts';
 import { attr, numberedTitle, plainText } from './layoutWalk.ts';
+import { cellSpan, headingLevel } from './layoutWalk.ts';
 import { safeHref } from './safeUrl.ts';
 import { footnoteText } from './docxWriter.ts';
 import { zipFixed } from './deterministicZip.ts';
@@ -58,7 +59,7 @@ class MarkdownBuilder {
       case 'paragraph':
         return [this.inlines(node.content ?? [])];
       case 'heading':
-        return [`${'#'.repeat(Math.min(6, depth + 2 + Number(attr(node, 'level') ?? 1)))} ${this.inlines(node.content ?? [])}`];
+        return [`${'#'.repeat(Math.min(6, depth + 2 + headingLevel(node)))} ${this.inlines(node.content ?? [])}`];
       case 'bulletList':
       case 'orderedList':
         return this.list(node, depth);
@@ -105,7 +106,7 @@ class MarkdownBuilder {
     const caption = attr(node, 'caption');
     const head = typeof caption === 'string' && caption ? [`*${inline(this.labels.table)} ${this.tableCount} : ${inline(caption)}*`, ''] : [];
     const rows = node.content ?? [];
-    const merged = rows.some((r) => (r.content ?? []).some((c) => Number(attr(c, 'colspan') ?? 1) > 1 || Number(attr(c, 'rowspan') ?? 1) > 1));
+    const merged = rows.some((r) => (r.content ?? []).some((c) => cellSpan(c, 'colspan') > 1 || cellSpan(c, 'rowspan') > 1));
     const blocky = rows.some((r) => (r.content ?? []).some((c) => (c.content ?? []).length > 1 || (c.content ?? []).some((b) => b.type !== 'paragraph')));
     if (merged || blocky || rows.length === 0) return [...head, ...htmlTable(rows)];
     const cells = rows.map((r) => (r.content ?? []).map((c) => this.inlines(c.content?.[0]?.content ?? []).replace(/\|/g, '\\|')));
@@ -174,11 +175,11 @@ function htmlTable(rows: LayoutNode[]): string[] {
   for (const row of rows) {
     const cells = (row.content ?? []).map((cell) => {
       const tag = cell.type === 'tableHeader' ? 'th' : 'td';
-      const colspan = Number(attr(cell, 'colspan') ?? 1);
-      const rowspan = Number(attr(cell, 'rowspan') ?? 1);
-      const span = `${colspan > 1 ? ` colspan="${colspan}"` : ''}${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}`;
+      const colspan = cellSpan(cell, 'colspan');
+      const rowspan = cellSpan(cell, 'rowspan');
+      const spans = `${colspan > 1 ? ` colspan="${colspan}"` : ''}${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}`;
       const text = (cell.content ?? []).map(plainText).map(esc).join('<br>');
-      return `<${tag}${span}>${text}</${tag}>`;
+      return `<${tag}${spans}>${text}</${tag}>`;
     });
     out.push(`<tr>${cells.join('')}</tr>`);
   }
