@@ -40,7 +40,7 @@ describe('DOCX export, read back with an independent reader', () => {
     await write(team.section, plainSection('Texte d’introduction du premier chapitre.'));
     await write(sub, richSection());
     await write(chapter2, plainSection(ARABIC_PARAGRAPH, 'فقرة ثانية باللغة العربية.'));
-  });
+  }, 180_000);
   afterAll(async () => {
     await server.dispose();
   });

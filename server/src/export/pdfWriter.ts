@@ -52,8 +52,7 @@ async function printTwice(doc: ExportDocument, chromiumPath: string): Promise<Ui
     const probes = new Map(doc.sections.map((s, i) => [s.id, `DALILPROBE${i}X`]));
     const first = await print(writeHtml(doc, { probes }));
     const pages = await probePages(first, probes);
-    if (!pages) return first;
-    return await print(writeHtml(doc, { tocPages: pages }));
+    return fixPdfDates(pages ? await print(writeHtml(doc, { tocPages: pages })) : first, doc.date);
   } finally {
     await browser.close();
   }
@@ -81,4 +80,15 @@ async function probePages(pdf: Uint8Array, probes: Map<string, string>): Promise
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Chromium stamps the PDF with the time it was printed; the content's own date (noon UTC) goes in
+ * its place, same length so the cross-reference offsets stay right: the same content gives the same bytes.
+ */
+function fixPdfDates(pdf: Uint8Array, date: string): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1');
+  const stamp = `D:${date.replaceAll('-', '')}120000+00'00'`;
+  const fixed = text.replace(/\/(CreationDate|ModDate) \(D:\d{14}[+-]\d{2}'\d{2}'\)/g, (_, key: string) => `/${key} (${stamp})`);
+  return new Uint8Array(Buffer.from(fixed, 'latin1'));
 }

@@ -28,6 +28,7 @@ h1, h2, h3, h4, h5, h6 { color: var(--accent); line-height: 1.25; break-after: a
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 th, td { border: 1px solid #999; padding: 0.3rem 0.5rem; vertical-align: top; text-align: start; }
 th { background: #e7ecf3; }
+th > p, td > p { margin: 0.15em 0; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 caption, figcaption { font-style: italic; font-size: 0.9rem; color: #444; padding: 0.3rem 0; }
