@@ -5,7 +5,7 @@ import websocket from '@fastify/websocket';
 import adminSocket from './admin/adminSocket.ts';
 import type { Config } from './config.ts';
 import { acquireDataDirLock } from './storage/dataDirLock.ts';
-import { DOCS_DIR, METADATA_FILE, SNAPSHOTS_DIR, VERSIONS_DIR } from './storage/dataDirLayout.ts';
+import { DOCS_DIR, IMAGES_DIR, METADATA_FILE, SNAPSHOTS_DIR, VERSIONS_DIR } from './storage/dataDirLayout.ts';
 import { FileDocStore } from './storage/fileDocStore.ts';
 import type { DocStore } from './storage/docStore.ts';
 import { MetadataStore } from './storage/metadataStore.ts';
@@ -42,7 +42,11 @@ import workflowRoute from './routes/workflow/index.ts';
 import progressRoute from './routes/progress/index.ts';
 import notificationsRoute from './routes/notifications/index.ts';
 import exportRoute from './routes/export/index.ts';
+import { loadGuideImage } from './export/loadGuideImage.ts';
 import versionsRoute from './routes/versions/index.ts';
+import imagesRoute from './routes/images/index.ts';
+import { ImageStore } from './images/imageStore.ts';
+import type { GuideImages } from './images/guideImages.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
 import { anchoredText, isContentLocked, SECTION_FRAGMENT } from '@dalil/shared';
 import { countWords, fragmentText } from '@dalil/shared/editor';
@@ -60,6 +64,8 @@ export interface DalilApp {
   workflow: WorkflowRepository;
   versions: VersionStore;
   snapshots: SnapshotStore;
+  /** Guide images, for the image use cases (`images/storeImage.ts`...) without HTTP. */
+  images: GuideImages;
 }
 
 export interface BuildOptions {
@@ -90,6 +96,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const versions = new VersionStore(join(config.dataDir, VERSIONS_DIR));
     await versions.init();
     const access = new GuideAccess(guides, members);
+    const images: GuideImages = {
+      store: new ImageStore(join(config.dataDir, IMAGES_DIR)),
+      limits: { maxBytes: config.imageMaxBytes, maxPixels: config.imageMaxPixels },
+      guides,
+    };
     const secret = loadServerSecret(config.dataDir, config.sessionSecret);
     const docsDir = join(config.dataDir, DOCS_DIR);
     const docStore = options.docStore ? options.docStore(docsDir, app.log) : new FileDocStore(docsDir, app.log);
@@ -168,16 +179,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         findGuide: (id: string) => guides.findGuide(id),
         listSections: (id: string) => guides.listSections(id),
         readSection: registry.readSection.bind(registry),
-        loadImage: async () => null,
+        loadImage: (guideId: string, imageId: string) => loadGuideImage(images, guideId, imageId),
       },
       versions: {
         findVersion: (guideId: string, versionId: string) => versions.findVersion(guideId, versionId),
         content: (hash: string) => versions.content(hash),
-        loadImage: async () => null,
+        loadImage: (guideId: string, imageId: string) => loadGuideImage(images, guideId, imageId),
       },
     };
     await app.register(exportRoute, { prefix: '/api/guides/:guideId', ...services, exportServices });
     await app.register(versionsRoute, { prefix: '/api/guides/:guideId', ...services });
+    await app.register(imagesRoute, { prefix: '/api/guides/:guideId', access, images });
     await app.register(guideInvitationsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(invitationLinksRoute, { prefix: '/api/invitations', ...services });
     await app.register(collabRoute, {
@@ -196,7 +208,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await docStore.close();
       releaseLock();
     });
-    return { app, guides, accounts, members, threads, registry, docStore, metadata, notifications, workflow, versions, snapshots };
+    return { app, guides, accounts, members, threads, registry, docStore, metadata, notifications, workflow, versions, snapshots, images };
   } catch (err) {
     await app.close().catch(() => {});
     releaseLock();
