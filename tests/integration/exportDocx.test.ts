@@ -9,6 +9,8 @@ import { barrier } from '../helpers/barrier.ts';
 import { readDocx } from '../helpers/docxReader.ts';
 import { ARABIC_PARAGRAPH, plainSection, richSection, writeSectionJson } from '../helpers/richGuideContent.ts';
 import type { LayoutNode } from '@dalil/shared/editor';
+import { uploadImageFile } from '../helpers/imageUpload.ts';
+import { smallPng, smallWebp } from '../helpers/testImages.ts';
 
 const ARABIC = /[\u0600-\u06FF]/;
 
@@ -38,8 +40,13 @@ describe('DOCX export, read back with an independent reader', () => {
     sub = await api.ok('POST', `/api/guides/${g()}/sections`, { title: 'Concertation', parentId: team.section.id });
     chapter2 = await api.createSection(g(), 'الفصل الثاني');
     await write(team.section, plainSection('Texte d’introduction du premier chapitre.'));
-    await write(sub, richSection());
-    await write(chapter2, plainSection(ARABIC_PARAGRAPH, 'فقرة ثانية باللغة العربية.'));
+    const png = await uploadImageFile(api, g(), await smallPng());
+    const webp = await uploadImageFile(api, g(), await smallWebp(), { type: 'image/webp', name: 'plan.webp' });
+    expect([png.status, webp.status]).toEqual([201, 201]);
+    await write(sub, richSection(png.body.id));
+    const arabic = plainSection(ARABIC_PARAGRAPH, 'فقرة ثانية باللغة العربية.');
+    arabic.content!.push({ type: 'figure', attrs: { imageId: webp.body.id, alt: 'مخطط', size: 'full' }, content: [{ type: 'text', text: 'مخطط المدينة' }] });
+    await write(chapter2, arabic);
   }, 180_000);
   afterAll(async () => {
     await server.dispose();
@@ -80,6 +87,10 @@ describe('DOCX export, read back with an independent reader', () => {
     expect(docx.numbering.abstractNums).toBeGreaterThanOrEqual(2);
     expect(docx.paragraphs.filter((p) => p.numbered && ['Annoncer la réunion', 'Premier pas', 'Deuxième pas'].includes(p.text))).toHaveLength(3);
 
+    // both uploaded images are embedded (the WebP as PNG), with their alt text
+    expect(docx.paragraphs.reduce((n, p) => n + p.drawings, 0)).toBe(2);
+    expect(docx.files.filter((f) => f.startsWith('word/media/'))).toHaveLength(2);
+    expect(docx.documentXml).toContain('descr="Carte des quartiers"');
     expect(docx.tables).toHaveLength(1);
     expect(docx.tables[0]).toEqual({ rows: 3, headerRows: 1 });
 
@@ -148,6 +159,9 @@ describe('DOCX export, read back with an independent reader', () => {
     const files = unzipSync(res.bytes);
     const md = new TextDecoder().decode(files['guide.md']!);
     expect(md).toContain('### 1.1 Concertation');
+    const images = Object.keys(files).filter((f) => f.startsWith('images/'));
+    expect(images).toHaveLength(2);
+    for (const image of images) expect(md).toContain(`](${image})`);
     expect(md).toContain('> **Bonne pratique**');
     expect(md).toMatch(/<td colspan="2">Forum citoyen<\/td>/);
     expect(md).toContain('[^1]: Loi organique');

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
 import type { GuideImages } from '../images/guideImages.ts';
 import { readImage } from '../images/readImage.ts';
 import type { ExportImage } from './exportDocument.ts';
@@ -12,5 +13,11 @@ export async function loadGuideImage(images: GuideImages, guideId: string, image
   if (!found) return null;
   const record = await images.store.find(guideId, imageId);
   if (!record) return null;
-  return { bytes: new Uint8Array(await readFile(found.path)), mediaType: found.contentType, width: record.width, height: record.height };
+  const bytes = new Uint8Array(await readFile(found.path));
+  // Word takes PNG, JPEG and GIF only: a WebP goes to every format as PNG (lossless, same pixels)
+  if (found.contentType === 'image/webp') {
+    const png = await sharp(bytes, { limitInputPixels: record.width * record.height + 1 }).png().toBuffer();
+    return { bytes: new Uint8Array(png), mediaType: 'image/png', width: record.width, height: record.height };
+  }
+  return { bytes, mediaType: found.contentType, width: record.width, height: record.height };
 }
