@@ -15,6 +15,8 @@ const GuidePage = lazy(() => import('./pages/GuidePage.tsx'));
 const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
 const ProgressPage = lazy(() => import('./pages/ProgressPage.tsx'));
 const GuideThreadsPage = lazy(() => import('./pages/GuideThreadsPage.tsx'));
+const ReadingPage = lazy(() => import('./pages/ReadingPage.tsx'));
+const VersionsPage = lazy(() => import('./pages/VersionsPage.tsx'));
 
 export function App() {
   const session = useSession();
@@ -53,6 +55,16 @@ function SignedInApp({ route }: { route: Route }) {
       {route.name === 'threads' && (
         <Suspense fallback={loading}>
           <GuideThreadsPage key={route.guideId} guideId={route.guideId} />
+        </Suspense>
+      )}
+      {route.name === 'read' && (
+        <Suspense fallback={loading}>
+          <ReadingPage key={route.guideId} guideId={route.guideId} />
+        </Suspense>
+      )}
+      {route.name === 'versions' && (
+        <Suspense fallback={loading}>
+          <VersionsPage key={route.guideId} guideId={route.guideId} />
         </Suspense>
       )}
       {route.name === 'account' && <AccountPage />}

@@ -71,7 +71,7 @@ describe('versions of a whole guide', () => {
     await write(team.section, ['Introduction du guide.']);
     await write(partA, ['Texte de la partie A.', 'Deuxième paragraphe.']);
     await write(partB, ['النص العربي للجزء ب.']);
-  });
+  }, 180_000); // six accounts (scrypt) on a busy machine
   afterAll(async () => {
     clients.forEach((c) => c.destroy());
     await server.dispose();
@@ -159,6 +159,9 @@ describe('versions of a whole guide', () => {
     const server0 = server.registry.get(partA.docName)!.doc;
     expect(fragmentText(server0.getXmlFragment(SECTION_FRAGMENT))).toBe('Texte de la partie A.\nDeuxième paragraphe.');
     expect(Y.encodeStateVector(server0)).toEqual(Y.encodeStateVector(watcher.doc));
+    // the restored section is the version's again, content and all
+    const after = await team.byRole.reader.api.ok<Comparison>('GET', `/api/guides/${g()}/versions/compare?from=${provisional.id}&to=current`);
+    expect(after.sections.find((s) => s.id === partA.id)!.change).toBe('same');
     // the same restore again changes nothing
     expect((await coordinator().ok<RestoreResult>('POST', `/api/guides/${g()}/versions/${provisional.id}/sections/${partA.id}/restore`)).changed).toBe(false);
     expect((await team.byRole.author.api.request('POST', `/api/guides/${g()}/versions/${provisional.id}/sections/${partA.id}/restore`)).status).toBe(403);

@@ -10,6 +10,8 @@ export class ApiRequestError extends Error {
     message: string,
     /** With `open_threads`: the threads that block the validation. */
     readonly threads: BlockingThread[] = [],
+    /** With `sections_not_validated`: the sections that keep a final version from being made. */
+    readonly sections: NonNullable<ApiError['sections']> = [],
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -58,7 +60,7 @@ export async function requestJson<T>(method: string, path: string, body?: unknow
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     if (response.status === 401 && !path.startsWith('/api/auth/')) for (const listener of unauthorizedListeners) listener();
-    if (isApiError(payload)) throw new ApiRequestError(response.status, payload.error, payload.message, payload.threads ?? []);
+    if (isApiError(payload)) throw new ApiRequestError(response.status, payload.error, payload.message, payload.threads ?? [], payload.sections ?? []);
     throw new ApiRequestError(response.status, 'http', `${response.status} ${response.statusText}`);
   }
   return payload as T;

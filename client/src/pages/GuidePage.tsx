@@ -15,6 +15,7 @@ import { loadSession, useCurrentUser } from '../identity/currentUser.ts';
 import { refreshNotifications } from '../notifications/notificationStore.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
+import { navigate } from '../routing/history.ts';
 import { AccessLost } from './guide/AccessLost.tsx';
 import { GuideNotReady } from './guide/GuideNotReady.tsx';
 import { SectionPane } from './guide/SectionPane.tsx';
@@ -35,8 +36,14 @@ export default function GuidePage({ guideId, sectionId }: GuidePageProps) {
   // set when the server closes our sockets with 4409: we were removed while the guide was open
   const [removed, setRemoved] = useState(false);
 
+  // readers only read: the guide opens for them as one document
+  const readerLanding = state.kind === 'ready' && state.guide.role === 'reader' && sectionId === null;
+  useEffect(() => {
+    if (readerLanding) navigate(paths.read(guideId), { replace: true });
+  }, [readerLanding, guideId]);
+
   if (removed || state.kind === 'forbidden') return <AccessLost />;
-  if (state.kind !== 'ready') return <GuideNotReady state={state} loadingLabel={t('guide.loading')} />;
+  if (state.kind !== 'ready' || readerLanding) return <GuideNotReady state={state.kind === 'ready' ? { kind: 'loading' } : state} loadingLabel={t('guide.loading')} />;
   return <GuideWorkspace guide={state.guide} sectionId={sectionId} refresh={refresh} onRemoved={() => setRemoved(true)} />;
 }
 
@@ -110,6 +117,12 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
             {guide.title}
           </Link>
           <PresenceAvatars participants={room.participants} sections={guide.sections} />
+          <Link to={paths.read(guide.id)} className="button button--small guide-bar__members" data-testid="read-link">
+            {t('versions.readLink')}
+          </Link>
+          <Link to={paths.versions(guide.id)} className="button button--small guide-bar__members" data-testid="versions-link">
+            {t('versions.versionsLink')}
+          </Link>
           <Link to={paths.progress(guide.id)} className="button button--small guide-bar__members" data-testid="progress-link">
             {t('dashboard.link')}
           </Link>

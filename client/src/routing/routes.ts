@@ -4,6 +4,8 @@ export type Route =
   | { name: 'members'; guideId: string }
   | { name: 'progress'; guideId: string }
   | { name: 'threads'; guideId: string }
+  | { name: 'read'; guideId: string }
+  | { name: 'versions'; guideId: string }
   | { name: 'invitation'; token: string }
   | { name: 'account' }
   | { name: 'login' }
@@ -14,6 +16,8 @@ const SECTION = /^\/guides\/([^/]+)\/sections\/([^/]+)\/?$/;
 const MEMBERS = /^\/guides\/([^/]+)\/members\/?$/;
 const PROGRESS = /^\/guides\/([^/]+)\/progress\/?$/;
 const THREADS = /^\/guides\/([^/]+)\/comments\/?$/;
+const READ = /^\/guides\/([^/]+)\/read\/?$/;
+const VERSIONS = /^\/guides\/([^/]+)\/versions\/?$/;
 const INVITATION = /^\/invitations\/([^/]+)\/?$/;
 
 export function parseRoute(pathname: string): Route {
@@ -28,6 +32,10 @@ export function parseRoute(pathname: string): Route {
   if (progress) return { name: 'progress', guideId: decode(progress[1]!) };
   const threads = THREADS.exec(pathname);
   if (threads) return { name: 'threads', guideId: decode(threads[1]!) };
+  const read = READ.exec(pathname);
+  if (read) return { name: 'read', guideId: decode(read[1]!) };
+  const versions = VERSIONS.exec(pathname);
+  if (versions) return { name: 'versions', guideId: decode(versions[1]!) };
   const guide = GUIDE.exec(pathname);
   if (guide) return { name: 'guide', guideId: decode(guide[1]!), sectionId: null };
   const invitation = INVITATION.exec(pathname);
@@ -64,6 +72,10 @@ export const paths = {
   /** A section opened on one comment thread (its card active and in view). */
   thread: (guideId: string, sectionId: string, threadId: string): string =>
     `/guides/${encodeURIComponent(guideId)}/sections/${encodeURIComponent(sectionId)}?thread=${encodeURIComponent(threadId)}`,
+  /** The whole guide as one document; with a version id, that version (read-only). */
+  read: (guideId: string, versionId?: string): string =>
+    `/guides/${encodeURIComponent(guideId)}/read${versionId ? `?version=${encodeURIComponent(versionId)}` : ''}`,
+  versions: (guideId: string): string => `/guides/${encodeURIComponent(guideId)}/versions`,
   invitation: (token: string): string => `/invitations/${encodeURIComponent(token)}`,
   account: (): string => '/account',
   login: (next?: string): string => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),

@@ -25,7 +25,14 @@ export function layoutJson(fragment: Y.XmlFragment): LayoutNode {
 function children(parent: Y.XmlFragment | Y.XmlElement): LayoutNode[] {
   const out: LayoutNode[] = [];
   for (const child of parent.toArray()) {
-    if (child instanceof Y.XmlText) out.push(...textNodes(child));
+    if (child instanceof Y.XmlText) {
+      // an edit can leave two text children side by side: one run of text to layout and to compare
+      for (const node of textNodes(child)) {
+        const previous = out.at(-1);
+        if (previous?.type === 'text' && JSON.stringify(previous.marks ?? []) === JSON.stringify(node.marks ?? [])) previous.text += node.text!;
+        else out.push(node);
+      }
+    }
     else if (child instanceof Y.XmlElement) {
       const attrs = child.getAttributes();
       const node: LayoutNode = { type: child.nodeName };
