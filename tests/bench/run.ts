@@ -2,7 +2,7 @@
  * `pnpm bench`: Dalil against the bare `@y/websocket-server` relay, side by side, on loopback, with
  * stock y-websocket clients. Prints one table and writes `bench/results/<date>.json` at the repo root.
  *
- * Env: BENCH_ONLY=propagation,saved,replay,guide,idle,bundle,versions (subset), BENCH_CPU_PROF=1 (run every
+ * Env: BENCH_ONLY=propagation,saved,replay,guide,idle,bundle,versions,export (subset), BENCH_CPU_PROF=1 (run every
  * server with `node --cpu-prof`, profiles in bench/results/profiles/).
  */
 import { execFileSync } from 'node:child_process';
@@ -24,6 +24,7 @@ import { measureSavedLatency } from './savedLatency.ts';
 import { mib, round, sleep, summarize, until } from './stats.ts';
 import { formatTable, type Row } from './table.ts';
 import { benchGuideVersions } from './guideVersions.ts';
+import { benchGuideExport } from './guideExport.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const tracePath = resolve(repoRoot, '..', 'shared/data/automerge-paper.json.gz');
@@ -453,6 +454,11 @@ const scenarios: Array<[string, () => Promise<void> | void]> = [
     const result = await benchGuideVersions(log);
     rows.push(...result.rows);
     details.versions = result.details;
+  }],
+  ['export', async () => {
+    const result = await benchGuideExport(log);
+    rows.push(...result.rows);
+    details.export = result.details;
   }],
 ];
 
