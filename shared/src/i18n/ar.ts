@@ -467,6 +467,7 @@ export const ar: Messages = {
   export: {
     menu: 'تصدير',
     menuLabel: 'تصدير الدليل',
+    versionMenuLabel: 'تصدير النسخة {{label}}',
     formats: {
       docx: 'وورد (.docx)',
       pdf: 'PDF (A4)',

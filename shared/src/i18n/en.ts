@@ -428,6 +428,7 @@ export const en: Messages = {
   export: {
     menu: 'Export',
     menuLabel: 'Export the guide',
+    versionMenuLabel: 'Export version {{label}}',
     formats: {
       docx: 'Word (.docx)',
       pdf: 'PDF (A4)',

@@ -430,6 +430,7 @@ export const fr = {
   export: {
     menu: 'Exporter',
     menuLabel: 'Exporter le guide',
+    versionMenuLabel: 'Exporter la version {{label}}',
     formats: {
       docx: 'Word (.docx)',
       pdf: 'PDF (A4)',
