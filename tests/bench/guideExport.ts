@@ -47,6 +47,21 @@ function chromiumRss(pid: number): number {
   return total;
 }
 
+/**
+ * GET with one retry when the socket was closed under us (undici reusing a keep-alive socket the
+ * server just closed): a transport hiccup, not an export failure.
+ */
+async function getFile(url: string, cookie: string): Promise<{ status: number; body: Uint8Array }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(url, { headers: { cookie } });
+      return { status: res.status, body: new Uint8Array(await res.arrayBuffer()) };
+    } catch (err) {
+      if (attempt >= 2) throw err;
+    }
+  }
+}
+
 export async function benchGuideExport(log: (message: string) => void): Promise<{ rows: Row[]; details: Record<string, unknown> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dalil-bench-export-'));
   const work = mkdtempSync(join(tmpdir(), 'dalil-bench-export-files-'));
@@ -79,8 +94,8 @@ export async function benchGuideExport(log: (message: string) => void): Promise<
         const before = memoryOf(server.pid).rss;
         const sampler = format === 'pdf' ? setInterval(() => (chromiumPeak = Math.max(chromiumPeak, chromiumRss(server.pid))), 100) : null;
         const t0 = performance.now();
-        const res = await fetch(`${server.url}/api/guides/${guide.id}/export?format=${format}`, { headers: { cookie: user.cookie } });
-        const body = new Uint8Array(await res.arrayBuffer());
+        const res = await getFile(`${server.url}/api/guides/${guide.id}/export?format=${format}`, user.cookie);
+        const body = res.body;
         const ms = performance.now() - t0;
         if (sampler) clearInterval(sampler);
         if (res.status !== 200) throw new Error(`export ${format} answered ${res.status}: ${new TextDecoder().decode(body).slice(0, 200)}`);
@@ -102,7 +117,7 @@ export async function benchGuideExport(log: (message: string) => void): Promise<
       if (format === 'docx') {
         // the reference: pandoc converting Dalil's own HTML export of the same guide (written below, reused here)
         const html = join(work, 'guide.html');
-        writeFileSync(html, new Uint8Array(await (await fetch(`${server.url}/api/guides/${guide.id}/export?format=html`, { headers: { cookie: user.cookie } })).arrayBuffer()));
+        writeFileSync(html, (await getFile(`${server.url}/api/guides/${guide.id}/export?format=html`, user.cookie)).body);
         if (spawnSync('pandoc', ['--version']).status !== 0) {
           log('export: pandoc not installed, no reference figure');
           continue;
