@@ -49,7 +49,7 @@ import { ImageStore } from './images/imageStore.ts';
 import type { GuideImages } from './images/guideImages.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
 import { anchoredText, isContentLocked, SECTION_FRAGMENT } from '@dalil/shared';
-import { countWords, fragmentText } from '@dalil/shared/editor';
+import { countNumbered, countWords, fragmentText, layoutJson } from '@dalil/shared/editor';
 
 export interface DalilApp {
   app: FastifyInstance;
@@ -114,9 +114,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           if (!section) return;
           const language = guides.findGuide(section.guideId)?.language;
           const words = countWords(fragmentText(doc.getXmlFragment(SECTION_FRAGMENT)), language);
+          const numbered = countNumbered(layoutJson(doc.getXmlFragment(SECTION_FRAGMENT)));
           const editedAt = lastMemberEditAt === null ? null : new Date(lastMemberEditAt).toISOString();
           guides
-            .recordContentSettled(section, words, editedAt)
+            .recordContentSettled(section, words, editedAt, numbered)
             .then((changed) => changed && registry.contentChanged(section.guideId))
             .catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record word count'));
           const anchored = new Set(anchoredText(doc.getXmlFragment(SECTION_FRAGMENT)).keys());
@@ -139,7 +140,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Validated sections stay locked across restarts.
     for (const section of metadata.data.sections) if (isContentLocked(section.status)) registry.setSectionLocked(section.docName, true);
 
-    if (config.demo) await seedDemoIfEmpty({ guides, accounts, members, threads, docStore }, app.log);
+    if (config.demo) await seedDemoIfEmpty({ guides, accounts, members, threads, docStore, images }, app.log);
 
     for (const schema of sharedSchemas) app.addSchema(schema);
     await app.register(errorReplies);

@@ -2,7 +2,7 @@
  * `pnpm bench`: Dalil against the bare `@y/websocket-server` relay, side by side, on loopback, with
  * stock y-websocket clients. Prints one table and writes `bench/results/<date>.json` at the repo root.
  *
- * Env: BENCH_ONLY=propagation,saved,replay,guide,idle,bundle,versions,export (subset), BENCH_CPU_PROF=1 (run every
+ * Env: BENCH_ONLY=propagation,saved,replay,guide,idle,bundle,versions,export,rich (subset), BENCH_CPU_PROF=1 (run every
  * server with `node --cpu-prof`, profiles in bench/results/profiles/).
  */
 import { execFileSync } from 'node:child_process';
@@ -21,6 +21,7 @@ import { runPropagationCell, type Contender } from './propagationCell.ts';
 import { loadTrace, replayTrace, type ReplayResult } from './replay.ts';
 import { persistedBytes, waitForCompaction } from './storageSize.ts';
 import { measureSavedLatency } from './savedLatency.ts';
+import { richSectionRows } from './richSection.ts';
 import { mib, round, sleep, summarize, until } from './stats.ts';
 import { formatTable, type Row } from './table.ts';
 import { benchGuideVersions } from './guideVersions.ts';
@@ -459,6 +460,11 @@ const scenarios: Array<[string, () => Promise<void> | void]> = [
     const result = await benchGuideExport(log);
     rows.push(...result.rows);
     details.export = result.details;
+  }],
+  ['rich', async () => {
+    const rich = await richSectionRows();
+    rows.push(...rich.rows);
+    details.rich = rich.details;
   }],
 ];
 

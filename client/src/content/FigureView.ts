@@ -86,10 +86,11 @@ export class FigureView implements NodeView {
       const bar = el('progress', { max: '100', class: 'figure__progress' });
       const text = el('span', { class: 'figure__progress-text', role: 'status' });
       const update = () => {
-        const percent = progressOf(token);
-        if (percent === undefined) bar.removeAttribute('value');
-        else bar.value = percent;
-        text.textContent = label('figureUploading', { percent: percent ?? 0 });
+        const state = progressOf(token);
+        if (state?.percent === undefined) bar.removeAttribute('value');
+        else bar.value = state.percent;
+        // another person's upload shows as under way without a percentage (progress is local)
+        text.textContent = state?.text ?? label('figureUploading', { percent: '…' });
       };
       update();
       this.unwatch = watchProgress(token, update);

@@ -69,7 +69,7 @@ export function TableTools({ editor }: { editor: Editor }) {
     ['deleteTable', t('content.deleteTable'), () => editor.chain().focus().deleteTable().run()],
   ];
   return (
-    <div className="table-tools" role="toolbar" aria-label={t('content.tableTools')}>
+    <div className="table-tools" role="group" aria-label={t('content.tableTools')}>
       {tools.map(([name, text, run]) => (
         <button key={name} type="button" className="toolbar__text-button" data-table-tool={name} onMouseDown={(e) => e.preventDefault()} onClick={run}>
           {text}

@@ -1,7 +1,8 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
+import i18next from 'i18next';
+import { imageUploadErrorMessage, imageUploadStatusText, ImageUploadError, startImageUpload } from '../images/index.ts';
 import { endProgress, reportProgress, UPLOADING_PREFIX } from './uploadProgress.ts';
-import { uploadImage } from './imageUpload.ts';
 
 function findByMissing(editor: Editor, missing: string): { pos: number; node: PmNode } | null {
   let found: { pos: number; node: PmNode } | null = null;
@@ -13,26 +14,26 @@ function findByMissing(editor: Editor, missing: string): { pos: number; node: Pm
   return found;
 }
 
-function waitOnline(): Promise<void> {
-  if (navigator.onLine) return Promise.resolve();
-  return new Promise((resolve) => window.addEventListener('online', () => resolve(), { once: true }));
-}
-
 /** A new placeholder token: the figure carries it until its image is stored. */
 export function newUploadToken(): string {
   return `${UPLOADING_PREFIX}${crypto.randomUUID()}`;
 }
 
 /**
- * Uploads the image for a placeholder figure already in the text (carrying `missing: token`), then
- * points the figure at the stored image. Offline, it waits for the connection. If the store refuses
- * the file, the placeholder is removed (no broken node) and the reason is reported.
+ * Uploads the image for a placeholder figure already in the text (carrying `missing: token`)
+ * through the image store's queue (waits while offline, retries a dropped connection), then points
+ * the figure at the stored image. If the store refuses the file, the placeholder is removed (no
+ * broken node) and the reason is reported in the interface language.
  */
 export async function uploadIntoFigure(editor: Editor, guideId: string, token: string, file: Blob, onError: (reason: string) => void): Promise<void> {
   const id = token.slice(UPLOADING_PREFIX.length);
+  const upload = startImageUpload(guideId, file);
+  const unsubscribe = upload.subscribe((state) => {
+    const percent = state.phase === 'uploading' && state.progress ? Math.floor(state.progress.fraction * 100) : undefined;
+    reportProgress(id, percent, imageUploadStatusText(state, i18next.t));
+  });
   try {
-    await waitOnline();
-    const image = await uploadImage(guideId, file, (percent) => reportProgress(id, percent));
+    const image = await upload.done;
     if (editor.isDestroyed) return;
     const target = findByMissing(editor, token);
     if (!target) return; // the placeholder was deleted meanwhile
@@ -51,8 +52,9 @@ export async function uploadIntoFigure(editor: Editor, guideId: string, token: s
       const target = findByMissing(editor, token);
       if (target) editor.view.dispatch(editor.state.tr.delete(target.pos, target.pos + target.node.nodeSize));
     }
-    onError(error instanceof Error ? error.message : String(error));
+    onError(error instanceof ImageUploadError ? imageUploadErrorMessage(error, i18next.t) : String(error));
   } finally {
+    unsubscribe();
     endProgress(id);
   }
 }

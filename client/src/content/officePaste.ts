@@ -85,7 +85,8 @@ function convertWordLists(doc: Document): void {
     // a run of consecutive list paragraphs makes one list, nested by level
     const run: Element[] = [first];
     let next = first.nextElementSibling;
-    while (next && msoListInfo(next)) {
+    // Word numbers its lists (l0, l1…): a new list id starts a new list
+    while (next && msoListInfo(next)?.list === msoListInfo(first)!.list) {
       run.push(next);
       next = next.nextElementSibling;
     }

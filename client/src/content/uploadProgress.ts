@@ -4,7 +4,7 @@
  */
 type Listener = () => void;
 
-const progress = new Map<string, number>();
+const progress = new Map<string, { percent: number | undefined; text: string }>();
 const listeners = new Map<string, Set<Listener>>();
 
 export const UPLOADING_PREFIX = 'uploading:';
@@ -13,12 +13,12 @@ export function uploadToken(missing: unknown): string | null {
   return typeof missing === 'string' && missing.startsWith(UPLOADING_PREFIX) ? missing.slice(UPLOADING_PREFIX.length) : null;
 }
 
-export function reportProgress(token: string, percent: number): void {
-  progress.set(token, percent);
+export function reportProgress(token: string, percent: number | undefined, text: string): void {
+  progress.set(token, { percent, text });
   for (const listener of listeners.get(token) ?? []) listener();
 }
 
-export function progressOf(token: string): number | undefined {
+export function progressOf(token: string): { percent: number | undefined; text: string } | undefined {
   return progress.get(token);
 }
 

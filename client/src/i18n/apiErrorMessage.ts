@@ -14,6 +14,7 @@ const BY_CODE: Record<string, string> = {
   wrong_password: 'errors.wrongPassword',
   forbidden: 'errors.forbidden',
   too_many_attempts: 'errors.throttled',
+  figures_without_alt: 'content.missingAltGeneric',
 };
 
 const BY_MESSAGE: Array<[RegExp, string]> = [

@@ -15,6 +15,7 @@ import { AssigneeTable } from './progress/AssigneeTable.tsx';
 import { SectionProgressTable } from './progress/SectionProgressTable.tsx';
 import { StatusChart } from './progress/StatusChart.tsx';
 import { ThreadsSetting } from './progress/ThreadsSetting.tsx';
+import { NumberingSetting } from '../content/NumberingSetting.tsx';
 import { useProgress } from './progress/useProgress.ts';
 import './progress/progress.css';
 
@@ -54,6 +55,7 @@ function Progress({ guide, refreshGuide }: { guide: GuideView; refreshGuide: () 
         )}
         {state.kind === 'ready' && <ProgressBody progress={state.progress} guide={guide} />}
         {guide.permissions.includes('guide.update') && <ThreadsSetting guide={guide} onChanged={refreshGuide} />}
+        {guide.permissions.includes('guide.update') && <NumberingSetting guide={guide} onChanged={refreshGuide} />}
     </GuideSubpage>
   );
 }

@@ -3,8 +3,10 @@
  * ("Guide pratique des principes Open Gov au niveau local", written by CEFAD trainers with CSOs).
  *
  * Pure data: every section body is a ProseMirror JSON document valid against `sectionSchema()`
- * (TipTap StarterKit). The helpers below only keep the content readable.
+ * (TipTap StarterKit). The helpers below only keep the content readable. Tables, boxes and
+ * footnotes are shown in `demoRichContent.ts`.
  */
+import { richContentChapter } from './demoRichContent.ts';
 
 export interface PMNode {
   type: string;
@@ -737,5 +739,5 @@ const annexes = section(
 export const demoGuide: { title: string; language: 'fr'; sections: DemoSection[] } = {
   title: 'Guide pratique des principes du gouvernement ouvert au niveau local',
   language: 'fr',
-  sections: [introduction, principes, enjeux, bonnesPratiques, casConcrets, annexes],
+  sections: [introduction, principes, enjeux, bonnesPratiques, casConcrets, richContentChapter, annexes],
 };

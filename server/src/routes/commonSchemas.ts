@@ -58,6 +58,11 @@ export const sectionViewSchema = {
     authorIds: { type: 'array', items: { type: 'string' } },
     reviewerIds: { type: 'array', items: { type: 'string' } },
     wordCount: { type: 'integer' },
+    numbered: {
+      type: 'object',
+      properties: { figure: { type: 'integer' }, table: { type: 'integer' }, footnote: { type: 'integer' } },
+      required: ['figure', 'table', 'footnote'],
+    },
     dueDate: { type: ['string', 'null'] },
   },
   required: ['id', 'title', 'parentId', 'position', 'status', 'docName', 'updatedAt', 'authorIds', 'reviewerIds', 'wordCount', 'dueDate'],
@@ -84,11 +89,17 @@ export const guideViewSchema = {
     roomName: { type: 'string' },
     structureVersion: { type: 'integer' },
     requireResolvedThreads: { type: 'boolean' },
+    numbering: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { enabled: { type: 'boolean' }, unnumberedSectionIds: { type: 'array', maxItems: 1000, items: { type: 'string', maxLength: 100 } } },
+      required: ['enabled', 'unnumberedSectionIds'],
+    },
     sections: { type: 'array', items: { $ref: 'SectionView#' } },
     role: roleSchema,
     permissions: { type: 'array', items: { type: 'string' } },
   },
-  required: ['id', 'title', 'language', 'roomName', 'structureVersion', 'requireResolvedThreads', 'sections', 'role', 'permissions'],
+  required: ['id', 'title', 'language', 'roomName', 'structureVersion', 'requireResolvedThreads', 'numbering', 'sections', 'role', 'permissions'],
 } as const;
 
 export const guideSummarySchema = {

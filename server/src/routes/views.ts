@@ -14,6 +14,7 @@ export function sectionView(s: Section): SectionView {
     authorIds: [...s.authorIds],
     reviewerIds: [...s.reviewerIds],
     wordCount: s.wordCount,
+    numbered: { figure: 0, table: 0, footnote: 0, ...s.numbered },
     dueDate: s.dueDate,
   };
 }
@@ -30,6 +31,7 @@ export function guideView(guide: Guide, sections: Section[], role: GuideRole): G
     roomName: guideRoomName(guide.id),
     structureVersion: guide.structureVersion,
     requireResolvedThreads: guide.requireResolvedThreads,
+    numbering: guide.numbering,
     sections: sections.map(sectionView),
     role,
     permissions: allowedActions(role),

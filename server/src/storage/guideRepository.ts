@@ -1,4 +1,4 @@
-import type { Guide, GuideAction, GuideLanguage, Section } from '@dalil/shared';
+import type { Guide, GuideAction, GuideLanguage, GuideNumbering, Section } from '@dalil/shared';
 import { can, tocOrder } from '@dalil/shared';
 import { ApiError, badRequest, notFound } from '../errors.ts';
 import type { MetadataSchema, MetadataStore } from './metadataStore.ts';
@@ -87,6 +87,7 @@ export class GuideRepository {
       language: input.language,
       structureVersion: 1,
       requireResolvedThreads: true,
+      numbering: { enabled: true, unnumberedSectionIds: [] },
       createdAt: now,
       updatedAt: now,
     };
@@ -97,13 +98,14 @@ export class GuideRepository {
     });
   }
 
-  updateGuide(guideId: string, change: { title?: string; language?: GuideLanguage; requireResolvedThreads?: boolean }): Promise<Guide> {
+  updateGuide(guideId: string, change: { title?: string; language?: GuideLanguage; requireResolvedThreads?: boolean; numbering?: GuideNumbering }): Promise<Guide> {
     return this.store.mutate(() => {
       const guide = this.getGuide(guideId);
       const title = change.title !== undefined ? cleanTitle(change.title) : guide.title;
       guide.title = title;
       if (change.language !== undefined) guide.language = change.language;
       if (change.requireResolvedThreads !== undefined) guide.requireResolvedThreads = change.requireResolvedThreads;
+      if (change.numbering !== undefined) guide.numbering = { enabled: change.numbering.enabled, unnumberedSectionIds: [...new Set<string>(change.numbering.unnumberedSectionIds)] };
       touch(guide, true);
       return guide;
     });
@@ -191,11 +193,13 @@ export class GuideRepository {
    * Records what a section's settled text says: its word count and, when members edited it, when.
    * Writes only when something changed; resolves with whether it did.
    */
-  async recordContentSettled(section: Section, wordCount: number, editedAt: string | null): Promise<boolean> {
+  async recordContentSettled(section: Section, wordCount: number, editedAt: string | null, numbered?: Section['numbered']): Promise<boolean> {
     const newerEdit = editedAt !== null && (section.editedAt ?? '') < editedAt;
-    if (section.wordCount === wordCount && !newerEdit) return false;
+    const newCounts = numbered !== undefined && JSON.stringify(numbered) !== JSON.stringify(section.numbered);
+    if (section.wordCount === wordCount && !newerEdit && !newCounts) return false;
     await this.store.mutate(() => {
       section.wordCount = wordCount;
+      if (newCounts) section.numbered = numbered;
       if (newerEdit) section.editedAt = editedAt;
     });
     return true;

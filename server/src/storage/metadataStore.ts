@@ -68,7 +68,10 @@ export class MetadataStore {
     const db = new Low<MetadataSchema>(new DurableJsonFile<MetadataSchema>(path), emptyMetadata());
     await db.read();
     db.data = { ...emptyMetadata(), ...db.data };
-    for (const guide of db.data.guides) guide.requireResolvedThreads ??= true;
+    for (const guide of db.data.guides) {
+      guide.requireResolvedThreads ??= true;
+      guide.numbering ??= { enabled: true, unnumberedSectionIds: [] };
+    }
     for (const section of db.data.sections) {
       section.authorIds ??= [];
       section.reviewerIds ??= [];

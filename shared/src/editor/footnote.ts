@@ -1,4 +1,5 @@
 import { Node, mergeAttributes } from '@tiptap/core';
+import { NodeSelection } from '@tiptap/pm/state';
 import type { ParsedElement } from './domElement.ts';
 
 declare module '@tiptap/core' {
@@ -48,8 +49,18 @@ export const Footnote = Node.create({
     return {
       insertFootnote:
         (text = '') =>
-        ({ commands }) =>
-          commands.insertContent({ type: this.name, attrs: { text } }),
+        ({ tr, dispatch }) => {
+          const node = this.type.create({ text });
+          if (!dispatch) return true;
+          tr.replaceSelectionWith(node, false);
+          // an empty note is selected at once, so its text can be typed in place
+          if (!text) {
+            const pos = tr.selection.from - node.nodeSize;
+            if (pos >= 0 && tr.doc.nodeAt(pos)?.type === this.type) tr.setSelection(NodeSelection.create(tr.doc, pos));
+          }
+          dispatch(tr.scrollIntoView());
+          return true;
+        },
     };
   },
 });

@@ -1,4 +1,4 @@
-import type { GuideLanguage, NotificationKind, SectionStatus } from './domain.ts';
+import type { GuideLanguage, GuideNumbering, NotificationKind, SectionStatus } from './domain.ts';
 import type { GuideRole } from '../permissions/roles.ts';
 import type { GuideAction } from '../permissions/matrix.ts';
 
@@ -15,6 +15,8 @@ export interface SectionView {
   reviewerIds: string[];
   /** Words as last counted on the server; open sections count live in the client. */
   wordCount: number;
+  /** Figures, tables and footnotes in the section's settled text (the editor numbers from these). */
+  numbered?: { figure: number; table: number; footnote: number };
   /** Optional deadline, YYYY-MM-DD. */
   dueDate: string | null;
 }
@@ -40,6 +42,8 @@ export interface GuideView {
   structureVersion: number;
   /** A section cannot be validated while it has open comment threads (guide setting). */
   requireResolvedThreads: boolean;
+  /** Chapter/section numbering setting (guide setting). */
+  numbering: GuideNumbering;
   sections: SectionView[];
   /** The caller's role and what it allows, computed by the server (clients never re-derive it). */
   role: GuideRole;
@@ -60,6 +64,7 @@ export interface UpdateGuideBody {
   title?: string;
   language?: GuideLanguage;
   requireResolvedThreads?: boolean;
+  numbering?: GuideNumbering;
 }
 
 export interface CreateSectionBody {

@@ -38,6 +38,12 @@ export interface WorkflowEvent {
   snapshotId: string | null;
 }
 
+/** A guide's numbering setting (see `sectionNumbers` in shared/src/editor/numbering.ts). */
+export interface GuideNumbering {
+  enabled: boolean;
+  unnumberedSectionIds: string[];
+}
+
 export interface Guide {
   id: string;
   title: string;
@@ -46,6 +52,8 @@ export interface Guide {
   structureVersion: number;
   /** When true (the default), a section cannot be validated while it has open comment threads. */
   requireResolvedThreads: boolean;
+  /** Chapter and section numbering (1, 1.1, 1.1.1): on or off, and sections left unnumbered (front matter). */
+  numbering: GuideNumbering;
   createdAt: string;
   updatedAt: string;
 }
@@ -72,6 +80,8 @@ export interface Section {
   reviewerIds: string[];
   /** Words in the section as last saved on the server (counted when its document settles). */
   wordCount: number;
+  /** Figures, tables and footnotes counted when the text settled (absent before schema 2). */
+  numbered?: { figure: number; table: number; footnote: number };
   /** Optional deadline (YYYY-MM-DD); the section is overdue after that day until validated. */
   dueDate: string | null;
   /** Last time a member's edit to the text settled on the server (null: never edited). */

@@ -18,6 +18,8 @@ import type { TocDrag } from './useTocDrag.ts';
 export interface TocItemContext {
   guideId: string;
   tree: TocTree;
+  /** Chapter/section numbers from the structure (absent: unnumbered or numbering off). */
+  numbers: ReadonlyMap<string, string>;
   activeSectionId: string | null;
   hintId: string;
   participants: Participant[];
@@ -120,6 +122,8 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
               to={paths.section(ctx.guideId, section.id)}
               className="toc-row__link"
               data-toc-link={section.id}
+              // drawn by CSS before the title, so the link's text stays the title itself
+              data-number={ctx.numbers.get(section.id)}
               aria-current={active ? 'page' : undefined}
               aria-describedby={ctx.canManage ? ctx.hintId : undefined}
               onKeyDown={onKeyDown}

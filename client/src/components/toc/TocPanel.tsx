@@ -1,3 +1,4 @@
+import { useSectionNumbers } from '../../content/useSectionNumbers.ts';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideView, MemberView, SectionView } from '@dalil/shared';
@@ -36,6 +37,7 @@ export function TocPanel({ guide, activeSectionId, participants, refresh, canMan
   const [assigning, setAssigning] = useState<SectionView | null>(null);
   const memberMap = useMemo(() => new Map((members ?? []).map((m) => [m.userId, m])), [members]);
   const tree = useMemo(() => buildTocTree(guide.sections), [guide.sections]);
+  const numbers = useSectionNumbers(guide);
   const actions = useTocActions(guide.id, refresh);
   const drag = useTocDrag(tree, actions);
 
@@ -52,6 +54,7 @@ export function TocPanel({ guide, activeSectionId, participants, refresh, canMan
 
   const ctx: TocItemContext = {
     guideId: guide.id,
+    numbers,
     tree,
     activeSectionId,
     hintId,

@@ -7,6 +7,8 @@ import type { AccessSignal } from '../../collaboration/accessSignals.ts';
 import { useSectionSession } from '../../collaboration/useSectionSession.ts';
 import type { Participant } from '../../collaboration/presence.ts';
 import { SectionEditor } from '../../editor/SectionEditor.tsx';
+import { useNumberingOffset } from '../../content/useNumberingOffset.ts';
+import { useSectionNumbers } from '../../content/useSectionNumbers.ts';
 import type { CurrentUser } from '../../identity/currentUser.ts';
 import { SectionStatusLine } from './SectionStatusLine.tsx';
 import { useSectionWorkflow } from './workflow/useSectionWorkflow.ts';
@@ -36,6 +38,8 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
   const { session, synced } = useSectionSession(section.docName, !canEdit || locked, onAccessSignal, locked);
   const workflow = useSectionWorkflow(guide.id, section.id, guide.structureVersion);
   const [editor, setEditor] = useState<Editor | null>(null);
+  const numbers = useSectionNumbers(guide);
+  const numberingOffset = useNumberingOffset(guide, section.id);
   const parent = section.parentId ? guide.sections.find((s) => s.id === section.parentId) : undefined;
   const others = participants.filter((p) => !p.isSelf && p.sectionId === section.id);
   const openThreads = threads?.filter((th) => th.status === 'open').length ?? 0;
@@ -48,7 +52,7 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
             {parent.title}
           </p>
         )}
-        <h1 id="section-title" className="section-pane__title" dir="auto" lang={guide.language}>
+        <h1 id="section-title" className="section-pane__title" dir="auto" lang={guide.language} data-number={numbers.get(section.id)}>
           {section.title}
         </h1>
         {openThreads > 0 && (
@@ -75,6 +79,7 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
           <SectionEditor
             session={session}
             guideId={guide.id}
+            numberingOffset={numberingOffset}
             sectionId={section.id}
             title={section.title}
             user={user}

@@ -39,6 +39,12 @@ export const updateGuideSchema = {
       title: titleSchema,
       language: { type: 'string', enum: [...GUIDE_LANGUAGES] },
       requireResolvedThreads: { type: 'boolean' },
+      numbering: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { enabled: { type: 'boolean' }, unnumberedSectionIds: { type: 'array', maxItems: 1000, items: { type: 'string', maxLength: 100 } } },
+        required: ['enabled', 'unnumberedSectionIds'],
+      },
     },
   },
   response: { 200: { $ref: 'GuideView#' }, ...errorReplies },

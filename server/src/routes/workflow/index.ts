@@ -16,6 +16,7 @@ import { forbidden } from '../../auth/guideAccess.ts';
 import { newId } from '../../storage/ids.ts';
 import { approvedContent, blocksOf } from '../../workflow/approvedContent.ts';
 import { transitionRecipients } from '../../workflow/transitionRecipients.ts';
+import { figuresWithoutAlt } from '../../workflow/figuresWithoutAlt.ts';
 import { sectionWorkflowSchema, transitionSchema } from './schemas.ts';
 
 type SectionParams = { guideId: string; sectionId: string };
@@ -67,6 +68,14 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
           throw new ApiError(409, 'open_threads', `resolve the ${open.length} open comment thread(s) first: ${list}`, {
             threads: open.map((t) => ({ id: t.id, sectionId, quote: t.quote })),
           });
+        }
+      }
+
+      if (request.body.to === 'review') {
+        // accessibility: every figure needs a description before reviewers see the section
+        const missing = await live.readSection(section.docName, guideId, figuresWithoutAlt);
+        if (missing.length > 0) {
+          throw new ApiError(409, 'figures_without_alt', `describe every figure before submitting: ${missing.length} figure(s) without alternative text or without an uploaded image (figure ${missing.join(', ')} of the section)`);
         }
       }
 

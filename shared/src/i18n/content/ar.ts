@@ -62,6 +62,7 @@ export const contentAr: Shape<typeof contentFr> = {
   numberingOn: 'ترقيم الفصول والأقسام (1، 1.1، 1.1.1)',
   unnumbered: 'بدون رقم (تمهيد، مقدمة)',
   missingAlt_zero: 'لا توجد صورة بدون نص بديل.',
+  missingAltGeneric: 'يجب أن يكون لكل صورة نص بديل (وصورة مُرسلة) قبل المراجعة: صِف الصور المشار إليها بالأحمر.',
   missingAlt_one: 'صورة واحدة بدون نص بديل: صِفها قبل الإرسال.',
   missingAlt_two: 'صورتان بدون نص بديل: صِفهما قبل الإرسال.',
   missingAlt_few: '{{count}} صور بدون نص بديل: صِفها قبل الإرسال.',

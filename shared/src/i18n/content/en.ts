@@ -61,6 +61,7 @@ export const contentEn: Shape<typeof contentFr> = {
   numbering: 'Chapter numbering',
   numberingOn: 'Number chapters and sections (1, 1.1, 1.1.1)',
   unnumbered: 'Unnumbered (preface, introduction)',
+  missingAltGeneric: 'Every image needs alternative text (and an uploaded image) before review: describe the images marked in red.',
   missingAlt_one: 'One image has no alternative text: describe it before submitting.',
   missingAlt_other: '{{count}} images have no alternative text: describe them before submitting.',
 };

@@ -57,6 +57,7 @@ export const contentFr = {
   numbering: 'Numérotation des chapitres',
   numberingOn: 'Numéroter les chapitres et sections (1, 1.1, 1.1.1)',
   unnumbered: 'Sans numéro (préambule, introduction)',
+  missingAltGeneric: 'Chaque image doit avoir un texte alternatif (et une image envoyée) avant la relecture : décrivez les images signalées en rouge.',
   missingAlt_one: 'Une image n’a pas de texte alternatif : décrivez-la avant de soumettre.',
   missingAlt_other: '{{count}} images n’ont pas de texte alternatif : décrivez-les avant de soumettre.',
 };
