@@ -16,7 +16,7 @@ const cell = (type: 'tableCell' | 'tableHeader', t: string, attrs: Record<string
 export const ARABIC_PARAGRAPH = 'تشارك البلدية المواطنين في إعداد الميزانية السنوية.';
 
 /** A section using every node the schema has: lists, quote, link, table with a header row, figure, boxes, footnotes, Arabic. */
-export function richSection(imageId: string | null = null): LayoutNode {
+export function richSection(imageId: string | null = null, src: string | null = null): LayoutNode {
   return {
     type: 'doc',
     content: [
@@ -35,7 +35,7 @@ export function richSection(imageId: string | null = null): LayoutNode {
           { type: 'tableRow', content: [cell('tableCell', 'Forum citoyen', { colspan: 2 })] },
         ],
       },
-      { type: 'figure', attrs: { imageId, alt: 'Carte des quartiers', credit: 'Commune de Sfax', size: 'half' }, content: [text('Les quartiers de la commune')] },
+      { type: 'figure', attrs: { imageId, src, alt: 'Carte des quartiers', credit: 'Commune de Sfax', size: 'half' }, content: [text('Les quartiers de la commune')] },
       { type: 'callout', attrs: { kind: 'goodPractice' }, content: [p(text('Afficher l’ordre du jour une semaine avant.'))] },
       { type: 'callout', attrs: { kind: 'caseStudy', place: 'Sfax', actors: 'Commune, associations', period: '2019–2021' }, content: [p(text('Le budget participatif a financé douze projets.'))] },
       { type: 'callout', attrs: { kind: 'vigilance' }, content: [p(text('Ne pas confondre consultation et décision.'))] },

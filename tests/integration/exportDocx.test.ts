@@ -43,9 +43,9 @@ describe('DOCX export, read back with an independent reader', () => {
     const png = await uploadImageFile(api, g(), await smallPng());
     const webp = await uploadImageFile(api, g(), await smallWebp(), { type: 'image/webp', name: 'plan.webp' });
     expect([png.status, webp.status]).toEqual([201, 201]);
-    await write(sub, richSection(png.body.id));
+    await write(sub, richSection(png.body.id, png.body.url));
     const arabic = plainSection(ARABIC_PARAGRAPH, 'فقرة ثانية باللغة العربية.');
-    arabic.content!.push({ type: 'figure', attrs: { imageId: webp.body.id, alt: 'مخطط', size: 'full' }, content: [{ type: 'text', text: 'مخطط المدينة' }] });
+    arabic.content!.push({ type: 'figure', attrs: { imageId: webp.body.id, src: webp.body.url, alt: 'مخطط', size: 'full' }, content: [{ type: 'text', text: 'مخطط المدينة' }] });
     await write(chapter2, arabic);
   }, 180_000);
   afterAll(async () => {
