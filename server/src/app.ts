@@ -45,6 +45,8 @@ import { guideInvitationsRoute, invitationLinksRoute } from './routes/invitation
 import workflowRoute from './routes/workflow/index.ts';
 import progressRoute from './routes/progress/index.ts';
 import notificationsRoute from './routes/notifications/index.ts';
+import exportRoute from './routes/export/index.ts';
+import { loadGuideImage } from './export/loadGuideImage.ts';
 import versionsRoute from './routes/versions/index.ts';
 import imagesRoute from './routes/images/index.ts';
 import { ImageStore } from './images/imageStore.ts';
@@ -206,6 +208,21 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(workflowRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(progressRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(threadsRoute, { prefix: '/api/guides/:guideId', ...services });
+    const exportServices = {
+      chromiumPath: config.chromiumPath,
+      sources: {
+        findGuide: (id: string) => guides.findGuide(id),
+        listSections: (id: string) => guides.listSections(id),
+        readSection: registry.readSection.bind(registry),
+        loadImage: (guideId: string, imageId: string) => loadGuideImage(images, guideId, imageId),
+      },
+      versions: {
+        findVersion: (guideId: string, versionId: string) => versions.findVersion(guideId, versionId),
+        content: (hash: string) => versions.content(hash),
+        loadImage: (guideId: string, imageId: string) => loadGuideImage(images, guideId, imageId),
+      },
+    };
+    await app.register(exportRoute, { prefix: '/api/guides/:guideId', ...services, exportServices });
     await app.register(versionsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(imagesRoute, { prefix: '/api/guides/:guideId', access, images });
     await app.register(guideInvitationsRoute, { prefix: '/api/guides/:guideId', ...services });

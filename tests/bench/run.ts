@@ -2,7 +2,7 @@
  * `pnpm bench`: Dalil against the bare `@y/websocket-server` relay, side by side, on loopback, with
  * stock y-websocket clients. Prints one table and writes `bench/results/<date>.json` at the repo root.
  *
- * Env: BENCH_ONLY=propagation,saved,replay,guide,idle,bundle,deeplink,rich,versions,startup (subset), BENCH_CPU_PROF=1 (run every
+ * Env: BENCH_ONLY=propagation,saved,replay,guide,idle,bundle,deeplink,rich,versions,startup,export (subset), BENCH_CPU_PROF=1 (run every
  * server with `node --cpu-prof`, profiles in bench/results/profiles/).
  */
 import { execFileSync } from 'node:child_process';
@@ -27,6 +27,7 @@ import { mib, round, sleep, summarize, until } from './stats.ts';
 import { formatTable, type Row } from './table.ts';
 import { benchGuideVersions } from './guideVersions.ts';
 import { measureStartup } from './startup.ts';
+import { benchGuideExport } from './guideExport.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const tracePath = resolve(repoRoot, '..', 'shared/data/automerge-paper.json.gz');
@@ -465,6 +466,11 @@ const scenarios: Array<[string, () => Promise<void> | void]> = [
     const result = await benchGuideVersions(log);
     rows.push(...result.rows);
     details.versions = result.details;
+  }],
+  ['export', async () => {
+    const result = await benchGuideExport(log);
+    rows.push(...result.rows);
+    details.export = result.details;
   }],
   ['rich', async () => {
     const rich = await richSectionRows();
