@@ -28,3 +28,6 @@ export function isRuntimeFile(file: string): boolean {
 export const SNAPSHOTS_DIR = 'snapshots';
 export const APPROVED_STATE_EXT = '.yjs';
 export const APPROVED_VIEW_EXT = '.json';
+/** Imports under way: one journal per import, naming what it wrote before the metadata names it. */
+export const IMPORTS_DIR = 'imports';
+export const IMPORT_JOURNAL_EXT = '.json';
