@@ -1,12 +1,19 @@
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { CommentAnchor } from './commentAnchor.ts';
+import { GuideTable } from './table.ts';
+import { Figure } from './figure.ts';
+import { Callout } from './callout.ts';
+import { Footnote } from './footnote.ts';
 
 /**
- * Bumped when the document schema changes in a way old clients cannot read; the server refuses
- * clients that announce another version (later) and migrations key on it.
+ * Bumped when the document schema changes; the server refuses clients that announce another
+ * version (later) and migrations key on it.
+ * 2: tables (with caption), figures, callout boxes, footnotes. Version 1 documents are a subset
+ * and open unchanged.
  */
-export const EDITOR_SCHEMA_VERSION = 1;
+export const EDITOR_SCHEMA_VERSION = 2;
 
 /**
  * The one list of content extensions, shared by the browser editor and the server (which builds its
@@ -21,5 +28,12 @@ export function contentExtensions(): AnyExtension[] {
       link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
     }),
     CommentAnchor,
+    GuideTable.configure({ resizable: false }),
+    TableRow,
+    TableHeader,
+    TableCell,
+    Figure,
+    Callout,
+    Footnote,
   ];
 }
