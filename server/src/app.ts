@@ -5,7 +5,7 @@ import websocket from '@fastify/websocket';
 import adminSocket from './admin/adminSocket.ts';
 import type { Config } from './config.ts';
 import { acquireDataDirLock } from './storage/dataDirLock.ts';
-import { DOCS_DIR, METADATA_FILE, SNAPSHOTS_DIR } from './storage/dataDirLayout.ts';
+import { DOCS_DIR, IMPORTS_DIR, METADATA_FILE, SNAPSHOTS_DIR } from './storage/dataDirLayout.ts';
 import { FileDocStore } from './storage/fileDocStore.ts';
 import type { DocStore } from './storage/docStore.ts';
 import { MetadataStore } from './storage/metadataStore.ts';
@@ -41,6 +41,12 @@ import workflowRoute from './routes/workflow/index.ts';
 import progressRoute from './routes/progress/index.ts';
 import notificationsRoute from './routes/notifications/index.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
+import importRoute from './routes/import/index.ts';
+import { importWireSchemas } from './routes/import/schemas.ts';
+import { ImportJournal } from './import/importJournal.ts';
+import { importLimits } from './import/importLimits.ts';
+import type { ImportContext } from './import/importContext.ts';
+import { importImagesFromStore } from './import/importImagesFromStore.ts';
 import { anchoredText, isContentLocked, SECTION_FRAGMENT } from '@dalil/shared';
 import { countWords, fragmentText } from '@dalil/shared/editor';
 
@@ -118,12 +124,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       (guideId) => guides.findGuide(guideId)?.structureVersion ?? 0,
     );
 
+    const images = importImagesFromStore();
+    // An import killed before its metadata write left documents (and images) nobody names: gone now.
+    const journal = new ImportJournal(join(config.dataDir, IMPORTS_DIR), {
+      guideExists: (guideId) => guides.findGuide(guideId) !== undefined,
+      docIsReferenced: (docName) => guides.findSectionByDocName(docName) !== undefined,
+      deleteDoc: (docName) => docStore.delete(docName),
+      deleteGuideImages: (guideId) => images.deleteGuide(guideId),
+    });
+    const unfinishedImports = await journal.settleAll();
+    if (unfinishedImports > 0) app.log.warn({ imports: unfinishedImports }, 'removed what unfinished imports had written');
+
     // Validated sections stay locked across restarts.
     for (const section of metadata.data.sections) if (isContentLocked(section.status)) registry.setSectionLocked(section.docName, true);
 
     if (config.demo) await seedDemoIfEmpty({ guides, accounts, members, threads, docStore }, app.log);
 
-    for (const schema of sharedSchemas) app.addSchema(schema);
+    for (const schema of [...sharedSchemas, ...importWireSchemas]) app.addSchema(schema);
     await app.register(errorReplies);
     await app.register(security, { requestsPerMinute: config.requestsPerMinute });
     await app.register(authentication, { accounts });
@@ -149,6 +166,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(meRoute, { prefix: '/api/me', ...services });
     await app.register(notificationsRoute, { prefix: '/api/me/notifications', ...services });
     await app.register(guidesRoute, { prefix: '/api/guides', ...services });
+    const importing: ImportContext = { guides, docStore, live: registry, journal, images, limits: importLimits(config.importMaxBytes) };
+    await app.register(importRoute, { prefix: '/api/guides', ...services, importing });
     await app.register(sectionsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(membersRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(workflowRoute, { prefix: '/api/guides/:guideId', ...services });

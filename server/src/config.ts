@@ -28,6 +28,8 @@ export interface Config {
   requestsPerMinute: number;
   /** Per-IP budget of login attempts per minute (a per-account brake comes on top). */
   loginRatePerMinute: number;
+  /** Largest Word file an import accepts (413 above). */
+  importMaxBytes: number;
 }
 
 const DEFAULT_CLIENT_DIST = resolve(import.meta.dirname, '../../client/dist');
@@ -50,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: env.SESSION_SECRET || undefined,
     requestsPerMinute: intFrom(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
     loginRatePerMinute: intFrom(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
+    importMaxBytes: intFrom(env, 'IMPORT_MAX_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Document, Element, HTMLElement, Text } from 'happy-dom';
 import type { ImportWarningCode } from '@dalil/shared/api/import.ts';
 import { BOX_CLASS_PREFIX, CAPTION_CLASS, TITLE_CLASS } from './styleMap.ts';
 import { firstStrongDirection, LTR_MARK, RTL_MARK } from './paragraphDirections.ts';
@@ -10,6 +11,11 @@ export const REFUSED_IMAGE_SRC = 'dalil-refused:';
 export interface AdaptResult {
   /** Text of the first paragraph in Word's Title style. */
   title: string | null;
+  /**
+   * Caption of each table, in document order ('' for none). Given to the parsed tables afterwards:
+   * a <caption> element would also be parsed as a row.
+   */
+  tableCaptions: string[];
   warnings: Map<ImportWarningCode, { count: number; examples: string[] }>;
 }
 
@@ -39,7 +45,7 @@ export function adaptHtml(document: Document): AdaptResult {
   cleanLinks(body, warn);
   convertBoxes(body, warn);
   convertImages(document, warn);
-  attachTableCaptions(body);
+  const tableCaptions = takeTableCaptions(body);
   for (const caption of body.querySelectorAll(`p.${CAPTION_CLASS}`)) caption.removeAttribute('class');
   for (const deep of body.querySelectorAll('h5, h6')) {
     warn('deepHeadings', deep.textContent?.trim().slice(0, 80));
@@ -47,7 +53,7 @@ export function adaptHtml(document: Document): AdaptResult {
   }
   applyDirections(body);
   for (const heading of body.querySelectorAll('h1, h2, h3, h4')) if (!heading.textContent?.trim()) heading.remove();
-  return { title, warnings };
+  return { title, tableCaptions, warnings };
 }
 
 function takeTitle(body: HTMLElement): string | null {
@@ -152,18 +158,17 @@ function convertImages(document: Document, warn: (code: ImportWarningCode, examp
   }
 }
 
-/** A caption paragraph right before or after a table becomes the table's caption. */
-function attachTableCaptions(body: HTMLElement): void {
+/** A caption paragraph right before or after a table is the table's caption. */
+function takeTableCaptions(body: HTMLElement): string[] {
+  const captions: string[] = [];
   for (const table of body.querySelectorAll('table')) {
     const before = table.previousElementSibling;
     const after = table.nextElementSibling;
     const source = before?.matches(`p.${CAPTION_CLASS}`) ? before : after?.matches(`p.${CAPTION_CLASS}`) ? after : null;
-    if (!source) continue;
-    const caption = table.ownerDocument.createElement('caption');
-    caption.textContent = stripMarks(source.textContent ?? '').replace(NUMBERED_CAPTION, '').trim();
-    table.prepend(caption);
-    source.remove();
+    captions.push(source ? stripMarks(source.textContent ?? '').replace(NUMBERED_CAPTION, '').trim() : '');
+    source?.remove();
   }
+  return captions;
 }
 
 /**
@@ -208,7 +213,7 @@ function unwrap(el: Element): void {
 
 function rename(el: Element, tag: string): Element {
   const replacement = el.ownerDocument.createElement(tag);
-  for (const attr of el.attributes) replacement.setAttribute(attr.name, attr.value);
+  for (const attr of el.attributes) replacement.setAttribute(attr.name, attr.value ?? "");
   replacement.append(...el.childNodes);
   el.replaceWith(replacement);
   return replacement;

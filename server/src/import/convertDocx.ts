@@ -98,11 +98,12 @@ export async function convertDocx(bytes: Uint8Array, limits: PackageLimits, imag
     },
   });
   try {
-    const document = window.document as unknown as Document;
+    const document = window.document;
     document.body.innerHTML = html;
     const adapted = adaptHtml(document);
     for (const [code, w] of adapted.warnings) for (let i = 0; i < w.count; i++) warn(code, 1, w.examples[i]);
-    const doc = ProseMirrorParser.fromSchema(importSchema()).parse(document.body as unknown as Node).toJSON() as JsonNode;
+    const doc = ProseMirrorParser.fromSchema(importSchema()).parse(document.body as never).toJSON() as JsonNode;
+    setTableCaptions(doc, adapted.tableCaptions);
     return {
       doc: dropEmptyParagraphs(doc),
       title: adapted.title ?? findings.title,
@@ -112,6 +113,19 @@ export async function convertDocx(bytes: Uint8Array, limits: PackageLimits, imag
     await window.happyDOM.abort();
     await window.happyDOM.close();
   }
+}
+
+/** Tables come out of the parser in the order the DOM listed them (both pre-order). */
+function setTableCaptions(doc: JsonNode, captions: string[]): void {
+  let index = 0;
+  const walk = (node: JsonNode) => {
+    if (node.type === 'table') {
+      const caption = captions[index++];
+      if (caption) node.attrs = { ...node.attrs, caption };
+    }
+    node.content?.forEach(walk);
+  };
+  walk(doc);
 }
 
 /** Paragraphs that held only a direction mark or Word's spacing: mammoth drops them, so do we. */

@@ -50,6 +50,6 @@ export function importStyleMap(): string[] {
     }
   }
   // Character styles Word uses for emphasis.
-  rules.push("r[style-name='Strong'] => strong", "r[style-name='Emphasis'] => em");
+  rules.push("r[style-name='Strong'] => strong", "r[style-name='Emphasis'] => em", 'u => u');
   return rules;
 }

@@ -1,0 +1,164 @@
+import { deflateSync, crc32 } from 'node:zlib';
+import {
+  Document,
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+
+/** A real PNG of `width`×`height` pixels in one colour (the image store decodes what it stores). */
+export function pngImage(width = 4, height = 3, rgb: [number, number, number] = [200, 40, 40]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([len, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // truecolour
+  const row = Buffer.concat([Buffer.from([0]), Buffer.concat(Array.from({ length: width }, () => Buffer.from(rgb)))]);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+export const ARABIC_PARAGRAPH = 'تعمل البلدية مع المجتمع المدني على إعداد المخطط.';
+
+/** Styles a trainer's Word file may use: a caption style and the box styles named in French. */
+const paragraphStyles = [
+  { id: 'Caption', name: 'Caption', basedOn: 'Normal', run: { italics: true } },
+  { id: 'BonnePratique', name: 'Bonne pratique', basedOn: 'Normal', run: { color: '1F6F43' } },
+  { id: 'PointVigilance', name: 'Point de vigilance', basedOn: 'Normal', run: { color: 'AA3333' } },
+];
+
+const text = (t: string, options: { bold?: boolean; italics?: boolean; underline?: boolean } = {}) =>
+  new TextRun({ text: t, bold: options.bold, italics: options.italics, underline: options.underline ? {} : undefined });
+
+/**
+ * The reference fixture: a title, headings at three levels, text before the first heading, a table
+ * with a cell merged across columns and one down rows, an image with its caption, bulleted and
+ * numbered lists, two footnotes, a "Bonne pratique" box, an Arabic paragraph, and links (http,
+ * mailto, javascript:).
+ */
+export async function referenceDocx(): Promise<Buffer> {
+  const link = (url: string, label: string) => new ExternalHyperlink({ link: url, children: [new TextRun({ text: label, style: 'Hyperlink' })] });
+  const doc = new Document({
+    title: 'Propriétés du fichier',
+    creator: 'Dalil tests',
+    styles: { paragraphStyles },
+    numbering: {
+      config: [{ reference: 'steps', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: 'start' }] }],
+    },
+    footnotes: {
+      1: { children: [new Paragraph('Loi organique n° 2018-29 relative au code des collectivités locales.')] },
+      2: { children: [new Paragraph('Voir le guide de 2024, chapitre 3.')] },
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Guide de la participation citoyenne', heading: HeadingLevel.TITLE }),
+          new Paragraph({ children: [text('Ce guide accompagne les équipes municipales.')] }),
+          new Paragraph({ text: 'Comprendre le cadre', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({
+            children: [
+              text('La participation est '),
+              text('obligatoire', { bold: true }),
+              text(' depuis 2018'),
+              new FootnoteReferenceRun(1),
+              text(', et '),
+              text('encadrée', { italics: true }),
+              text(' par des '),
+              text('textes', { underline: true }),
+              text('.'),
+            ],
+          }),
+          new Paragraph({ text: 'Les acteurs', heading: HeadingLevel.HEADING_2 }),
+          new Paragraph({ text: 'La commune', bullet: { level: 0 } }),
+          new Paragraph({ text: 'Les associations', bullet: { level: 0 } }),
+          new Paragraph({ text: 'Ouvrir le registre', numbering: { reference: 'steps', level: 0 } }),
+          new Paragraph({ text: 'Publier l’avis', numbering: { reference: 'steps', level: 0 } }),
+          new Paragraph({ text: 'Calendrier détaillé', heading: HeadingLevel.HEADING_3 }),
+          new Paragraph({ text: 'Tableau 1 : Étapes et délais', style: 'Caption' }),
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: [
+              new TableRow({ children: [cell('Étape'), cell('Délai'), cell('Responsable')] }),
+              new TableRow({ children: [cell('Annonce et affichage', { columnSpan: 2 }), cell('Mairie', { rowSpan: 2 })] }),
+              new TableRow({ children: [cell('Réunion'), cell('15 jours')] }),
+            ],
+          }),
+          new Paragraph({ text: 'Outils', heading: HeadingLevel.HEADING_2 }),
+          new Paragraph({
+            children: [
+              new ImageRun({
+                type: 'png',
+                data: pngImage(8, 6),
+                transformation: { width: 80, height: 60 },
+                altText: { name: 'carte', title: 'Carte', description: 'Carte de la commune' },
+              }),
+            ],
+          }),
+          new Paragraph({ text: 'Figure 1 : Carte des quartiers', style: 'Caption' }),
+          new Paragraph({ text: 'Associer les jeunes dès le diagnostic.', style: 'BonnePratique' }),
+          new Paragraph({ text: 'Prévoir un local accessible.', style: 'BonnePratique' }),
+          new Paragraph({
+            children: [
+              text('Sites : '),
+              link('https://www.collectivites-locales.gov.tn', 'portail'),
+              text(', '),
+              link('mailto:contact@example.org', 'écrire'),
+              text(' et '),
+              link('javascript:alert(1)', 'piège'),
+              text('.'),
+              new FootnoteReferenceRun(2),
+            ],
+          }),
+          new Paragraph({ text: 'الإطار القانوني', heading: HeadingLevel.HEADING_1, bidirectional: true }),
+          new Paragraph({ bidirectional: true, children: [new TextRun({ text: ARABIC_PARAGRAPH, rightToLeft: true })] }),
+          // Starts with a Latin word but is a right-to-left paragraph in Word: w:bidi decides.
+          new Paragraph({ bidirectional: true, children: [new TextRun({ text: 'PDF ' }), new TextRun({ text: 'ملف للتحميل', rightToLeft: true })] }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+function cell(content: string, span: { columnSpan?: number; rowSpan?: number } = {}): TableCell {
+  return new TableCell({ children: [new Paragraph(content)], ...span });
+}
+
+/** A document of `paragraphs` plain paragraphs under one heading, for simple cases. */
+export async function simpleDocx(heading: string, paragraphs: string[], extra: ParagraphChild[] = []): Promise<Buffer> {
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: heading, heading: HeadingLevel.HEADING_1 }),
+          ...paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })),
+          ...(extra.length ? [new Paragraph({ children: extra })] : []),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
