@@ -9,7 +9,7 @@ export function oleFile(streamNames: string[]): Uint8Array {
 /** A copy of a .docx with one part replaced. */
 export function withPart(docx: Uint8Array, name: string, content: string | Uint8Array): Uint8Array {
   const parts = unzipSync(docx);
-  parts[name] = typeof content === 'string' ? strToU8(content) : content;
+  return new Uint8Array(Buffer.concat([header, Buffer.alloc(504), ...streamNames.map((n) => Buffer.from(n, 'utf16le')), Buffer.alloc(512)]));
   return zipSync(parts);
 }
 

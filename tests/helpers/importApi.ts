@@ -10,7 +10,7 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 /** Sends a file as a browser form would (multipart, field "file"), with the session of `api`. */
 export async function upload<T = unknown>(api: Api, path: string, bytes: Uint8Array, fileName = 'guide.docx'): Promise<{ status: number; body: T }> {
   const form = new FormData();
-  form.append('file', new Blob([bytes], { type: DOCX_TYPE }), fileName);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: DOCX_TYPE }), fileName);
   const res = await fetch(api.baseUrl + path, {
     method: 'POST',
     headers: { ...(api.cookie ? { cookie: api.cookie } : {}), ...(api.csrfToken ? { 'x-csrf-token': api.csrfToken } : {}) },
