@@ -3,13 +3,13 @@ import { unzipSync, zipSync, strToU8 } from 'fflate';
 /** An OLE compound file header followed by the UTF-16 names of its streams (enough to be recognised). */
 export function oleFile(streamNames: string[]): Uint8Array {
   const header = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-  return Buffer.concat([header, Buffer.alloc(504), ...streamNames.map((n) => Buffer.from(n, 'utf16le')), Buffer.alloc(512)]);
+  return new Uint8Array(Buffer.concat([header, Buffer.alloc(504), ...streamNames.map((n) => Buffer.from(n, 'utf16le')), Buffer.alloc(512)]));
 }
 
 /** A copy of a .docx with one part replaced. */
 export function withPart(docx: Uint8Array, name: string, content: string | Uint8Array): Uint8Array {
   const parts = unzipSync(docx);
-  return new Uint8Array(Buffer.concat([header, Buffer.alloc(504), ...streamNames.map((n) => Buffer.from(n, 'utf16le')), Buffer.alloc(512)]));
+  parts[name] = typeof content === 'string' ? strToU8(content) : content;
   return zipSync(parts);
 }
 
