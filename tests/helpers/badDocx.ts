@@ -6,13 +6,6 @@ export function oleFile(streamNames: string[]): Uint8Array {
   return new Uint8Array(Buffer.concat([header, Buffer.alloc(504), ...streamNames.map((n) => Buffer.from(n, 'utf16le')), Buffer.alloc(512)]));
 }
 
-/** A copy of a .docx with one part replaced. */
-export function withPart(docx: Uint8Array, name: string, content: string | Uint8Array): Uint8Array {
-  const parts = unzipSync(docx);
-  parts[name] = typeof content === 'string' ? strToU8(content) : content;
-  return zipSync(parts);
-}
-
 /** A zip whose document part inflates to `bytes` zeros (a bomb: a few hundred kB on disk). */
 export function zipBomb(bytes: number): Uint8Array {
   return zipSync(
