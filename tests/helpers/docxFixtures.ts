@@ -162,3 +162,13 @@ export async function simpleDocx(heading: string, paragraphs: string[], extra: P
   });
   return Packer.toBuffer(doc);
 }
+
+/** `chapters` chapters of `paragraphs` paragraphs each: an import that writes many documents. */
+export async function manyChaptersDocx(chapters: number, paragraphs = 3): Promise<Buffer> {
+  const children: Paragraph[] = [new Paragraph({ text: 'Guide volumineux', heading: HeadingLevel.TITLE })];
+  for (let c = 1; c <= chapters; c++) {
+    children.push(new Paragraph({ text: `Chapitre ${c}`, heading: HeadingLevel.HEADING_1 }));
+    for (let p = 1; p <= paragraphs; p++) children.push(new Paragraph(`Paragraphe ${p} du chapitre ${c}, avec quelques mots de plus.`));
+  }
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}

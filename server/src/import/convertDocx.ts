@@ -1,5 +1,3 @@
-import mammoth from 'mammoth';
-import { Window } from 'happy-dom';
 import { DOMParser as ProseMirrorParser } from '@tiptap/pm/model';
 import type { ImportWarning, ImportWarningCode } from '@dalil/shared/api/import.ts';
 import { openDocxPackage, repackDocx, type PackageLimits } from './docxPackage.ts';
@@ -57,6 +55,8 @@ export async function convertDocx(bytes: Uint8Array, limits: PackageLimits, imag
   };
   for (const w of findings.warnings) warnings.set(w.code, { count: w.count, examples: [...w.examples] });
 
+  // Loaded on first use: together they take seconds to load, which every server start would pay.
+  const [{ default: mammoth }, { Window }] = await Promise.all([import('mammoth'), import('happy-dom')]);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
