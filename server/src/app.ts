@@ -5,7 +5,7 @@ import websocket from '@fastify/websocket';
 import adminSocket from './admin/adminSocket.ts';
 import type { Config } from './config.ts';
 import { acquireDataDirLock } from './storage/dataDirLock.ts';
-import { DOCS_DIR, IMPORTS_DIR, METADATA_FILE, SNAPSHOTS_DIR } from './storage/dataDirLayout.ts';
+import { DOCS_DIR, IMPORTS_DIR, METADATA_FILE, SNAPSHOTS_DIR, VERSIONS_DIR } from './storage/dataDirLayout.ts';
 import { FileDocStore } from './storage/fileDocStore.ts';
 import type { DocStore } from './storage/docStore.ts';
 import { MetadataStore } from './storage/metadataStore.ts';
@@ -15,6 +15,7 @@ import { MemberRepository } from './storage/memberRepository.ts';
 import { NotificationRepository } from './storage/notificationRepository.ts';
 import { WorkflowRepository } from './storage/workflowRepository.ts';
 import { SnapshotStore } from './storage/snapshotStore.ts';
+import { VersionStore } from './storage/versionStore.ts';
 import { ThreadRepository } from './storage/threadRepository.ts';
 import { GuideAccess } from './auth/guideAccess.ts';
 import { LoginThrottle } from './auth/loginThrottle.ts';
@@ -40,6 +41,8 @@ import { guideInvitationsRoute, invitationLinksRoute } from './routes/invitation
 import workflowRoute from './routes/workflow/index.ts';
 import progressRoute from './routes/progress/index.ts';
 import notificationsRoute from './routes/notifications/index.ts';
+import exportRoute from './routes/export/index.ts';
+import versionsRoute from './routes/versions/index.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
 import importRoute from './routes/import/index.ts';
 import { importWireSchemas } from './routes/import/schemas.ts';
@@ -61,6 +64,8 @@ export interface DalilApp {
   metadata: MetadataStore;
   notifications: NotificationRepository;
   workflow: WorkflowRepository;
+  versions: VersionStore;
+  snapshots: SnapshotStore;
 }
 
 export interface BuildOptions {
@@ -88,6 +93,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const snapshotsDir = join(config.dataDir, SNAPSHOTS_DIR);
     mkdirSync(snapshotsDir, { recursive: true, mode: 0o700 });
     const snapshots = new SnapshotStore(snapshotsDir);
+    const versions = new VersionStore(join(config.dataDir, VERSIONS_DIR));
+    await versions.init();
     const access = new GuideAccess(guides, members);
     const secret = loadServerSecret(config.dataDir, config.sessionSecret);
     const docsDir = join(config.dataDir, DOCS_DIR);
@@ -160,6 +167,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       notifications,
       workflow,
       snapshots,
+      versions,
     };
     await app.register(healthRoute, { prefix: '/api/health' });
     await app.register(authRoute, { prefix: '/api/auth', ...services });
@@ -173,6 +181,22 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(workflowRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(progressRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(threadsRoute, { prefix: '/api/guides/:guideId', ...services });
+    const exportServices = {
+      chromiumPath: config.chromiumPath,
+      sources: {
+        findGuide: (id: string) => guides.findGuide(id),
+        listSections: (id: string) => guides.listSections(id),
+        readSection: registry.readSection.bind(registry),
+        loadImage: async () => null,
+      },
+      versions: {
+        findVersion: (guideId: string, versionId: string) => versions.findVersion(guideId, versionId),
+        content: (hash: string) => versions.content(hash),
+        loadImage: async () => null,
+      },
+    };
+    await app.register(exportRoute, { prefix: '/api/guides/:guideId', ...services, exportServices });
+    await app.register(versionsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(guideInvitationsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(invitationLinksRoute, { prefix: '/api/invitations', ...services });
     await app.register(collabRoute, {
@@ -191,7 +215,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await docStore.close();
       releaseLock();
     });
-    return { app, guides, accounts, members, threads, registry, docStore, metadata, notifications, workflow };
+    return { app, guides, accounts, members, threads, registry, docStore, metadata, notifications, workflow, versions, snapshots };
   } catch (err) {
     await app.close().catch(() => {});
     releaseLock();

@@ -30,6 +30,8 @@ export interface Config {
   loginRatePerMinute: number;
   /** Largest Word file an import accepts (413 above). */
   importMaxBytes: number;
+  /** Chromium that prints PDF exports (Debian's package by default). */
+  chromiumPath: string;
 }
 
 const DEFAULT_CLIENT_DIST = resolve(import.meta.dirname, '../../client/dist');
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestsPerMinute: intFrom(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
     loginRatePerMinute: intFrom(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
     importMaxBytes: intFrom(env, 'IMPORT_MAX_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
   };
 }
 

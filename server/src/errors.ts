@@ -7,7 +7,7 @@ export class ApiError extends Error {
     readonly error: string,
     message: string,
     /** What the client needs to act on the refusal, sent beside `error` and `message`. */
-    readonly details: Pick<ApiErrorBody, 'threads'> = {},
+    readonly details: Pick<ApiErrorBody, 'threads' | 'sections'> = {},
   ) {
     super(message);
   }

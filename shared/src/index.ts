@@ -15,3 +15,4 @@ export * from './types/threads.ts';
 export * from './comments/index.ts';
 export * from './types/threadsApi.ts';
 export * from './permissions/messageRules.ts';
+export * from './api/export.ts';

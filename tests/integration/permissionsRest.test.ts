@@ -56,6 +56,8 @@ describe('REST permissions: every route × every role, plus anonymous and outsid
     { name: 'DELETE member', action: 'members.manage', call: async (api) => api.request('DELETE', `/api/guides/${g()}/members/${await freshMember()}`) },
     { name: 'POST invitation', action: 'members.manage', call: (api) => api.request('POST', `/api/guides/${g()}/invitations`, { role: 'author' }) },
     { name: 'GET invitations', action: 'members.manage', call: (api) => api.request('GET', `/api/guides/${g()}/invitations`) },
+    { name: 'POST version', action: 'versions.manage', call: (api) => api.request('POST', `/api/guides/${g()}/versions`, { kind: 'provisional' }) },
+    { name: 'GET versions', action: 'guide.read', call: (api) => api.request('GET', `/api/guides/${g()}/versions`) },
     { name: 'DELETE invitation', action: 'members.manage', call: async (api) => api.request('DELETE', `/api/guides/${g()}/invitations/${await freshInvitation()}`) },
   ];
 
@@ -75,6 +77,7 @@ describe('REST permissions: every route × every role, plus anonymous and outsid
     'workflow.review': ['coordinator', 'reviewer'],
     'workflow.reopen': ['coordinator'],
     'guide.export': ['coordinator', 'author', 'reviewer'],
+    'versions.manage': ['coordinator'],
   };
   it('the matrix says what the brief says, for every action', () => {
     for (const action of GUIDE_ACTIONS) expect(GUIDE_ROLES.filter((r) => can(r, action)), action).toEqual(ALLOWED[action]);

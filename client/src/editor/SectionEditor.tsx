@@ -1,5 +1,5 @@
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { type KeyboardEvent, useEffect, useMemo, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionSession } from '../collaboration/SectionSession.ts';
 import type { CurrentUser } from '../identity/currentUser.ts';
@@ -7,11 +7,20 @@ import { editorExtensions } from './editorExtensions.ts';
 import { LinkForm } from './LinkForm.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useWordCountReporter } from './useWordCountReporter.ts';
+import { InsertToolbar, TableTools } from '../content/InsertToolbar.tsx';
+import { SlashMenuPopup } from '../content/SlashMenuPopup.tsx';
+import { insertImageFile } from '../content/insertImage.ts';
+import { setNumberingOffset } from '../content/contentNumbering.ts';
+import type { NumberedCounts } from '@dalil/shared/editor';
 import './editor.css';
+import '../content/content.css';
 
 interface SectionEditorProps {
   session: SectionSession;
+  guideId: string;
   sectionId: string;
+  /** Figures, tables and footnotes in the sections before this one (numbers continue from there). */
+  numberingOffset?: NumberedCounts;
   title: string;
   user: CurrentUser;
   /** Guide language: spell checking and word segmentation rules. */
@@ -27,9 +36,13 @@ interface SectionEditorProps {
 }
 
 /** The rich-text editor of one section, bound to that section's live Y.Doc. */
-export function SectionEditor({ session, sectionId, title, user, language, synced, editable, readOnlyNote, onEditor }: SectionEditorProps) {
+export function SectionEditor({ session, guideId, numberingOffset, sectionId, title, user, language, synced, editable, readOnlyNote, onEditor }: SectionEditorProps) {
   const { t } = useTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
+  const [imageError, setImageError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const editorRef = useRef<Editor | null>(null);
+  const actions = useMemo(() => ({ pickImage: () => fileInput.current?.click() }), []);
 
   // The editable area's attributes, set at creation and kept current when the title or language changes.
   const attributes = {
@@ -42,7 +55,10 @@ export function SectionEditor({ session, sectionId, title, user, language, synce
   };
   // Built once per session (the editor is too): name and colour changes go through updateUser.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const extensions = useMemo(() => editorExtensions(session, user), [session]);
+  const extensions = useMemo(
+    () => editorExtensions(session, user, { guideId, actions, onImageError: (reason) => setImageError(reason) }, editorRef),
+    [session],
+  );
   const editor = useEditor(
     {
       extensions,
@@ -58,6 +74,12 @@ export function SectionEditor({ session, sectionId, title, user, language, synce
     // a new section means a new Y.Doc: rebuild the editor; name changes go through updateUser
     [session],
   );
+
+  editorRef.current = editor;
+
+  useEffect(() => {
+    if (!editor.isDestroyed && numberingOffset) editor.view.dispatch(setNumberingOffset(editor.state, numberingOffset));
+  }, [editor, numberingOffset?.figure, numberingOffset?.table, numberingOffset?.footnote]);
 
   useEffect(() => {
     if (!editor.isDestroyed) editor.setEditable(editable);
@@ -93,8 +115,29 @@ export function SectionEditor({ session, sectionId, title, user, language, synce
     <div className="section-editor" onKeyDown={onKeyDown}>
       {editable ? (
         <div className="section-editor__chrome">
-          <Toolbar editor={editor} onLink={() => setLinkOpen((open) => !open)} />
+          <Toolbar editor={editor} onLink={() => setLinkOpen((open) => !open)} extra={<InsertToolbar editor={editor} actions={actions} />} />
+          <TableTools editor={editor} />
           {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+          {imageError && (
+            <p className="content-error" role="alert">
+              {t('content.figureUploadFailed', { reason: imageError })}
+              <button type="button" className="link-button" onClick={() => setImageError(null)}>
+                ×
+              </button>
+            </p>
+          )}
+          <input
+            ref={fileInput}
+            type="file"
+            accept="image/png,image/jpeg,image/webp,image/gif"
+            hidden
+            data-testid="figure-file"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) insertImageFile(editor, guideId, file, (reason) => setImageError(reason));
+            }}
+          />
         </div>
       ) : (
         <p className="section-editor__readonly" data-testid="read-only">
@@ -102,6 +145,7 @@ export function SectionEditor({ session, sectionId, title, user, language, synce
         </p>
       )}
       <EditorContent editor={editor} className="section-editor__content" />
+      {editable && <SlashMenuPopup editor={editor} actions={actions} />}
     </div>
   );
 }

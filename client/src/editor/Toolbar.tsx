@@ -8,6 +8,8 @@ import { useToolbarState, type BlockType } from './useToolbarState.ts';
 interface ToolbarProps {
   editor: Editor;
   onLink: () => void;
+  /** More controls after the formatting ones (the insert group). */
+  extra?: ReactNode;
 }
 
 /**
@@ -15,7 +17,7 @@ interface ToolbarProps {
  * in right-to-left) and Escape returns to the text; every control stays tabbable too, because
  * trainers who are not keyboard experts expect Tab to work.
  */
-export function Toolbar({ editor, onLink }: ToolbarProps) {
+export function Toolbar({ editor, onLink, extra }: ToolbarProps) {
   const { t } = useTranslation();
   const state = useToolbarState(editor);
   const ref = useRef<HTMLDivElement>(null);
@@ -86,6 +88,8 @@ export function Toolbar({ editor, onLink }: ToolbarProps) {
       <ToolButton name="redo" label={t('editor.redo')} disabled={!state.canRedo} onClick={() => editor.chain().focus().redo().run()}>
         <RedoIcon />
       </ToolButton>
+      {extra && <span className="toolbar__separator" aria-hidden="true" />}
+      {extra}
     </div>
   );
 }

@@ -7,6 +7,10 @@ import {
   METADATA_FILE,
   SECRET_FILE,
   SNAPSHOTS_DIR,
+  VERSION_CONTENTS,
+  VERSION_FILE_EXT,
+  VERSION_MANIFESTS,
+  VERSIONS_DIR,
 } from '../storage/dataDirLayout.ts';
 
 /**
@@ -25,6 +29,11 @@ export function isArchivablePath(path: string): boolean {
   if (dir === SNAPSHOTS_DIR && rest.length === 2) {
     const name = withoutExtension(rest[1]!, [APPROVED_STATE_EXT, APPROVED_VIEW_EXT]);
     return name !== null && isValidDocName(rest[0]!) && isValidDocName(name);
+  }
+  // Guide versions: manifests by version id, contents by SHA-256 (hex, also in that alphabet).
+  if (dir === VERSIONS_DIR && rest.length === 2 && (rest[0] === VERSION_MANIFESTS || rest[0] === VERSION_CONTENTS)) {
+    const name = withoutExtension(rest[1]!, [VERSION_FILE_EXT]);
+    return name !== null && isValidDocName(name) && (rest[0] === VERSION_MANIFESTS || /^[0-9a-f]{64}$/.test(name));
   }
   return false;
 }

@@ -13,6 +13,9 @@ import {
   METADATA_FILE,
   SECRET_FILE,
   SNAPSHOTS_DIR,
+  VERSION_CONTENTS,
+  VERSION_MANIFESTS,
+  VERSIONS_DIR,
 } from '../storage/dataDirLayout.ts';
 
 export interface CollectedFiles {
@@ -42,6 +45,9 @@ export class BackupSourceError extends Error {}
  *   whose length and CRC-32 check out; those bytes belong to an append that was not yet confirmed.
  * - Approved versions (`snapshots/`) are written whole (temp file, rename) and never rewritten, and
  *   before the metadata names them: read after the metadata, every one it names is there.
+ * - Guide versions (`versions/`): contents are read after manifests. A manifest is written only
+ *   after every content file it names, and content files are never removed, so every manifest read
+ *   has its contents read later.
  */
 export async function collectBackupFiles(dataDir: string): Promise<CollectedFiles> {
   await refuseUnknownFiles(dataDir);
@@ -79,6 +85,7 @@ export async function collectBackupFiles(dataDir: string): Promise<CollectedFile
     documents++;
   }
   files.push(...(await approvedVersions(join(dataDir, SNAPSHOTS_DIR))));
+  for (const sub of [VERSION_MANIFESTS, VERSION_CONTENTS]) files.push(...(await filesOf(dataDir, `${VERSIONS_DIR}/${sub}`)));
   return { files, documents, droppedLogBytes };
 }
 
@@ -95,12 +102,24 @@ async function approvedVersions(snapshotsDir: string): Promise<BackupFile[]> {
   return files;
 }
 
+/** The archivable files of one directory of the data dir, by name. */
+async function filesOf(dataDir: string, dir: string): Promise<BackupFile[]> {
+  const files: BackupFile[] = [];
+  for (const file of (await listIfExists(join(dataDir, dir))).sort()) {
+    const path = `${dir}/${file}`;
+    if (!isArchivablePath(path)) continue; // temp files; anything else was refused up front
+    const data = await readIfExists(join(dataDir, path));
+    if (data) files.push({ path, data });
+  }
+  return files;
+}
+
 /**
  * A file this backup does not know would be silently missing from the archive, so its presence
  * (say, a newer server version storing something new) stops the backup instead.
  */
 async function refuseUnknownFiles(dataDir: string): Promise<void> {
-  const known = new Set([METADATA_FILE, SECRET_FILE, DOCS_DIR, SNAPSHOTS_DIR]);
+  const known = new Set([METADATA_FILE, SECRET_FILE, DOCS_DIR, SNAPSHOTS_DIR, VERSIONS_DIR]);
   const unknown = (await listIfExists(dataDir)).filter((f) => !known.has(f) && !isRuntimeFile(f));
   const check = (path: string) => !isRuntimeFile(path) && !isArchivablePath(path) && unknown.push(path);
   for (const f of await listIfExists(join(dataDir, DOCS_DIR))) check(`${DOCS_DIR}/${f}`);
@@ -111,6 +130,10 @@ async function refuseUnknownFiles(dataDir: string): Promise<void> {
       continue;
     }
     for (const f of await listIfExists(join(dataDir, SNAPSHOTS_DIR, section.name))) check(`${SNAPSHOTS_DIR}/${section.name}/${f}`);
+  }
+  for (const sub of await listIfExists(join(dataDir, VERSIONS_DIR))) {
+    if (sub !== VERSION_MANIFESTS && sub !== VERSION_CONTENTS) check(`${VERSIONS_DIR}/${sub}`);
+    else for (const f of await listIfExists(join(dataDir, VERSIONS_DIR, sub))) check(`${VERSIONS_DIR}/${sub}/${f}`);
   }
   if (unknown.length > 0) {
     throw new BackupSourceError(`${dataDir} holds files this backup does not know (${unknown.slice(0, 5).join(', ')}); nothing was written`);

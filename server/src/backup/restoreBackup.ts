@@ -3,7 +3,8 @@ import { basename, dirname, join } from 'node:path';
 import { decodeRecords } from '../storage/recordCodec.ts';
 import { fsyncDir } from '../storage/durableFile.ts';
 import { BackupArchiveError, decodeBackupArchive, type BackupManifest } from './backupArchive.ts';
-import { DOC_SNAPSHOT_EXT, docNameOfFile, DOCS_DIR, METADATA_FILE, SNAPSHOTS_DIR } from '../storage/dataDirLayout.ts';
+import { DOC_SNAPSHOT_EXT, docNameOfFile, DOCS_DIR, METADATA_FILE, SNAPSHOTS_DIR, VERSION_CONTENTS, VERSION_FILE_EXT, VERSIONS_DIR } from '../storage/dataDirLayout.ts';
+import { hashContent } from '../storage/versionStore.ts';
 
 /** The target data dir cannot receive the backup; the message says why, in one line. */
 export class RestoreRefusedError extends Error {}
@@ -46,7 +47,7 @@ export async function restoreBackup(archiveFile: string, dataDir: string): Promi
       }
     }
     for (const dir of dirs) await fsyncDir(join(temp, dir));
-    if (dirs.some((d) => d.startsWith(`${SNAPSHOTS_DIR}/`))) await fsyncDir(join(temp, SNAPSHOTS_DIR));
+    for (const parent of [SNAPSHOTS_DIR, VERSIONS_DIR]) if (dirs.some((d) => d.startsWith(`${parent}/`))) await fsyncDir(join(temp, parent));
     await fsyncDir(temp);
     // rename(2) replaces an empty directory and fails with ENOTEMPTY if something appeared in it.
     await rename(temp, dataDir).catch((err: NodeJS.ErrnoException) => {
@@ -70,7 +71,12 @@ function checkContents(files: Array<{ path: string; data: Uint8Array }>): void {
   } catch {
     throw new BackupArchiveError(`${METADATA_FILE} in the archive is not valid JSON`);
   }
+  const contentsDir = `${VERSIONS_DIR}/${VERSION_CONTENTS}/`;
   for (const file of files) {
+    // a version's content file is named by its hash: a damaged one would silently change a version
+    if (file.path.startsWith(contentsDir) && hashContent(file.data) + VERSION_FILE_EXT !== file.path.slice(contentsDir.length)) {
+      throw new BackupArchiveError(`${file.path} in the archive is damaged (its content does not match its hash)`);
+    }
     if (!file.path.startsWith(`${DOCS_DIR}/`)) continue;
     const { records, problem } = decodeRecords(file.data);
     if (problem) throw new BackupArchiveError(`${file.path} in the archive is damaged (${problem})`);

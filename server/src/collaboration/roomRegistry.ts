@@ -143,6 +143,22 @@ export class RoomRegistry {
   }
 
 
+  /**
+   * Reads several sections' documents at one instant: all are loaded first, then `read` runs
+   * synchronously on all of them, so no update can land between two of the reads.
+   */
+  async readSections<T>(guideId: string, names: readonly string[], read: (docs: ReadonlyMap<string, Y.Doc>) => T): Promise<T> {
+    const settled = await Promise.allSettled(names.map((name) => this.acquire(name, 'section', guideId)));
+    const rooms = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    try {
+      const failed = settled.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      return read(new Map(rooms.map((room) => [room.name, room.doc])));
+    } finally {
+      for (const room of rooms) this.release(room);
+    }
+  }
+
   /** Tells live clients of a guide that its table of contents changed. */
   structureChanged(guideId: string, version: number): void {
     this.announce(guideId, GUIDE_ROOM_VERSIONS, version);

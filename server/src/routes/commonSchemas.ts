@@ -31,6 +31,15 @@ export const errorSchema = {
         required: ['id', 'sectionId', 'quote'],
       },
     },
+    sections: {
+      description: 'With sections_not_validated: the sections that keep a final version from being made',
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, title: { type: 'string' }, status: sectionStatusSchema },
+        required: ['id', 'title', 'status'],
+      },
+    },
   },
   required: ['error', 'message'],
 } as const;

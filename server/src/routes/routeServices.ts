@@ -8,6 +8,7 @@ import type { LoginThrottle } from '../auth/loginThrottle.ts';
 import type { NotificationRepository } from '../storage/notificationRepository.ts';
 import type { WorkflowRepository } from '../storage/workflowRepository.ts';
 import type { SnapshotStore } from '../storage/snapshotStore.ts';
+import type { VersionStore } from '../storage/versionStore.ts';
 
 /**
  * What routes may do to live documents: the room registry implements it, routes never import it.
@@ -25,6 +26,8 @@ export interface LiveDocuments {
   setSectionLocked(docName: string, locked: boolean): void;
   /** Reads a section's document (live, or loaded for the occasion); `read` runs synchronously on it. */
   readSection<T>(docName: string, guideId: string, read: (doc: Y.Doc) => T): Promise<T>;
+  /** Reads several sections' documents at one instant (all loaded, then `read` runs synchronously). */
+  readSections<T>(guideId: string, docNames: readonly string[], read: (docs: ReadonlyMap<string, Y.Doc>) => T): Promise<T>;
 }
 
 export interface RouteServices {
@@ -40,4 +43,5 @@ export interface RouteServices {
   notifications: NotificationRepository;
   workflow: WorkflowRepository;
   snapshots: SnapshotStore;
+  versions: VersionStore;
 }

@@ -31,3 +31,12 @@ export const APPROVED_VIEW_EXT = '.json';
 /** Imports under way: one journal per import, naming what it wrote before the metadata names it. */
 export const IMPORTS_DIR = 'imports';
 export const IMPORT_JOURNAL_EXT = '.json';
+/**
+ * Versions of whole guides: `versions/manifests/<versionId>.json` (table of contents, statuses and
+ * one content hash per section) and `versions/contents/<sha256>.json` (a section's content, stored
+ * once however many versions hold it).
+ */
+export const VERSIONS_DIR = 'versions';
+export const VERSION_MANIFESTS = 'manifests';
+export const VERSION_CONTENTS = 'contents';
+export const VERSION_FILE_EXT = '.json';

@@ -15,6 +15,15 @@ export interface ApprovedContent {
 }
 
 /**
+ * The one encoding of a section's text and layout on disk: approved snapshots and guide versions
+ * write the same bytes for the same content, so a version can hold a snapshot byte for byte and an
+ * unchanged section hashes the same whether it was read live or from its snapshot.
+ */
+export function contentViewJson(content: Pick<ApprovedContent, 'blocks' | 'layout'>): string {
+  return JSON.stringify({ blocks: content.blocks, layout: content.layout });
+}
+
+/**
  * Approved snapshots, one pair of files per validation under `<dataDir>/snapshots/<sectionId>/`,
  * written durably and never rewritten: content bodies stay out of the metadata file, which is
  * rewritten whole on every change.
@@ -28,7 +37,17 @@ export class SnapshotStore {
     // the new directory entries must survive a crash too
     await fsyncDir(this.dir);
     await writeFileDurably(join(sectionDir, snapshotId + APPROVED_STATE_EXT), content.update);
-    await writeFileDurably(join(sectionDir, snapshotId + APPROVED_VIEW_EXT), JSON.stringify({ blocks: content.blocks, layout: content.layout }));
+    await writeFileDurably(join(sectionDir, snapshotId + APPROVED_VIEW_EXT), contentViewJson(content));
+  }
+
+  /** The exact bytes of a snapshot's text and layout file (what versions hold), or null when missing. */
+  async loadViewBytes(sectionId: string, snapshotId: string): Promise<Buffer | null> {
+    try {
+      return await readFile(join(this.dir, sectionId, snapshotId + APPROVED_VIEW_EXT));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
   }
 
   /** The text and layout of a snapshot, or null when its files are missing. */

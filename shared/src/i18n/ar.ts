@@ -1,3 +1,4 @@
+import { contentAr } from './content/ar.ts';
 import type { Messages } from './fr.ts';
 
 /**
@@ -463,6 +464,43 @@ export const ar: Messages = {
     openInText: 'عرض في النص',
     status: { open: 'مفتوحة', resolved: 'محلولة', all: 'الكل' },
   },
+  export: {
+    menu: 'تصدير',
+    menuLabel: 'تصدير الدليل',
+    formats: {
+      docx: 'وورد (.docx)',
+      pdf: 'PDF (A4)',
+      html: 'صفحة HTML مستقلة',
+      md: 'ماركداون (ملف مضغوط مع الصور)',
+    },
+    preparing: 'جارٍ إعداد ملف {{format}}…',
+    receiving: 'الاستلام: {{size}}',
+    done: 'تم تنزيل الملف: {{fileName}}',
+    failed: 'تعذّر التصدير: {{message}}',
+    provisionalMark: 'نسخة مؤقتة — {{date}}',
+    versionMark: 'النسخة {{label}} — {{date}}',
+    contents: 'الفهرس',
+    figure: 'شكل',
+    table: 'جدول',
+    credit: 'المصدر: {{credit}}',
+    notes: 'الهوامش',
+    page: 'صفحة',
+    annexTitle: 'ملحق — أقسام لم تتم المصادقة عليها بعد',
+    annexIntro: 'هذه الوثيقة مؤقتة: لم تتم المصادقة بعد على الأقسام التالية.',
+    tocHint: 'يحدّث وورد هذا الفهرس عند فتح الملف (اقبل تحديث الحقول).',
+    callout: {
+      goodPractice: 'ممارسة جيدة',
+      caseStudy: 'دراسة حالة',
+      vigilance: 'نقطة انتباه',
+      reflex: 'ردّ فعل جيد',
+      testimony: 'شهادة',
+    },
+    caseStudy: {
+      place: 'المكان',
+      actors: 'الفاعلون',
+      period: 'الفترة',
+    },
+  },
   access: {
     lost: 'لم يعد بإمكانك الوصول إلى هذا الدليل.',
     lostDetail: 'لست، أو لم تعد، عضوًا في هذا الدليل. أدلتك الأخرى ما زالت في القائمة.',
@@ -483,4 +521,5 @@ export const ar: Messages = {
     notAssignable: 'أحد الأشخاص المختارين لم يعد له دور يسمح بهذا التكليف.',
     generic: 'فشل الإجراء: {{message}}',
   },
+  content: contentAr,
 };

@@ -1,3 +1,4 @@
+import { contentEn } from './content/en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -424,6 +425,43 @@ export const en: Messages = {
     openInText: 'Show in the text',
     status: { open: 'Open', resolved: 'Resolved', all: 'All' },
   },
+  export: {
+    menu: 'Export',
+    menuLabel: 'Export the guide',
+    formats: {
+      docx: 'Word (.docx)',
+      pdf: 'PDF (A4)',
+      html: 'Self-contained HTML page',
+      md: 'Markdown (zip with images)',
+    },
+    preparing: 'Preparing the {{format}} file…',
+    receiving: 'Receiving: {{size}}',
+    done: 'File downloaded: {{fileName}}',
+    failed: 'Export failed: {{message}}',
+    provisionalMark: 'Provisional version — {{date}}',
+    versionMark: 'Version {{label}} — {{date}}',
+    contents: 'Contents',
+    figure: 'Figure',
+    table: 'Table',
+    credit: 'Credit: {{credit}}',
+    notes: 'Notes',
+    page: 'Page',
+    annexTitle: 'Annex — Sections not yet validated',
+    annexIntro: 'This document is provisional: the following sections have not been validated yet.',
+    tocHint: 'Word updates this table of contents on opening (accept the field update).',
+    callout: {
+      goodPractice: 'Good practice',
+      caseStudy: 'Case study',
+      vigilance: 'Watch out',
+      reflex: 'Good reflex',
+      testimony: 'Testimony',
+    },
+    caseStudy: {
+      place: 'Place',
+      actors: 'Actors',
+      period: 'Period',
+    },
+  },
   access: {
     lost: 'You no longer have access to this guide.',
     lostDetail: 'You are not, or no longer, a member of this guide. Your other guides are still in the list.',
@@ -444,4 +482,5 @@ export const en: Messages = {
     notAssignable: 'One of the chosen people no longer has a role that allows this assignment.',
     generic: 'The action failed: {{message}}',
   },
+  content: contentEn,
 };

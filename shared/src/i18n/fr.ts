@@ -1,3 +1,4 @@
+import { contentFr } from './content/fr.ts';
 /**
  * French UI messages: the reference catalogue. Arabic and English must provide every key (the
  * `Messages` type checks it); plural keys follow i18next's `_one` / `_other` suffixes.
@@ -426,6 +427,43 @@ export const fr = {
     openInText: 'Voir dans le texte',
     status: { open: 'Ouverts', resolved: 'Résolus', all: 'Tous' },
   },
+  export: {
+    menu: 'Exporter',
+    menuLabel: 'Exporter le guide',
+    formats: {
+      docx: 'Word (.docx)',
+      pdf: 'PDF (A4)',
+      html: 'Page HTML autonome',
+      md: 'Markdown (zip avec images)',
+    },
+    preparing: 'Préparation du fichier {{format}}…',
+    receiving: 'Réception : {{size}}',
+    done: 'Fichier téléchargé : {{fileName}}',
+    failed: 'L’export a échoué : {{message}}',
+    provisionalMark: 'Version provisoire — {{date}}',
+    versionMark: 'Version {{label}} — {{date}}',
+    contents: 'Sommaire',
+    figure: 'Figure',
+    table: 'Tableau',
+    credit: 'Crédit : {{credit}}',
+    notes: 'Notes',
+    page: 'Page',
+    annexTitle: 'Annexe — Sections non encore validées',
+    annexIntro: 'Ce document est provisoire : les sections suivantes n’ont pas encore été validées.',
+    tocHint: 'Word met à jour ce sommaire à l’ouverture (acceptez la mise à jour des champs).',
+    callout: {
+      goodPractice: 'Bonne pratique',
+      caseStudy: 'Étude de cas',
+      vigilance: 'Point de vigilance',
+      reflex: 'Bon réflexe',
+      testimony: 'Témoignage',
+    },
+    caseStudy: {
+      place: 'Lieu',
+      actors: 'Acteurs',
+      period: 'Période',
+    },
+  },
   access: {
     lost: 'Vous n’avez plus accès à ce guide.',
     lostDetail: 'Vous n’êtes pas, ou plus, membre de ce guide. Vos autres guides restent accessibles depuis la liste.',
@@ -446,6 +484,7 @@ export const fr = {
     notAssignable: 'Une des personnes choisies n’a plus un rôle qui permet cette attribution.',
     generic: 'L’action a échoué : {{message}}',
   },
+  content: contentFr,
 };
 
 /** Every catalogue has the French keys; extra keys (Arabic plural forms) are allowed. */

@@ -18,6 +18,8 @@ export const GUIDE_ACTIONS = [
   'workflow.review',
   'workflow.reopen',
   'guide.export',
+  /** Make versions of the whole guide and restore a section from one (reading them is guide.read). */
+  'versions.manage',
 ] as const;
 export type GuideAction = (typeof GUIDE_ACTIONS)[number];
 

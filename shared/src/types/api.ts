@@ -83,6 +83,8 @@ export interface ApiError {
   message: string;
   /** With `open_threads`: the threads that keep a section from being validated. */
   threads?: BlockingThread[];
+  /** With `sections_not_validated`: the sections that keep a final version from being made. */
+  sections?: Array<{ id: string; title: string; status: SectionStatus }>;
 }
 
 /** An open comment thread named in a refusal, enough to link to it. */

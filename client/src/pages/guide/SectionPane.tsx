@@ -74,6 +74,7 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
         {session ? (
           <SectionEditor
             session={session}
+            guideId={guide.id}
             sectionId={section.id}
             title={section.title}
             user={user}
