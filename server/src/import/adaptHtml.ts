@@ -1,6 +1,7 @@
 import type { Document, Element, HTMLElement, Text } from 'happy-dom';
 import type { ImportWarningCode } from '@dalil/shared/api/import.ts';
-import { BOX_CLASS_PREFIX, CAPTION_CLASS, TITLE_CLASS } from './styleMap.ts';
+import { messages } from '@dalil/shared/i18n';
+import { BOX_CLASS_PREFIX, CAPTION_CLASS, CREDIT_CLASS, TITLE_CLASS } from './styleMap.ts';
 import { firstStrongDirection, LTR_MARK, RTL_MARK } from './paragraphDirections.ts';
 
 /** Prefix mammoth gives the ids it writes (notes, bookmarks), so ours cannot clash with the text's. */
@@ -21,8 +22,11 @@ export interface AdaptResult {
 
 const TEXT_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li';
 const BOX_KINDS = new Set(['goodPractice', 'caseStudy', 'vigilance', 'reflex', 'testimony']);
-// "Figure 3 :", "Tableau 2 –", "شكل 1:" — Dalil numbers figures and tables itself.
-const NUMBERED_CAPTION = /^\s*(figure|fig\.|tableau|table|illustration|image|photo|شكل|جدول|صورة)\s*\d+(\.\d+)*\s*[:.–—-]?\s*/i;
+// "Figure 3 :", "Tableau 2 –", "شكل 1:", or "Figure :" when Word left a number field empty:
+// Dalil numbers figures and tables itself.
+const NUMBERED_CAPTION = /^\s*(figure|fig\.|tableau|table|illustration|image|photo|شكل|جدول|صورة)\s*(?:\d+(?:[.-]\d+)*\s*[:.–—-]?|[:.–—-])\s*/i;
+// "Crédit : ", "Credit: ", "المصدر: ": the prefixes Dalil's export writes before a figure's credit.
+const CREDIT_PREFIXES = Object.values(messages).map((m) => m.export.credit.split('{{credit}}')[0]!.trim()).filter(Boolean);
 const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
 
 /**
@@ -46,7 +50,7 @@ export function adaptHtml(document: Document): AdaptResult {
   convertBoxes(body, warn);
   convertImages(document, warn);
   const tableCaptions = takeTableCaptions(body);
-  for (const caption of body.querySelectorAll(`p.${CAPTION_CLASS}`)) caption.removeAttribute('class');
+  for (const p of body.querySelectorAll(`p.${CAPTION_CLASS}, p.${CREDIT_CLASS}`)) p.removeAttribute('class');
   for (const deep of body.querySelectorAll('h5, h6')) {
     warn('deepHeadings', deep.textContent?.trim().slice(0, 80));
     rename(deep, 'h4');
@@ -147,10 +151,21 @@ function convertImages(document: Document, warn: (code: ImportWarningCode, examp
       warn('other', 'image outside a paragraph');
       continue;
     }
-    const next = block.nextElementSibling;
+    let next = block.nextElementSibling;
     if (next?.matches(`p.${CAPTION_CLASS}`)) {
       caption.innerHTML = next.innerHTML;
       stripCaptionNumber(caption);
+      const after = next.nextElementSibling;
+      next.remove();
+      next = after;
+    }
+    if (next?.matches(`p.${CREDIT_CLASS}`)) {
+      const credit = document.createElement('p');
+      credit.className = 'figure-credit';
+      let value = stripMarks(next.textContent ?? '').trim();
+      for (const prefix of CREDIT_PREFIXES) if (value.startsWith(prefix)) value = value.slice(prefix.length).trim();
+      credit.textContent = value;
+      figure.append(credit);
       next.remove();
     }
     if (isEmptyBlock(block)) block.replaceWith(figure);

@@ -28,6 +28,8 @@ export interface ConvertedDocx {
   doc: JsonNode;
   /** From Word's Title style, else the document properties; null when neither has one. */
   title: string | null;
+  /** Written by Dalil's own export (see DocxFindings). */
+  dalilExport: boolean;
   warnings: ImportWarning[];
 }
 
@@ -107,6 +109,7 @@ export async function convertDocx(bytes: Uint8Array, limits: PackageLimits, imag
     return {
       doc: dropEmptyParagraphs(doc),
       title: adapted.title ?? findings.title,
+      dalilExport: findings.dalilExport,
       warnings: [...warnings].map(([code, w]) => ({ code, count: w.count, examples: w.examples })),
     };
   } finally {

@@ -1,9 +1,12 @@
 import type { ImportWarningCode } from '@dalil/shared/api/import.ts';
 import type { DocxParts } from './docxPackage.ts';
+import { DALIL_EXPORT_MARKER_STYLE } from './styleMap.ts';
 
 export interface DocxFindings {
   /** `dc:title` of the document's properties, when set. */
   title: string | null;
+  /** Written by Dalil's own export: its front matter, numbers and annex are not guide text. */
+  dalilExport: boolean;
   /** What mammoth drops silently, counted in the XML before it runs. */
   warnings: Array<{ code: ImportWarningCode; count: number; examples: string[] }>;
 }
@@ -26,7 +29,9 @@ export function readDocxFindings(parts: DocxParts): DocxFindings {
 
   const core = text(parts['docProps/core.xml']);
   const title = /<dc:title>([^<]*)<\/dc:title>/.exec(core)?.[1];
-  return { title: title ? decodeEntities(title).trim() || null : null, warnings };
+  const styles = text(parts['word/styles.xml']);
+  const dalilExport = styles.includes(`w:val="${DALIL_EXPORT_MARKER_STYLE}"`);
+  return { title: title ? decodeEntities(title).trim() || null : null, dalilExport, warnings };
 }
 
 const text = (data: Uint8Array | undefined) => (data ? new TextDecoder().decode(data) : '');

@@ -1,6 +1,7 @@
 import type { GuideLanguage } from '@dalil/shared';
 import type { ImportPreview, ImportSectionPreview, ImportWarning } from '@dalil/shared/api/import.ts';
 import { countWords } from '@dalil/shared/editor';
+import { messages } from '@dalil/shared/i18n';
 import { convertDocx, type ImageSink, type JsonNode } from './convertDocx.ts';
 import type { PackageLimits } from './docxPackage.ts';
 import { blocksText, countNodes, splitSections, type ImportedSection } from './splitSections.ts';
@@ -35,7 +36,8 @@ export async function planImport(input: PlanInput, limits: PackageLimits, images
   const text = blocksText(allBlocks);
   const language = guessLanguage(text);
   const title = converted.title ?? (input.fileName.replace(/\.docx$/i, '').replace(/[_]+/g, ' ').trim() || INTRODUCTION[language]);
-  const { introduction, sections } = splitSections(converted.doc, input.splitLevel, INTRODUCTION[language]);
+  const split = splitSections(converted.doc, input.splitLevel, INTRODUCTION[language]);
+  const { introduction, sections } = converted.dalilExport ? withoutExportFrame(split) : split;
   if (allBlocks.length === 0 && sections.length === 0) {
     throw importRefused(422, 'import_no_content', 'the document has no text, table or image to import');
   }
@@ -53,6 +55,29 @@ export async function planImport(input: PlanInput, limits: PackageLimits, images
     allBlocks,
     warnings: converted.warnings,
   };
+}
+
+const ANNEX_TITLES = new Set(Object.values(messages).map((m) => m.export.annexTitle));
+const SECTION_NUMBER = /^\d+(?:\.\d+)*\s+/;
+
+/**
+ * A file Dalil exported, seen as the guide it came from: the title and contents pages before the
+ * first heading, the annex listing sections not yet validated and the section numbers the export
+ * put before titles are the export's, not the guide's.
+ */
+function withoutExportFrame(split: ReturnType<typeof splitSections>): ReturnType<typeof splitSections> {
+  const sections: ImportedSection[] = [];
+  let skipBelow: number | null = null;
+  for (const section of split.sections) {
+    if (skipBelow !== null && section.depth > skipBelow) continue;
+    skipBelow = null;
+    if (section.depth === 0 && ANNEX_TITLES.has(section.title)) {
+      skipBelow = 0;
+      continue;
+    }
+    sections.push({ ...section, title: section.title.replace(SECTION_NUMBER, '') });
+  }
+  return { introduction: [], sections };
 }
 
 export function sectionStats(content: JsonNode[], language: GuideLanguage): Omit<ImportSectionPreview, 'title' | 'depth' | 'introduction'> {

@@ -8,7 +8,7 @@ export const BOX_STYLE_NAMES: Record<CalloutKind, string[]> = {
   goodPractice: ['Bonne pratique', 'Bonnes pratiques', 'Good practice', 'ممارسة جيدة'],
   caseStudy: ['Étude de cas', 'Etude de cas', 'Case study', 'دراسة حالة'],
   vigilance: ['Point de vigilance', 'Vigilance', 'Point of vigilance', 'نقطة يقظة'],
-  reflex: ['Réflexe à adopter', 'Reflexe a adopter', 'Reflex', 'Reflex to adopt', 'رد فعل يجب اعتماده'],
+  reflex: ['Réflexe à adopter', 'Reflexe a adopter', 'Bon réflexe', 'Reflex', 'Reflex to adopt', 'Good reflex', 'رد فعل يجب اعتماده'],
   testimony: ['Témoignage', 'Temoignage', 'Testimony', 'شهادة'],
 };
 
@@ -19,6 +19,14 @@ const DALIL_PREFIXES = ['', 'Dalil – ', 'Dalil - ', 'Dalil — '];
 export const BOX_CLASS_PREFIX = 'dalil-box-';
 export const TITLE_CLASS = 'dalil-title';
 export const CAPTION_CLASS = 'dalil-caption';
+export const CREDIT_CLASS = 'dalil-credit';
+
+/**
+ * Styles only Dalil's export writes. The status line and the boxes' title lines are drawn from the
+ * guide's state and the box kind, so they are dropped, not imported as text.
+ */
+export const DALIL_EXPORT_MARKER_STYLE = 'Dalil – Statut du document';
+const DALIL_DROPPED_STYLES = [DALIL_EXPORT_MARKER_STYLE, 'Dalil – Titre d’encadré', "Dalil – Titre d'encadré"];
 
 const quote = (name: string) => `'${name.replace(/'/g, "\\'")}'`;
 
@@ -41,6 +49,8 @@ export function importStyleMap(): string[] {
   for (const name of ['Title', 'Titre', 'Dalil – Titre du guide', 'Dalil – Title']) rules.push(`p[style-name=${quote(name)}] => h1.${TITLE_CLASS}:fresh`);
   for (const name of ['Subtitle', 'Sous-titre']) rules.push(`p[style-name=${quote(name)}] => p:fresh`);
   for (const name of ['Caption', 'Légende', 'Dalil – Légende', 'Dalil – Caption']) rules.push(`p[style-name=${quote(name)}] => p.${CAPTION_CLASS}:fresh`);
+  for (const name of DALIL_DROPPED_STYLES) rules.push(`p[style-name=${quote(name)}] => !`);
+  for (const name of ['Dalil – Crédit', 'Dalil – Credit']) rules.push(`p[style-name=${quote(name)}] => p.${CREDIT_CLASS}:fresh`);
   for (const name of ['Quote', 'Intense Quote', 'Citation', 'Citation intense', 'Dalil – Citation']) {
     rules.push(`p[style-name=${quote(name)}] => blockquote > p:fresh`);
   }
