@@ -5,7 +5,7 @@ import websocket from '@fastify/websocket';
 import adminSocket from './admin/adminSocket.ts';
 import type { Config } from './config.ts';
 import { acquireDataDirLock } from './storage/dataDirLock.ts';
-import { DOCS_DIR, IMPORTS_DIR, METADATA_FILE, SNAPSHOTS_DIR, VERSIONS_DIR } from './storage/dataDirLayout.ts';
+import { DOCS_DIR, IMAGES_DIR, IMPORTS_DIR, METADATA_FILE, SNAPSHOTS_DIR, VERSIONS_DIR } from './storage/dataDirLayout.ts';
 import { FileDocStore } from './storage/fileDocStore.ts';
 import type { DocStore } from './storage/docStore.ts';
 import { MetadataStore } from './storage/metadataStore.ts';
@@ -43,6 +43,9 @@ import progressRoute from './routes/progress/index.ts';
 import notificationsRoute from './routes/notifications/index.ts';
 import exportRoute from './routes/export/index.ts';
 import versionsRoute from './routes/versions/index.ts';
+import imagesRoute from './routes/images/index.ts';
+import { ImageStore } from './images/imageStore.ts';
+import type { GuideImages } from './images/guideImages.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
 import importRoute from './routes/import/index.ts';
 import { importWireSchemas } from './routes/import/schemas.ts';
@@ -66,6 +69,8 @@ export interface DalilApp {
   workflow: WorkflowRepository;
   versions: VersionStore;
   snapshots: SnapshotStore;
+  /** Guide images, for the image use cases (`images/storeImage.ts`...) without HTTP. */
+  images: GuideImages;
 }
 
 export interface BuildOptions {
@@ -96,6 +101,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const versions = new VersionStore(join(config.dataDir, VERSIONS_DIR));
     await versions.init();
     const access = new GuideAccess(guides, members);
+    const images: GuideImages = {
+      store: new ImageStore(join(config.dataDir, IMAGES_DIR)),
+      limits: { maxBytes: config.imageMaxBytes, maxPixels: config.imageMaxPixels },
+      guides,
+    };
     const secret = loadServerSecret(config.dataDir, config.sessionSecret);
     const docsDir = join(config.dataDir, DOCS_DIR);
     const docStore = options.docStore ? options.docStore(docsDir, app.log) : new FileDocStore(docsDir, app.log);
@@ -131,13 +141,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       (guideId) => guides.findGuide(guideId)?.structureVersion ?? 0,
     );
 
-    const images = importImagesFromStore();
+    const importImages = importImagesFromStore(images);
     // An import killed before its metadata write left documents (and images) nobody names: gone now.
     const journal = new ImportJournal(join(config.dataDir, IMPORTS_DIR), {
       guideExists: (guideId) => guides.findGuide(guideId) !== undefined,
       docIsReferenced: (docName) => guides.findSectionByDocName(docName) !== undefined,
       deleteDoc: (docName) => docStore.delete(docName),
-      deleteGuideImages: (guideId) => images.deleteGuide(guideId),
+      deleteGuideImages: (guideId) => importImages.deleteGuide(guideId),
     });
     const unfinishedImports = await journal.settleAll();
     if (unfinishedImports > 0) app.log.warn({ imports: unfinishedImports }, 'removed what unfinished imports had written');
@@ -174,7 +184,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(meRoute, { prefix: '/api/me', ...services });
     await app.register(notificationsRoute, { prefix: '/api/me/notifications', ...services });
     await app.register(guidesRoute, { prefix: '/api/guides', ...services });
-    const importing: ImportContext = { guides, docStore, live: registry, journal, images, limits: importLimits(config.importMaxBytes) };
+    const importing: ImportContext = { guides, docStore, live: registry, journal, images: importImages, limits: importLimits(config.importMaxBytes) };
     await app.register(importRoute, { prefix: '/api/guides', ...services, importing });
     await app.register(sectionsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(membersRoute, { prefix: '/api/guides/:guideId', ...services });
@@ -197,6 +207,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     };
     await app.register(exportRoute, { prefix: '/api/guides/:guideId', ...services, exportServices });
     await app.register(versionsRoute, { prefix: '/api/guides/:guideId', ...services });
+    await app.register(imagesRoute, { prefix: '/api/guides/:guideId', access, images });
     await app.register(guideInvitationsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(invitationLinksRoute, { prefix: '/api/invitations', ...services });
     await app.register(collabRoute, {
@@ -215,7 +226,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await docStore.close();
       releaseLock();
     });
-    return { app, guides, accounts, members, threads, registry, docStore, metadata, notifications, workflow, versions, snapshots };
+    return { app, guides, accounts, members, threads, registry, docStore, metadata, notifications, workflow, versions, snapshots, images };
   } catch (err) {
     await app.close().catch(() => {});
     releaseLock();

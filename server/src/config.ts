@@ -32,6 +32,10 @@ export interface Config {
   importMaxBytes: number;
   /** Chromium that prints PDF exports (Debian's package by default). */
   chromiumPath: string;
+  /** Largest image upload, in bytes (larger: 413). */
+  imageMaxBytes: number;
+  /** Most pixels an uploaded image may declare, all frames counted (more: refused as a decompression bomb). */
+  imageMaxPixels: number;
 }
 
 const DEFAULT_CLIENT_DIST = resolve(import.meta.dirname, '../../client/dist');
@@ -56,6 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: intFrom(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
     importMaxBytes: intFrom(env, 'IMPORT_MAX_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    imageMaxBytes: intFrom(env, 'IMAGE_MAX_BYTES', 15 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    imageMaxPixels: intFrom(env, 'IMAGE_MAX_PIXELS', 100_000_000, 1, 1_000_000_000),
   };
 }
 

@@ -78,6 +78,7 @@ describe('REST permissions: every route × every role, plus anonymous and outsid
     'workflow.reopen': ['coordinator'],
     'guide.export': ['coordinator', 'author', 'reviewer'],
     'versions.manage': ['coordinator'],
+    'image.upload': ['coordinator', 'author'],
   };
   it('the matrix says what the brief says, for every action', () => {
     for (const action of GUIDE_ACTIONS) expect(GUIDE_ROLES.filter((r) => can(r, action)), action).toEqual(ALLOWED[action]);

@@ -9,6 +9,9 @@ describe('isArchivablePath: only files a Dalil server writes may enter or leave 
     'docs/s_abc-123.ylog',
     'snapshots/sec_1/v_2.yjs',
     'snapshots/sec_1/v_2.json',
+    'images/files/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg',
+    'images/files/0000000000000000000000000000000000000000000000000000000000000000.png',
+    'images/guides/g_1-x.json',
   ])('accepts %s', (path) => expect(isArchivablePath(path)).toBe(true));
 
   it.each([
@@ -27,6 +30,15 @@ describe('isArchivablePath: only files a Dalil server writes may enter or leave 
     'snapshots/../x/v.json',
     'snapshots/sec_1/sub/v.json',
     'other/metadata.json',
+    'images/files/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.svg',
+    'images/files/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg.1.x.tmp',
+    'images/files/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg',
+    'images/files/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.jpg',
+    'images/files/../../metadata.json',
+    'images/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg',
+    'images/guides/g 1.json',
+    'images/guides/sub/g.json',
+    'images/other/g.json',
     '',
   ])('refuses %j', (path) => expect(isArchivablePath(path)).toBe(false));
 });

@@ -82,7 +82,7 @@ async function userCommand(dataDir: string, command: UserCommand, args: UserComm
 async function backup(dataDir: string, file: string): Promise<number> {
   const s = await createBackup(dataDir, file);
   console.log(
-    `backup of ${dataDir} written to ${s.file}: ${s.documents} documents, ${s.files} files, ` +
+    `backup of ${dataDir} written to ${s.file}: ${s.documents} documents, ${s.images} images, ${s.files} files, ` +
       `${s.rawBytes} bytes → ${s.archiveBytes} bytes compressed` +
       (s.droppedLogBytes > 0 ? ` (${s.droppedLogBytes} bytes of an append in progress left out)` : ''),
   );
@@ -91,7 +91,7 @@ async function backup(dataDir: string, file: string): Promise<number> {
 
 async function restore(file: string, dataDir: string): Promise<number> {
   const s = await restoreBackup(file, dataDir);
-  console.log(`restored ${s.files} files (${s.documents} documents) from the backup of ${s.manifest.createdAt} into ${dataDir}`);
+  console.log(`restored ${s.files} files (${s.documents} documents, ${s.images} images) from the backup of ${s.manifest.createdAt} into ${dataDir}`);
   return 0;
 }
 

@@ -4,6 +4,11 @@ import {
   APPROVED_VIEW_EXT,
   docNameOfFile,
   DOCS_DIR,
+  IMAGE_FILES_DIR,
+  IMAGE_INDEX_DIR,
+  IMAGE_INDEX_EXT,
+  imageIdOfFile,
+  IMAGES_DIR,
   METADATA_FILE,
   SECRET_FILE,
   SNAPSHOTS_DIR,
@@ -34,6 +39,17 @@ export function isArchivablePath(path: string): boolean {
   if (dir === VERSIONS_DIR && rest.length === 2 && (rest[0] === VERSION_MANIFESTS || rest[0] === VERSION_CONTENTS)) {
     const name = withoutExtension(rest[1]!, [VERSION_FILE_EXT]);
     return name !== null && isValidDocName(name) && (rest[0] === VERSION_MANIFESTS || /^[0-9a-f]{64}$/.test(name));
+  }
+  if (dir === IMAGES_DIR && rest.length === 2) return isImagePath(rest[0]!, rest[1]!);
+  return false;
+}
+
+/** Guide images: a content-addressed file, or a guide's index (guide ids use the doc-name alphabet). */
+function isImagePath(subdir: string, file: string): boolean {
+  if (subdir === IMAGE_FILES_DIR) return imageIdOfFile(file) !== null;
+  if (subdir === IMAGE_INDEX_DIR) {
+    const guideId = withoutExtension(file, [IMAGE_INDEX_EXT]);
+    return guideId !== null && isValidDocName(guideId);
   }
   return false;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { isArchivablePath } from './archivablePath.ts';
+import { IMAGE_FILES_DIR, IMAGES_DIR } from '../storage/dataDirLayout.ts';
 
 /**
  * One backup file: gzip of
@@ -26,8 +27,14 @@ export interface BackupFile {
 export interface BackupManifest {
   format: typeof BACKUP_FORMAT;
   createdAt: string;
+  /** Distinct image files in the archive (absent in archives made before images existed: none). */
+  images?: number;
   files: Array<{ path: string; size: number; sha256: string }>;
 }
+
+const IMAGE_FILE_PREFIX = `${IMAGES_DIR}/${IMAGE_FILES_DIR}/`;
+/** How many of these paths are image files. */
+export const countImageFiles = (paths: string[]) => paths.filter((p) => p.startsWith(IMAGE_FILE_PREFIX)).length;
 
 /** The archive cannot be used; the message says why, in one line. */
 export class BackupArchiveError extends Error {}
@@ -38,6 +45,7 @@ export async function encodeBackupArchive(files: BackupFile[], createdAt: Date):
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT,
     createdAt: createdAt.toISOString(),
+    images: countImageFiles(files.map((f) => f.path)),
     files: files.map((f) => ({ path: f.path, size: f.data.byteLength, sha256: sha256(f.data).toString('hex') })),
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest));
@@ -107,6 +115,10 @@ function parseManifest(bytes: Uint8Array): BackupManifest {
     if (!Number.isSafeInteger(entry.size) || (entry.size as number) < 0 || typeof entry.sha256 !== 'string') {
       throw new BackupArchiveError(`the archive manifest entry for ${entry.path} is malformed`);
     }
+  }
+  const images = countImageFiles((m.files as Array<{ path: string }>).map((f) => f.path));
+  if (m.images !== undefined && m.images !== images) {
+    throw new BackupArchiveError(`the archive manifest counts ${JSON.stringify(m.images)} images but lists ${images} image files`);
   }
   return m as BackupManifest;
 }

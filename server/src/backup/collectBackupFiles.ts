@@ -9,6 +9,9 @@ import {
   DOC_SNAPSHOT_EXT,
   docNameOfFile,
   DOCS_DIR,
+  IMAGE_FILES_DIR,
+  IMAGE_INDEX_DIR,
+  IMAGES_DIR,
   isRuntimeFile,
   METADATA_FILE,
   SECRET_FILE,
@@ -21,6 +24,8 @@ import {
 export interface CollectedFiles {
   files: BackupFile[];
   documents: number;
+  /** Distinct image files (an image used in several guides is stored, and counted, once). */
+  images: number;
   /** Bytes of torn log tails left out (an append was being written while the log was read). */
   droppedLogBytes: number;
 }
@@ -48,6 +53,9 @@ export class BackupSourceError extends Error {}
  * - Guide versions (`versions/`): contents are read after manifests. A manifest is written only
  *   after every content file it names, and content files are never removed, so every manifest read
  *   has its contents read later.
+ * - Images: the guides' indexes first, the image files after. A file is written (and never
+ *   changed nor deleted) before an index names it, so every file an index read names is there when
+ *   the files are read; a file stored after the indexes were read comes along unlisted, harmlessly.
  */
 export async function collectBackupFiles(dataDir: string): Promise<CollectedFiles> {
   await refuseUnknownFiles(dataDir);
@@ -86,7 +94,21 @@ export async function collectBackupFiles(dataDir: string): Promise<CollectedFile
   }
   files.push(...(await approvedVersions(join(dataDir, SNAPSHOTS_DIR))));
   for (const sub of [VERSION_MANIFESTS, VERSION_CONTENTS]) files.push(...(await filesOf(dataDir, `${VERSIONS_DIR}/${sub}`)));
-  return { files, documents, droppedLogBytes };
+  const imageIndexes = await imageDirFiles(dataDir, IMAGE_INDEX_DIR);
+  const imageFiles = await imageDirFiles(dataDir, IMAGE_FILES_DIR);
+  files.push(...imageIndexes, ...imageFiles);
+  return { files, documents, images: imageFiles.length, droppedLogBytes };
+}
+
+async function imageDirFiles(dataDir: string, subdir: string): Promise<BackupFile[]> {
+  const files: BackupFile[] = [];
+  for (const file of (await listIfExists(join(dataDir, IMAGES_DIR, subdir))).sort()) {
+    const path = `${IMAGES_DIR}/${subdir}/${file}`;
+    if (!isArchivablePath(path)) continue; // temp files; anything else was refused up front
+    const data = await readIfExists(join(dataDir, IMAGES_DIR, subdir, file));
+    if (data) files.push({ path, data });
+  }
+  return files;
 }
 
 async function approvedVersions(snapshotsDir: string): Promise<BackupFile[]> {
@@ -119,7 +141,7 @@ async function filesOf(dataDir: string, dir: string): Promise<BackupFile[]> {
  * (say, a newer server version storing something new) stops the backup instead.
  */
 async function refuseUnknownFiles(dataDir: string): Promise<void> {
-  const known = new Set([METADATA_FILE, SECRET_FILE, DOCS_DIR, SNAPSHOTS_DIR, VERSIONS_DIR]);
+  const known = new Set([METADATA_FILE, SECRET_FILE, DOCS_DIR, SNAPSHOTS_DIR, VERSIONS_DIR, IMAGES_DIR]);
   const unknown = (await listIfExists(dataDir)).filter((f) => !known.has(f) && !isRuntimeFile(f));
   const check = (path: string) => !isRuntimeFile(path) && !isArchivablePath(path) && unknown.push(path);
   for (const f of await listIfExists(join(dataDir, DOCS_DIR))) check(`${DOCS_DIR}/${f}`);
@@ -134,6 +156,13 @@ async function refuseUnknownFiles(dataDir: string): Promise<void> {
   for (const sub of await listIfExists(join(dataDir, VERSIONS_DIR))) {
     if (sub !== VERSION_MANIFESTS && sub !== VERSION_CONTENTS) check(`${VERSIONS_DIR}/${sub}`);
     else for (const f of await listIfExists(join(dataDir, VERSIONS_DIR, sub))) check(`${VERSIONS_DIR}/${sub}/${f}`);
+  }
+  for (const entry of await listIfExists(join(dataDir, IMAGES_DIR))) {
+    if (entry !== IMAGE_FILES_DIR && entry !== IMAGE_INDEX_DIR) {
+      unknown.push(`${IMAGES_DIR}/${entry}`);
+      continue;
+    }
+    for (const f of await listIfExists(join(dataDir, IMAGES_DIR, entry))) check(`${IMAGES_DIR}/${entry}/${f}`);
   }
   if (unknown.length > 0) {
     throw new BackupSourceError(`${dataDir} holds files this backup does not know (${unknown.slice(0, 5).join(', ')}); nothing was written`);

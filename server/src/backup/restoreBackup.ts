@@ -2,7 +2,8 @@ import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promis
 import { basename, dirname, join } from 'node:path';
 import { decodeRecords } from '../storage/recordCodec.ts';
 import { fsyncDir } from '../storage/durableFile.ts';
-import { BackupArchiveError, decodeBackupArchive, type BackupManifest } from './backupArchive.ts';
+import { BackupArchiveError, countImageFiles, decodeBackupArchive, type BackupManifest } from './backupArchive.ts';
+import { checkArchivedImages } from './checkArchivedImages.ts';
 import { DOC_SNAPSHOT_EXT, docNameOfFile, DOCS_DIR, METADATA_FILE, SNAPSHOTS_DIR, VERSION_CONTENTS, VERSION_FILE_EXT, VERSIONS_DIR } from '../storage/dataDirLayout.ts';
 import { hashContent } from '../storage/versionStore.ts';
 
@@ -13,6 +14,7 @@ export interface RestoreSummary {
   manifest: BackupManifest;
   files: number;
   documents: number;
+  images: number;
 }
 
 /**
@@ -34,8 +36,9 @@ export async function restoreBackup(archiveFile: string, dataDir: string): Promi
   const temp = join(dirname(dataDir), `.${basename(dataDir)}.restore-${process.pid}`);
   await rm(temp, { recursive: true, force: true });
   try {
-    // Deepest first when fsyncing, so that each directory's entry is durable in its parent.
-    const dirs = [...new Set([DOCS_DIR, ...files.map((f) => dirname(f.path)).filter((d) => d !== '.')])].sort().reverse();
+    // Every directory and its ancestors; deepest first when fsyncing, so that each directory's entry
+    // is durable in its parent.
+    const dirs = [...new Set([DOCS_DIR, ...files.flatMap((f) => ancestors(f.path))])].sort().reverse();
     for (const dir of dirs) await mkdir(join(temp, dir), { recursive: true, mode: 0o700 });
     for (const file of files) {
       const fh = await open(join(temp, file.path), 'wx', 0o600);
@@ -59,7 +62,7 @@ export async function restoreBackup(archiveFile: string, dataDir: string): Promi
     await rm(temp, { recursive: true, force: true }).catch(() => {});
     throw err;
   }
-  return { manifest, files: files.length, documents: countDocuments(files) };
+  return { manifest, files: files.length, documents: countDocuments(files), images: countImageFiles(files.map((f) => f.path)) };
 }
 
 /** What the server will read must parse: the metadata as JSON, every document file as whole records. */
@@ -82,6 +85,14 @@ function checkContents(files: Array<{ path: string; data: Uint8Array }>): void {
     if (problem) throw new BackupArchiveError(`${file.path} in the archive is damaged (${problem})`);
     if (file.path.endsWith(DOC_SNAPSHOT_EXT) && records.length !== 1) throw new BackupArchiveError(`${file.path} in the archive is damaged`);
   }
+  checkArchivedImages(files);
+}
+
+/** `a/b/c.ext` → `a/b`, `a`. */
+function ancestors(path: string): string[] {
+  const dirs: string[] = [];
+  for (let dir = dirname(path); dir !== '.'; dir = dirname(dir)) dirs.push(dir);
+  return dirs;
 }
 
 async function checkEmptyTarget(dataDir: string): Promise<void> {

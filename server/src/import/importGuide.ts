@@ -36,6 +36,8 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
   } catch (err) {
     await journal.settle(journalId);
     throw err;
+  } finally {
+    context.images.done(guideId);
   }
 }
 

@@ -12,4 +12,6 @@ export interface ImportImages {
   check(bytes: Uint8Array): Promise<void>;
   /** Forgets a guide's images (an import that did not commit). */
   deleteGuide(guideId: string): Promise<void>;
+  /** The import of `guideId` ended (committed or undone): it is no longer a guide being imported. */
+  done(guideId: string): void;
 }

@@ -22,7 +22,7 @@ export function docNameOfFile(file: string): string | null {
 
 /** Files the server owns that are not data: its lock, its admin socket, interrupted temp files. */
 export function isRuntimeFile(file: string): boolean {
-  return file === LOCK_FILE || file === ADMIN_SOCKET || file.endsWith(TEMP_EXT);
+  return file === LOCK_FILE || file === ADMIN_SOCKET || file === IMPORTS_DIR || file.endsWith(TEMP_EXT);
 }
 /** Approved versions: `<sectionId>/<snapshotId>.yjs` (Yjs state) and `.json` (text and layout). */
 export const SNAPSHOTS_DIR = 'snapshots';
@@ -40,3 +40,17 @@ export const VERSIONS_DIR = 'versions';
 export const VERSION_MANIFESTS = 'manifests';
 export const VERSION_CONTENTS = 'contents';
 export const VERSION_FILE_EXT = '.json';
+/**
+ * Guide images: `files/<sha256>.<ext>` holds each distinct image once (named by the SHA-256 of its
+ * bytes), `guides/<guideId>.json` lists the images of one guide (what makes access guide-scoped).
+ */
+export const IMAGES_DIR = 'images';
+export const IMAGE_FILES_DIR = 'files';
+export const IMAGE_INDEX_DIR = 'guides';
+export const IMAGE_INDEX_EXT = '.json';
+const IMAGE_FILE_NAME = /^([0-9a-f]{64})\.(png|jpg|webp|gif)$/;
+
+/** The image id (SHA-256) a file of IMAGE_FILES_DIR holds, or null for anything else. */
+export function imageIdOfFile(file: string): string | null {
+  return IMAGE_FILE_NAME.exec(file)?.[1] ?? null;
+}

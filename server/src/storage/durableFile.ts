@@ -1,4 +1,4 @@
-import { open, rename, unlink } from 'node:fs/promises';
+import { access, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { TEMP_EXT } from './dataDirLayout.ts';
 
@@ -35,4 +35,13 @@ export async function writeFileDurably(path: string, data: Uint8Array | string):
     throw err;
   }
   await fsyncDir(dirname(path));
+}
+
+export async function fileExists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -20,6 +20,8 @@ export const GUIDE_ACTIONS = [
   'guide.export',
   /** Make versions of the whole guide and restore a section from one (reading them is guide.read). */
   'versions.manage',
+  /** Upload a picture into the guide (a figure of the text): whoever may edit the text. */
+  'image.upload',
 ] as const;
 export type GuideAction = (typeof GUIDE_ACTIONS)[number];
 
@@ -30,7 +32,15 @@ export type GuideAction = (typeof GUIDE_ACTIONS)[number];
  */
 const MATRIX: Record<GuideRole, ReadonlySet<GuideAction>> = {
   coordinator: new Set(GUIDE_ACTIONS),
-  author: new Set<GuideAction>(['guide.read', 'section.editText', 'section.comment', 'members.read', 'workflow.submit', 'guide.export']),
+  author: new Set<GuideAction>([
+    'guide.read',
+    'section.editText',
+    'section.comment',
+    'members.read',
+    'workflow.submit',
+    'guide.export',
+    'image.upload',
+  ]),
   contributor: new Set<GuideAction>(['guide.read', 'section.comment', 'members.read']),
   reviewer: new Set<GuideAction>(['guide.read', 'section.comment', 'members.read', 'workflow.review', 'guide.export']),
   reader: new Set<GuideAction>(['guide.read']),

@@ -1,0 +1,39 @@
+import { isValidDocName } from '@dalil/shared';
+import { imageUrl, type UploadedImage } from '@dalil/shared/api/images.ts';
+import { notFound } from '../errors.ts';
+import type { GuideImages } from './guideImages.ts';
+import { cleanImage } from './cleanImage.ts';
+import { detectImageFormat } from './imageFormat.ts';
+import { refuseForeignContent } from './foreignContent.ts';
+import { ImageRefusedError } from './imageRefused.ts';
+
+export interface StoredImage extends UploadedImage {
+  /** False when the guide already had these exact bytes (nothing was written). */
+  created: boolean;
+}
+
+/**
+ * Checks, cleans and stores an image in a guide, from its bytes alone: the upload route calls it,
+ * and so can an import or a script, without HTTP. The caller decides who may; this decides what
+ * may be stored. Throws ImageRefusedError (with the rule that refused it) or a 404 for an unknown
+ * guide; nothing is written unless the image is accepted.
+ */
+export async function storeImage(
+  images: GuideImages,
+  guideId: string,
+  bytes: Uint8Array,
+  options: { storedBy?: string | null } = {},
+): Promise<StoredImage> {
+  if (!isValidDocName(guideId) || !images.guides.findGuide(guideId)) throw notFound('guide');
+  if (bytes.byteLength > images.limits.maxBytes) throw tooLarge(images.limits.maxBytes);
+  const format = detectImageFormat(bytes);
+  refuseForeignContent(bytes, format);
+  const cleaned = await cleanImage(bytes, format, images.limits.maxPixels);
+  const { record, created } = await images.store.add(guideId, { ...cleaned, format }, options.storedBy ?? null);
+  return { id: record.id, url: imageUrl(guideId, record.id), width: record.width, height: record.height, bytes: record.bytes, created };
+}
+
+export const tooLarge = (maxBytes: number) =>
+  new ImageRefusedError('image_too_large', `the image is larger than ${formatMegabytes(maxBytes)} MB, the most this server accepts`);
+
+const formatMegabytes = (bytes: number) => String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
