@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { IMAGE_CONTENT_TYPES } from './images/imageFormat.ts';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
@@ -191,18 +193,25 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(workflowRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(progressRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(threadsRoute, { prefix: '/api/guides/:guideId', ...services });
+    // Exports embed the guide's stored images (the same bytes its readers are served).
+    const loadImage = async (guideId: string, imageId: string) => {
+      const record = await images.store.find(guideId, imageId);
+      if (!record) return null;
+      const bytes = await readFile(images.store.pathOf(record));
+      return { bytes, mediaType: IMAGE_CONTENT_TYPES[record.format], width: record.width, height: record.height };
+    };
     const exportServices = {
       chromiumPath: config.chromiumPath,
       sources: {
         findGuide: (id: string) => guides.findGuide(id),
         listSections: (id: string) => guides.listSections(id),
         readSection: registry.readSection.bind(registry),
-        loadImage: async () => null,
+        loadImage,
       },
       versions: {
         findVersion: (guideId: string, versionId: string) => versions.findVersion(guideId, versionId),
         content: (hash: string) => versions.content(hash),
-        loadImage: async () => null,
+        loadImage,
       },
     };
     await app.register(exportRoute, { prefix: '/api/guides/:guideId', ...services, exportServices });

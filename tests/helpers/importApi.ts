@@ -46,8 +46,8 @@ export function allNodes(root: unknown): Node[] {
 
 export const plainText = (root: unknown) => allNodes(root).filter((n) => n.type === 'text').map((n) => n.text).join('');
 
-/** Files of the data dir that hold documents and pending imports (what an aborted import must not leave). */
-export function storedFiles(dataDir: string): { docs: string[]; imports: string[] } {
+/** Files of the data dir that hold documents, image indexes and pending imports (what an aborted import must not leave). */
+export function storedFiles(dataDir: string): { docs: string[]; imports: string[]; imageIndexes: string[] } {
   const list = (dir: string) => {
     try {
       return readdirSync(join(dataDir, dir)).sort();
@@ -55,5 +55,5 @@ export function storedFiles(dataDir: string): { docs: string[]; imports: string[
       return [];
     }
   };
-  return { docs: list('docs'), imports: list('imports') };
+  return { docs: list('docs'), imports: list('imports'), imageIndexes: list('images/guides') };
 }

@@ -6,6 +6,7 @@ import { addMember, createUser, type TestUser } from '../helpers/accounts.ts';
 import { ARABIC_PARAGRAPH, referenceDocx, simpleDocx } from '../helpers/docxFixtures.ts';
 import { allNodes, plainText, sectionJson, storedFiles, upload } from '../helpers/importApi.ts';
 import { strToU8, zipSync } from 'fflate';
+import { ImageRun } from 'docx';
 import { oleFile, withExternalEntity, zipBomb } from '../helpers/badDocx.ts';
 import { connectClient } from '../helpers/yClient.ts';
 import { waitFor } from '../helpers/waitFor.ts';
@@ -39,7 +40,7 @@ describe('Word import', () => {
     const acteurs = preview.sections[2]!;
     expect(acteurs).toMatchObject({ tables: 1, images: 0 });
     const outils = preview.sections[3]!;
-    expect(outils).toMatchObject({ boxes: 1, footnotes: 1 });
+    expect(outils).toMatchObject({ boxes: 1, footnotes: 1, images: 1 });
     expect(preview.sections.reduce((n, s) => n + s.footnotes, 0)).toBe(2);
     expect(preview.warnings).toContainEqual(expect.objectContaining({ code: 'unsafeLinks', count: 1, examples: ['javascript:alert(1)'] }));
     expect(storedFiles(server.dataDir)).toEqual(before);
@@ -81,6 +82,13 @@ describe('Word import', () => {
     expect(nodes.find((n) => n.type === 'heading')?.attrs).toMatchObject({ level: 1 }); // H3 under an H2 section
 
     const outils = await sectionJson(server, guide.id, byTitle.get('Outils')!.docName);
+    const figure = allNodes(outils).find((n) => n.type === 'figure')!;
+    expect(figure.attrs).toMatchObject({ alt: 'Carte de la commune', src: `/api/guides/${guide.id}/images/${figure.attrs?.imageId}` });
+    expect(plainText(figure)).toBe('Carte des quartiers');
+    const image = await fetch(server.url + String(figure.attrs?.src), { headers: { cookie: coordinator.cookie } });
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(JSON.stringify(outils)).not.toContain('data:');
     const callout = allNodes(outils).find((n) => n.type === 'callout')!;
     expect(callout.attrs?.kind).toBe('goodPractice');
     expect(plainText(callout)).toBe('Associer les jeunes dès le diagnostic.Prévoir un local accessible.');
@@ -95,6 +103,19 @@ describe('Word import', () => {
       ['PDF ملف للتحميل', 'rtl'],
     ]);
     expect(allNodes(cadre).filter((n) => n.type === 'paragraph').every((p) => p.attrs?.dir === 'ltr')).toBe(true);
+  });
+
+  it('drops an image the image store refuses, with a warning', async () => {
+    const file = await simpleDocx('Photos', ['Avant la photo.'], [new ImageRun({ type: 'png', data: Buffer.from('<script>alert(1)</script> not a picture'), transformation: { width: 10, height: 10 } })]);
+    const preview = await upload<ImportPreview>(coordinator.api, '/api/guides/import/preview', file);
+    expect(preview.body.warnings).toContainEqual(expect.objectContaining({ code: 'imageRefused', count: 1 }));
+    expect(preview.body.sections[0]).toMatchObject({ images: 0 });
+    const res = await upload<ImportedGuide>(coordinator.api, '/api/guides/import', file);
+    expect(res.status).toBe(201);
+    const guide = await coordinator.api.getGuide(res.body.guideId);
+    const doc = await sectionJson(server, guide.id, guide.sections[0]!.docName);
+    expect(allNodes(doc).some((n) => n.type === 'figure')).toBe(false);
+    expect(plainText(doc)).toBe('Avant la photo.');
   });
 
   describe('refuses bad files with a clear error and creates nothing', () => {
