@@ -2,7 +2,7 @@
  * `pnpm bench`: Dalil against the bare `@y/websocket-server` relay, side by side, on loopback, with
  * stock y-websocket clients. Prints one table and writes `bench/results/<date>.json` at the repo root.
  *
- * Env: BENCH_ONLY=propagation,saved,replay,guide,idle,bundle (subset), BENCH_CPU_PROF=1 (run every
+ * Env: BENCH_ONLY=propagation,saved,replay,guide,idle,bundle,import (subset), BENCH_CPU_PROF=1 (run every
  * server with `node --cpu-prof`, profiles in bench/results/profiles/).
  */
 import { execFileSync } from 'node:child_process';
@@ -23,6 +23,7 @@ import { persistedBytes, waitForCompaction } from './storageSize.ts';
 import { measureSavedLatency } from './savedLatency.ts';
 import { mib, round, sleep, summarize, until } from './stats.ts';
 import { formatTable, type Row } from './table.ts';
+import { docxImportBench } from './docxImport.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const tracePath = resolve(repoRoot, '..', 'shared/data/automerge-paper.json.gz');
@@ -448,6 +449,14 @@ const scenarios: Array<[string, () => Promise<void> | void]> = [
   ['replay', replay],
   ['guide', largeGuide],
   ['idle', idleConnections],
+  [
+    'import',
+    async () => {
+      const result = await docxImportBench(log);
+      rows.push(...result.rows);
+      details.docxImport = result.details;
+    },
+  ],
 ];
 
 let failed = false;

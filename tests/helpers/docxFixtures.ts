@@ -172,3 +172,46 @@ export async function manyChaptersDocx(chapters: number, paragraphs = 3): Promis
   }
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }
+
+/**
+ * About a 100-page guide: `chapters` chapters of sections and paragraphs, `tables` tables and
+ * `images` captioned pictures spread through it, about `words` words in all. Seeded, so every run
+ * converts the same file.
+ */
+export async function largeGuideDocx(options: { words?: number; tables?: number; images?: number; chapters?: number } = {}): Promise<Buffer> {
+  const { words = 40_000, tables = 30, images = 40, chapters = 10 } = options;
+  const vocabulary = 'commune citoyens participation budget concertation projet quartier association réunion diagnostic plan priorité service eau éclairage voirie jeunes femmes conseil municipal transparence suivi évaluation indicateur calendrier registre'.split(' ');
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const sentence = (n: number) => Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ');
+  const sectionsPerChapter = 4;
+  const blocks = chapters * sectionsPerChapter;
+  const paragraphWords = 80;
+  const paragraphsPerSection = Math.max(1, Math.round(words / paragraphWords / blocks));
+  const children: Array<Paragraph | Table> = [new Paragraph({ text: 'Guide municipal de la participation', heading: HeadingLevel.TITLE })];
+  let tablesLeft = tables;
+  let imagesLeft = images;
+  for (let c = 1; c <= chapters; c++) {
+    children.push(new Paragraph({ text: `Chapitre ${c} : ${sentence(3)}`, heading: HeadingLevel.HEADING_1 }));
+    for (let s = 1; s <= sectionsPerChapter; s++) {
+      const index = (c - 1) * sectionsPerChapter + s;
+      children.push(new Paragraph({ text: `Section ${c}.${s} : ${sentence(3)}`, heading: HeadingLevel.HEADING_2 }));
+      for (let p = 0; p < paragraphsPerSection; p++) children.push(new Paragraph({ children: [text(`${sentence(paragraphWords - 1)}.`)] }));
+      if (tablesLeft > 0 && index % Math.ceil(blocks / tables) === 0) {
+        tablesLeft--;
+        children.push(new Paragraph({ text: `Tableau : ${sentence(4)}`, style: 'Caption' }));
+        children.push(
+          new Table({
+            rows: Array.from({ length: 6 }, (_, r) => new TableRow({ children: Array.from({ length: 4 }, (_, k) => cell(r === 0 ? `Colonne ${k + 1}` : sentence(3))) })),
+          }),
+        );
+      }
+      for (let i = 0; i < Math.ceil(images / blocks) && imagesLeft > 0; i++) {
+        imagesLeft--;
+        children.push(new Paragraph({ children: [new ImageRun({ type: 'png', data: pngImage(160, 120, [imagesLeft * 5, 90, 160]), transformation: { width: 320, height: 240 } })] }));
+        children.push(new Paragraph({ text: `Figure : ${sentence(5)}`, style: 'Caption' }));
+      }
+    }
+  }
+  return Packer.toBuffer(new Document({ styles: { paragraphStyles }, sections: [{ children }] }));
+}
