@@ -171,7 +171,7 @@ function PreviewView({ preview, intoSection }: { preview: ImportPreview; intoSec
           {preview.sections.map((s, i) => (
             <li key={i} style={{ paddingInlineStart: `${s.depth * 1.25}rem` }} data-testid="import-preview-section">
               <span dir="auto">{s.title}</span>{' '}
-              <span className="muted">
+              <span className="muted import-preview__counts">
                 {t('import.counts', { words: s.words, tables: s.tables, images: s.images, footnotes: s.footnotes, boxes: s.boxes })}
               </span>
             </li>
