@@ -197,7 +197,8 @@ export async function largeGuideDocx(options: { words?: number; tables?: number;
       const index = (c - 1) * sectionsPerChapter + s;
       children.push(new Paragraph({ text: `Section ${c}.${s} : ${sentence(3)}`, heading: HeadingLevel.HEADING_2 }));
       for (let p = 0; p < paragraphsPerSection; p++) children.push(new Paragraph({ children: [text(`${sentence(paragraphWords - 1)}.`)] }));
-      if (tablesLeft > 0 && index % Math.ceil(blocks / tables) === 0) {
+      // Spread evenly: a table in every section where the running share of `tables` steps up.
+      if (tablesLeft > 0 && Math.floor((index * tables) / blocks) > Math.floor(((index - 1) * tables) / blocks)) {
         tablesLeft--;
         children.push(new Paragraph({ text: `Tableau : ${sentence(4)}`, style: 'Caption' }));
         children.push(
@@ -206,7 +207,8 @@ export async function largeGuideDocx(options: { words?: number; tables?: number;
           }),
         );
       }
-      for (let i = 0; i < Math.ceil(images / blocks) && imagesLeft > 0; i++) {
+      const imagesHere = Math.floor((index * images) / blocks) - Math.floor(((index - 1) * images) / blocks);
+      for (let i = 0; i < imagesHere && imagesLeft > 0; i++) {
         imagesLeft--;
         children.push(new Paragraph({ children: [new ImageRun({ type: 'png', data: pngImage(160, 120, [imagesLeft * 5, 90, 160]), transformation: { width: 320, height: 240 } })] }));
         children.push(new Paragraph({ text: `Figure : ${sentence(5)}`, style: 'Caption' }));
