@@ -21,7 +21,7 @@ export interface ServerProcess {
  * Runs the real server entry point (`server.ts`, with signals and the data-dir lock) as a child
  * process, for tests that kill it. Resolves once it listens.
  */
-export function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0): Promise<ServerProcess> {
+export function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0, startTimeoutMs = 20_000): Promise<ServerProcess> {
   // `node --import tsx`, not the tsx CLI: the CLI runs the server in a grandchild process that a
   // SIGKILL of its parent would leave running.
   const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
@@ -45,8 +45,8 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}, p
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`server did not start within 20 s:\n${out}`));
-    }, 20_000);
+      reject(new Error(`server did not start within ${startTimeoutMs / 1000} s:\n${out}`));
+    }, startTimeoutMs);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);

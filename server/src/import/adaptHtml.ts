@@ -207,9 +207,19 @@ function applyDirections(body: HTMLElement): void {
       if (isEmptyBlock(block) && block.tagName === 'P') block.remove();
       continue;
     }
-    const dir = firstStrongDirection(block.textContent ?? '');
+    const dir = firstStrongDirectionIn(block);
     if (dir) block.setAttribute('dir', dir);
   }
+}
+
+/** The first strong character's direction, reading text nodes only until one has it (not the whole textContent). */
+function firstStrongDirectionIn(block: Element): 'rtl' | 'ltr' | null {
+  const walker = block.ownerDocument.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const dir = firstStrongDirection(node.nodeValue ?? '');
+    if (dir) return dir;
+  }
+  return null;
 }
 
 function stripCaptionNumber(caption: Element): void {
