@@ -28,6 +28,8 @@ export interface Config {
   requestsPerMinute: number;
   /** Per-IP budget of login attempts per minute (a per-account brake comes on top). */
   loginRatePerMinute: number;
+  /** Largest Word file an import accepts (413 above). */
+  importMaxBytes: number;
   /** Chromium that prints PDF exports (Debian's package by default). */
   chromiumPath: string;
   /** Largest image upload, in bytes (larger: 413). */
@@ -65,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     imageMaxBytes: intFrom(env, 'IMAGE_MAX_BYTES', 15 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     imageMaxPixels: intFrom(env, 'IMAGE_MAX_PIXELS', 100_000_000, 1, 1_000_000_000),
+    importMaxBytes: intFrom(env, 'IMPORT_MAX_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }

@@ -159,6 +159,7 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
             refresh={refresh}
             canManage={canManage}
             canAssign={canAssign}
+            canImport={guide.permissions.includes('section.editText')}
             members={members}
             openThreads={guideThreads.openCountBySection}
           />
