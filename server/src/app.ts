@@ -29,6 +29,7 @@ import { liveDocuments } from './collaboration/liveDocuments.ts';
 import { AbuseLog } from './collaboration/abuseLog.ts';
 import { decideSocketAccess } from './collaboration/socketAccess.ts';
 import errorReplies from './plugins/errorReplies.ts';
+import { lazySchemaCompilers } from './plugins/lazySchemaCompilers.ts';
 import authentication from './plugins/authentication.ts';
 import requestGuards from './plugins/requestGuards.ts';
 import security from './plugins/security.ts';
@@ -95,6 +96,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Fastify types each form of trustProxy in its own overload; the union is one of them at run time.
     trustProxy: config.trustProxy as string,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    schemaController: lazySchemaCompilers(),
   });
   try {
     const metadata = await MetadataStore.open(join(config.dataDir, METADATA_FILE));

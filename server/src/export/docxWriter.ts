@@ -21,6 +21,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
+import { footnoteText } from './footnoteText.ts';
 import type { LayoutNode } from '@dalil/shared/editor';
 import type { ExportDocument } from './exportDocument.ts';
 import { exportLabels, fill, isRtlDocument, statusLine, type ExportLabels } from './exportLabels.ts';
@@ -381,13 +382,6 @@ function textAlign(node: LayoutNode) {
 }
 
 /** A footnote's text, whether the schema keeps it in an attribute or as content. */
-export function footnoteText(node: LayoutNode): string {
-  for (const key of ['text', 'content', 'note']) {
-    const value = attr(node, key);
-    if (typeof value === 'string') return value;
-  }
-  return plainText(node);
-}
 
 function docxImageType(mediaType: string): 'png' | 'jpg' | 'gif' | 'bmp' | null {
   if (mediaType === 'image/png') return 'png';

@@ -1,7 +1,7 @@
 import type { ExportFormat } from '@dalil/shared';
 import { ApiError } from '../errors.ts';
 import { gatherGuideContent, type GuideContentSources } from './gatherGuideContent.ts';
-import { ChromiumMissing } from './pdfWriter.ts';
+import { ChromiumMissing } from './chromiumMissing.ts';
 import { gatherVersionContent, type VersionContentSources } from './gatherVersionContent.ts';
 import { renderExport, type ExportFile } from './renderExport.ts';
 

@@ -5,7 +5,7 @@ import { attr, numberedTitle, paragraphDirection, plainText } from './layoutWalk
 import { cellSpan, headingLevel } from './layoutWalk.ts';
 import { safeHref } from './safeUrl.ts';
 import { figureWidthPercent } from './figureSize.ts';
-import { footnoteText } from './docxWriter.ts';
+import { footnoteText } from './footnoteText.ts';
 import { printStylesheet } from './printStylesheet.ts';
 
 /** Image types a browser shows from a data URI (anything else is exported as its alt text). */

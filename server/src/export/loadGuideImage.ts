@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import sharp from 'sharp';
 import type { GuideImages } from '../images/guideImages.ts';
 import { readImage } from '../images/readImage.ts';
 import type { ExportImage } from './exportDocument.ts';
@@ -16,6 +15,7 @@ export async function loadGuideImage(images: GuideImages, guideId: string, image
   const bytes = new Uint8Array(await readFile(found.path));
   // Word takes PNG, JPEG and GIF only: a WebP goes to every format as PNG (lossless, same pixels)
   if (found.contentType === 'image/webp') {
+    const { default: sharp } = await import('sharp');
     const png = await sharp(bytes, { limitInputPixels: record.width * record.height + 1 }).png().toBuffer();
     return { bytes: new Uint8Array(png), mediaType: 'image/png', width: record.width, height: record.height };
   }

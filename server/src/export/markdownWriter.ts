@@ -4,7 +4,7 @@ import { exportLabels, fill, statusLine, type ExportLabels } from './exportLabel
 import { attr, numberedTitle, plainText } from './layoutWalk.ts';
 import { cellSpan, headingLevel } from './layoutWalk.ts';
 import { safeHref } from './safeUrl.ts';
-import { footnoteText } from './docxWriter.ts';
+import { footnoteText } from './footnoteText.ts';
 import { zipFixed } from './deterministicZip.ts';
 import { esc } from './htmlWriter.ts';
 

@@ -6,14 +6,10 @@ import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { ExportDocument } from './exportDocument.ts';
 import { writeHtml } from './htmlWriter.ts';
+import { ChromiumMissing } from './chromiumMissing.ts';
 
 const run = promisify(execFile);
 
-export class ChromiumMissing extends Error {
-  constructor(readonly path: string) {
-    super(`PDF export needs Chromium at ${path}: install it (Debian/Ubuntu: apt-get install chromium fonts-noto-core) or set CHROMIUM_PATH`);
-  }
-}
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
