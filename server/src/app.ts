@@ -30,6 +30,7 @@ import { AbuseLog } from './collaboration/abuseLog.ts';
 import { decideSocketAccess } from './collaboration/socketAccess.ts';
 import errorReplies from './plugins/errorReplies.ts';
 import { lazySchemaCompilers } from './plugins/lazySchemaCompilers.ts';
+import { setPasswordHashCost } from './auth/passwords.ts';
 import authentication from './plugins/authentication.ts';
 import requestGuards from './plugins/requestGuards.ts';
 import security from './plugins/security.ts';
@@ -89,6 +90,7 @@ export interface BuildOptions {
 /** Builds the whole server without listening; `server.ts` listens, tests call this directly. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<DalilApp> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  setPasswordHashCost(config.passwordHashLog2N);
   const releaseLock = acquireDataDirLock(config.dataDir);
   const app = Fastify({
     logger: { level: config.logLevel },
