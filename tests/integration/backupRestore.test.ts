@@ -120,7 +120,8 @@ describe('backup of a running server, restore into an empty data dir', () => {
     await api.ok('POST', `/api/guides/${guide.id}/sections/${d.id}/transitions`, { to: 'validated' });
     const workflowPath = `/api/guides/${guide.id}/sections/${d.id}/workflow`;
     const workflowBefore = await api.ok('GET', workflowPath);
-    expect(readdirSync(join(live, 'snapshots', d.id))).toHaveLength(2);
+    // the submitted text and the approved text, each as Yjs state + layout JSON
+    expect(readdirSync(join(live, 'snapshots', d.id))).toHaveLength(4);
 
     const writers: Writer[] = [];
     for (const section of [a, a, b, b, c]) {
