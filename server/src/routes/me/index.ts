@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { MeView } from '@dalil/shared';
 import type { RouteServices } from '../routeServices.ts';
-import { ApiError } from '../../errors.ts';
+import { Forbidden, Invalid } from '../../domain/errors.ts';
 import { unauthenticated } from '../../auth/guideAccess.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords.ts';
 import { csrfTokenFor } from '../../auth/tokens.ts';
@@ -29,9 +29,9 @@ const meRoute: FastifyPluginAsync<RouteServices> = async (app, { accounts, membe
       let passwordHash: string | undefined;
       if (newPassword !== undefined) {
         const problem = passwordProblem(newPassword);
-        if (problem) throw new ApiError(400, 'weak_password', problem);
+        if (problem) throw new Invalid(problem, 'weak_password');
         if (!currentPassword || !(await verifyPassword(currentPassword, request.auth.user.passwordHash))) {
-          throw new ApiError(403, 'wrong_password', 'the current password is wrong');
+          throw new Forbidden('the current password is wrong', 'wrong_password');
         }
         passwordHash = await hashPassword(newPassword);
       }

@@ -87,7 +87,7 @@ const threadsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, ac
     async (request) => {
       const { guideId, threadId, messageId } = request.params;
       const user = request.auth?.user;
-      const role = access.authorize(user, guideId, 'guide.read');
+      const { role } = access.authorize(user, guideId, 'guide.read');
       const thread = threads.get(guideId, threadId);
       const existing = threads.getMessage(thread, messageId);
       if (!canEditMessage(role, user!.id, { authorId: existing.authorId, deleted: existing.deletedAt !== null })) throw forbidden('only its author can edit a message');
@@ -106,7 +106,7 @@ const threadsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, ac
     async (request, reply) => {
       const { guideId, threadId, messageId } = request.params;
       const user = request.auth?.user;
-      const role = access.authorize(user, guideId, 'guide.read');
+      const { role } = access.authorize(user, guideId, 'guide.read');
       const thread = threads.get(guideId, threadId);
       const existing = threads.getMessage(thread, messageId);
       if (!canDeleteMessage(role, user!.id, { authorId: existing.authorId, deleted: existing.deletedAt !== null })) throw forbidden('only its author or a coordinator can delete a message');

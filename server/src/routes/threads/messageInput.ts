@@ -1,5 +1,5 @@
 import { cleanText } from '@dalil/shared';
-import { badRequest } from '../../errors.ts';
+import { badRequest } from '../../domain/errors.ts';
 import type { MemberRepository } from '../../storage/memberRepository.ts';
 
 /**

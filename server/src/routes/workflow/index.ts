@@ -11,7 +11,7 @@ import {
 } from '@dalil/shared';
 import { textChanges } from '@dalil/shared/textChanges';
 import type { RouteServices } from '../routeServices.ts';
-import { ApiError, badRequest } from '../../errors.ts';
+import { badRequest, Conflict, Invalid } from '../../domain/errors.ts';
 import { forbidden } from '../../auth/guideAccess.ts';
 import { newId } from '../../storage/ids.ts';
 import { approvedContent, blocksOf } from '../../workflow/approvedContent.ts';
@@ -39,24 +39,23 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
     { schema: transitionSchema },
     async (request): Promise<TransitionResult> => {
       const { guideId, sectionId } = request.params;
-      const user = request.auth?.user;
-      const role = access.authorize(user, guideId, 'guide.read');
+      const { user, role } = access.authorize(request.auth?.user, guideId, 'guide.read');
       const section = guides.getSection(guideId, sectionId);
       if (section.deletedAt !== null) throw badRequest('the section is in the trash');
       const note = request.body.note?.trim() || null;
       const from = section.status;
-      const decision = decideTransition(section, { userId: user!.id, role }, request.body.to, note);
+      const decision = decideTransition(section, { userId: user.id, role }, request.body.to, note);
       if (!decision.ok) {
         if (decision.reason === 'notFromState') {
           const allowed = decision.allowedTargets.join(', ') || 'none';
-          throw new ApiError(409, 'transition_not_allowed', `a ${from} section cannot go to ${request.body.to}; allowed from ${from}: ${allowed}`);
+          throw new Conflict('transition_not_allowed', `a ${from} section cannot go to ${request.body.to}; allowed from ${from}: ${allowed}`);
         }
         if (decision.reason === 'forbidden') {
           throw forbidden(decision.rule.assignment && role !== 'coordinator'
             ? `only the section's assigned ${decision.rule.assignment}s (or the coordinator) may ${decision.rule.name} it`
             : `your role may not ${decision.rule.name} this section`);
         }
-        throw new ApiError(400, 'note_required', `a note is required to ${decision.rule.name} a section`);
+        throw new Invalid(`a note is required to ${decision.rule.name} a section`, 'note_required');
       }
 
       const guide = guides.getGuide(guideId);
@@ -65,7 +64,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
         const open = threads.openThreadsOf(guideId, sectionId);
         if (open.length > 0) {
           const list = open.map((t) => `${t.id} («${t.quote.slice(0, 60)}»)`).join(', ');
-          throw new ApiError(409, 'open_threads', `resolve the ${open.length} open comment thread(s) first: ${list}`, {
+          throw new Conflict('open_threads', `resolve the ${open.length} open comment thread(s) first: ${list}`, {
             threads: open.map((t) => ({ id: t.id, sectionId, quote: t.quote })),
           });
         }
@@ -75,7 +74,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
         // accessibility: every figure needs a description before reviewers see the section
         const missing = await live.readSection(section.docName, guideId, figuresWithoutAlt);
         if (missing.length > 0) {
-          throw new ApiError(409, 'figures_without_alt', `describe every figure before submitting: ${missing.length} figure(s) without alternative text or without an uploaded image (figure ${missing.join(', ')} of the section)`);
+          throw new Conflict('figures_without_alt', `describe every figure before submitting: ${missing.length} figure(s) without alternative text or without an uploaded image (figure ${missing.join(', ')} of the section)`);
         }
       }
 
@@ -88,7 +87,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
           snapshotId = newId('v');
           await snapshots.save(sectionId, snapshotId, await live.readSection(section.docName, guideId, approvedContent));
         }
-        result = await workflow.record({ guideId, sectionId, from, to: request.body.to, actorId: user!.id, note, snapshotId });
+        result = await workflow.record({ guideId, sectionId, from, to: request.body.to, actorId: user.id, note, snapshotId });
       } finally {
         // Whatever happened, the lock follows the status now stored (a concurrent approval may have won).
         live.setSectionLocked(section.docName, isContentLocked(guides.getSection(guideId, sectionId).status));
@@ -97,7 +96,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
 
       const { kind, recipientIds } = transitionRecipients(section, from, request.body.to, members.listMembers(guideId));
       await notifications
-        .notify({ recipientIds, actorId: user!.id, guideId, sectionId, kind, note })
+        .notify({ recipientIds, actorId: user.id, guideId, sectionId, kind, note })
         .catch((err: unknown) => request.log.warn({ err }, 'could not store workflow notifications'));
       return { status: request.body.to, event: eventView(result.event) };
     },
@@ -108,8 +107,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
     { schema: sectionWorkflowSchema },
     async (request): Promise<SectionWorkflowView> => {
       const { guideId, sectionId } = request.params;
-      const user = request.auth?.user;
-      const role = access.authorize(user, guideId, 'guide.read');
+      const { user, role } = access.authorize(request.auth?.user, guideId, 'guide.read');
       const guide = guides.getGuide(guideId);
       const section = guides.getSection(guideId, sectionId);
       const history = workflow.historyOf(guideId, sectionId);
@@ -132,7 +130,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
         status: section.status,
         history: history.map(eventView),
         validated,
-        transitions: availableTransitions(section, { userId: user!.id, role }).map((r) => ({ name: r.name, to: r.to, noteRequired: r.noteRequired })),
+        transitions: availableTransitions(section, { userId: user.id, role }).map((r) => ({ name: r.name, to: r.to, noteRequired: r.noteRequired })),
         changes,
         openThreads: threads.openThreadsOf(guideId, sectionId).length,
       };
