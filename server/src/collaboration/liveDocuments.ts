@@ -1,6 +1,30 @@
-import type { LiveDocuments } from '../routes/routeServices.ts';
+import type * as Y from 'yjs';
 import type { AccessChanges } from './accessChanges.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
+
+/**
+ * What use cases and routes may do to live documents (built below from the room registry and
+ * AccessChanges); neither imports those.
+ */
+export interface LiveDocuments {
+  structureChanged(guideId: string, version: number): void;
+  /** Closes a user's sockets in a guide (removed: final code; role changed: they reconnect with new rights). */
+  disconnectMember(guideId: string, userId: string, reason: 'removed' | 'roleChanged'): void;
+  threadsChanged(guideId: string): void;
+  /** Runs a server-side change on a section's live document, in one transaction. */
+  editSection<T>(guideId: string, docName: string, edit: (doc: Y.Doc) => T): Promise<T>;
+  /** Resolves after the section's next change, or after `timeoutMs`. */
+  nextSectionChange(docName: string, timeoutMs: number): Promise<void>;
+  /**
+   * Drops (or accepts again) every client update to a section's document, sockets already open
+   * included (validated or trashed sections); `reason` is what the closed sockets are told.
+   */
+  setSectionLocked(docName: string, locked: boolean, reason?: string): void;
+  /** Reads a section's document (live, or loaded for the occasion); `read` runs synchronously on it. */
+  readSection<T>(docName: string, guideId: string, read: (doc: Y.Doc) => T): Promise<T>;
+  /** Reads several sections' documents at one instant (all loaded, then `read` runs synchronously). */
+  readSections<T>(guideId: string, docNames: readonly string[], read: (docs: ReadonlyMap<string, Y.Doc>) => T): Promise<T>;
+}
 
 /** The facade routes see: documents from the registry, what sockets may do from AccessChanges. */
 export function liveDocuments(registry: RoomRegistry, accessChanges: AccessChanges): LiveDocuments {

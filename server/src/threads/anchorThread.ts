@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { SECTION_FRAGMENT, decodeAnchorPosition, markSegments, resolveRange, segmentsText, unmarkThread, type ThreadAnchorBody } from '@dalil/shared';
-import { badRequest, Conflict } from '../../domain/errors.ts';
-import type { LiveDocuments } from '../routeServices.ts';
+import { badRequest, Conflict } from '../domain/errors.ts';
+import type { LiveDocuments } from '../collaboration/liveDocuments.ts';
 
 /** How long to wait for the edits an anchor refers to, when the REST call overtook them. */
 const WAIT_FOR_TEXT_MS = 3000;
