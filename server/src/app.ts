@@ -24,6 +24,8 @@ import { RoomRegistry } from './collaboration/roomRegistry.ts';
 import { collabRoute } from './collaboration/collabRoute.ts';
 import { AccessChanges } from './collaboration/accessChanges.ts';
 import { liveDocuments } from './collaboration/liveDocuments.ts';
+import { GuideAnnouncements } from './collaboration/guideAnnouncements.ts';
+import { sectionSettled } from './collaboration/sectionSettled.ts';
 import { AbuseLog } from './collaboration/abuseLog.ts';
 import { decideSocketAccess } from './collaboration/socketAccess.ts';
 import errorReplies from './plugins/errorReplies.ts';
@@ -50,8 +52,7 @@ import imagesRoute from './routes/images/index.ts';
 import { ImageStore } from './images/imageStore.ts';
 import type { GuideImages } from './images/guideImages.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
-import { anchoredText, isContentLocked, SECTION_FRAGMENT } from '@dalil/shared';
-import { countNumbered, countWords, fragmentText, layoutJson } from '@dalil/shared/editor';
+import { isContentLocked } from '@dalil/shared';
 
 export interface DalilApp {
   app: FastifyInstance;
@@ -108,28 +109,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const secret = loadServerSecret(config.dataDir, config.sessionSecret);
     const docsDir = join(config.dataDir, DOCS_DIR);
     const docStore = options.docStore ? options.docStore(docsDir, app.log) : new FileDocStore(docsDir, app.log);
+    // Announcements reach guide rooms the registry has loaded; the registry is made just below.
+    const announcements = new GuideAnnouncements((name) => registry.get(name));
     const registry = new RoomRegistry(
       docStore,
       {
         unloadDelayMs: config.unloadDelayMs,
         settleDelayMs: config.settleDelayMs,
-        onSectionSettled: (name, doc, lastMemberEditAt) => {
-          const section = guides.findSectionByDocName(name);
-          if (!section) return;
-          const language = guides.findGuide(section.guideId)?.language;
-          const words = countWords(fragmentText(doc.getXmlFragment(SECTION_FRAGMENT)), language);
-          const numbered = countNumbered(layoutJson(doc.getXmlFragment(SECTION_FRAGMENT)));
-          const editedAt = lastMemberEditAt === null ? null : new Date(lastMemberEditAt).toISOString();
-          guides
-            .recordContentSettled(section, words, editedAt, numbered)
-            .then((changed) => changed && registry.contentChanged(section.guideId))
-            .catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record word count'));
-          const anchored = new Set(anchoredText(doc.getXmlFragment(SECTION_FRAGMENT)).keys());
-          threads
-            .syncAnchors(section.id, anchored)
-            .then((changed) => changed && registry.threadsChanged(section.guideId))
-            .catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record detached threads'));
-        },
+        onSectionSettled: sectionSettled({ guides, threads, announcements, log: app.log }),
         persistence: {
           commitDelayMs: config.commitDelayMs,
           compactMinLogBytes: 256 * 1024,
@@ -186,7 +173,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       members,
       threads,
       access,
-      live: liveDocuments(registry, accessChanges),
+      live: liveDocuments(registry, announcements, accessChanges),
       secret,
       loginThrottle: new LoginThrottle(),
       loginRatePerMinute: config.loginRatePerMinute,

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { AccessChanges } from './accessChanges.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
+import type { GuideAnnouncements } from './guideAnnouncements.ts';
 
 /**
  * What use cases and routes may do to live documents (built below from the room registry and
@@ -26,11 +27,11 @@ export interface LiveDocuments {
   readSections<T>(guideId: string, docNames: readonly string[], read: (docs: ReadonlyMap<string, Y.Doc>) => T): Promise<T>;
 }
 
-/** The facade routes see: documents from the registry, what sockets may do from AccessChanges. */
-export function liveDocuments(registry: RoomRegistry, accessChanges: AccessChanges): LiveDocuments {
+/** The facade use cases see: documents from the registry, guide-room news from GuideAnnouncements, what sockets may do from AccessChanges. */
+export function liveDocuments(registry: RoomRegistry, announcements: GuideAnnouncements, accessChanges: AccessChanges): LiveDocuments {
   return {
-    structureChanged: (guideId, version) => registry.structureChanged(guideId, version),
-    threadsChanged: (guideId) => registry.threadsChanged(guideId),
+    structureChanged: (guideId, version) => announcements.structureChanged(guideId, version),
+    threadsChanged: (guideId) => announcements.threadsChanged(guideId),
     editSection: (guideId, docName, edit) => registry.editSection(guideId, docName, edit),
     nextSectionChange: (docName, timeoutMs) => registry.nextSectionChange(docName, timeoutMs),
     readSection: (docName, guideId, read) => registry.readSection(docName, guideId, read),
