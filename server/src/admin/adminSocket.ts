@@ -7,7 +7,7 @@ import { MAX_NAME_LENGTH } from '@dalil/shared';
 import { ADMIN_SOCKET } from '../storage/dataDirLayout.ts';
 import { DomainError } from '../domain/errors.ts';
 import { refusalReply } from '../plugins/errorReplies.ts';
-import { errorSchema } from '../routes/commonSchemas.ts';
+import { ApiErrorSchema } from '@dalil/shared/api/common.ts';
 import { ADMIN_COMMANDS_PATH, runUserCommand, USER_COMMANDS, UsageError, type UserCommand } from './userCommands.ts';
 
 export interface AdminSocketOptions {
@@ -40,8 +40,8 @@ const commandSchema = {
   },
   response: {
     200: { type: 'object', properties: { lines: { type: 'array', items: { type: 'string' } } }, required: ['lines'] },
-    400: errorSchema,
-    409: errorSchema,
+    400: { $ref: 'Error#' },
+    409: { $ref: 'Error#' },
   },
 } as const;
 
@@ -56,6 +56,7 @@ export default fp(
   async (app, options: AdminSocketOptions) => {
     const path = join(options.dataDir, ADMIN_SOCKET);
     const admin = Fastify({ logger: false });
+    admin.addSchema(ApiErrorSchema);
     admin.post<{ Body: CommandBody }>(ADMIN_COMMANDS_PATH, { schema: commandSchema }, async (request, reply) => {
       const { command, ...args } = request.body;
       // Never the password.

@@ -1,4 +1,5 @@
 import { DOC_NAME_PATTERN, GUIDE_LANGUAGES, GUIDE_ROLES, SECTION_STATUSES } from '@dalil/shared';
+import { ApiErrorSchema } from '@dalil/shared/api/common.ts';
 
 /** JSON schemas shared by several resources; registered once with `addSchema` and referenced by $id. */
 // Ids and document names are the same kind of token (a section's docName is its id).
@@ -16,33 +17,8 @@ export function idParams<K extends string>(...names: K[]) {
   } as const;
 }
 
-export const errorSchema = {
-  $id: 'Error',
-  type: 'object',
-  properties: {
-    error: { type: 'string' },
-    message: { type: 'string' },
-    threads: {
-      description: 'With open_threads: the open threads that keep the section from being validated',
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { id: { type: 'string' }, sectionId: { type: 'string' }, quote: { type: 'string' } },
-        required: ['id', 'sectionId', 'quote'],
-      },
-    },
-    sections: {
-      description: 'With sections_not_validated: the sections that keep a final version from being made',
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { id: { type: 'string' }, title: { type: 'string' }, status: sectionStatusSchema },
-        required: ['id', 'title', 'status'],
-      },
-    },
-  },
-  required: ['error', 'message'],
-} as const;
+/** The refusal shape, defined once in shared (the admin socket uses it too). */
+export const errorSchema = ApiErrorSchema;
 
 export const sectionViewSchema = {
   $id: 'SectionView',
@@ -124,34 +100,6 @@ export const userViewSchema = {
   required: ['id', 'email', 'name'],
 } as const;
 
-export const memberViewSchema = {
-  $id: 'MemberView',
-  type: 'object',
-  properties: {
-    userId: { type: 'string' },
-    name: { type: 'string' },
-    email: { type: 'string' },
-    role: roleSchema,
-  },
-  required: ['userId', 'name', 'email', 'role'],
-} as const;
-
-export const invitationViewSchema = {
-  $id: 'InvitationView',
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    role: roleSchema,
-    multiUse: { type: 'boolean' },
-    expiresAt: { type: 'string' },
-    revokedAt: { type: ['string', 'null'] },
-    uses: { type: 'integer' },
-    createdAt: { type: 'string' },
-    token: { type: 'string' },
-    path: { type: 'string' },
-  },
-  required: ['id', 'role', 'multiUse', 'expiresAt', 'revokedAt', 'uses', 'createdAt'],
-} as const;
 
 export const sharedSchemas = [
   errorSchema,
@@ -160,8 +108,6 @@ export const sharedSchemas = [
   guideViewSchema,
   guideSummarySchema,
   userViewSchema,
-  memberViewSchema,
-  invitationViewSchema,
 ];
 
 export const errorReplies = {

@@ -2,6 +2,12 @@ import type { GuideLanguage, GuideNumbering, NotificationKind, SectionStatus } f
 import type { GuideRole } from '../permissions/roles.ts';
 import type { GuideAction } from '../permissions/matrix.ts';
 
+// Shapes defined once as TypeBox schemas in `shared/src/api/` (the server validates with them):
+// their types are re-exported here under the names the client has always used.
+export type { ApiError, BlockingThread } from '../api/common.ts';
+export type { MemberView } from '../api/members.ts';
+export type { AcceptInvitationBody, CreatedInvitationView, InvitationPreview, InvitationView } from '../api/invitations.ts';
+
 /** A section as the API shows it, in table-of-contents order. */
 export interface SectionView {
   id: string;
@@ -83,21 +89,7 @@ export interface UpdateSectionBody {
   dueDate?: string | null;
 }
 
-export interface ApiError {
-  error: string;
-  message: string;
-  /** With `open_threads`: the threads that keep a section from being validated. */
-  threads?: BlockingThread[];
-  /** With `sections_not_validated`: the sections that keep a final version from being made. */
-  sections?: Array<{ id: string; title: string; status: SectionStatus }>;
-}
 
-/** An open comment thread named in a refusal, enough to link to it. */
-export interface BlockingThread {
-  id: string;
-  sectionId: string;
-  quote: string;
-}
 
 export interface UserView {
   id: string;
@@ -117,45 +109,10 @@ export interface LoginBody {
   password: string;
 }
 
-export interface MemberView {
-  userId: string;
-  name: string;
-  email: string;
-  role: GuideRole;
-}
 
-export interface InvitationView {
-  id: string;
-  role: GuideRole;
-  multiUse: boolean;
-  expiresAt: string;
-  revokedAt: string | null;
-  uses: number;
-  createdAt: string;
-}
 
-/** Only returned once, when the invitation is created: the token is not stored in clear. */
-export interface CreatedInvitationView extends InvitationView {
-  token: string;
-  /** Path of the acceptance page, to prefix with the server's origin. */
-  path: string;
-}
 
-export interface InvitationPreview {
-  guideId: string;
-  guideTitle: string;
-  role: GuideRole;
-  /** false when expired, revoked or used up. */
-  valid: boolean;
-  reason: 'expired' | 'revoked' | 'used' | null;
-}
 
-export interface AcceptInvitationBody {
-  /** Needed only when the caller has no session: creates the account. */
-  email?: string;
-  name?: string;
-  password?: string;
-}
 
 /** `POST /api/guides/:guideId/sections/:sectionId/transitions` */
 export interface TransitionBody {
