@@ -6,90 +6,9 @@ import type { GuideAction } from '../permissions/matrix.ts';
 // their types are re-exported here under the names the client has always used.
 export type { ApiError, BlockingThread } from '../api/common.ts';
 export type { MemberView } from '../api/members.ts';
+export type { CreateSectionBody, SectionView, TrashedSectionView, UpdateSectionBody } from '../api/sections.ts';
+export type { CreateGuideBody, GuideSummary, GuideView, UpdateGuideBody } from '../api/guides.ts';
 export type { AcceptInvitationBody, CreatedInvitationView, InvitationPreview, InvitationView } from '../api/invitations.ts';
-
-/** A section as the API shows it, in table-of-contents order. */
-export interface SectionView {
-  id: string;
-  title: string;
-  parentId: string | null;
-  position: number;
-  status: SectionStatus;
-  docName: string;
-  updatedAt: string;
-  authorIds: string[];
-  reviewerIds: string[];
-  /** Words as last counted on the server; open sections count live in the client. */
-  wordCount: number;
-  /** Figures, tables and footnotes in the section's settled text (the editor numbers from these). */
-  numbered?: { figure: number; table: number; footnote: number };
-  /** Optional deadline, YYYY-MM-DD. */
-  dueDate: string | null;
-}
-
-export interface GuideSummary {
-  id: string;
-  title: string;
-  language: GuideLanguage;
-  sectionCount: number;
-  /** Comment threads not yet resolved, over the whole guide. */
-  openThreads: number;
-  updatedAt: string;
-  role: GuideRole;
-}
-
-export interface GuideView {
-  id: string;
-  title: string;
-  language: GuideLanguage;
-  /** Name of the guide's own room on /collab: presence and live structure changes. */
-  roomName: string;
-  /** Bumped on every structure change; clients refetch when the room reports a newer one. */
-  structureVersion: number;
-  /** A section cannot be validated while it has open comment threads (guide setting). */
-  requireResolvedThreads: boolean;
-  /** Chapter/section numbering setting (guide setting). */
-  numbering: GuideNumbering;
-  sections: SectionView[];
-  /** The caller's role and what it allows, computed by the server (clients never re-derive it). */
-  role: GuideRole;
-  permissions: GuideAction[];
-}
-
-export interface TrashedSectionView extends SectionView {
-  deletedAt: string;
-  deletionId: string;
-}
-
-export interface CreateGuideBody {
-  title: string;
-  language: GuideLanguage;
-}
-
-export interface UpdateGuideBody {
-  title?: string;
-  language?: GuideLanguage;
-  requireResolvedThreads?: boolean;
-  numbering?: GuideNumbering;
-}
-
-export interface CreateSectionBody {
-  title: string;
-  parentId?: string | null;
-  position?: number;
-}
-
-export interface UpdateSectionBody {
-  title?: string;
-  parentId?: string | null;
-  position?: number;
-  authorIds?: string[];
-  reviewerIds?: string[];
-  /** YYYY-MM-DD, or null to remove the deadline. */
-  dueDate?: string | null;
-}
-
-
 
 export interface UserView {
   id: string;
@@ -108,11 +27,6 @@ export interface LoginBody {
   email: string;
   password: string;
 }
-
-
-
-
-
 
 /** `POST /api/guides/:guideId/sections/:sectionId/transitions` */
 export interface TransitionBody {
