@@ -22,7 +22,7 @@ export interface LiveDocuments {
    */
   setSectionLocked(docName: string, locked: boolean, reason?: string): void;
   /** Reads a section's document (live, or loaded for the occasion); `read` runs synchronously on it. */
-  readSection<T>(docName: string, guideId: string, read: (doc: Y.Doc) => T): Promise<T>;
+  readSection<T>(guideId: string, docName: string, read: (doc: Y.Doc) => T): Promise<T>;
   /** Reads several sections' documents at one instant (all loaded, then `read` runs synchronously). */
   readSections<T>(guideId: string, docNames: readonly string[], read: (docs: ReadonlyMap<string, Y.Doc>) => T): Promise<T>;
 }
@@ -34,7 +34,7 @@ export function liveDocuments(registry: RoomRegistry, announcements: GuideAnnoun
     threadsChanged: (guideId) => announcements.threadsChanged(guideId),
     editSection: (guideId, docName, edit) => registry.editSection(guideId, docName, edit),
     nextSectionChange: (docName, timeoutMs) => registry.nextSectionChange(docName, timeoutMs),
-    readSection: (docName, guideId, read) => registry.readSection(docName, guideId, read),
+    readSection: (guideId, docName, read) => registry.readSection(guideId, docName, read),
     readSections: (guideId, docNames, read) => registry.readSections(guideId, docNames, read),
     disconnectMember: (guideId, userId, reason) => accessChanges.disconnectMember(guideId, userId, reason),
     setSectionLocked: (docName, locked, reason) => accessChanges.setSectionLocked(docName, locked, reason),

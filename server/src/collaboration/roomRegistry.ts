@@ -88,7 +88,7 @@ export class RoomRegistry {
    * Reads a section's document where it lives (the live room, or loaded for the occasion and
    * unloaded later if nobody opens it), without copying it: `read` runs synchronously on the doc.
    */
-  async readSection<T>(name: string, guideId: string, read: (doc: Y.Doc) => T): Promise<T> {
+  async readSection<T>(guideId: string, name: string, read: (doc: Y.Doc) => T): Promise<T> {
     const room = await this.acquire(name, 'section', guideId);
     try {
       return read(room.doc);
@@ -120,7 +120,7 @@ export class RoomRegistry {
    * clients may not write themselves, such as comment anchors.
    */
   editSection<T>(guideId: string, docName: string, edit: (doc: Y.Doc) => T): Promise<T> {
-    return this.readSection(docName, guideId, (doc) => doc.transact(() => edit(doc), SERVER_ORIGIN));
+    return this.readSection(guideId, docName, (doc) => doc.transact(() => edit(doc), SERVER_ORIGIN));
   }
 
   /** Resolves after the next change to a loaded section, or after `timeoutMs`. */

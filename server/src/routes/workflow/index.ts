@@ -72,7 +72,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
 
       if (request.body.to === 'review') {
         // accessibility: every figure needs a description before reviewers see the section
-        const missing = await live.readSection(section.docName, guideId, figuresWithoutAlt);
+        const missing = await live.readSection(guideId, section.docName, figuresWithoutAlt);
         if (missing.length > 0) {
           throw new Conflict('figures_without_alt', `describe every figure before submitting: ${missing.length} figure(s) without alternative text or without an uploaded image (figure ${missing.join(', ')} of the section)`);
         }
@@ -85,7 +85,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
           // Lock first, then read: no update can slip in between the snapshot and the lock.
           live.setSectionLocked(section.docName, true);
           snapshotId = newId('v');
-          await snapshots.save(sectionId, snapshotId, await live.readSection(section.docName, guideId, approvedContent));
+          await snapshots.save(sectionId, snapshotId, await live.readSection(guideId, section.docName, approvedContent));
         }
         result = await workflow.record({ guideId, sectionId, from, to: request.body.to, actorId: user.id, note, snapshotId });
       } finally {
@@ -122,7 +122,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
       if (section.status === 'review' && lastValidation?.snapshotId) {
         const approved = await snapshots.loadText(sectionId, lastValidation.snapshotId);
         if (approved) {
-          const now = await live.readSection(section.docName, guideId, blocksOf);
+          const now = await live.readSection(guideId, section.docName, blocksOf);
           changes = { since: lastValidation.createdAt, blocks: textChanges(approved.blocks, now, guide.language) };
         }
       }
