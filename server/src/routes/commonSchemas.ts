@@ -20,16 +20,8 @@ export function idParams<K extends string>(...names: K[]) {
 /** The refusal shape, defined once in shared (the admin socket uses it too). */
 export const errorSchema = ApiErrorSchema;
 
-export const userViewSchema = {
-  $id: 'UserView',
-  type: 'object',
-  properties: { id: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } },
-  required: ['id', 'email', 'name'],
-} as const;
-
 export const sharedSchemas = [
   errorSchema,
-  userViewSchema,
 ];
 
 export const errorReplies = {

@@ -5,28 +5,12 @@ import type { GuideAction } from '../permissions/matrix.ts';
 // Shapes defined once as TypeBox schemas in `shared/src/api/` (the server validates with them):
 // their types are re-exported here under the names the client has always used.
 export type { ApiError, BlockingThread } from '../api/common.ts';
+export type { LoginBody, MeView, UserView } from '../api/account.ts';
+export type { MarkNotificationsReadBody, NotificationsView, NotificationView } from '../api/notifications.ts';
 export type { MemberView } from '../api/members.ts';
 export type { CreateSectionBody, SectionView, TrashedSectionView, UpdateSectionBody } from '../api/sections.ts';
 export type { CreateGuideBody, GuideSummary, GuideView, UpdateGuideBody } from '../api/guides.ts';
 export type { AcceptInvitationBody, CreatedInvitationView, InvitationPreview, InvitationView } from '../api/invitations.ts';
-
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-}
-
-export interface MeView {
-  user: UserView;
-  /** Send back as the `x-csrf-token` header on every mutating request. */
-  csrfToken: string;
-  memberships: Array<{ guideId: string; role: GuideRole }>;
-}
-
-export interface LoginBody {
-  email: string;
-  password: string;
-}
 
 /** `POST /api/guides/:guideId/sections/:sectionId/transitions` */
 export interface TransitionBody {
@@ -74,31 +58,6 @@ export interface SectionWorkflowView {
   /** In review after an earlier validation: what changed since the last validated snapshot. */
   changes: { since: string; blocks: ChangeBlock[] } | null;
   openThreads: number;
-}
-
-export interface NotificationView {
-  id: string;
-  kind: NotificationKind;
-  guideId: string;
-  guideTitle: string;
-  sectionId: string | null;
-  sectionTitle: string | null;
-  threadId: string | null;
-  actorId: string;
-  actorName: string;
-  note: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationsView {
-  unread: number;
-  items: NotificationView[];
-}
-
-export interface MarkNotificationsReadBody {
-  ids?: string[];
-  all?: boolean;
 }
 
 export interface SectionProgressView {

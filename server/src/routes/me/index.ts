@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { MeView } from '@dalil/shared';
+import type { UpdateMeBody } from '@dalil/shared/api/account.ts';
 import type { RouteServices } from '../routeServices.ts';
 import { Forbidden, Invalid } from '../../domain/errors.ts';
 import { unauthenticated } from '../../auth/guideAccess.ts';
@@ -20,7 +21,7 @@ const meRoute: FastifyPluginAsync<RouteServices> = async (app, { accounts, membe
     };
   });
 
-  app.patch<{ Body: { name?: string; currentPassword?: string; newPassword?: string } }>(
+  app.patch<{ Body: UpdateMeBody }>(
     '/',
     { schema: updateMeSchema },
     async (request) => {
