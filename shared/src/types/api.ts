@@ -1,6 +1,4 @@
-import type { GuideLanguage, GuideNumbering, NotificationKind, SectionStatus } from './domain.ts';
-import type { GuideRole } from '../permissions/roles.ts';
-import type { GuideAction } from '../permissions/matrix.ts';
+import type { SectionStatus } from './domain.ts';
 
 // Shapes defined once as TypeBox schemas in `shared/src/api/` (the server validates with them):
 // their types are re-exported here under the names the client has always used.
@@ -8,6 +6,7 @@ export type { ApiError, BlockingThread } from '../api/common.ts';
 export type { LoginBody, MeView, UserView } from '../api/account.ts';
 export type { MarkNotificationsReadBody, NotificationsView, NotificationView } from '../api/notifications.ts';
 export type { MemberView } from '../api/members.ts';
+export type { AssigneeProgressView, GuideProgressView, SectionProgressView } from '../api/progress.ts';
 export type { CreateSectionBody, SectionView, TrashedSectionView, UpdateSectionBody } from '../api/sections.ts';
 export type { CreateGuideBody, GuideSummary, GuideView, UpdateGuideBody } from '../api/guides.ts';
 export type { AcceptInvitationBody, CreatedInvitationView, InvitationPreview, InvitationView } from '../api/invitations.ts';
@@ -60,42 +59,3 @@ export interface SectionWorkflowView {
   openThreads: number;
 }
 
-export interface SectionProgressView {
-  id: string;
-  title: string;
-  parentId: string | null;
-  status: SectionStatus;
-  authorIds: string[];
-  reviewerIds: string[];
-  wordCount: number;
-  openThreads: number;
-  /** Latest of: text edit settled, workflow transition, structure change. */
-  lastActivityAt: string;
-  dueDate: string | null;
-  overdue: boolean;
-}
-
-export interface AssigneeProgressView {
-  userId: string;
-  name: string;
-  draft: number;
-  review: number;
-  validated: number;
-  overdue: number;
-}
-
-/** `GET /api/guides/:guideId/progress`: where the guide stands. */
-export interface GuideProgressView {
-  guideId: string;
-  total: number;
-  byStatus: Record<SectionStatus, number>;
-  words: number;
-  openThreads: number;
-  overdue: number;
-  /** Every section is validated (and there is at least one). */
-  readyForLayout: boolean;
-  sections: SectionProgressView[];
-  assignees: AssigneeProgressView[];
-  /** The day "overdue" was computed against, YYYY-MM-DD (server's UTC date). */
-  today: string;
-}
