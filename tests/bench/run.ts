@@ -2,7 +2,7 @@
  * `pnpm bench`: Dalil against the bare `@y/websocket-server` relay, side by side, on loopback, with
  * stock y-websocket clients. Prints one table and writes `bench/results/<date>.json` at the repo root.
  *
- * Env: BENCH_ONLY=propagation,saved,replay,guide,idle,bundle,deeplink,rich,versions,startup (subset), BENCH_CPU_PROF=1 (run every
+ * Env: BENCH_ONLY=propagation,saved,replay,guide,idle,bundle,deeplink,rich,versions,startup,export,import (subset), BENCH_CPU_PROF=1 (run every
  * server with `node --cpu-prof`, profiles in bench/results/profiles/).
  */
 import { execFileSync } from 'node:child_process';
@@ -27,6 +27,8 @@ import { mib, round, sleep, summarize, until } from './stats.ts';
 import { formatTable, type Row } from './table.ts';
 import { benchGuideVersions } from './guideVersions.ts';
 import { measureStartup } from './startup.ts';
+import { benchGuideExport } from './guideExport.ts';
+import { docxImportBench } from './docxImport.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const tracePath = resolve(repoRoot, '..', 'shared/data/automerge-paper.json.gz');
@@ -466,6 +468,11 @@ const scenarios: Array<[string, () => Promise<void> | void]> = [
     rows.push(...result.rows);
     details.versions = result.details;
   }],
+  ['export', async () => {
+    const result = await benchGuideExport(log);
+    rows.push(...result.rows);
+    details.export = result.details;
+  }],
   ['rich', async () => {
     const rich = await richSectionRows();
     rows.push(...rich.rows);
@@ -477,6 +484,14 @@ const scenarios: Array<[string, () => Promise<void> | void]> = [
       const result = await measureStartup();
       rows.push(...result.rows);
       details.startup = result.details;
+    },
+  ],
+  [
+    'import',
+    async () => {
+      const result = await docxImportBench(log);
+      rows.push(...result.rows);
+      details.docxImport = result.details;
     },
   ],
 ];

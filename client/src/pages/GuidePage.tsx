@@ -7,6 +7,7 @@ import { useGuideRoom } from '../collaboration/useGuideRoom.ts';
 import { useGuideThreads } from '../comments/useGuideThreads.ts';
 import { useAnnounce } from '../components/Announcer.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 import { PresenceAvatars } from '../components/PresenceAvatars.tsx';
 import { StatusLine } from '../components/StatusLine.tsx';
 import { TocPanel } from '../components/toc/TocPanel.tsx';
@@ -140,6 +141,7 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
               {t('nav.members')}
             </Link>
           )}
+          {guide.permissions.includes('guide.export') && <ExportMenu guideId={guide.id} />}
         </div>
       </AppHeader>
       {sectionId && (
@@ -157,6 +159,7 @@ function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspace
             refresh={refresh}
             canManage={canManage}
             canAssign={canAssign}
+            canImport={guide.permissions.includes('section.editText')}
             members={members}
             openThreads={guideThreads.openCountBySection}
           />

@@ -16,6 +16,11 @@ export const SectionProgressView = Type.Object({
   lastActivityAt: Type.String(),
   dueDate: Nullable(Type.String()),
   overdue: Type.Boolean(),
+  /**
+   * A chapter heading: no text of its own, only sub-sections, still a draft. Listed, but not
+   * counted among the sections to validate (totals, states, readiness for layout, people).
+   */
+  heading: Type.Boolean(),
 });
 export type SectionProgressView = Static<typeof SectionProgressView>;
 

@@ -1,4 +1,6 @@
 import type { SectionStatus } from './domain.ts';
+import type { TransitionName } from '../workflow/sectionWorkflow.ts';
+import type { BlockingThread } from '../api/common.ts';
 
 // Shapes defined once as TypeBox schemas in `shared/src/api/` (the server validates with them):
 // their types are re-exported here under the names the client has always used.
@@ -14,6 +16,8 @@ export type { AcceptInvitationBody, CreatedInvitationView, InvitationPreview, In
 /** `POST /api/guides/:guideId/sections/:sectionId/transitions` */
 export interface TransitionBody {
   to: SectionStatus;
+  /** Which transition is meant when several lead to `to` (review → draft: requestChanges or withdraw). */
+  transition?: TransitionName;
   note?: string;
 }
 
@@ -31,6 +35,8 @@ export interface WorkflowEventView {
   actorName: string;
   note: string | null;
   createdAt: string;
+  /** Null on events recorded before transitions were named. */
+  transition: TransitionName | null;
 }
 
 /** A run of text in a change block: unchanged, added or removed. Plain text, never markup. */
@@ -53,9 +59,18 @@ export interface SectionWorkflowView {
   /** The last validation while the section is validated: who and when (the banner). */
   validated: { byName: string; at: string } | null;
   /** Transitions the caller may make now (computed by the server's workflow module). */
-  transitions: Array<{ name: 'submit' | 'approve' | 'requestChanges' | 'reopen'; to: SectionStatus; noteRequired: boolean }>;
+  transitions: Array<{ name: TransitionName; to: SectionStatus; noteRequired: boolean }>;
   /** In review after an earlier validation: what changed since the last validated snapshot. */
   changes: { since: string; blocks: ChangeBlock[] } | null;
+  /**
+   * In review after an earlier submission (sent back or withdrawn since the last validation): what
+   * changed since the text submitted then, so the reviewer reads only the new round.
+   */
+  changesSinceSubmission: { since: string; blocks: ChangeBlock[] } | null;
   openThreads: number;
+  /** The open threads that block an approval (empty unless the guide requires resolved threads). */
+  blockingThreads: BlockingThread[];
+  /** While the section is back in draft after changes were requested: who asked what (the author's banner). */
+  sentBack: { byName: string; at: string; note: string | null } | null;
 }
 

@@ -1,3 +1,4 @@
+import { SessionViewSchema } from '@dalil/shared/api/session.ts';
 import { MeView, UpdateMeBody, UserReply } from '@dalil/shared/api/account.ts';
 import { errorReplies } from '../commonSchemas.ts';
 
@@ -12,4 +13,10 @@ export const updateMeSchema = {
   summary: 'Change one’s display name or password (the current password is required to change it)',
   body: UpdateMeBody,
   response: { 200: UserReply, ...errorReplies },
+};
+
+export const sessionSchema = {
+  tags: ['me'],
+  summary: 'Who is signed in, or `{me: null}`: always 200, for clients that start signed out without a failed request',
+  response: { 200: SessionViewSchema },
 };
