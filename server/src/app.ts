@@ -26,6 +26,8 @@ import { RoomRegistry } from './collaboration/roomRegistry.ts';
 import { collabRoute } from './collaboration/collabRoute.ts';
 import { AccessChanges } from './collaboration/accessChanges.ts';
 import { liveDocuments } from './collaboration/liveDocuments.ts';
+import { GuideAnnouncements } from './collaboration/guideAnnouncements.ts';
+import { sectionSettled } from './collaboration/sectionSettled.ts';
 import { AbuseLog } from './collaboration/abuseLog.ts';
 import { decideSocketAccess } from './collaboration/socketAccess.ts';
 import errorReplies from './plugins/errorReplies.ts';
@@ -62,8 +64,7 @@ import { ImportJournal } from './import/importJournal.ts';
 import { importLimits } from './import/importLimits.ts';
 import type { ImportContext } from './import/importContext.ts';
 import { importImagesFromStore } from './import/importImagesFromStore.ts';
-import { anchoredText, isContentLocked, SECTION_FRAGMENT } from '@dalil/shared';
-import { countNumbered, countWords, fragmentText, layoutJson } from '@dalil/shared/editor';
+import { isContentLocked } from '@dalil/shared';
 
 export interface DalilApp {
   app: FastifyInstance;
@@ -122,28 +123,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const secret = loadServerSecret(config.dataDir, config.sessionSecret);
     const docsDir = join(config.dataDir, DOCS_DIR);
     const docStore = options.docStore ? options.docStore(docsDir, app.log) : new FileDocStore(docsDir, app.log);
+    // Announcements reach guide rooms the registry has loaded; the registry is made just below.
+    const announcements = new GuideAnnouncements((name) => registry.get(name));
     const registry = new RoomRegistry(
       docStore,
       {
         unloadDelayMs: config.unloadDelayMs,
         settleDelayMs: config.settleDelayMs,
-        onSectionSettled: (name, doc, lastMemberEditAt) => {
-          const section = guides.findSectionByDocName(name);
-          if (!section) return;
-          const language = guides.findGuide(section.guideId)?.language;
-          const words = countWords(fragmentText(doc.getXmlFragment(SECTION_FRAGMENT)), language);
-          const numbered = countNumbered(layoutJson(doc.getXmlFragment(SECTION_FRAGMENT)));
-          const editedAt = lastMemberEditAt === null ? null : new Date(lastMemberEditAt).toISOString();
-          guides
-            .recordContentSettled(section, words, editedAt, numbered)
-            .then((changed) => changed && registry.contentChanged(section.guideId))
-            .catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record word count'));
-          const anchored = new Set(anchoredText(doc.getXmlFragment(SECTION_FRAGMENT)).keys());
-          threads
-            .syncAnchors(section.id, anchored)
-            .then((changed) => changed && registry.threadsChanged(section.guideId))
-            .catch((err: unknown) => app.log.warn({ err, doc: name }, 'could not record detached threads'));
-        },
+        onSectionSettled: sectionSettled({ guides, threads, announcements, log: app.log }),
         persistence: {
           commitDelayMs: config.commitDelayMs,
           compactMinLogBytes: 256 * 1024,
@@ -205,13 +192,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         socket.terminate();
       },
     });
+    const live = liveDocuments(registry, announcements, accessChanges);
     const services = {
       guides,
       accounts,
       members,
       threads,
       access,
-      live: liveDocuments(registry, accessChanges),
+      live,
       secret,
       loginThrottle: new LoginThrottle(),
       loginRatePerMinute: config.loginRatePerMinute,
@@ -226,7 +214,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(meRoute, { prefix: '/api/me', ...services });
     await app.register(notificationsRoute, { prefix: '/api/me/notifications', ...services });
     await app.register(guidesRoute, { prefix: '/api/guides', ...services });
-    const importing: ImportContext = { guides, docStore, live: registry, journal, images: importImages, limits: importLimits(config.importMaxBytes) };
+    const importing: ImportContext = { guides, docStore, live, journal, images: importImages, limits: importLimits(config.importMaxBytes) };
     await app.register(importRoute, { prefix: '/api/guides', ...services, importing });
     await app.register(sectionsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(membersRoute, { prefix: '/api/guides/:guideId', ...services });
@@ -238,7 +226,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       sources: {
         findGuide: (id: string) => guides.findGuide(id),
         listSections: (id: string) => guides.listSections(id),
-        readSection: registry.readSection.bind(registry),
+        readSection: live.readSection,
         loadImage: (guideId: string, imageId: string) => loadGuideImage(images, guideId, imageId),
       },
       versions: {

@@ -1,17 +1,17 @@
-import type { ApiError as ApiErrorBody } from '@dalil/shared';
-
-/** An error the API reports as `{error, message}` with its HTTP status. */
+/**
+ * An HTTP-level refusal (origin, CSRF, request rate): concerns of the transport, not of the
+ * domain. Everything else throws a domain error (`domain/errors.ts`), which plugins/errorReplies.ts
+ * maps to a status.
+ */
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
     readonly error: string,
     message: string,
-    /** What the client needs to act on the refusal, sent beside `error` and `message`. */
-    readonly details: Pick<ApiErrorBody, 'threads' | 'sections'> = {},
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
 }
 
-export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
-export const badRequest = (message: string) => new ApiError(400, 'bad_request', message);
+export { badRequest, notFound } from './domain/errors.ts';

@@ -22,7 +22,7 @@ export async function upload<T = unknown>(api: Api, path: string, bytes: Uint8Ar
 
 /** ProseMirror JSON of a section's document, read where it lives in the server. */
 export function sectionJson(server: TestServer, guideId: string, docName: string): Promise<{ type: string; content?: unknown[] }> {
-  return server.registry.readSection(docName, guideId, (doc) => yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(SECTION_FRAGMENT)) as { type: string; content?: unknown[] });
+  return server.registry.readSection(guideId, docName, (doc) => yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(SECTION_FRAGMENT)) as { type: string; content?: unknown[] });
 }
 
 interface Node {

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { acquireDataDirLock, DataDirLockedError } from '../storage/dataDirLock.ts';
 import { MetadataStore } from '../storage/metadataStore.ts';
 import { AccountRepository } from '../storage/accountRepository.ts';
-import { ApiError } from '../errors.ts';
+import { DomainError } from '../domain/errors.ts';
 import { createBackup } from '../backup/createBackup.ts';
 import { restoreBackup, RestoreRefusedError } from '../backup/restoreBackup.ts';
 import { BackupArchiveError } from '../backup/backupArchive.ts';
@@ -105,7 +105,7 @@ main(process.argv.slice(2)).then(
     else if (err instanceof BackupArchiveError || err instanceof RestoreRefusedError) {
       console.error(`admin: restore refused, nothing was written: ${err.message}`);
     } else if (err instanceof BackupSourceError) console.error(`admin: backup failed: ${err.message}`);
-    else if (err instanceof UsageError || err instanceof ApiError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    else if (err instanceof UsageError || err instanceof DomainError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       console.error(`admin: ${(err as Error).message}\n\n${USAGE}`);
     } else console.error(err);
     process.exit(2);

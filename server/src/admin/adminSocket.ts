@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import type { AccountRepository } from '../storage/accountRepository.ts';
 import { MAX_NAME_LENGTH } from '@dalil/shared';
 import { ADMIN_SOCKET } from '../storage/dataDirLayout.ts';
-import { ApiError } from '../errors.ts';
-import { errorSchema } from '../routes/commonSchemas.ts';
+import { DomainError } from '../domain/errors.ts';
+import { refusalReply } from '../plugins/errorReplies.ts';
+import { ApiErrorSchema } from '@dalil/shared/api/common.ts';
 import { ADMIN_COMMANDS_PATH, runUserCommand, USER_COMMANDS, UsageError, type UserCommand } from './userCommands.ts';
 
 export interface AdminSocketOptions {
@@ -39,8 +40,8 @@ const commandSchema = {
   },
   response: {
     200: { type: 'object', properties: { lines: { type: 'array', items: { type: 'string' } } }, required: ['lines'] },
-    400: errorSchema,
-    409: errorSchema,
+    400: { $ref: 'Error#' },
+    409: { $ref: 'Error#' },
   },
 } as const;
 
@@ -55,6 +56,7 @@ export default fp(
   async (app, options: AdminSocketOptions) => {
     const path = join(options.dataDir, ADMIN_SOCKET);
     const admin = Fastify({ logger: false });
+    admin.addSchema(ApiErrorSchema);
     admin.post<{ Body: CommandBody }>(ADMIN_COMMANDS_PATH, { schema: commandSchema }, async (request, reply) => {
       const { command, ...args } = request.body;
       // Never the password.
@@ -63,9 +65,9 @@ export default fp(
         return { lines: await runUserCommand(options.accounts, command, args) };
       } catch (err) {
         if (err instanceof UsageError) return reply.code(400).send({ error: 'usage', message: err.message });
-        if (err instanceof ApiError && (err.statusCode === 400 || err.statusCode === 409)) {
-          return reply.code(err.statusCode).send({ error: err.error, message: err.message });
-        }
+        // An account the command cannot make (taken email, bad address): said as the API says it.
+        const refusal = err instanceof DomainError && (err.kind === 'invalid' || err.kind === 'conflict') ? refusalReply(err) : null;
+        if (refusal) return reply.code(refusal.status).send({ error: refusal.body.error, message: refusal.body.message });
         throw err;
       }
     });

@@ -166,8 +166,7 @@ export class Connection implements RoomMember {
         break;
       case MessageType.subscribeSaved: {
         this.wantsSaved = true;
-        // Rooms without persistence (guide rooms) hold nothing that could be lost: all of it counts as saved.
-        const snapshot = room.persistence ? room.persistence.savedSnapshot() : Y.encodeSnapshot(Y.snapshot(room.doc));
+        const snapshot = room.savedSnapshot();
         if (snapshot) this.send(savedMessage(snapshot));
         break;
       }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { awarenessMessage, savedMessage, updateMessage } from './protocol.ts';
 import type { DocPersistence } from './docPersistence.ts';
+import { SettleTimer } from './settleTimer.ts';
 
 /** What a room needs to know about a socket bound to it. */
 export interface RoomMember {
@@ -14,6 +15,21 @@ export interface RoomMember {
 }
 
 export type RoomKind = 'section' | 'guide';
+
+/** What a section room is given when it is made; guide rooms need none of it. */
+export interface SectionRoomParts {
+  /** The stored updates, applied before anything listens, so they are not written back. */
+  loadedUpdates: readonly Uint8Array[];
+  /** Makes the room's persistence once the stored state is in the document. */
+  persistence: (room: Room) => DocPersistence;
+  /**
+   * Derived data (word counts, detached threads) refreshed once edits pause `quietMs`, at the
+   * latest `maxWaitMs` into a stretch without pause, and when the room unloads.
+   */
+  settle?: { quietMs: number; maxWaitMs: number; onSettled: (room: Room) => void };
+  /** Section documents whose content is locked (validated or trashed): the one place lock state lives. */
+  locks: ReadonlySet<string>;
+}
 
 /** Marks changes that come from storage, so they are not written back. */
 export const LOAD_ORIGIN = Symbol('load');
@@ -28,14 +44,10 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly members = new Set<RoomMember>();
-  persistence: DocPersistence | null = null;
-  /** Runs derived-data hooks now (set by the registry for sections). */
-  onSettled: (() => void) | null = null;
-  /**
-   * A validated section: updates sent by clients are dropped, whoever sends them, until it is
-   * reopened. Changes the server makes itself (comment anchors) still apply.
-   */
-  locked = false;
+  /** Sections only: guide rooms are rebuilt from metadata and hold nothing to store. */
+  readonly persistence: DocPersistence | null;
+  private readonly settle: SettleTimer | null;
+  private readonly locks: ReadonlySet<string> | null;
   /** When a member's change was last applied (ms since epoch), for "last activity". */
   lastMemberEditAt: number | null = null;
   /**
@@ -44,19 +56,52 @@ export class Room {
    */
   private readonly awarenessOwners = new Map<number, { userId: string; member: RoomMember | null }>();
 
+  constructor(name: string, kind: 'guide');
+  constructor(name: string, kind: 'section', parts: SectionRoomParts);
   constructor(
     readonly name: string,
     readonly kind: RoomKind,
+    parts?: SectionRoomParts,
   ) {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
+    if (parts && parts.loadedUpdates.length > 0) {
+      this.doc.transact(() => {
+        for (const update of parts.loadedUpdates) Y.applyUpdate(this.doc, update);
+      }, LOAD_ORIGIN);
+    }
+    this.locks = parts?.locks ?? null;
+    this.persistence = parts ? parts.persistence(this) : null;
+    const settle = parts?.settle;
+    this.settle = settle ? new SettleTimer(settle.quietMs, settle.maxWaitMs, () => settle.onSettled(this)) : null;
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /**
+   * A validated or trashed section: updates sent by clients are dropped, whoever sends them, until
+   * it is reopened. Changes the server makes itself (comment anchors) still apply.
+   */
+  get locked(): boolean {
+    return this.locks?.has(this.name) ?? false;
   }
 
   /** Whether clients may change this document now (guide rooms are server-written only). */
   get acceptsClientUpdates(): boolean {
     return this.kind === 'section' && !this.locked;
+  }
+
+  /**
+   * What is durable now, for the client's "saved" indicator. Guide rooms hold nothing that could be
+   * lost: all of it counts as saved.
+   */
+  savedSnapshot(): Uint8Array | null {
+    return this.persistence ? this.persistence.savedSnapshot() : Y.encodeSnapshot(Y.snapshot(this.doc));
+  }
+
+  /** Refreshes derived data now (the room is leaving memory). */
+  settleNow(): void {
+    this.settle?.flush();
   }
 
   add(member: RoomMember): void {
@@ -111,7 +156,10 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin !== LOAD_ORIGIN) this.persistence?.enqueue(update);
+    if (origin !== LOAD_ORIGIN) {
+      this.persistence?.enqueue(update);
+      this.settle?.touch();
+    }
     if (this.members.has(origin as RoomMember)) this.lastMemberEditAt = Date.now();
     if (this.members.size === 0 || (this.members.size === 1 && this.members.has(origin as RoomMember))) return;
     const message = updateMessage(update);

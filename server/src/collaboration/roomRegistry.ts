@@ -1,9 +1,8 @@
 import * as Y from 'yjs';
-import { GUIDE_ROOM_CONTENT, GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS, guideRoomName } from '@dalil/shared';
+import { GUIDE_ROOM_VERSIONS } from '@dalil/shared';
 import type { DocStore } from '../storage/docStore.ts';
 import { DocPersistence, type PersistenceLogger, type PersistenceOptions } from './docPersistence.ts';
-import { LOAD_ORIGIN, Room, SERVER_ORIGIN, type RoomKind } from './room.ts';
-import { SettleTimer } from './settleTimer.ts';
+import { Room, SERVER_ORIGIN, type RoomKind } from './room.ts';
 
 /** While edits never pause, derived data is still refreshed every this many settle delays. */
 const SETTLE_MAX_WAIT_FACTOR = 10;
@@ -13,7 +12,7 @@ export interface RoomRegistryOptions {
   /**
    * Told about a section's content once edits pause for `settleDelayMs` (at the latest ten delays
    * into a stretch of edits without pause) and when it leaves memory, for derived data such as
-   * word counts (never on every keystroke).
+   * word counts (never on every keystroke): see sectionSettled.ts.
    */
   onSectionSettled?: (name: string, doc: Y.Doc, lastMemberEditAt: number | null) => void;
   settleDelayMs: number;
@@ -22,16 +21,16 @@ export interface RoomRegistryOptions {
 }
 
 /**
- * The live documents: loads a room on first use, unloads it once its last member left and all its
- * updates are durable. Sockets and what they may do are AccessChanges' business.
+ * The live documents' lifecycle: loads a room on first use, unloads it once its last member left
+ * and all its updates are durable. Sockets and what they may do are AccessChanges' business;
+ * announcements in guide rooms are GuideAnnouncements'; derived data is sectionSettled's.
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
-  /** Section documents whose content is locked (validated or trashed); the source rooms read when they load. */
+  /** Section documents whose content is locked (validated or trashed): the one place this lives, rooms read it. */
   private readonly locked = new Set<string>();
-  private lastAnnouncedVersion = 0;
 
   constructor(
     private readonly store: DocStore,
@@ -82,8 +81,6 @@ export class RoomRegistry {
     if (this.locked.has(name) === locked) return false;
     if (locked) this.locked.add(name);
     else this.locked.delete(name);
-    const room = this.rooms.get(name);
-    if (room) room.locked = locked;
     return true;
   }
 
@@ -91,7 +88,7 @@ export class RoomRegistry {
    * Reads a section's document where it lives (the live room, or loaded for the occasion and
    * unloaded later if nobody opens it), without copying it: `read` runs synchronously on the doc.
    */
-  async readSection<T>(name: string, guideId: string, read: (doc: Y.Doc) => T): Promise<T> {
+  async readSection<T>(guideId: string, name: string, read: (doc: Y.Doc) => T): Promise<T> {
     const room = await this.acquire(name, 'section', guideId);
     try {
       return read(room.doc);
@@ -117,45 +114,13 @@ export class RoomRegistry {
     }
   }
 
-  /** Tells live clients of a guide that its table of contents changed. */
-  structureChanged(guideId: string, version: number): void {
-    this.announce(guideId, GUIDE_ROOM_VERSIONS, version);
-  }
-
-  /** Tells live clients of a guide that its comment threads changed. */
-  threadsChanged(guideId: string): void {
-    this.announce(guideId, GUIDE_ROOM_THREADS, this.nextAnnouncedVersion());
-  }
-
-  /** Tells live clients of a guide that section contents settled (word counts, last edits). */
-  contentChanged(guideId: string): void {
-    this.announce(guideId, GUIDE_ROOM_CONTENT, this.nextAnnouncedVersion());
-  }
-
-  /** Increasing across restarts too (clients compare with what they saw before a reconnect). */
-  private nextAnnouncedVersion(): number {
-    this.lastAnnouncedVersion = Math.max(Date.now(), this.lastAnnouncedVersion + 1);
-    return this.lastAnnouncedVersion;
-  }
-
-  /** Replaces the room's entries by the new version: clients read the maximum, and the room stays small however long it lives. */
-  private announce(guideId: string, key: string, version: number): void {
-    const room = this.rooms.get(guideRoomName(guideId));
-    if (!room) return;
-    room.doc.transact(() => {
-      const versions = room.doc.getArray<number>(key);
-      versions.delete(0, versions.length);
-      versions.push([version]);
-    });
-  }
-
   /**
    * Runs a server-side change on a section's live document (loading it if needed), as one
    * transaction: members receive it like any edit and it is stored like any edit. Used for what
    * clients may not write themselves, such as comment anchors.
    */
   editSection<T>(guideId: string, docName: string, edit: (doc: Y.Doc) => T): Promise<T> {
-    return this.readSection(docName, guideId, (doc) => doc.transact(() => edit(doc), SERVER_ORIGIN));
+    return this.readSection(guideId, docName, (doc) => doc.transact(() => edit(doc), SERVER_ORIGIN));
   }
 
   /** Resolves after the next change to a loaded section, or after `timeoutMs`. */
@@ -192,33 +157,28 @@ export class RoomRegistry {
 
   private async loadSection(name: string): Promise<Room> {
     const loaded = await this.store.load(name);
-    const room = new Room(name, 'section');
-    room.locked = this.locked.has(name);
-    if (loaded.updates.length > 0) {
-      room.doc.transact(() => {
-        for (const update of loaded.updates) Y.applyUpdate(room.doc, update);
-      }, LOAD_ORIGIN);
-    }
     const onSettled = this.options.onSectionSettled;
-    if (onSettled) {
-      const quietMs = this.options.settleDelayMs;
-      const settle = new SettleTimer(quietMs, quietMs * SETTLE_MAX_WAIT_FACTOR, () =>
-        onSettled(name, room.doc, room.lastMemberEditAt),
-      );
-      room.onSettled = () => settle.flush();
-      room.doc.on('update', () => settle.touch());
-    }
-    room.persistence = new DocPersistence(
-      name,
-      room.doc,
-      this.store,
-      this.options.persistence,
-      this.logger,
-      (snapshot) => room.broadcastSaved(snapshot),
-      () => room.wantsSavedSnapshots(),
-      loaded.snapshotBytes,
-    );
-    return room;
+    const quietMs = this.options.settleDelayMs;
+    return new Room(name, 'section', {
+      loadedUpdates: loaded.updates,
+      locks: this.locked,
+      settle: onSettled && {
+        quietMs,
+        maxWaitMs: quietMs * SETTLE_MAX_WAIT_FACTOR,
+        onSettled: (room) => onSettled(name, room.doc, room.lastMemberEditAt),
+      },
+      persistence: (room) =>
+        new DocPersistence(
+          name,
+          room.doc,
+          this.store,
+          this.options.persistence,
+          this.logger,
+          (snapshot) => room.broadcastSaved(snapshot),
+          () => room.wantsSavedSnapshots(),
+          loaded.snapshotBytes,
+        ),
+    });
   }
 
   private async unload(room: Room): Promise<void> {
@@ -231,7 +191,7 @@ export class RoomRegistry {
     if (room.members.size > 0 || this.rooms.get(room.name) !== room || this.unloadTimers.has(room.name)) return;
     if (room.persistence && !room.persistence.isIdle) return this.release(room);
     this.rooms.delete(room.name);
-    room.onSettled?.();
+    room.settleNow();
     room.destroy();
     if (room.kind === 'section') await this.store.release(room.name);
     this.logger.debug?.({ event: 'unloaded', doc: room.name }, 'document unloaded');

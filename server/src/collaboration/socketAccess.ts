@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { can, CloseCode, guideIdFromRoomName, isValidDocName } from '@dalil/shared';
+import { can, guideIdFromRoomName, isValidDocName } from '@dalil/shared';
+import { SOCKET_CLOSE } from '../domain/errorStatus.ts';
 import type { SessionAuth } from '../plugins/authentication.ts';
 import type { GuideAccess } from '../auth/guideAccess.ts';
 import type { GuideRepository } from '../storage/guideRepository.ts';
@@ -20,28 +21,28 @@ export function decideSocketAccess(
   docName: string,
   deps: { guides: GuideRepository; access: GuideAccess; publicOrigin: string | null },
 ): SocketAccess {
-  if (!isValidDocName(docName)) return { ok: false, code: CloseCode.invalidDocName, reason: 'invalid document name' };
+  if (!isValidDocName(docName)) return { ok: false, code: SOCKET_CLOSE.invalid, reason: 'invalid document name' };
   if (!isAllowedOrigin(request, request.headers.origin, deps.publicOrigin)) {
-    return { ok: false, code: CloseCode.forbidden, reason: 'origin not allowed' };
+    return { ok: false, code: SOCKET_CLOSE.forbidden, reason: 'origin not allowed' };
   }
   const auth = request.auth;
-  if (!auth) return { ok: false, code: CloseCode.unauthenticated, reason: 'sign in first' };
+  if (!auth) return { ok: false, code: SOCKET_CLOSE.unauthenticated, reason: 'sign in first' };
 
   const roomGuideId = guideIdFromRoomName(docName);
   let kind: RoomKind;
   let guideId: string;
   if (roomGuideId !== null) {
-    if (!deps.guides.findGuide(roomGuideId)) return { ok: false, code: CloseCode.unknownDocument, reason: 'unknown document' };
+    if (!deps.guides.findGuide(roomGuideId)) return { ok: false, code: SOCKET_CLOSE.not_found, reason: 'unknown document' };
     kind = 'guide';
     guideId = roomGuideId;
   } else {
     const section = deps.guides.findSectionByDocName(docName);
-    if (!section) return { ok: false, code: CloseCode.unknownDocument, reason: 'unknown document' };
+    if (!section) return { ok: false, code: SOCKET_CLOSE.not_found, reason: 'unknown document' };
     kind = 'section';
     guideId = section.guideId;
   }
   const { user } = auth;
   const role = deps.access.roleAllowing(user, guideId, 'guide.read');
-  if (!role) return { ok: false, code: CloseCode.forbidden, reason: 'not a member of this guide' };
+  if (!role) return { ok: false, code: SOCKET_CLOSE.forbidden, reason: 'not a member of this guide' };
   return { ok: true, kind, guideId, auth, canWrite: kind === 'section' && can(role, 'section.editText') };
 }

@@ -9,7 +9,7 @@ import { normalizeContent } from './normalizeContent.ts';
 export interface GuideContentSources {
   findGuide(guideId: string): Guide | undefined;
   listSections(guideId: string): Section[];
-  readSection<T>(docName: string, guideId: string, read: (doc: Y.Doc) => T): Promise<T>;
+  readSection<T>(guideId: string, docName: string, read: (doc: Y.Doc) => T): Promise<T>;
   /** The stored image, or null when it is gone (the figure is then exported as its alt text). */
   loadImage(guideId: string, imageId: string): Promise<ExportImage | null>;
 }
@@ -28,7 +28,7 @@ export async function gatherGuideContent(sources: GuideContentSources, guideId: 
   const sections = [];
   const unvalidated = [];
   for (const node of tocOrder(listed)) {
-    const content = await sources.readSection(node.docName, guideId, (doc) => normalizeContent(layoutJson(doc.getXmlFragment(SECTION_FRAGMENT))));
+    const content = await sources.readSection(guideId, node.docName, (doc) => normalizeContent(layoutJson(doc.getXmlFragment(SECTION_FRAGMENT))));
     const section = { id: node.id, title: node.title, depth: depths.get(node.id) ?? 0, number: numbers.get(node.id) ?? '', status: node.status, content };
     sections.push(section);
     // a pure chapter heading (sub-sections, no text of its own) needs no validation, as for versions

@@ -2,7 +2,7 @@ import type { Membership, User } from '@dalil/shared';
 import type { AccountRepository } from '../storage/accountRepository.ts';
 import type { MemberRepository } from '../storage/memberRepository.ts';
 import type { MetadataStore } from '../storage/metadataStore.ts';
-import { ApiError, badRequest } from '../errors.ts';
+import { badRequest, Invalid } from '../domain/errors.ts';
 import { hashPassword, passwordProblem } from '../auth/passwords.ts';
 
 export interface AcceptInvitationDeps {
@@ -34,7 +34,7 @@ export async function acceptInvitation(
   const { email, name, password } = acceptor;
   if (!email || !name || !password) throw badRequest('sign in, or give email, name and password to create an account');
   const problem = passwordProblem(password);
-  if (problem) throw new ApiError(400, 'weak_password', problem);
+  if (problem) throw new Invalid(problem, 'weak_password');
   // Refuse early a link that is already unusable (saves hashing); the step below checks again.
   deps.members.requireUsableInvitation(tokenHash);
   const passwordHash = await hashPassword(password);

@@ -1,4 +1,3 @@
-import type * as Y from 'yjs';
 import type { ThreadRepository } from '../storage/threadRepository.ts';
 import type { AccountRepository } from '../storage/accountRepository.ts';
 import type { GuideRepository } from '../storage/guideRepository.ts';
@@ -10,30 +9,9 @@ import type { WorkflowRepository } from '../storage/workflowRepository.ts';
 import type { SnapshotStore } from '../storage/snapshotStore.ts';
 import type { VersionStore } from '../storage/versionStore.ts';
 import type { MetadataStore } from '../storage/metadataStore.ts';
+import type { LiveDocuments } from '../collaboration/liveDocuments.ts';
 
-/**
- * What routes may do to live documents (`collaboration/liveDocuments.ts` builds it from the room
- * registry and AccessChanges); routes never import either.
- */
-export interface LiveDocuments {
-  structureChanged(guideId: string, version: number): void;
-  /** Closes a user's sockets in a guide (removed: final code; role changed: they reconnect with new rights). */
-  disconnectMember(guideId: string, userId: string, reason: 'removed' | 'roleChanged'): void;
-  threadsChanged(guideId: string): void;
-  /** Runs a server-side change on a section's live document, in one transaction. */
-  editSection<T>(guideId: string, docName: string, edit: (doc: Y.Doc) => T): Promise<T>;
-  /** Resolves after the section's next change, or after `timeoutMs`. */
-  nextSectionChange(docName: string, timeoutMs: number): Promise<void>;
-  /**
-   * Drops (or accepts again) every client update to a section's document, sockets already open
-   * included (validated or trashed sections); `reason` is what the closed sockets are told.
-   */
-  setSectionLocked(docName: string, locked: boolean, reason?: string): void;
-  /** Reads a section's document (live, or loaded for the occasion); `read` runs synchronously on it. */
-  readSection<T>(docName: string, guideId: string, read: (doc: Y.Doc) => T): Promise<T>;
-  /** Reads several sections' documents at one instant (all loaded, then `read` runs synchronously). */
-  readSections<T>(guideId: string, docNames: readonly string[], read: (docs: ReadonlyMap<string, Y.Doc>) => T): Promise<T>;
-}
+export type { LiveDocuments };
 
 export interface RouteServices {
   guides: GuideRepository;

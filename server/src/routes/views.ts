@@ -1,4 +1,4 @@
-import type { Guide, GuideRole, GuideView, Invitation, InvitationView, Section, SectionView, TrashedSectionView, User, UserView } from '@dalil/shared';
+import type { Guide, GuideRole, GuideView, Section, SectionView, TrashedSectionView, User, UserView } from '@dalil/shared';
 import { allowedActions, guideRoomName } from '@dalil/shared';
 
 /** Shapes the API returns, built from stored entities (never the stored objects themselves). */
@@ -40,16 +40,4 @@ export function guideView(guide: Guide, sections: Section[], role: GuideRole): G
 
 export function userView(u: User): UserView {
   return { id: u.id, email: u.email, name: u.name };
-}
-
-export function invitationView(i: Invitation): InvitationView {
-  return {
-    id: i.id,
-    role: i.role,
-    multiUse: i.multiUse,
-    expiresAt: i.expiresAt,
-    revokedAt: i.revokedAt,
-    uses: i.uses,
-    createdAt: i.createdAt,
-  };
 }

@@ -1,5 +1,5 @@
 import type { Session, User } from '@dalil/shared';
-import { ApiError, badRequest, notFound } from '../errors.ts';
+import { badRequest, Conflict, notFound } from '../domain/errors.ts';
 import type { MetadataSchema, MetadataStore } from './metadataStore.ts';
 
 export interface NewAccount {
@@ -60,7 +60,7 @@ export class AccountRepository {
     const email = normalizeEmail(input.email);
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badRequest('email is not a valid address');
     const name = requiredText(input.name, 'name');
-    if (data.users.some((u) => u.email === email)) throw new ApiError(409, 'email_taken', 'an account with this email already exists');
+    if (data.users.some((u) => u.email === email)) throw new Conflict('email_taken', 'an account with this email already exists');
     const user: User = { id: newId('u'), email, name, passwordHash: input.passwordHash, createdAt: new Date().toISOString() };
     data.users.push(user);
     return user;

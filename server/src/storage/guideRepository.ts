@@ -1,6 +1,6 @@
 import type { Guide, GuideAction, GuideLanguage, GuideNumbering, Section } from '@dalil/shared';
 import { can, tocOrder } from '@dalil/shared';
-import { ApiError, badRequest, notFound } from '../errors.ts';
+import { badRequest, Invalid, notFound } from '../domain/errors.ts';
 import type { MetadataSchema, MetadataStore } from './metadataStore.ts';
 import { newId } from './ids.ts';
 import { requiredText } from './requiredText.ts';
@@ -215,7 +215,7 @@ export class GuideRepository {
       const roleOf = (userId: string) => data.memberships.find((m) => m.guideId === guideId && m.userId === userId)?.role;
       const check = (ids: string[] | undefined, job: GuideAction, what: string) => {
         for (const id of ids ?? []) {
-          if (!can(roleOf(id), job)) throw new ApiError(400, 'not_assignable', `${id} is not a member who can be assigned as ${what}`);
+          if (!can(roleOf(id), job)) throw new Invalid(`${id} is not a member who can be assigned as ${what}`, 'not_assignable');
         }
       };
       check(change.authorIds, 'workflow.submit', 'author');

@@ -1,5 +1,5 @@
 import type { GuideRole, Invitation, Membership } from '@dalil/shared';
-import { ApiError, notFound } from '../errors.ts';
+import { Conflict, Gone, notFound } from '../domain/errors.ts';
 import type { MetadataSchema, MetadataStore } from './metadataStore.ts';
 import { newId } from './ids.ts';
 
@@ -140,10 +140,10 @@ export class MemberRepository {
     const others = this.store.data.memberships.filter(
       (m) => m.guideId === guideId && m.role === 'coordinator' && m.userId !== userId,
     );
-    if (others.length === 0) throw new ApiError(409, 'last_coordinator', 'a guide must keep at least one coordinator');
+    if (others.length === 0) throw new Conflict('last_coordinator', 'a guide must keep at least one coordinator');
   }
 }
 
-export function invitationUnusable(state: Exclude<InvitationState, 'valid'>): ApiError {
-  return new ApiError(410, `invitation_${state}`, `this invitation is ${state === 'used' ? 'already used' : state}`);
+export function invitationUnusable(state: Exclude<InvitationState, 'valid'>): Gone {
+  return new Gone(`invitation_${state}`, `this invitation is ${state === 'used' ? 'already used' : state}`);
 }

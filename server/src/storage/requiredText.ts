@@ -1,5 +1,5 @@
 import { cleanText } from '@dalil/shared';
-import { badRequest } from '../errors.ts';
+import { badRequest } from '../domain/errors.ts';
 
 /** `cleanText` for a field that must say something: 400 when nothing visible is left. */
 export function requiredText(raw: string, what: string, options: { multiline?: boolean } = {}): string {

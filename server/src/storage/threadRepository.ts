@@ -1,6 +1,6 @@
 import type { Thread, ThreadMessage, ThreadStatus } from '@dalil/shared';
 import { MAX_QUOTE_LENGTH } from '@dalil/shared';
-import { notFound } from '../errors.ts';
+import { notFound } from '../domain/errors.ts';
 import type { GuideRepository } from './guideRepository.ts';
 import type { MetadataStore } from './metadataStore.ts';
 import { newId } from './ids.ts';

@@ -1,5 +1,5 @@
 import type { WorkflowEvent } from '@dalil/shared';
-import { ApiError, notFound } from '../errors.ts';
+import { Conflict, notFound } from '../domain/errors.ts';
 import type { MetadataStore } from './metadataStore.ts';
 import { newId } from './ids.ts';
 
@@ -60,7 +60,7 @@ export class WorkflowRepository {
       const section = data.sections.find((s) => s.id === input.sectionId && s.guideId === input.guideId && s.deletedAt === null);
       if (!guide || !section) throw notFound('section');
       if (section.status !== input.from) {
-        throw new ApiError(409, 'transition_not_allowed', `the section is now ${section.status}, no longer ${input.from}; reload it`);
+        throw new Conflict('transition_not_allowed', `the section is now ${section.status}, no longer ${input.from}; reload it`);
       }
       const now = new Date().toISOString();
       const event: WorkflowEvent = {

@@ -56,7 +56,7 @@ export type TransitionOutcome =
  * approval while threads are open (when the guide asks for it), freezes the text when it enters
  * review or validation and keeps a snapshot of the text submitted or approved (what later rounds
  * are compared with), records the transition, and tells the people concerned.
- * A concurrent transition that won the race makes the repository answer 409 (thrown ApiError).
+ * A concurrent transition that won the race makes the repository throw a Conflict (409).
  */
 export async function transitionSection(services: TransitionServices, request: TransitionRequest): Promise<TransitionOutcome> {
   const { guides, members, threads, live, workflow, snapshots, notifications } = services;
@@ -82,7 +82,7 @@ export async function transitionSection(services: TransitionServices, request: T
 
   if (rule.to === 'review') {
     // accessibility: every figure needs a description before reviewers see the section
-    const figures = await live.readSection(section.docName, guideId, figuresWithoutAlt);
+    const figures = await live.readSection(guideId, section.docName, figuresWithoutAlt);
     if (figures.length > 0) return { ok: false, reason: 'figuresWithoutAlt', figures };
   }
 
@@ -95,7 +95,7 @@ export async function transitionSection(services: TransitionServices, request: T
       // Lock first, then read: no update can slip in between the snapshot and the lock.
       live.setSectionLocked(section.docName, true);
       snapshotId = newId('v');
-      await snapshots.save(sectionId, snapshotId, await live.readSection(section.docName, guideId, approvedContent));
+      await snapshots.save(sectionId, snapshotId, await live.readSection(guideId, section.docName, approvedContent));
     }
     result = await workflow.record({ guideId, sectionId, from, to: rule.to, actorId, note, snapshotId, transition: rule.name });
   } finally {

@@ -58,7 +58,7 @@ describe('titles, names and comments are cleaned the same way', () => {
   });
 
   it('comment bodies keep their line breaks and lose the rest (the same function)', async () => {
-    const { messageInput } = await import('@dalil/server/routes/threads/messageInput.ts');
+    const { messageInput } = await import('@dalil/server/threads/messageInput.ts');
     expect(messageInput(guideId, { body: 'Première ligne\u202E\r\nSeconde\u0000 ligne' }, server.members).body).toBe('Première ligne\nSeconde ligne');
     expect(() => messageInput(guideId, { body: '\u202E\u0007\n\u200B' }, server.members)).toThrow(/empty/);
   });

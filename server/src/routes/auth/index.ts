@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { userView } from '../views.ts';
 import type { LoginBody } from '@dalil/shared';
 import type { RouteServices } from '../routeServices.ts';
-import { ApiError } from '../../errors.ts';
+import { TooManyAttempts, Unauthenticated } from '../../domain/errors.ts';
 import { decoyHash, verifyPassword } from '../../auth/passwords.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import { normalizeEmail } from '../../storage/accountRepository.ts';
@@ -19,13 +19,13 @@ const authRoute: FastifyPluginAsync<RouteServices> = async (app, { accounts, log
       const waitMs = loginThrottle.retryAfterMs(email);
       if (waitMs > 0) {
         reply.header('retry-after', Math.ceil(waitMs / 1000));
-        throw new ApiError(429, 'too_many_attempts', `too many failed attempts for this account; try again in ${Math.ceil(waitMs / 1000)} s`);
+        throw new TooManyAttempts('too_many_attempts', `too many failed attempts for this account; try again in ${Math.ceil(waitMs / 1000)} s`);
       }
       const user = accounts.findUserByEmail(email);
       const valid = await verifyPassword(request.body.password, user?.passwordHash ?? (await decoyHash()));
       if (!user || !valid) {
         loginThrottle.recordFailure(email);
-        throw new ApiError(401, 'invalid_credentials', 'wrong email or password');
+        throw new Unauthenticated('wrong email or password', 'invalid_credentials');
       }
       loginThrottle.recordSuccess(email);
       const token = newToken();

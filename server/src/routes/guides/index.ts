@@ -31,7 +31,7 @@ const guidesRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, mem
   });
 
   app.get<{ Params: { guideId: string } }>('/:guideId', { schema: getGuideSchema }, async (request) => {
-    const role = access.authorize(request.auth?.user, request.params.guideId, 'guide.read');
+    const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.read');
     const guide = guides.getGuide(request.params.guideId);
     return guideView(guide, guides.listSections(guide.id), role);
   });
@@ -40,7 +40,7 @@ const guidesRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, mem
     '/:guideId',
     { schema: updateGuideSchema },
     async (request) => {
-      const role = access.authorize(request.auth?.user, request.params.guideId, 'guide.update');
+      const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.update');
       const guide = await guides.updateGuide(request.params.guideId, request.body);
       live.structureChanged(guide.id, guide.structureVersion);
       return guideView(guide, guides.listSections(guide.id), role);

@@ -1,51 +1,34 @@
-import { GUIDE_LANGUAGES } from '@dalil/shared';
-import { errorReplies, idParams, titleSchema } from '../commonSchemas.ts';
+import { Type } from '@sinclair/typebox';
+import { IdParams } from '@dalil/shared/api/common.ts';
+import { CreateGuideBody, GuideSummary, GuideView, UpdateGuideBody } from '@dalil/shared/api/guides.ts';
+import { errorReplies } from '../commonSchemas.ts';
 
-const guideParams = idParams('guideId');
+const tags = ['guides'];
+
 export const listGuidesSchema = {
-  tags: ['guides'],
+  tags,
   summary: 'Guides, most recently changed first',
-  response: { 200: { type: 'array', items: { $ref: 'GuideSummary#' } } },
+  response: { 200: Type.Array(GuideSummary) },
 };
 
 export const createGuideSchema = {
-  tags: ['guides'],
+  tags,
   summary: 'Create a guide',
-  body: {
-    type: 'object',
-    additionalProperties: false,
-    properties: { title: titleSchema, language: { type: 'string', enum: [...GUIDE_LANGUAGES] } },
-    required: ['title', 'language'],
-  },
-  response: { 201: { $ref: 'GuideView#' }, ...errorReplies },
+  body: CreateGuideBody,
+  response: { 201: GuideView, ...errorReplies },
 };
 
 export const getGuideSchema = {
-  tags: ['guides'],
+  tags,
   summary: 'A guide with its table of contents (sections in reading order)',
-  params: guideParams,
-  response: { 200: { $ref: 'GuideView#' }, ...errorReplies },
+  params: IdParams('guideId'),
+  response: { 200: GuideView, ...errorReplies },
 };
 
 export const updateGuideSchema = {
-  tags: ['guides'],
+  tags,
   summary: 'Rename a guide, change its language or its workflow setting',
-  params: guideParams,
-  body: {
-    type: 'object',
-    additionalProperties: false,
-    minProperties: 1,
-    properties: {
-      title: titleSchema,
-      language: { type: 'string', enum: [...GUIDE_LANGUAGES] },
-      requireResolvedThreads: { type: 'boolean' },
-      numbering: {
-        type: 'object',
-        additionalProperties: false,
-        properties: { enabled: { type: 'boolean' }, unnumberedSectionIds: { type: 'array', maxItems: 1000, items: { type: 'string', maxLength: 100 } } },
-        required: ['enabled', 'unnumberedSectionIds'],
-      },
-    },
-  },
-  response: { 200: { $ref: 'GuideView#' }, ...errorReplies },
+  params: IdParams('guideId'),
+  body: UpdateGuideBody,
+  response: { 200: GuideView, ...errorReplies },
 };

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ImageParams, UploadedImage } from '@dalil/shared/api/images.ts';
-import { errorReplies, idParams } from '../commonSchemas.ts';
+import { IdParams } from '@dalil/shared/api/common.ts';
+import { errorReplies } from '../commonSchemas.ts';
 
 const imageErrors = {
   ...errorReplies,
@@ -16,7 +17,7 @@ export const uploadImageSchema = {
     'PNG, JPEG, WebP or GIF, recognised by content. The stored image has no metadata and a long side of at most 3000 px. ' +
     '201 when stored, 200 when the guide already had the same image (same id).',
   consumes: ['multipart/form-data'],
-  params: idParams('guideId'),
+  params: IdParams('guideId'),
   response: { 200: UploadedImage, 201: UploadedImage, ...imageErrors },
 };
 

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ImportedGuide, ImportedIntoSection, ImportPreview, IMPORT_SPLIT_LEVELS } from '@dalil/shared/api/import.ts';
-import { errorReplies, idParams } from '../commonSchemas.ts';
+import { IdParams } from '@dalil/shared/api/common.ts';
+import { errorReplies } from '../commonSchemas.ts';
 
 /** Options travel in the query string: multipart fields after the file would arrive too late. */
 const splitLevel = Type.Optional(Type.Union(IMPORT_SPLIT_LEVELS.map((l) => Type.Literal(String(l)))));
@@ -29,7 +30,7 @@ export const importIntoSectionSchema = {
   tags: ['import'],
   summary: "Append a Word file to a section as one live edit; split=true turns its headings into sub-sections",
   consumes,
-  params: idParams('guideId', 'sectionId'),
+  params: IdParams('guideId', 'sectionId'),
   querystring: Type.Object({ splitLevel, split: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])) }, { additionalProperties: false }),
   response: { 200: Type.Ref(ImportedIntoSection), ...importErrors },
 };

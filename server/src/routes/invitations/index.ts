@@ -1,11 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { AcceptInvitationBody, CreatedInvitationView, GuideRole, InvitationPreview } from '@dalil/shared';
+import type { AcceptInvitationBody, GuideRole } from '@dalil/shared';
 import type { RouteServices } from '../routeServices.ts';
-import { notFound } from '../../errors.ts';
 import { acceptInvitation } from '../../invitations/acceptInvitation.ts';
+import { createInvitation } from '../../invitations/createInvitation.ts';
+import { listInvitations } from '../../invitations/listInvitations.ts';
+import { revokeInvitation } from '../../invitations/revokeInvitation.ts';
+import { previewInvitation } from '../../invitations/previewInvitation.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import { setSessionCookie } from '../../plugins/authentication.ts';
-import { invitationView } from '../views.ts';
 import {
   acceptInvitationSchema,
   createInvitationSchema,
@@ -15,70 +17,40 @@ import {
 } from './schemas.ts';
 
 /** Invitation links of a guide (coordinators), mounted under /api/guides/:guideId. */
-export const guideInvitationsRoute: FastifyPluginAsync<RouteServices> = async (app, { access, members }) => {
+export const guideInvitationsRoute: FastifyPluginAsync<RouteServices> = async (app, services) => {
   app.post<{ Params: { guideId: string }; Body: { role: GuideRole; multiUse?: boolean; expiresInHours?: number } }>(
     '/invitations',
     { schema: createInvitationSchema },
-    async (request, reply) => {
-      const { guideId } = request.params;
-      access.authorize(request.auth?.user, guideId, 'members.manage');
-      const token = newToken();
-      const invitation = await members.createInvitation({
-        guideId,
-        role: request.body.role,
-        tokenHash: hashToken(token),
-        multiUse: request.body.multiUse ?? false,
-        expiresInHours: request.body.expiresInHours ?? 7 * 24,
-        createdBy: request.auth!.user.id,
-      });
-      const created: CreatedInvitationView = { ...invitationView(invitation), token, path: `/invitations/${token}` };
-      return reply.code(201).send(created);
-    },
+    async (request, reply) =>
+      reply.code(201).send(await createInvitation(services, request.auth?.user, request.params.guideId, request.body)),
   );
 
-  app.get<{ Params: { guideId: string } }>('/invitations', { schema: listInvitationsSchema }, async (request) => {
-    access.authorize(request.auth?.user, request.params.guideId, 'members.manage');
-    return members.listInvitations(request.params.guideId).map(invitationView);
-  });
+  app.get<{ Params: { guideId: string } }>('/invitations', { schema: listInvitationsSchema }, async (request) =>
+    listInvitations(services, request.auth?.user, request.params.guideId),
+  );
 
   app.delete<{ Params: { guideId: string; invitationId: string } }>(
     '/invitations/:invitationId',
     { schema: revokeInvitationSchema },
-    async (request) => {
-      access.authorize(request.auth?.user, request.params.guideId, 'members.manage');
-      return invitationView(await members.revokeInvitation(request.params.guideId, request.params.invitationId));
-    },
+    async (request) => revokeInvitation(services, request.auth?.user, request.params),
   );
 };
 
 /** Opening and accepting an invitation link, mounted under /api/invitations. */
-export const invitationLinksRoute: FastifyPluginAsync<RouteServices> = async (app, { accounts, guides, members, metadata }) => {
-  const find = (token: string) => {
-    const invitation = members.findInvitationByTokenHash(hashToken(token));
-    if (!invitation) throw notFound('invitation');
-    return invitation;
-  };
-
-  app.get<{ Params: { token: string } }>('/:token', { schema: previewInvitationSchema }, async (request): Promise<InvitationPreview> => {
-    const invitation = find(request.params.token);
-    const state = members.invitationState(invitation);
-    return {
-      guideId: invitation.guideId,
-      guideTitle: guides.getGuide(invitation.guideId).title,
-      role: invitation.role,
-      valid: state === 'valid',
-      reason: state === 'valid' ? null : state,
-    };
-  });
+export const invitationLinksRoute: FastifyPluginAsync<RouteServices> = async (app, services) => {
+  app.get<{ Params: { token: string } }>('/:token', { schema: previewInvitationSchema }, async (request) =>
+    previewInvitation(services, request.params.token),
+  );
 
   app.post<{ Params: { token: string }; Body: AcceptInvitationBody }>(
     '/:token/accept',
     { schema: acceptInvitationSchema },
     async (request, reply) => {
       const user = request.auth?.user;
+      // The cookie is HTTP's business: the use case only needs the new session's hash.
       const sessionToken = user ? null : newToken();
       const { membership } = await acceptInvitation(
-        { metadata, accounts, members },
+        services,
         hashToken(request.params.token),
         user ? { kind: 'signedIn', user } : { kind: 'newAccount', ...request.body, sessionTokenHash: hashToken(sessionToken!) },
       );

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { SessionView } from '@dalil/shared/api/session.ts';
 import type { MeView } from '@dalil/shared';
+import type { UpdateMeBody } from '@dalil/shared/api/account.ts';
 import type { RouteServices } from '../routeServices.ts';
-import { ApiError } from '../../errors.ts';
+import { Forbidden, Invalid } from '../../domain/errors.ts';
 import { unauthenticated } from '../../auth/guideAccess.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords.ts';
 import { csrfTokenFor } from '../../auth/tokens.ts';
@@ -24,7 +25,7 @@ const meRoute: FastifyPluginAsync<RouteServices> = async (app, { accounts, membe
 
   app.get('/session', { schema: sessionSchema }, async (request): Promise<SessionView> => ({ me: request.auth ? meOf(request.auth) : null }));
 
-  app.patch<{ Body: { name?: string; currentPassword?: string; newPassword?: string } }>(
+  app.patch<{ Body: UpdateMeBody }>(
     '/',
     { schema: updateMeSchema },
     async (request) => {
@@ -33,9 +34,9 @@ const meRoute: FastifyPluginAsync<RouteServices> = async (app, { accounts, membe
       let passwordHash: string | undefined;
       if (newPassword !== undefined) {
         const problem = passwordProblem(newPassword);
-        if (problem) throw new ApiError(400, 'weak_password', problem);
+        if (problem) throw new Invalid(problem, 'weak_password');
         if (!currentPassword || !(await verifyPassword(currentPassword, request.auth.user.passwordHash))) {
-          throw new ApiError(403, 'wrong_password', 'the current password is wrong');
+          throw new Forbidden('the current password is wrong', 'wrong_password');
         }
         passwordHash = await hashPassword(newPassword);
       }

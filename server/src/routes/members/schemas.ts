@@ -1,30 +1,28 @@
-import { errorReplies, idParams, roleSchema } from '../commonSchemas.ts';
+import { Type } from '@sinclair/typebox';
+import { MemberParams, MemberView, UpdateMemberBody } from '@dalil/shared/api/members.ts';
+import { IdParams } from '@dalil/shared/api/common.ts';
+import { errorReplies } from '../commonSchemas.ts';
 
-const guideParams = idParams('guideId');
-const memberParams = idParams('guideId', 'userId');
+const tags = ['members'];
+
 export const listMembersSchema = {
-  tags: ['members'],
+  tags,
   summary: 'Members of a guide with their roles',
-  params: guideParams,
-  response: { 200: { type: 'array', items: { $ref: 'MemberView#' } }, ...errorReplies },
+  params: IdParams('guideId'),
+  response: { 200: Type.Array(MemberView), ...errorReplies },
 };
 
 export const updateMemberSchema = {
-  tags: ['members'],
+  tags,
   summary: 'Change a member’s role (a guide keeps at least one coordinator)',
-  params: memberParams,
-  body: {
-    type: 'object',
-    additionalProperties: false,
-    properties: { role: roleSchema },
-    required: ['role'],
-  },
-  response: { 200: { $ref: 'MemberView#' }, ...errorReplies },
+  params: MemberParams,
+  body: UpdateMemberBody,
+  response: { 200: MemberView, ...errorReplies },
 };
 
 export const removeMemberSchema = {
-  tags: ['members'],
+  tags,
   summary: 'Remove a member; their open documents are disconnected at once',
-  params: memberParams,
+  params: MemberParams,
   response: { 204: { type: 'null' }, ...errorReplies },
 };

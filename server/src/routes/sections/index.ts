@@ -1,7 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { isContentLocked, type CreateSectionBody, type UpdateSectionBody } from '@dalil/shared';
+import type { CreateSectionBody, UpdateSectionBody } from '@dalil/shared';
 import type { RouteServices } from '../routeServices.ts';
 import { sectionView, trashedSectionView } from '../views.ts';
+import { createSection } from '../../sections/createSection.ts';
+import { updateSection } from '../../sections/updateSection.ts';
+import { trashSection } from '../../sections/trashSection.ts';
+import { restoreSection } from '../../sections/restoreSection.ts';
+import { listTrash } from '../../sections/listTrash.ts';
 import {
   createSectionSchema,
   deleteSectionSchema,
@@ -13,64 +18,35 @@ import {
 type GuideParams = { guideId: string };
 type SectionParams = { guideId: string; sectionId: string };
 
-/** Sections of a guide, mounted under /api/guides/:guideId. */
-const sectionsRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, access, live }) => {
-  const notify = (guideId: string) => live.structureChanged(guideId, guides.getGuide(guideId).structureVersion);
-
+/** Sections of a guide, mounted under /api/guides/:guideId; the use cases are in server/src/sections/. */
+const sectionsRoute: FastifyPluginAsync<RouteServices> = async (app, services) => {
   app.post<{ Params: GuideParams; Body: CreateSectionBody }>(
     '/sections',
     { schema: createSectionSchema },
-    async (request, reply) => {
-      access.authorize(request.auth?.user, request.params.guideId, 'structure.manage');
-      const section = await guides.createSection(request.params.guideId, request.body);
-      notify(section.guideId);
-      return reply.code(201).send(sectionView(section));
-    },
+    async (request, reply) =>
+      reply.code(201).send(sectionView(await createSection(services, request.auth?.user, request.params.guideId, request.body))),
   );
 
   app.patch<{ Params: SectionParams; Body: UpdateSectionBody }>(
     '/sections/:sectionId',
     { schema: updateSectionSchema },
-    async (request) => {
-      const { guideId, sectionId } = request.params;
-      const { authorIds, reviewerIds, dueDate, ...structural } = request.body;
-      // Each kind of change asks for its own right, all before anything changes.
-      if (Object.keys(structural).length > 0) access.authorize(request.auth?.user, guideId, 'structure.manage');
-      if (authorIds !== undefined || reviewerIds !== undefined || dueDate !== undefined) {
-        access.authorize(request.auth?.user, guideId, 'sections.assign');
-      }
-      const section = await guides.updateSection(guideId, sectionId, request.body);
-      notify(guideId);
-      return sectionView(section);
-    },
+    async (request) => sectionView(await updateSection(services, request.auth?.user, request.params, request.body)),
   );
 
   app.delete<{ Params: SectionParams }>('/sections/:sectionId', { schema: deleteSectionSchema }, async (request, reply) => {
-    access.authorize(request.auth?.user, request.params.guideId, 'structure.manage');
-    const trashed = await guides.trashSection(request.params.guideId, request.params.sectionId);
-    // A trashed section's text is frozen until it comes back, over the socket as over REST.
-    for (const s of trashed) live.setSectionLocked(s.docName, true, 'section moved to the trash: read-only');
-    notify(request.params.guideId);
+    await trashSection(services, request.auth?.user, request.params);
     return reply.code(204).send();
   });
 
   app.post<{ Params: SectionParams }>(
     '/sections/:sectionId/restore',
     { schema: restoreSectionSchema },
-    async (request) => {
-      access.authorize(request.auth?.user, request.params.guideId, 'structure.manage');
-      const batch = guides.deletionBatch(request.params.guideId, request.params.sectionId);
-      const section = await guides.restoreSection(request.params.guideId, request.params.sectionId);
-      for (const s of batch) live.setSectionLocked(s.docName, isContentLocked(s.status), 'section restored');
-      notify(section.guideId);
-      return sectionView(section);
-    },
+    async (request) => sectionView(await restoreSection(services, request.auth?.user, request.params)),
   );
 
-  app.get<{ Params: GuideParams }>('/trash', { schema: listTrashSchema }, async (request) => {
-    access.authorize(request.auth?.user, request.params.guideId, 'structure.manage');
-    return guides.listTrash(request.params.guideId).map(trashedSectionView);
-  });
+  app.get<{ Params: GuideParams }>('/trash', { schema: listTrashSchema }, async (request) =>
+    listTrash(services, request.auth?.user, request.params.guideId).map(trashedSectionView),
+  );
 };
 
 export default sectionsRoute;

@@ -1,60 +1,43 @@
-import { dueDateSchema, errorReplies, idParams, idPattern, titleSchema } from '../commonSchemas.ts';
+import { Type } from '@sinclair/typebox';
+import { IdParams } from '@dalil/shared/api/common.ts';
+import { CreateSectionBody, SectionParams, SectionView, TrashedSectionView, UpdateSectionBody } from '@dalil/shared/api/sections.ts';
+import { errorReplies } from '../commonSchemas.ts';
 
-const guideParams = idParams('guideId');
-const sectionParams = idParams('guideId', 'sectionId');
-const parentId = { anyOf: [{ type: 'string', pattern: idPattern }, { type: 'null' }] } as const;
-const position = { type: 'integer', minimum: 0, maximum: 100000 } as const;
+const tags = ['sections'];
 
 export const createSectionSchema = {
-  tags: ['sections'],
+  tags,
   summary: 'Add a section (a chapter when parentId is null or absent)',
-  params: guideParams,
-  body: {
-    type: 'object',
-    additionalProperties: false,
-    properties: { title: titleSchema, parentId, position },
-    required: ['title'],
-  },
-  response: { 201: { $ref: 'SectionView#' }, ...errorReplies },
+  params: IdParams('guideId'),
+  body: CreateSectionBody,
+  response: { 201: SectionView, ...errorReplies },
 };
 
 export const updateSectionSchema = {
-  tags: ['sections'],
+  tags,
   summary: 'Rename or move a section (structure), or assign its authors, reviewers and due date',
-  params: sectionParams,
-  body: {
-    type: 'object',
-    additionalProperties: false,
-    minProperties: 1,
-    properties: {
-      title: titleSchema,
-      parentId,
-      position,
-      authorIds: { type: 'array', maxItems: 50, items: { type: 'string', pattern: idPattern } },
-      reviewerIds: { type: 'array', maxItems: 50, items: { type: 'string', pattern: idPattern } },
-      dueDate: dueDateSchema,
-    },
-  },
-  response: { 200: { $ref: 'SectionView#' }, ...errorReplies },
+  params: SectionParams,
+  body: UpdateSectionBody,
+  response: { 200: SectionView, ...errorReplies },
 };
 
 export const deleteSectionSchema = {
-  tags: ['sections'],
+  tags,
   summary: 'Move a section and its sub-sections to the trash',
-  params: sectionParams,
+  params: SectionParams,
   response: { 204: { type: 'null' }, ...errorReplies },
 };
 
 export const restoreSectionSchema = {
-  tags: ['sections'],
+  tags,
   summary: 'Bring a section back from the trash, with the sub-sections trashed with it',
-  params: sectionParams,
-  response: { 200: { $ref: 'SectionView#' }, ...errorReplies },
+  params: SectionParams,
+  response: { 200: SectionView, ...errorReplies },
 };
 
 export const listTrashSchema = {
-  tags: ['sections'],
+  tags,
   summary: 'Sections in the trash, most recently deleted first',
-  params: guideParams,
-  response: { 200: { type: 'array', items: { $ref: 'TrashedSectionView#' } }, ...errorReplies },
+  params: IdParams('guideId'),
+  response: { 200: Type.Array(TrashedSectionView), ...errorReplies },
 };

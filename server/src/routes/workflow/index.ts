@@ -9,7 +9,7 @@ import {
 } from '@dalil/shared';
 import { textChanges } from '@dalil/shared/textChanges';
 import type { RouteServices } from '../routeServices.ts';
-import { ApiError, badRequest } from '../../errors.ts';
+import { badRequest, Conflict, Invalid } from '../../domain/errors.ts';
 import { forbidden } from '../../auth/guideAccess.ts';
 import { blocksOf } from '../../workflow/approvedContent.ts';
 import { transitionSection } from '../../workflow/transitionSection.ts';
@@ -36,30 +36,29 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
     { schema: transitionSchema },
     async (request): Promise<TransitionResult> => {
       const { guideId, sectionId } = request.params;
-      const user = request.auth?.user;
-      const role = access.authorize(user, guideId, 'guide.read');
+      const { user, role } = access.authorize(request.auth?.user, guideId, 'guide.read');
       const { to, transition, note } = request.body;
-      const outcome = await transitionSection(services, { guideId, sectionId, actorId: user!.id, role, to, transition, note });
+      const outcome = await transitionSection(services, { guideId, sectionId, actorId: user.id, role, to, transition, note });
       if (!outcome.ok) {
         switch (outcome.reason) {
           case 'trashed':
             throw badRequest('the section is in the trash');
           case 'notFromState': {
             const allowed = outcome.allowedTargets.join(', ') || 'none';
-            throw new ApiError(409, 'transition_not_allowed', `a ${outcome.from} section cannot go to ${to}${transition ? ` by ${transition}` : ''}; allowed from ${outcome.from}: ${allowed}`);
+            throw new Conflict('transition_not_allowed', `a ${outcome.from} section cannot go to ${to}${transition ? ` by ${transition}` : ''}; allowed from ${outcome.from}: ${allowed}`);
           }
           case 'forbidden':
             throw forbidden(outcome.byAssignment
               ? `only the section's assigned ${outcome.rule.assignment}s (or the coordinator) may ${outcome.rule.name} it`
               : `your role may not ${outcome.rule.name} this section`);
           case 'noteRequired':
-            throw new ApiError(400, 'note_required', `a note is required to ${outcome.rule.name} a section`);
+            throw new Invalid(`a note is required to ${outcome.rule.name} a section`, 'note_required');
           case 'openThreads': {
             const list = outcome.threads.map((t) => `${t.id} («${t.quote.slice(0, 60)}»)`).join(', ');
-            throw new ApiError(409, 'open_threads', `resolve the ${outcome.threads.length} open comment thread(s) first: ${list}`, { threads: outcome.threads });
+            throw new Conflict('open_threads', `resolve the ${outcome.threads.length} open comment thread(s) first: ${list}`, { threads: outcome.threads });
           }
           case 'figuresWithoutAlt':
-            throw new ApiError(409, 'figures_without_alt', `describe every figure before submitting: ${outcome.figures.length} figure(s) without alternative text or without an uploaded image (figure ${outcome.figures.join(', ')} of the section)`);
+            throw new Conflict('figures_without_alt', `describe every figure before submitting: ${outcome.figures.length} figure(s) without alternative text or without an uploaded image (figure ${outcome.figures.join(', ')} of the section)`);
         }
       }
       if (outcome.notifyError) request.log.warn({ err: outcome.notifyError }, 'could not store workflow notifications');
@@ -72,8 +71,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
     { schema: sectionWorkflowSchema },
     async (request): Promise<SectionWorkflowView> => {
       const { guideId, sectionId } = request.params;
-      const user = request.auth?.user;
-      const role = access.authorize(user, guideId, 'guide.read');
+      const { user, role } = access.authorize(request.auth?.user, guideId, 'guide.read');
       const guide = guides.getGuide(guideId);
       const section = guides.getSection(guideId, sectionId);
       const history = workflow.historyOf(guideId, sectionId);
@@ -91,7 +89,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
         const since = async (event: WorkflowEvent | undefined) => {
           const before = event?.snapshotId ? await snapshots.loadText(sectionId, event.snapshotId) : null;
           if (!event || !before) return null;
-          const now = await live.readSection(section.docName, guideId, blocksOf);
+          const now = await live.readSection(guideId, section.docName, blocksOf);
           return { since: event.createdAt, blocks: textChanges(before.blocks, now, guide.language) };
         };
         changes = await since(lastValidation);
@@ -103,7 +101,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
         status: section.status,
         history: history.map(eventView),
         validated,
-        transitions: availableTransitions(section, { userId: user!.id, role }).map((r) => ({ name: r.name, to: r.to, noteRequired: r.noteRequired })),
+        transitions: availableTransitions(section, { userId: user.id, role }).map((r) => ({ name: r.name, to: r.to, noteRequired: r.noteRequired })),
         changes,
         changesSinceSubmission,
         openThreads: open.length,

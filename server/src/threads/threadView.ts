@@ -1,5 +1,5 @@
 import type { PersonRef, Thread, ThreadView } from '@dalil/shared';
-import type { AccountRepository } from '../../storage/accountRepository.ts';
+import type { AccountRepository } from '../storage/accountRepository.ts';
 
 /** A thread as the API shows it: people by name (a departed account still shows as someone). */
 export function threadView(thread: Thread, sectionTitle: string, accounts: AccountRepository): ThreadView {

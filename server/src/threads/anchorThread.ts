@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { SECTION_FRAGMENT, decodeAnchorPosition, markSegments, resolveRange, segmentsText, unmarkThread, type ThreadAnchorBody } from '@dalil/shared';
-import { ApiError, badRequest } from '../../errors.ts';
-import type { LiveDocuments } from '../routeServices.ts';
+import { badRequest, Conflict } from '../domain/errors.ts';
+import type { LiveDocuments } from '../collaboration/liveDocuments.ts';
 
 /** How long to wait for the edits an anchor refers to, when the REST call overtook them. */
 const WAIT_FOR_TEXT_MS = 3000;
@@ -38,7 +38,7 @@ export async function anchorThread(
     if (left <= 0) break;
     await live.nextSectionChange(docName, left);
   }
-  throw new ApiError(409, 'anchor_unknown', 'the anchored text is not on the server yet; retry once your edits are saved');
+  throw new Conflict('anchor_unknown', 'the anchored text is not on the server yet; retry once your edits are saved');
 }
 
 /** Removes a deleted thread's marks, so its highlight disappears for everyone. */

@@ -1,6 +1,6 @@
 import { cleanText } from '@dalil/shared';
-import { badRequest } from '../../errors.ts';
-import type { MemberRepository } from '../../storage/memberRepository.ts';
+import { badRequest } from '../domain/errors.ts';
+import type { MemberRepository } from '../storage/memberRepository.ts';
 
 /**
  * A message as stored: cleaned like every title and name (`cleanText`, keeping its line breaks),

@@ -1,0 +1,47 @@
+import { GUIDE_ROOM_CONTENT, GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS, guideRoomName } from '@dalil/shared';
+import type { Room } from './room.ts';
+
+/**
+ * What live clients of a guide hear in its guide room: the table of contents, the comment threads
+ * or section contents changed. Each is a version number clients compare with what they last
+ * loaded, then refetch over REST; a guide nobody has open is told nothing.
+ */
+export class GuideAnnouncements {
+  private lastAnnouncedVersion = 0;
+
+  constructor(
+    /** The loaded room of that name, if any (the registry owns rooms). */
+    private readonly loadedRoom: (name: string) => Room | undefined,
+  ) {}
+
+  /** The table of contents changed (its version is the guide's structure version). */
+  structureChanged(guideId: string, version: number): void {
+    this.announce(guideId, GUIDE_ROOM_VERSIONS, version);
+  }
+
+  threadsChanged(guideId: string): void {
+    this.announce(guideId, GUIDE_ROOM_THREADS, this.nextAnnouncedVersion());
+  }
+
+  /** Section contents settled (word counts, last edits). */
+  contentChanged(guideId: string): void {
+    this.announce(guideId, GUIDE_ROOM_CONTENT, this.nextAnnouncedVersion());
+  }
+
+  /** Increasing across restarts too (clients compare with what they saw before a reconnect). */
+  private nextAnnouncedVersion(): number {
+    this.lastAnnouncedVersion = Math.max(Date.now(), this.lastAnnouncedVersion + 1);
+    return this.lastAnnouncedVersion;
+  }
+
+  /** Replaces the room's entries by the new version: clients read the maximum, and the room stays small however long it lives. */
+  private announce(guideId: string, key: string, version: number): void {
+    const room = this.loadedRoom(guideRoomName(guideId));
+    if (!room) return;
+    room.doc.transact(() => {
+      const versions = room.doc.getArray<number>(key);
+      versions.delete(0, versions.length);
+      versions.push([version]);
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import type { GuideAccess } from '../auth/guideAccess.ts';
+import type { AccountRepository } from '../storage/accountRepository.ts';
+import type { GuideRepository } from '../storage/guideRepository.ts';
+import type { MemberRepository } from '../storage/memberRepository.ts';
+import type { NotificationRepository } from '../storage/notificationRepository.ts';
+import type { ThreadRepository } from '../storage/threadRepository.ts';
+import type { LiveDocuments } from '../collaboration/liveDocuments.ts';
+import { threadView } from './threadView.ts';
+
+/** What the comment-thread use cases need; `RouteServices` provides it. */
+export interface ThreadDeps {
+  access: GuideAccess;
+  guides: GuideRepository;
+  accounts: AccountRepository;
+  members: MemberRepository;
+  threads: ThreadRepository;
+  notifications: NotificationRepository;
+  live: LiveDocuments;
+}
+
+/** A thread as the API shows it, read back after a change. */
+export function currentThreadView(deps: ThreadDeps, guideId: string, threadId: string) {
+  const thread = deps.threads.get(guideId, threadId);
+  return threadView(thread, deps.guides.getSection(guideId, thread.sectionId).title, deps.accounts);
+}
+
+/** People named in a message hear of it (the author never notifies themself). */
+export function notifyMentions(
+  deps: ThreadDeps,
+  at: { guideId: string; sectionId: string; threadId: string },
+  actorId: string,
+  mentioned: string[],
+) {
+  return mentioned.length > 0
+    ? deps.notifications.notify({ recipientIds: mentioned, actorId, ...at, kind: 'mention' })
+    : Promise.resolve([]);
+}
