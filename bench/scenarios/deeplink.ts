@@ -1,14 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, CDPSession } from 'playwright-core';
-import { Api } from '../helpers/api.ts';
-import { launchBrowser } from '../e2e/support/browser.ts';
-import { artifactsDir, ensureClientBuilt } from '../e2e/support/app.ts';
-import { BENCH_EMAIL, BENCH_PASSWORD } from './dalilSetup.ts';
-import { wordsGenerator, writeDurably, writeSectionContent } from './largeGuide.ts';
-import type { BenchServer } from './processes.ts';
-import { round, sleep } from './stats.ts';
-import type { Row } from './table.ts';
+import { Api } from '../../tests/helpers/api.ts';
+import { launchBrowser } from '../../tests/e2e/support/browser.ts';
+import { artifactsDir, ensureClientBuilt } from '../../tests/e2e/support/app.ts';
+import { BENCH_EMAIL, BENCH_PASSWORD } from '../support/dalilSetup.ts';
+import { wordsGenerator, writeDurably, writeSectionContent } from '../support/sectionContent.ts';
+import type { BenchServer } from '../support/processes.ts';
+import { round, sleep } from '../support/stats.ts';
+import type { Row } from '../support/table.ts';
 
 /**
  * A section's deep link opened in Chromium on a phone, as a trainer between two field missions

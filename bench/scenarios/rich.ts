@@ -7,15 +7,15 @@
  */
 import * as Y from 'yjs';
 import type { Page } from 'playwright-core';
-import { startApp } from '../e2e/support/app.ts';
-import { launchBrowser, openUser } from '../e2e/support/browser.ts';
-import { connectClient } from '../helpers/yClient.ts';
-import { uploadImageFile } from '../helpers/imageUpload.ts';
-import { smallPng } from '../helpers/testImages.ts';
-import { waitFor } from '../helpers/waitFor.ts';
-import { wordsGenerator } from './largeGuide.ts';
-import { round, summarize } from './stats.ts';
-import type { Row } from './table.ts';
+import { startApp } from '../../tests/e2e/support/app.ts';
+import { launchBrowser, openUser } from '../../tests/e2e/support/browser.ts';
+import { connectClient } from '../../tests/helpers/yClient.ts';
+import { uploadImageFile } from '../../tests/helpers/imageUpload.ts';
+import { smallPng } from '../../tests/helpers/testImages.ts';
+import { waitFor } from '../../tests/helpers/waitFor.ts';
+import { wordsGenerator } from '../support/sectionContent.ts';
+import { round, summarize } from '../support/stats.ts';
+import type { Row } from '../support/table.ts';
 
 const WORDS = 10_000;
 const TABLES = 20;

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { Api } from '../helpers/api.ts';
+import { Api } from '../../tests/helpers/api.ts';
 
 const serverDir = resolve(import.meta.dirname, '../../server');
 export const BENCH_EMAIL = 'bench@dalil.test';

@@ -1,6 +1,6 @@
 import type { BenchServer } from './processes.ts';
 import { cpuTimeOf } from './processes.ts';
-import { measurePropagation, type PropagationRun } from './propagation.ts';
+import { measurePropagation, type PropagationRun } from './editPropagation.ts';
 
 /** One server in a propagation cell, with the document it uses in each round. */
 export interface Contender {

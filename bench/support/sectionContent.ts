@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import { MessageType } from '@dalil/shared';
 import { closeAll, openClient, type BenchClient, type Endpoint } from './clients.ts';
 import { until } from './stats.ts';
-import { seededRandom } from '../helpers/seededRandom.ts';
+import { seededRandom } from '../../tests/helpers/seededRandom.ts';
 
 /** Deterministic pseudo-random words (mulberry32), so every run writes the same guide. */
 export function wordsGenerator(seed: number): () => string {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { connectClient, type YClient } from '../helpers/yClient.ts';
+import { connectClient, type YClient } from '../../tests/helpers/yClient.ts';
 
 /** Where clients connect: the /collab URL and, for Dalil, the session cookie of a signed-in account. */
 export interface Endpoint {

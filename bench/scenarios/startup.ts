@@ -13,9 +13,9 @@ import { createServer } from 'node:net';
 import { buildApp } from '@dalil/server/app.ts';
 import { loadConfig } from '@dalil/server/config.ts';
 import { hashPassword } from '@dalil/server/auth/passwords.ts';
-import { cpuTimeOf } from './processes.ts';
-import { round, summarize } from './stats.ts';
-import type { Row } from './table.ts';
+import { cpuTimeOf } from '../support/processes.ts';
+import { round, summarize } from '../support/stats.ts';
+import type { Row } from '../support/table.ts';
 
 const serverEntry = resolve(import.meta.dirname, '../../server/dist/server.js');
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);

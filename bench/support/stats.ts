@@ -1,4 +1,4 @@
-import { waitFor } from '../helpers/waitFor.ts';
+import { waitFor } from '../../tests/helpers/waitFor.ts';
 /** Nearest-rank percentile of unsorted samples (copied and sorted here). */
 export function percentiles(samples: number[], ps: number[]): number[] {
   if (samples.length === 0) return ps.map(() => NaN);
@@ -23,7 +23,7 @@ export function summarize(samples: number[]): Summary {
 
 export const round = (x: number, digits = 2): number => (Number.isFinite(x) ? Number(x.toFixed(digits)) : x);
 export const mib = (bytes: number): number => round(bytes / 1024 / 1024, 1);
-export { sleep } from '../helpers/waitFor.ts';
+export { sleep } from '../../tests/helpers/waitFor.ts';
 
 /** Polls `check` every `intervalMs` until truthy; throws after `timeoutMs`. */
 export async function until(what: string, check: () => boolean, timeoutMs: number, intervalMs = 5): Promise<void> {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { processCpuMs } from '../helpers/processCpu.ts';
+import { processCpuMs } from '../../tests/helpers/processCpu.ts';
 
 const serverDir = resolve(import.meta.dirname, '../../server');
 /** The compiled server (`pnpm bench` builds it first). */
