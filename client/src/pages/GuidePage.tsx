@@ -9,7 +9,7 @@ import { useAnnounce } from '../components/Announcer.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { PresenceAvatars } from '../components/PresenceAvatars.tsx';
 import { StatusLine } from '../components/StatusLine.tsx';
-import { TocPanel } from '../components/toc/TocPanel.tsx';
+import { TocPanel } from '../toc/TocPanel.tsx';
 import { loadSession, useCurrentUser } from '../identity/currentUser.ts';
 import { refreshNotifications } from '../notifications/notificationStore.ts';
 import { Link } from '../routing/Link.tsx';

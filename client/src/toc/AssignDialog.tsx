@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideRole, MemberView, SectionView } from '@dalil/shared';
-import { apiErrorMessage } from '../../i18n/apiErrorMessage.ts';
-import { isolate } from '../../i18n/isolate.ts';
-import { Dialog } from '../Dialog.tsx';
+import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
+import { isolate } from '../i18n/isolate.ts';
+import { Dialog } from '../components/Dialog.tsx';
 
 /** Who may be assigned to what: the server refuses anyone else (400). */
 const AUTHOR_ROLES: readonly GuideRole[] = ['author', 'coordinator'];

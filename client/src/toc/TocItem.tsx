@@ -1,12 +1,12 @@
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberView, SectionView } from '@dalil/shared';
-import type { Participant } from '../../collaboration/presence.ts';
-import { useWordCount } from '../../editor/wordCountStore.ts';
-import { CommentIcon } from '../../comments/CommentIcon.tsx';
-import { Link } from '../../routing/Link.tsx';
-import { paths } from '../../routing/routes.ts';
-import { Avatar } from '../Avatar.tsx';
+import type { Participant } from '../collaboration/presence.ts';
+import { useWordCount } from '../editor/wordCountStore.ts';
+import { CommentIcon } from '../components/CommentIcon.tsx';
+import { Link } from '../routing/Link.tsx';
+import { paths } from '../routing/routes.ts';
+import { Avatar } from '../components/Avatar.tsx';
 import { Assignees } from './Assignees.tsx';
 import { SectionActions, type SectionAction } from './SectionActions.tsx';
 import { TitleForm } from './TitleForm.tsx';

@@ -1,10 +1,10 @@
-import { useSectionNumbers } from '../../content/useSectionNumbers.ts';
+import { useSectionNumbers } from '../content/useSectionNumbers.ts';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideView, MemberView, SectionView } from '@dalil/shared';
-import { updateSection } from '../../api/sections.ts';
-import type { Participant } from '../../collaboration/presence.ts';
-import { useAnnounce } from '../Announcer.tsx';
+import { updateSection } from '../api/sections.ts';
+import type { Participant } from '../collaboration/presence.ts';
+import { useAnnounce } from '../components/Announcer.tsx';
 import { AssignDialog } from './AssignDialog.tsx';
 import { TitleForm } from './TitleForm.tsx';
 import { TocItem, type TocItemContext } from './TocItem.tsx';

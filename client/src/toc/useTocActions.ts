@@ -1,10 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createSection, restoreSection, trashSection, updateSection } from '../../api/sections.ts';
-import { useAnnounce } from '../Announcer.tsx';
+import { createSection, restoreSection, trashSection, updateSection } from '../api/sections.ts';
+import { useAnnounce } from '../components/Announcer.tsx';
 import type { Move } from './tocMoves.ts';
 import { siblingsOf, type TocNode, type TocTree } from './tocTree.ts';
-import { apiErrorDetail } from '../../i18n/apiErrorMessage.ts';
+import { apiErrorDetail } from '../i18n/apiErrorMessage.ts';
 
 export interface TocActions {
   add: (parentId: string | null, title: string) => Promise<void>;

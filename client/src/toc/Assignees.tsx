@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MemberView, SectionView } from '@dalil/shared';
 import { colorForUser } from '@dalil/shared';
-import { Avatar } from '../Avatar.tsx';
+import { Avatar } from '../components/Avatar.tsx';
 
 /**
  * Initials of a section's authors, then its reviewers (ringed), each labelled with name and job.

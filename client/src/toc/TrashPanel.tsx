@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrashedSectionView } from '@dalil/shared';
-import { listTrash } from '../../api/sections.ts';
-import { formatDate } from '../../i18n/formatDate.ts';
-import { apiErrorDetail } from '../../i18n/apiErrorMessage.ts';
+import { listTrash } from '../api/sections.ts';
+import { formatDate } from '../i18n/formatDate.ts';
+import { apiErrorDetail } from '../i18n/apiErrorMessage.ts';
 
 interface TrashPanelProps {
   guideId: string;
