@@ -9,6 +9,8 @@ import { wordsGenerator, writeDurably, writeSectionContent } from '../support/se
 import type { BenchServer } from '../support/processes.ts';
 import { round, sleep } from '../support/stats.ts';
 import type { Row } from '../support/table.ts';
+import type { Scenario } from '../support/scenario.ts';
+import { repoRoot } from '../support/benchSession.ts';
 
 /**
  * A section's deep link opened in Chromium on a phone, as a trainer between two field missions
@@ -55,7 +57,7 @@ export interface LoadRun {
   requests: RequestRecord[];
 }
 
-interface Scenario {
+interface DeepLinkSetup {
   baseUrl: string;
   cookie: string;
   url: string;
@@ -63,7 +65,7 @@ interface Scenario {
 }
 
 /** Builds the guide (24 sections, ~1,500 words in the one opened) through the API and a Yjs client. */
-async function prepare(server: BenchServer): Promise<Scenario> {
+async function prepare(server: BenchServer): Promise<DeepLinkSetup> {
   const api = new Api(server.url);
   await api.login(BENCH_EMAIL, BENCH_PASSWORD);
   const guide = await api.createGuide('Guide pratique de la participation citoyenne', 'fr');
@@ -79,7 +81,7 @@ async function prepare(server: BenchServer): Promise<Scenario> {
   return { baseUrl: server.url, cookie: api.cookie!, url: `${server.url}/guides/${guide.id}/sections/${opened.id}`, marker };
 }
 
-async function newProfile(browser: Browser, scenario: Scenario): Promise<BrowserContext> {
+async function newProfile(browser: Browser, scenario: DeepLinkSetup): Promise<BrowserContext> {
   const context = await browser.newContext({ ...PHONE, serviceWorkers: 'allow' });
   context.setDefaultTimeout(60_000);
   const [name, ...value] = scenario.cookie.split('=');
@@ -103,7 +105,7 @@ async function newProfile(browser: Browser, scenario: Scenario): Promise<Browser
 }
 
 /** One navigation to the deep link, recorded from the first request to a quiet network. */
-async function loadOnce(context: BrowserContext, scenario: Scenario, emulate: boolean): Promise<LoadRun> {
+async function loadOnce(context: BrowserContext, scenario: DeepLinkSetup, emulate: boolean): Promise<LoadRun> {
   const page = await context.newPage();
   const cdp: CDPSession = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -213,7 +215,7 @@ async function loadOnce(context: BrowserContext, scenario: Scenario, emulate: bo
 }
 
 /** Until the service worker controls a page of this profile and has the shell precached. */
-async function untilOfflineShell(context: BrowserContext, scenario: Scenario): Promise<void> {
+async function untilOfflineShell(context: BrowserContext, scenario: DeepLinkSetup): Promise<void> {
   const page = await context.newPage();
   await page.goto(`${scenario.baseUrl}/account`, { waitUntil: 'load' });
   await page.evaluate(async () => {
@@ -297,3 +299,13 @@ export function requestTable(requests: RequestRecord[]): string {
   });
   return lines.join('\n');
 }
+
+export const deeplink: Scenario = {
+  name: 'deeplink',
+  async run(bench) {
+    const { server } = await bench.dalil('deeplink', { env: { CLIENT_DIST: join(repoRoot, 'client/dist') } });
+    const result = await measureSectionDeepLink(server, bench.log);
+    await bench.stop(server);
+    return { rows: result.rows, details: { sectionDeepLink: result.details } };
+  },
+};

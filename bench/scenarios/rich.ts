@@ -16,6 +16,7 @@ import { waitFor } from '../../tests/helpers/waitFor.ts';
 import { wordsGenerator } from '../support/sectionContent.ts';
 import { round, summarize } from '../support/stats.ts';
 import type { Row } from '../support/table.ts';
+import type { Scenario } from '../support/scenario.ts';
 
 const WORDS = 10_000;
 const TABLES = 20;
@@ -128,3 +129,11 @@ export async function richSectionRows(): Promise<{ rows: Row[]; details: unknown
     await app.stop();
   }
 }
+
+export const rich: Scenario = {
+  name: 'rich',
+  async run() {
+    const result = await richSectionRows();
+    return { rows: result.rows, details: { rich: result.details } };
+  },
+};

@@ -16,6 +16,7 @@ import { hashPassword } from '@dalil/server/auth/passwords.ts';
 import { cpuTimeOf } from '../support/processes.ts';
 import { round, summarize } from '../support/stats.ts';
 import type { Row } from '../support/table.ts';
+import type { Scenario } from '../support/scenario.ts';
 
 const serverEntry = resolve(import.meta.dirname, '../../server/dist/server.js');
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
@@ -151,3 +152,11 @@ export async function measureStartup(): Promise<{ rows: Row[]; details: Record<s
   }
   return { rows, details };
 }
+
+export const startup: Scenario = {
+  name: 'startup',
+  async run() {
+    const result = await measureStartup();
+    return { rows: result.rows, details: { startup: result.details } };
+  },
+};

@@ -19,6 +19,7 @@ import { launchBrowser } from '../../tests/e2e/support/browser.ts';
 import { memoryOf, resetPeakMemory, spawnDalil } from '../support/processes.ts';
 import { mib, round } from '../support/stats.ts';
 import type { Row } from '../support/table.ts';
+import type { Scenario } from '../support/scenario.ts';
 
 const clientDist = resolve(import.meta.dirname, '../../client/dist');
 const READING_ROUNDS = 3;
@@ -135,3 +136,11 @@ export async function benchGuideVersions(log: (message: string) => void): Promis
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+export const versions: Scenario = {
+  name: 'versions',
+  async run(bench) {
+    const result = await benchGuideVersions(bench.log);
+    return { rows: result.rows, details: { versions: result.details } };
+  },
+};

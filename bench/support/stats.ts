@@ -29,3 +29,21 @@ export { sleep } from '../../tests/helpers/waitFor.ts';
 export async function until(what: string, check: () => boolean, timeoutMs: number, intervalMs = 5): Promise<void> {
   await waitFor(what, check, { timeoutMs, intervalMs });
 }
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Runs `task` over `items`, at most `concurrency` at a time. */
+export async function inParallel<T>(items: T[], concurrency: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await task(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
