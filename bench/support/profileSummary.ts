@@ -1,5 +1,5 @@
 /**
- * `tsx bench/profileSummary.ts <file.cpuprofile> [top]`: self and total time per function of a
+ * `tsx support/profileSummary.ts <file.cpuprofile> [top]`: self and total time per function of a
  * `node --cpu-prof` profile (the profiles `BENCH_CPU_PROF=1 pnpm bench` leaves in bench/results/profiles).
  */
 import { readFileSync } from 'node:fs';

@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { spawnServer, type ServerProcess } from '../helpers/serverProcess.ts';
-import { Api } from '../helpers/api.ts';
-import { DEMO_PASSWORD, demoAccounts } from '@dalil/server/demo/demoAccounts.ts';
+import { killIfRunning, spawnDemoServer } from '../helpers/demoServer.ts';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
 import { trackSaved } from '../helpers/savedTracker.ts';
 import { tempDir } from '../helpers/tempDir.ts';
@@ -34,20 +33,16 @@ describe('kill -9 in the middle of an edit storm', () => {
   const dir = tempDir();
   let server: ServerProcess | null = null;
   afterAll(async () => {
-    if (server && server.child.exitCode === null) {
-      server.child.kill('SIGKILL');
-      await server.exited;
-    }
+    await killIfRunning(server);
     dir.remove();
   });
 
   it(`loses no confirmed or old token, every token ends up exactly once, restarts from what the kill left (${CLIENTS} clients, ${ROUNDS} random kills)`, async () => {
     const startedAt = Date.now();
-    server = await spawnServer(dir.path, { DALIL_DEMO: '1' });
+    const demo = await spawnDemoServer(dir.path);
+    server = demo.server;
     const port = server.port;
-    const api = new Api(server.url);
-    await api.login(demoAccounts[0]!.email, DEMO_PASSWORD);
-    const cookie = api.cookie!;
+    const { api, cookie } = demo;
     const { section } = await api.guideWithSection();
     const allTokens: string[] = [];
     let loadErrors = 0;
