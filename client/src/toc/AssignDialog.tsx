@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideRole, MemberView, SectionView } from '@dalil/shared';
-import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
+import { useSubmit } from '../hooks/useSubmit.ts';
 import { isolate } from '../i18n/isolate.ts';
 import { Dialog } from '../components/Dialog.tsx';
 
@@ -23,24 +23,19 @@ export function AssignDialog({ section, members, onSave, onClose }: AssignDialog
   const [reviewers, setReviewers] = useState(() => new Set(section.reviewerIds));
   const [dueDate, setDueDate] = useState(section.dueDate ?? '');
   const dueId = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  async function submit(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  // the dialog closes once saved
+  const { busy, error, submit } = useSubmit(
+    async (event: FormEvent) => {
+      event.preventDefault();
       // keep only people who can still hold the assignment (a role may have changed meanwhile)
       const eligible = (roles: readonly GuideRole[]) => new Set((members ?? []).filter((m) => roles.includes(m.role)).map((m) => m.userId));
       const authorIds = [...authors].filter((id) => eligible(AUTHOR_ROLES).has(id));
       const reviewerIds = [...reviewers].filter((id) => eligible(REVIEWER_ROLES).has(id));
       await onSave(authorIds, reviewerIds, dueDate || null);
-    } catch (err) {
-      setError(apiErrorMessage(err, t));
-      setBusy(false);
-    }
-  }
+    },
+    { staysBusyOnSuccess: true },
+  );
 
   return (
     <Dialog title={t('assign.title', { title: isolate(section.title) })} onClose={onClose} testId="assign-dialog">

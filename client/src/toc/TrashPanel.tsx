@@ -4,6 +4,7 @@ import type { TrashedSectionView } from '@dalil/shared';
 import { listTrash } from '../api/sections.ts';
 import { formatDate } from '../i18n/formatDate.ts';
 import { apiErrorDetail } from '../i18n/apiErrorMessage.ts';
+import { useLatestResponse } from '../hooks/useLatestResponse.ts';
 
 interface TrashPanelProps {
   guideId: string;
@@ -29,22 +30,18 @@ export function TrashPanel({ guideId, structureVersion, onRestore }: TrashPanelP
   const [items, setItems] = useState<TrashedSectionView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const regionId = useId();
+  const latest = useLatestResponse();
 
   useEffect(() => {
     if (!open) return undefined;
-    let cancelled = false;
-    listTrash(guideId).then(
-      (trash) => {
-        if (!cancelled) {
-          setItems(deletionRoots(trash));
-          setError(null);
-        }
-      },
-      (err: unknown) => !cancelled && setError(apiErrorDetail(err, t)),
-    );
-    return () => {
-      cancelled = true;
-    };
+    void latest(() => listTrash(guideId)).then((outcome) => {
+      if (!outcome) return;
+      if (outcome.ok) {
+        setItems(deletionRoots(outcome.value));
+        setError(null);
+      } else setError(apiErrorDetail(outcome.error, t));
+    });
+    return undefined;
   }, [open, guideId, structureVersion]);
 
   return (
