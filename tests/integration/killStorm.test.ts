@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { spawnServer, type ServerProcess } from '../helpers/serverProcess.ts';
-import { killIfRunning, spawnDemoServer } from '../helpers/demoServer.ts';
+import { Api } from '../helpers/api.ts';
+import { DEMO_PASSWORD, demoAccounts } from '@dalil/server/demo/demoAccounts.ts';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
 import { trackSaved } from '../helpers/savedTracker.ts';
 import { tempDir } from '../helpers/tempDir.ts';
@@ -33,16 +34,20 @@ describe('kill -9 in the middle of an edit storm', () => {
   const dir = tempDir();
   let server: ServerProcess | null = null;
   afterAll(async () => {
-    await killIfRunning(server);
+    if (server && server.child.exitCode === null) {
+      server.child.kill('SIGKILL');
+      await server.exited;
+    }
     dir.remove();
   });
 
   it(`loses no confirmed or old token, every token ends up exactly once, restarts from what the kill left (${CLIENTS} clients, ${ROUNDS} random kills)`, async () => {
     const startedAt = Date.now();
-    const demo = await spawnDemoServer(dir.path);
-    server = demo.server;
+    server = await spawnServer(dir.path, { DALIL_DEMO: '1' });
     const port = server.port;
-    const { api, cookie } = demo;
+    const api = new Api(server.url);
+    await api.login(demoAccounts[0]!.email, DEMO_PASSWORD);
+    const cookie = api.cookie!;
     const { section } = await api.guideWithSection();
     const allTokens: string[] = [];
     let loadErrors = 0;
