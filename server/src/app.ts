@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { IMAGE_CONTENT_TYPES } from './images/imageFormat.ts';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import adminSocket from './admin/adminSocket.ts';
 import type { Config } from './config.ts';
 import { acquireDataDirLock } from './storage/dataDirLock.ts';
-import { DOCS_DIR, IMAGES_DIR, METADATA_FILE, SNAPSHOTS_DIR, VERSIONS_DIR } from './storage/dataDirLayout.ts';
+import { DOCS_DIR, IMAGES_DIR, IMPORTS_DIR, METADATA_FILE, SNAPSHOTS_DIR, VERSIONS_DIR } from './storage/dataDirLayout.ts';
 import { FileDocStore } from './storage/fileDocStore.ts';
 import type { DocStore } from './storage/docStore.ts';
 import { MetadataStore } from './storage/metadataStore.ts';
@@ -27,6 +29,8 @@ import { liveDocuments } from './collaboration/liveDocuments.ts';
 import { AbuseLog } from './collaboration/abuseLog.ts';
 import { decideSocketAccess } from './collaboration/socketAccess.ts';
 import errorReplies from './plugins/errorReplies.ts';
+import { lazySchemaCompilers } from './plugins/lazySchemaCompilers.ts';
+import { setPasswordHashCost } from './auth/passwords.ts';
 import authentication from './plugins/authentication.ts';
 import requestGuards from './plugins/requestGuards.ts';
 import security from './plugins/security.ts';
@@ -45,11 +49,19 @@ import { guideInvitationsRoute, invitationLinksRoute } from './routes/invitation
 import workflowRoute from './routes/workflow/index.ts';
 import progressRoute from './routes/progress/index.ts';
 import notificationsRoute from './routes/notifications/index.ts';
+import exportRoute from './routes/export/index.ts';
+import { loadGuideImage } from './export/loadGuideImage.ts';
 import versionsRoute from './routes/versions/index.ts';
 import imagesRoute from './routes/images/index.ts';
 import { ImageStore } from './images/imageStore.ts';
 import type { GuideImages } from './images/guideImages.ts';
 import { seedDemoIfEmpty } from './demo/seedDemo.ts';
+import importRoute from './routes/import/index.ts';
+import { importWireSchemas } from './routes/import/schemas.ts';
+import { ImportJournal } from './import/importJournal.ts';
+import { importLimits } from './import/importLimits.ts';
+import type { ImportContext } from './import/importContext.ts';
+import { importImagesFromStore } from './import/importImagesFromStore.ts';
 import { anchoredText, isContentLocked, SECTION_FRAGMENT } from '@dalil/shared';
 import { countNumbered, countWords, fragmentText, layoutJson } from '@dalil/shared/editor';
 
@@ -78,6 +90,7 @@ export interface BuildOptions {
 /** Builds the whole server without listening; `server.ts` listens, tests call this directly. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<DalilApp> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  setPasswordHashCost(config.passwordHashLog2N);
   const releaseLock = acquireDataDirLock(config.dataDir);
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -85,6 +98,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Fastify types each form of trustProxy in its own overload; the union is one of them at run time.
     trustProxy: config.trustProxy as string,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    schemaController: lazySchemaCompilers(),
   });
   try {
     const metadata = await MetadataStore.open(join(config.dataDir, METADATA_FILE));
@@ -146,6 +160,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       applySectionLock: (docName, locked) => registry.setSectionLocked(docName, locked),
     });
     accounts.onSessionsEnded((tokenHashes) => accessChanges.sessionsEnded(tokenHashes));
+    const importImages = importImagesFromStore(images);
+    // An import killed before its metadata write left documents (and images) nobody names: gone now.
+    const journal = new ImportJournal(join(config.dataDir, IMPORTS_DIR), {
+      guideExists: (guideId) => guides.findGuide(guideId) !== undefined,
+      docIsReferenced: (docName) => guides.findSectionByDocName(docName) !== undefined,
+      deleteDoc: (docName) => docStore.delete(docName),
+      deleteGuideImages: (guideId) => importImages.deleteGuide(guideId),
+    });
+    const unfinishedImports = await journal.settleAll();
+    if (unfinishedImports > 0) app.log.warn({ imports: unfinishedImports }, 'removed what unfinished imports had written');
+
 
     // Validated sections stay locked across restarts, and trashed ones stay read-only.
     for (const section of metadata.data.sections) {
@@ -154,7 +179,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
     if (config.demo) await seedDemoIfEmpty({ guides, accounts, members, threads, docStore, images }, app.log);
 
-    for (const schema of sharedSchemas) app.addSchema(schema);
+    for (const schema of [...sharedSchemas, ...importWireSchemas]) app.addSchema(schema);
     await app.register(errorReplies);
     await app.register(security, { requestsPerMinute: config.requestsPerMinute });
     // before every route and the static files: its reply hook must see them all
@@ -201,11 +226,28 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(meRoute, { prefix: '/api/me', ...services });
     await app.register(notificationsRoute, { prefix: '/api/me/notifications', ...services });
     await app.register(guidesRoute, { prefix: '/api/guides', ...services });
+    const importing: ImportContext = { guides, docStore, live: registry, journal, images: importImages, limits: importLimits(config.importMaxBytes) };
+    await app.register(importRoute, { prefix: '/api/guides', ...services, importing });
     await app.register(sectionsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(membersRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(workflowRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(progressRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(threadsRoute, { prefix: '/api/guides/:guideId', ...services });
+    const exportServices = {
+      chromiumPath: config.chromiumPath,
+      sources: {
+        findGuide: (id: string) => guides.findGuide(id),
+        listSections: (id: string) => guides.listSections(id),
+        readSection: registry.readSection.bind(registry),
+        loadImage: (guideId: string, imageId: string) => loadGuideImage(images, guideId, imageId),
+      },
+      versions: {
+        findVersion: (guideId: string, versionId: string) => versions.findVersion(guideId, versionId),
+        content: (hash: string) => versions.content(hash),
+        loadImage: (guideId: string, imageId: string) => loadGuideImage(images, guideId, imageId),
+      },
+    };
+    await app.register(exportRoute, { prefix: '/api/guides/:guideId', ...services, exportServices });
     await app.register(versionsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(imagesRoute, { prefix: '/api/guides/:guideId', access, images });
     await app.register(guideInvitationsRoute, { prefix: '/api/guides/:guideId', ...services });

@@ -28,6 +28,12 @@ export interface Config {
   requestsPerMinute: number;
   /** Per-IP budget of login attempts per minute (a per-account brake comes on top). */
   loginRatePerMinute: number;
+  /** log2 of scrypt's N for new password hashes (17 = OWASP's choice, 128 MiB; the test suite uses 14). */
+  passwordHashLog2N: number;
+  /** Largest Word file an import accepts (413 above). */
+  importMaxBytes: number;
+  /** Chromium that prints PDF exports (Debian's package by default). */
+  chromiumPath: string;
   /** Largest image upload, in bytes (larger: 413). */
   imageMaxBytes: number;
   /** Most pixels an uploaded image may declare, all frames counted (more: refused as a decompression bomb). */
@@ -60,8 +66,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: env.SESSION_SECRET || undefined,
     requestsPerMinute: intFrom(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
     loginRatePerMinute: intFrom(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
+    passwordHashLog2N: intFrom(env, 'PASSWORD_HASH_LOG2_N', 17, 14, 20),
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     imageMaxBytes: intFrom(env, 'IMAGE_MAX_BYTES', 15 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     imageMaxPixels: intFrom(env, 'IMAGE_MAX_PIXELS', 100_000_000, 1, 1_000_000_000),
+    importMaxBytes: intFrom(env, 'IMPORT_MAX_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }

@@ -24,7 +24,7 @@ const statusOf = (page: Page) => page.getByTestId('workflow-status');
 /** Text without the bidi isolates that wrap names and titles inside translated sentences. */
 const plain = (text: string) => text.replace(/[\u2066-\u2069]/g, '');
 
-describe('section workflow in Chromium: submit, request changes, resubmit, diff, approve, lock, dashboard', () => {
+describe('section workflow in Chromium: submit, request changes (banner), frozen review, withdraw, resubmit, diffs, approve, lock, dashboard', () => {
   let app: RunningApp;
   let browser: Browser;
   let coordinator: TestUser;
@@ -93,13 +93,42 @@ describe('section workflow in Chromium: submit, request changes, resubmit, diff,
     await transition(rp, 'Demander des modifications', 'Ajoutez le calendrier des réunions.');
     await expect.poll(() => statusOf(rp).innerText()).toBe('Brouillon');
 
-    // the author's page follows live (structure change), and the bell says why
+    // the author's page follows live (structure change), the bell says why and the note stays on the section
     await expect.poll(() => statusOf(page).innerText(), { timeout: 15_000 }).toBe('Brouillon');
     await expect.poll(() => page.getByTestId('notification-bell').getAttribute('aria-label'), { timeout: 15_000 }).toBe('Notifications, 1 non lues');
+    const sentBack = page.getByTestId('sent-back-banner');
+    await sentBack.waitFor({ timeout: 15_000 });
+    expect(plain(await sentBack.innerText())).toMatch(/Sami Gharbi a demandé des modifications le .+ :\s*Ajoutez le calendrier des réunions\./);
+    await page.screenshot({ path: join(artifactsDir, 'workflow-sent-back-fr.png') });
+    await expect.poll(() => editorOf(page).getAttribute('contenteditable'), { timeout: 15_000 }).toBe('true');
+    await page.locator('.status-line[data-connection="connected"]').waitFor({ timeout: 15_000 });
     await typeParagraph(page, 'Calendrier : trois réunions publiques par an.');
     await expect.poll(serverText, { timeout: 10_000 }).toContain('trois réunions');
     await transition(page, 'Soumettre à la relecture');
     await expect.poll(() => statusOf(page).innerText()).toBe('En relecture');
+    // the banner goes with the new submission; the text is frozen during review, for its author too
+    expect(await sentBack.count()).toBe(0);
+    await page.getByTestId('review-banner').waitFor();
+    await expect.poll(() => editorOf(page).getAttribute('contenteditable'), { timeout: 15_000 }).toBe('false');
+    expect(await page.getByTestId('read-only').innerText()).toContain('En relecture');
+
+    // the author withdraws the submission to add something, then submits again
+    await transition(page, 'Retirer la soumission', 'J’ajoute les dates.');
+    await expect.poll(() => statusOf(page).innerText()).toBe('Brouillon');
+    expect(await sentBack.count()).toBe(0);
+    await expect.poll(() => editorOf(page).getAttribute('contenteditable'), { timeout: 15_000 }).toBe('true');
+    await page.locator('.status-line[data-connection="connected"]').waitFor({ timeout: 15_000 });
+    await typeParagraph(page, 'Dates : mars, juin et octobre.');
+    await expect.poll(serverText, { timeout: 10_000 }).toContain('octobre');
+    await transition(page, 'Soumettre à la relecture');
+    await expect.poll(() => statusOf(page).innerText()).toBe('En relecture');
+
+    // the reviewer sees what changed since the previous submission (never validated: nothing else)
+    const sinceSubmission = rp.getByTestId('changes-since-submission');
+    await sinceSubmission.waitFor({ timeout: 15_000 });
+    expect(await sinceSubmission.locator('ins').allInnerTexts()).toEqual(['Dates : mars, juin et octobre.']);
+    expect(await rp.getByTestId('changes-view').count()).toBe(0);
+    await sinceSubmission.screenshot({ path: join(artifactsDir, 'workflow-diff-since-submission-fr.png') });
     expect(authorPage.errors).toEqual([]);
   });
 
@@ -118,10 +147,12 @@ describe('section workflow in Chromium: submit, request changes, resubmit, diff,
     try {
       await rp.getByTestId('workflow-panel').getByRole('button', { name: 'Valider la section' }).click();
       const dialog = rp.getByTestId('transition-dialog');
-      await dialog.getByRole('button', { name: 'Confirmer' }).click();
+      // said up front, with the count and a link to each thread: no "Confirmer" to be refused after
+      const blocked = dialog.getByTestId('approve-blocked');
+      await blocked.waitFor();
+      expect(await blocked.locator('p').first().innerText()).toBe('Un fil de commentaires est encore ouvert : il doit être résolu avant la validation.');
+      expect(await dialog.getByRole('button', { name: 'Confirmer' }).count()).toBe(0);
       const link = dialog.getByTestId('blocking-threads').getByRole('link');
-      await link.waitFor();
-      expect(await dialog.locator('[role="alert"]').innerText()).toContain('encore ouverts');
       expect(await link.innerText()).toBe('«trois réunions»');
       await rp.screenshot({ path: join(artifactsDir, 'workflow-open-threads-fr.png') });
       await link.click();
@@ -169,6 +200,8 @@ describe('section workflow in Chromium: submit, request changes, resubmit, diff,
     await changes.waitFor({ timeout: 15_000 });
     expect(await changes.locator('ins').allInnerTexts()).toEqual(['Le seuil passe à 5 % du budget.']);
     expect(await changes.locator('del').count()).toBe(0);
+    // the submissions before the validation are not compared with
+    expect(await rp.getByTestId('changes-since-submission').count()).toBe(0);
     await changes.screenshot({ path: join(artifactsDir, 'workflow-diff-fr.png') });
 
     // the same comparison in Arabic (right to left around the French text)
@@ -183,7 +216,7 @@ describe('section workflow in Chromium: submit, request changes, resubmit, diff,
     // history: every step, with its note
     await rp.getByTestId('section-history').locator('summary').click();
     const entries = await rp.locator('.history__item').allInnerTexts();
-    expect(entries).toHaveLength(7); // submit, changes, submit, approve, reopen, submit, approve
+    expect(entries).toHaveLength(9); // submit, changes, submit, withdraw, submit, approve, reopen, submit, approve
     expect(entries.join('\n')).toContain('Ajoutez le calendrier des réunions.');
     expect(entries.join('\n')).toContain('Nouvelle loi de finances.');
   });

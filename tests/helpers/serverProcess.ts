@@ -19,7 +19,7 @@ export interface ServerProcess {
  * Runs the real server entry point (`server.ts`, with signals and the data-dir lock) as a child
  * process, for tests that kill it. Resolves once it listens.
  */
-export function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0): Promise<ServerProcess> {
+export function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0, startTimeoutMs = 60_000): Promise<ServerProcess> {
   // What `pnpm start` runs: node on the compiled server, the process a SIGKILL hits directly.
   const child = spawn(process.execPath, ['--enable-source-maps', serverEntry], {
     cwd: serverDir,
@@ -42,8 +42,8 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}, p
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`server did not start within 60 s:\n${out}`));
-    }, 60_000);
+      reject(new Error(`server did not start within ${startTimeoutMs / 1000} s:\n${out}`));
+    }, startTimeoutMs);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);

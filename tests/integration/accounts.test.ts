@@ -23,15 +23,20 @@ describe('accounts, sessions and invitations', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     const me = await api.ok<{ user: { email: string }; csrfToken: string }>('GET', '/api/me');
     expect(me.user.email).toBe(setup.team.byRole.author.user.email);
+    // the session probe the client starts with says the same, and answers 200 when signed out
+    expect(await api.ok('GET', '/api/me/session')).toEqual({ me });
     api.csrfToken = me.csrfToken;
     expect((await api.request('POST', '/api/auth/logout')).status).toBe(204);
     api.csrfToken = null;
     expect((await api.request('GET', '/api/me')).status).toBe(401);
+    const signedOut = await api.request('GET', '/api/me/session');
+    expect(signedOut.status).toBe(200);
+    expect(signedOut.body).toEqual({ me: null });
   });
 
   it('stores passwords as memory-hard scrypt hashes, never in clear', () => {
     const stored = setup.server.accounts.findUserByEmail(setup.team.byRole.author.user.email)!.passwordHash;
-    expect(stored).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(stored).toMatch(new RegExp(`^scrypt\\$${2 ** Number(process.env.PASSWORD_HASH_LOG2_N ?? 17)}\\$8\\$1\\$`));
     expect(stored).not.toContain(TEST_PASSWORD);
   });
 

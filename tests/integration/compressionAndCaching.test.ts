@@ -96,7 +96,7 @@ describe('compressed and cached replies', () => {
     const deepLink = await rawGet(`${server.url}/guides/${guide.id}/sections/${section.id}`);
     const html = deepLink.body.toString('utf8');
     expect(html).toContain(`<link rel="modulepreload" crossorigin href="${guidePageChunk}">`);
-    for (const api of ['/api/me', `/api/guides/${guide.id}`, `/api/guides/${guide.id}/threads`, `/api/guides/${guide.id}/sections/${section.id}/workflow`]) {
+    for (const api of ['/api/me/session', `/api/guides/${guide.id}`, `/api/guides/${guide.id}/threads`, `/api/guides/${guide.id}/sections/${section.id}/workflow`]) {
       expect(html).toContain(`<link rel="preload" as="fetch" crossorigin href="${api}">`);
     }
     const login = (await rawGet(`${server.url}/login`)).body.toString('utf8');

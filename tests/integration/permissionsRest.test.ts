@@ -12,7 +12,8 @@ interface RouteCase {
 }
 
 describe('REST permissions: every route × every role, plus anonymous and outsiders', () => {
-  const setup = useGuideTeam({ RATE_LIMIT_PER_MINUTE: '100000' });
+  // six scrypt accounts on a busy machine
+  const setup = useGuideTeam({ RATE_LIMIT_PER_MINUTE: '100000' }, { timeoutMs: 180_000 });
 
   const g = () => setup.team.guide.id;
   const s = () => setup.team.section.id;
@@ -51,6 +52,7 @@ describe('REST permissions: every route × every role, plus anonymous and outsid
     { name: 'GET invitations', action: 'members.manage', call: (api) => api.request('GET', `/api/guides/${g()}/invitations`) },
     { name: 'POST version', action: 'versions.manage', call: (api) => api.request('POST', `/api/guides/${g()}/versions`, { kind: 'provisional' }) },
     { name: 'GET versions', action: 'guide.read', call: (api) => api.request('GET', `/api/guides/${g()}/versions`) },
+    { name: 'GET export (Markdown)', action: 'guide.export', call: (api) => api.request('GET', `/api/guides/${g()}/export?format=md`) },
     { name: 'DELETE invitation', action: 'members.manage', call: async (api) => api.request('DELETE', `/api/guides/${g()}/invitations/${await freshInvitation()}`) },
   ];
 
@@ -67,6 +69,7 @@ describe('REST permissions: every route × every role, plus anonymous and outsid
     'members.manage': ['coordinator'],
     'sections.assign': ['coordinator'],
     'workflow.submit': ['coordinator', 'author'],
+    'workflow.withdraw': ['coordinator', 'author'],
     'workflow.review': ['coordinator', 'reviewer'],
     'workflow.reopen': ['coordinator'],
     'guide.export': ['coordinator', 'author', 'reviewer'],

@@ -54,7 +54,9 @@ describe('section workflow over REST', () => {
 
     expect((await move('reviewer', 'draft')).status).toBe(400);
     expect((await move('reviewer', 'draft', '   ')).status).toBe(400);
-    expect((await move('author', 'draft', 'je retire')).status).toBe(403);
+    // the author may withdraw the submission, not send it back as a reviewer would
+    const asReviewer = await team.byRole.author.api.request<ApiError>('POST', `${path()}/transitions`, { to: 'draft', transition: 'requestChanges', note: 'je retire' });
+    expect(asReviewer.status).toBe(403);
     const changes = await move('reviewer', 'draft', 'Ajoutez un exemple tunisien.');
     expect(changes.status).toBe(200);
     expect((await notificationsOf('author')).items[0]).toMatchObject({ kind: 'changesRequested', note: 'Ajoutez un exemple tunisien.', actorName: 'Sami Relecteur' });
@@ -84,11 +86,15 @@ describe('section workflow over REST', () => {
     expect((await move('coordinator', 'draft')).status).toBe(400);
   });
 
-  it('stores the approved snapshot on disk (Yjs state + layout JSON), not in the metadata file', async () => {
+  it('stores the approved and submitted snapshots on disk (Yjs state + layout JSON), not in the metadata file', async () => {
     const dir = join(server.dataDir, 'snapshots', team.section.id);
     const files = readdirSync(dir).sort();
-    expect(files.filter((f) => f.endsWith('.yjs'))).toHaveLength(1);
-    const layout = JSON.parse(readFileSync(join(dir, files.find((f) => f.endsWith('.json'))!), 'utf8')) as { blocks: string[]; layout: { type: string } };
+    // one per submission (two) and one for the validation, each named after its event's snapshot
+    const kept = server.workflow.historyOf(team.guide.id, team.section.id).filter((e) => e.snapshotId).map((e) => `${e.snapshotId}.yjs`);
+    expect(kept).toHaveLength(3);
+    expect(files.filter((f) => f.endsWith('.yjs'))).toEqual(kept.sort());
+    const approvedId = server.workflow.lastValidation(team.guide.id, team.section.id)!.snapshotId!;
+    const layout = JSON.parse(readFileSync(join(dir, `${approvedId}.json`), 'utf8')) as { blocks: string[]; layout: { type: string } };
     expect(layout.layout.type).toBe('doc');
     expect(readFileSync(join(server.dataDir, 'metadata.json'), 'utf8')).not.toContain('"blocks"');
   });

@@ -7,6 +7,7 @@ import {
   SECTION_STATUSES,
   type GuideRole,
   type SectionStatus,
+  type TransitionName,
 } from '@dalil/shared';
 import { textChanges } from '@dalil/shared/textChanges';
 
@@ -14,16 +15,16 @@ const ME = 'u-me';
 const OTHER = 'u-other';
 
 /**
- * The expected outcome of every role × state × target, written out by hand from the issue (not
- * derived from the code under test). Key: `${from}>${to}`; value: roles allowed when assigned.
+ * Every transition, written out by hand from the issues (not derived from the code under test):
+ * the roles allowed when assigned and whether a note is required.
  */
-const ALLOWED: Record<string, GuideRole[]> = {
-  'draft>review': ['coordinator', 'author'],
-  'review>validated': ['coordinator', 'reviewer'],
-  'review>draft': ['coordinator', 'reviewer'],
-  'validated>draft': ['coordinator'],
-};
-const NOTE_REQUIRED = new Set(['review>draft', 'validated>draft']);
+const RULES: Array<{ name: TransitionName; from: SectionStatus; to: SectionStatus; roles: GuideRole[]; note: boolean }> = [
+  { name: 'submit', from: 'draft', to: 'review', roles: ['coordinator', 'author'], note: false },
+  { name: 'approve', from: 'review', to: 'validated', roles: ['coordinator', 'reviewer'], note: false },
+  { name: 'requestChanges', from: 'review', to: 'draft', roles: ['coordinator', 'reviewer'], note: true },
+  { name: 'withdraw', from: 'review', to: 'draft', roles: ['coordinator', 'author'], note: false },
+  { name: 'reopen', from: 'validated', to: 'draft', roles: ['coordinator'], note: true },
+];
 
 describe('section workflow state machine', () => {
   for (const role of GUIDE_ROLES) {
@@ -33,30 +34,55 @@ describe('section workflow state machine', () => {
         it(`${role}: ${key}`, () => {
           // assigned as both author and reviewer, so only the role decides here
           const subject = { status: from, authorIds: [ME], reviewerIds: [ME] };
-          const withNote = decideTransition(subject, { userId: ME, role }, to, 'une note');
-          const exists = key in ALLOWED;
-          if (!exists) {
+          const rules = RULES.filter((r) => r.from === from && r.to === to);
+          if (rules.length === 0) {
+            const withNote = decideTransition(subject, { userId: ME, role }, to, 'une note');
             expect(withNote).toMatchObject({ ok: false, reason: 'notFromState' });
             if (!withNote.ok && withNote.reason === 'notFromState') {
-              const expected = Object.keys(ALLOWED).filter((k) => k.startsWith(`${from}>`)).map((k) => k.split('>')[1]);
+              const expected = [...new Set(RULES.filter((r) => r.from === from).map((r) => r.to))];
               expect(withNote.allowedTargets.sort()).toEqual(expected.sort());
             }
             return;
           }
-          if (ALLOWED[key]!.includes(role)) {
-            expect(withNote).toMatchObject({ ok: true });
-            const withoutNote = decideTransition(subject, { userId: ME, role }, to);
-            expect(withoutNote.ok).toBe(!NOTE_REQUIRED.has(key));
-            if (!withoutNote.ok) expect(withoutNote.reason).toBe('noteRequired');
-            const blank = decideTransition(subject, { userId: ME, role }, to, '   ');
-            expect(blank.ok).toBe(!NOTE_REQUIRED.has(key));
-          } else {
-            expect(withNote).toMatchObject({ ok: false, reason: 'forbidden' });
+          for (const rule of rules) {
+            const withNote = decideTransition(subject, { userId: ME, role }, to, 'une note', rule.name);
+            if (rule.roles.includes(role)) {
+              expect(withNote, rule.name).toMatchObject({ ok: true, rule: { name: rule.name } });
+              const withoutNote = decideTransition(subject, { userId: ME, role }, to, undefined, rule.name);
+              expect(withoutNote.ok, rule.name).toBe(!rule.note);
+              if (!withoutNote.ok) expect(withoutNote.reason).toBe('noteRequired');
+              const blank = decideTransition(subject, { userId: ME, role }, to, '   ', rule.name);
+              expect(blank.ok, rule.name).toBe(!rule.note);
+            } else {
+              expect(withNote, rule.name).toMatchObject({ ok: false, reason: 'forbidden' });
+            }
           }
         });
       }
     }
   }
+
+  it('a transition named from the wrong state is refused as not from this state', () => {
+    const subject = { status: 'review' as SectionStatus, authorIds: [ME], reviewerIds: [ME] };
+    expect(decideTransition(subject, { userId: ME, role: 'coordinator' }, 'draft', 'note', 'reopen')).toMatchObject({ ok: false, reason: 'notFromState' });
+    expect(decideTransition(subject, { userId: ME, role: 'coordinator' }, 'validated', 'note', 'withdraw')).toMatchObject({ ok: false, reason: 'notFromState' });
+  });
+
+  it('without a name, review → draft is the first transition the member may make: withdraw for the author, a change request otherwise', () => {
+    const subject = { status: 'review' as SectionStatus, authorIds: [ME], reviewerIds: [ME] };
+    const unnamed = (role: GuideRole) => decideTransition(subject, { userId: ME, role }, 'draft', 'note');
+    expect(unnamed('author')).toMatchObject({ ok: true, rule: { name: 'withdraw' } });
+    expect(unnamed('reviewer')).toMatchObject({ ok: true, rule: { name: 'requestChanges' } });
+    expect(unnamed('coordinator')).toMatchObject({ ok: true, rule: { name: 'requestChanges' } });
+    expect(unnamed('contributor')).toMatchObject({ ok: false, reason: 'forbidden' });
+  });
+
+  it('only an assigned author (or the coordinator) may withdraw', () => {
+    const subject = { status: 'review' as SectionStatus, authorIds: [OTHER], reviewerIds: [] };
+    expect(decideTransition(subject, { userId: ME, role: 'author' }, 'draft', null, 'withdraw')).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(decideTransition(subject, { userId: OTHER, role: 'author' }, 'draft', null, 'withdraw')).toMatchObject({ ok: true });
+    expect(decideTransition(subject, { userId: ME, role: 'coordinator' }, 'draft', null, 'withdraw')).toMatchObject({ ok: true });
+  });
 
   it('an author must be assigned to submit; the coordinator need not be', () => {
     const subject = { status: 'draft' as SectionStatus, authorIds: [OTHER], reviewerIds: [] };
@@ -87,13 +113,14 @@ describe('section workflow state machine', () => {
       availableTransitions({ status, authorIds: [ME], reviewerIds: [] }, { userId: ME, role }).map((r) => r.name);
     expect(names('draft', 'author')).toEqual(['submit']);
     expect(names('review', 'reviewer')).toEqual(['approve', 'requestChanges']);
-    expect(names('review', 'author')).toEqual([]);
+    expect(names('review', 'author')).toEqual(['withdraw']);
+    expect(names('review', 'coordinator')).toEqual(['approve', 'requestChanges', 'withdraw']);
     expect(names('validated', 'coordinator')).toEqual(['reopen']);
     expect(names('validated', 'reviewer')).toEqual([]);
   });
 
-  it('locks only validated content', () => {
-    expect(SECTION_STATUSES.filter(isContentLocked)).toEqual(['validated']);
+  it('locks the text in review and once validated', () => {
+    expect(SECTION_STATUSES.filter(isContentLocked)).toEqual(['review', 'validated']);
   });
 });
 

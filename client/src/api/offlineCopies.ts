@@ -6,7 +6,7 @@
  * account and are forgotten whenever the signed-in account changes or leaves.
  */
 const CACHE = 'dalil-api';
-const KEPT = /^\/api\/(me|guides(\/[^/?]+(\/(members|trash|threads))?)?)(\?status=\w+)?$/;
+const KEPT = /^\/api\/(me(\/session)?|guides(\/[^/?]+(\/(members|trash|threads))?)?)(\?status=\w+)?$/;
 
 /** Bumped by `forgetCopies`: a reply that was in flight meanwhile belongs to the old session. */
 let generation = 0;

@@ -1,7 +1,9 @@
-import type { MeView, UserView } from '@dalil/shared';
+import type { UserView } from '@dalil/shared';
+import type { SessionView } from '@dalil/shared/api/session.ts';
 import { requestJson } from './http.ts';
 
-export const getMe = (): Promise<MeView> => requestJson('GET', '/api/me');
+/** Who we are, or null when signed out (answered with 200 either way: signed out is no error). */
+export const getSession = (): Promise<SessionView> => requestJson('GET', '/api/me/session');
 
 export const login = (email: string, password: string): Promise<{ user: UserView }> =>
   requestJson('POST', '/api/auth/login', { email, password });

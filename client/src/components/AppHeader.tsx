@@ -14,9 +14,11 @@ export function AppHeader({ children, signedIn = true }: { children?: ReactNode;
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <Link to={paths.guides()} className="brand" aria-label={t('app.home')}>
-        <span className="brand__mark" aria-hidden="true">د</span>
+      {/* the mark is drawn by CSS: the link's visible text is its name, contained in its accessible name */}
+      <Link to={paths.guides()} className="brand">
+        <span className="brand__mark" aria-hidden="true" data-mark="د" />
         <span className="brand__name">{t('app.name')}</span>
+        <span className="visually-hidden">{t('a11y.homeSuffix')}</span>
       </Link>
       <div className="app-header__context">{children}</div>
       <div className="app-header__tools">

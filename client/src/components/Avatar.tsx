@@ -14,11 +14,20 @@ function initials(name: string): string {
   return letters.map((word) => Array.from(word)[0] ?? '').join('').toLocaleUpperCase();
 }
 
-/** A person's round badge with initials in their colour. */
+/**
+ * A person's round badge with initials in their colour. The initials are drawn by CSS (from a data
+ * attribute), not as text: they are no part of the visible label of a button or link holding the
+ * avatar, whose accessible name must contain its visible text. With `label=""` the avatar is
+ * decorative (the name is written beside it) and hidden from assistive technologies.
+ */
 export function Avatar({ name, color, label, size = 'medium' }: AvatarProps) {
+  const decorative = label === '';
   return (
-    <span className={`avatar avatar--${size}`} style={{ backgroundColor: color }} role="img" aria-label={label ?? name} title={label ?? name}>
-      <span aria-hidden="true">{initials(name)}</span>
-    </span>
+    <span
+      className={`avatar avatar--${size}`}
+      style={{ backgroundColor: color }}
+      data-initials={initials(name)}
+      {...(decorative ? { 'aria-hidden': true } : { role: 'img', 'aria-label': label ?? name, title: label ?? name })}
+    />
   );
 }

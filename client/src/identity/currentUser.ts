@@ -3,7 +3,7 @@ import { colorForUser, type UserView } from '@dalil/shared';
 import { setCsrfToken } from '../api/csrf.ts';
 import { ApiRequestError, onUnauthorized } from '../api/http.ts';
 import { forgetCopies } from '../api/offlineCopies.ts';
-import { getMe, login as apiLogin, logout as apiLogout, updateMe } from '../api/session.ts';
+import { getSession, login as apiLogin, logout as apiLogout, updateMe } from '../api/session.ts';
 
 /** Who is using this tab: the signed-in account, shown to others with a colour of their own. */
 export interface CurrentUser extends UserView {
@@ -33,8 +33,13 @@ function signedIn(user: UserView, csrf: string): void {
 /** Asks the server who we are (the session cookie is HTTP-only, so only it knows). */
 export async function loadSession(): Promise<void> {
   try {
-    const me = await getMe();
-    signedIn(me.user, me.csrfToken);
+    const { me } = await getSession();
+    if (me) signedIn(me.user, me.csrfToken);
+    else {
+      setCsrfToken(null);
+      void forgetCopies();
+      set({ kind: 'anonymous' });
+    }
   } catch (err) {
     setCsrfToken(null);
     if (err instanceof ApiRequestError && err.status === 401) {

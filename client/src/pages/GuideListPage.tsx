@@ -9,6 +9,7 @@ import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import { apiErrorDetail } from '../i18n/apiErrorMessage.ts';
+import { ImportDialog } from '../import/ImportDialog.tsx';
 
 type ListState = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'ready'; guides: GuideSummary[] };
 
@@ -16,6 +17,7 @@ type ListState = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kin
 export function GuideListPage() {
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<ListState>({ kind: 'loading' });
+  const [importing, setImporting] = useState(false);
 
   const load = useCallback(() => {
     setState({ kind: 'loading' });
@@ -67,6 +69,20 @@ export function GuideListPage() {
           </ul>
         )}
         <CreateGuideForm />
+        <p className="import-entry">
+          <button type="button" className="button" data-testid="import-guide" onClick={() => setImporting(true)}>
+            {t('import.action')}
+          </button>
+        </p>
+        {importing && (
+          <ImportDialog
+            target={{ kind: 'guide' }}
+            onClose={() => setImporting(false)}
+            onImported={(result) => {
+              if ('guideId' in result) navigate(paths.guide(result.guideId));
+            }}
+          />
+        )}
       </main>
     </>
   );

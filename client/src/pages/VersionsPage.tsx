@@ -55,7 +55,7 @@ function Versions({ guide }: { guide: GuideView }) {
             {apiErrorMessage(versions.error, t)}
           </p>
         )}
-        {versions && 'list' in versions && <VersionList guideId={guide.id} versions={versions.list} />}
+        {versions && 'list' in versions && <VersionList guideId={guide.id} versions={versions.list} canExport={guide.permissions.includes('guide.export')} />}
       </section>
       {versions && 'list' in versions && versions.list.length > 0 && (
         <CompareVersions key={versions.list.length} guideId={guide.id} language={guide.language} versions={versions.list} canRestore={canManage} />

@@ -1,7 +1,7 @@
 import { getGuide } from '../api/guides.ts';
 import { preloadJson } from '../api/http.ts';
 import { listMembers } from '../api/members.ts';
-import { getMe } from '../api/session.ts';
+import { getSession } from '../api/session.ts';
 import { listThreads } from '../api/threads.ts';
 import { getSectionWorkflow } from '../api/workflow.ts';
 import {
@@ -24,7 +24,7 @@ const ignore = (): void => undefined;
  * Failures are left for the page to meet and show (or to answer from the offline copies).
  */
 export function preloadRoute(route: Route): void {
-  void preloadJson(getMe).catch(ignore);
+  void preloadJson(getSession).catch(ignore);
   switch (route.name) {
     case 'guide': {
       const { guideId, sectionId } = route;

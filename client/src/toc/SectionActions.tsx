@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type SectionAction = 'rename' | 'addChild' | 'assign' | 'up' | 'down' | 'indent' | 'outdent' | 'delete';
+export type SectionAction = 'rename' | 'addChild' | 'assign' | 'import' | 'up' | 'down' | 'indent' | 'outdent' | 'delete';
 
 interface SectionActionsProps {
   title: string;
@@ -10,11 +10,12 @@ interface SectionActionsProps {
   onAction: (action: SectionAction) => void;
 }
 
-const ORDER: SectionAction[] = ['rename', 'addChild', 'assign', 'up', 'down', 'indent', 'outdent', 'delete'];
+const ORDER: SectionAction[] = ['rename', 'addChild', 'assign', 'import', 'up', 'down', 'indent', 'outdent', 'delete'];
 const LABEL_KEYS = {
   rename: 'toc.rename',
   addChild: 'toc.addSubsection',
   assign: 'assign.action',
+  import: 'import.sectionAction',
   up: 'toc.moveUp',
   down: 'toc.moveDown',
   indent: 'toc.indent',

@@ -33,6 +33,9 @@ export interface TocItemContext {
   /** Members by id, to show assignees' initials (empty when our role may not list members). */
   members: ReadonlyMap<string, MemberView>;
   onAssign: (section: SectionView) => void;
+  /** Importing a Word file into a section (authors and coordinators, section not validated). */
+  canImport: boolean;
+  onImport: (section: SectionView) => void;
   /** Tells the user a keyboard move had nowhere to go. */
   onBlocked: (title: string) => void;
 }
@@ -50,6 +53,7 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
 
   const available = new Set<SectionAction>(ctx.canManage ? ['rename', 'addChild', 'delete'] : []);
   if (ctx.canAssign) available.add('assign');
+  if (ctx.canImport && section.status !== 'validated') available.add('import');
   if (ctx.canManage) {
     for (const move of ['up', 'down', 'indent', 'outdent'] as const) {
       if (keyboardMove(tree, node, move)) available.add(move);
@@ -66,6 +70,7 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
     if (action === 'rename' || action === 'addChild') setEditing(action);
     else if (action === 'delete') void actions.trash(node);
     else if (action === 'assign') ctx.onAssign(section);
+    else if (action === 'import') ctx.onImport(section);
     else runMove(action);
   }
 

@@ -5,6 +5,7 @@ import type { GuideView, MemberView, SectionView } from '@dalil/shared';
 import { updateSection } from '../api/sections.ts';
 import type { Participant } from '../collaboration/presence.ts';
 import { useAnnounce } from '../components/Announcer.tsx';
+import { ImportDialog } from '../import/ImportDialog.tsx';
 import { AssignDialog } from './AssignDialog.tsx';
 import { TitleForm } from './TitleForm.tsx';
 import { TocItem, type TocItemContext } from './TocItem.tsx';
@@ -22,6 +23,8 @@ interface TocPanelProps {
   canManage: boolean;
   /** Whether our role may choose sections' authors and reviewers. */
   canAssign: boolean;
+  /** Whether our role may import a Word file into a section (edit its text). */
+  canImport: boolean;
   /** The guide's members, or null while loading or when our role may not list them. */
   members: MemberView[] | null;
   /** Open comment threads per section id. */
@@ -29,12 +32,13 @@ interface TocPanelProps {
 }
 
 /** The guide's table of contents: navigation, structure editing, presence per section. */
-export function TocPanel({ guide, activeSectionId, participants, refresh, canManage, canAssign, members, openThreads }: TocPanelProps) {
+export function TocPanel({ guide, activeSectionId, participants, refresh, canManage, canAssign, canImport, members, openThreads }: TocPanelProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const hintId = useId();
   const [adding, setAdding] = useState(false);
   const [assigning, setAssigning] = useState<SectionView | null>(null);
+  const [importingInto, setImportingInto] = useState<SectionView | null>(null);
   const memberMap = useMemo(() => new Map((members ?? []).map((m) => [m.userId, m])), [members]);
   const tree = useMemo(() => buildTocTree(guide.sections), [guide.sections]);
   const numbers = useSectionNumbers(guide);
@@ -66,6 +70,8 @@ export function TocPanel({ guide, activeSectionId, participants, refresh, canMan
     canAssign,
     members: memberMap,
     onAssign: setAssigning,
+    canImport,
+    onImport: setImportingInto,
     onBlocked: (title) => announce(t('toc.announceCannotMove', { title })),
   };
 
@@ -108,6 +114,17 @@ export function TocPanel({ guide, activeSectionId, participants, refresh, canMan
             }}
           />
         </div>
+      )}
+      {importingInto && (
+        <ImportDialog
+          target={{ kind: 'section', guideId: guide.id, sectionId: importingInto.id, sectionTitle: importingInto.title, canSplit: canManage }}
+          onClose={() => setImportingInto(null)}
+          onImported={() => {
+            announce(t('import.doneSection', { title: importingInto.title }));
+            setImportingInto(null);
+            void refresh();
+          }}
+        />
       )}
       {assigning && (
         <AssignDialog

@@ -8,6 +8,8 @@ import { ApiError } from '../errors.ts';
 import { createBackup } from '../backup/createBackup.ts';
 import { restoreBackup, RestoreRefusedError } from '../backup/restoreBackup.ts';
 import { BackupArchiveError } from '../backup/backupArchive.ts';
+import { loadConfig } from '../config.ts';
+import { setPasswordHashCost } from '../auth/passwords.ts';
 import { BackupSourceError } from '../backup/collectBackupFiles.ts';
 import { METADATA_FILE } from '../storage/dataDirLayout.ts';
 import { AdminSocketUnavailableError, runThroughAdminSocket } from './adminSocketClient.ts';
@@ -37,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
+  setPasswordHashCost(loadConfig().passwordHashLog2N);
   if (command === 'backup' || command === 'restore') {
     if (positionals.length !== 1) throw new UsageError(`${command} takes exactly one file name`);
     // `pnpm admin` runs in server/; a relative file name means the directory the user typed it in.

@@ -3,9 +3,17 @@ import { MIN_PASSWORD_LENGTH } from '@dalil/shared';
 
 /**
  * scrypt as OWASP recommends for it (N=2^17, r=8, p=1): about 128 MiB and a few hundred
- * milliseconds per hash, run on the libuv pool so the event loop keeps serving.
+ * milliseconds per hash, run on the libuv pool so the event loop keeps serving. New hashes use
+ * the configured cost (PASSWORD_HASH_LOG2_N); a stored hash carries its own, so lowering or
+ * raising it never locks anyone out.
  */
-const PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+export const DEFAULT_PASSWORD_HASH_LOG2_N = 17;
+let PARAMS = { N: 2 ** DEFAULT_PASSWORD_HASH_LOG2_N, r: 8, p: 1 };
+
+/** Sets the cost of new hashes, once at start (config `PASSWORD_HASH_LOG2_N`). */
+export function setPasswordHashCost(log2N: number): void {
+  PARAMS = { ...PARAMS, N: 2 ** log2N };
+}
 const KEY_BYTES = 32;
 
 /**

@@ -90,7 +90,7 @@ export class AccessChanges {
    * update of its waiting on the ones we dropped. After reopening, that full resync merges what it
    * wrote meanwhile like offline edits.
    */
-  setSectionLocked(docName: string, locked: boolean, reason = locked ? 'section validated: read-only' : 'section reopened'): void {
+  setSectionLocked(docName: string, locked: boolean, reason = locked ? 'section locked (in review or validated): read-only' : 'section reopened'): void {
     if (!this.options.applySectionLock(docName, locked)) return;
     for (const sockets of this.socketsByGuide.values()) {
       for (const socket of [...sockets]) {

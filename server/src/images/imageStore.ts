@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImageFormat } from '@dalil/shared/api/images.ts';
 import { fileExists, writeFileDurably } from '../storage/durableFile.ts';
@@ -79,6 +79,21 @@ export class ImageStore {
       await writeFileDurably(this.indexPath(guideId), JSON.stringify(body, null, 1));
       this.indexes.set(guideId, next);
       return { record, created: true };
+    });
+    this.writes = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * Drops a guide's index (an import that never committed its guide). The files stay: other guides
+   * may list them, and an unlisted file is unreadable and reused by the next upload of its bytes.
+   */
+  forget(guideId: string): Promise<void> {
+    const run = this.writes.then(async () => {
+      this.indexes.delete(guideId);
+      await unlink(this.indexPath(guideId)).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
     });
     this.writes = run.catch(() => {});
     return run;

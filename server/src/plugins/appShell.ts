@@ -76,7 +76,7 @@ const GUIDE_SUBPAGE = new RegExp(`^/guides/${ID}/(?:members|progress|comments)/?
  * Identifiers that would need escaping are left to the page.
  */
 function apiReplies(path: string): string[] {
-  const replies = ['/api/me'];
+  const replies = ['/api/me/session'];
   const section = SECTION_PAGE.exec(path);
   if (section) {
     const [, guideId, sectionId] = section;

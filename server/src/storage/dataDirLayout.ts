@@ -22,12 +22,15 @@ export function docNameOfFile(file: string): string | null {
 
 /** Files the server owns that are not data: its lock, its admin socket, interrupted temp files. */
 export function isRuntimeFile(file: string): boolean {
-  return file === LOCK_FILE || file === ADMIN_SOCKET || file.endsWith(TEMP_EXT);
+  return file === LOCK_FILE || file === ADMIN_SOCKET || file === IMPORTS_DIR || file.endsWith(TEMP_EXT);
 }
 /** Approved versions: `<sectionId>/<snapshotId>.yjs` (Yjs state) and `.json` (text and layout). */
 export const SNAPSHOTS_DIR = 'snapshots';
 export const APPROVED_STATE_EXT = '.yjs';
 export const APPROVED_VIEW_EXT = '.json';
+/** Imports under way: one journal per import, naming what it wrote before the metadata names it. */
+export const IMPORTS_DIR = 'imports';
+export const IMPORT_JOURNAL_EXT = '.json';
 /**
  * Versions of whole guides: `versions/manifests/<versionId>.json` (table of contents, statuses and
  * one content hash per section) and `versions/contents/<sha256>.json` (a section's content, stored

@@ -11,6 +11,15 @@ export interface NewSection {
   position?: number;
 }
 
+/** A section an import brings, with its id chosen beforehand (its document is written first). */
+export interface ImportedSectionRecord {
+  id: string;
+  title: string;
+  /** Index in the same list of its parent, or null for the import's top level. */
+  parentIndex: number | null;
+  wordCount: number;
+}
+
 export interface SectionChange {
   title?: string;
   parentId?: string | null;
@@ -96,6 +105,47 @@ export class GuideRepository {
       data.guides.push(guide);
       data.memberships.push({ guideId: guide.id, userId: input.coordinatorId, role: 'coordinator', createdAt: now });
       return guide;
+    });
+  }
+
+  /**
+   * Creates an imported guide, its coordinator's membership and all its sections in one metadata
+   * write: the write that commits an import (its documents exist already, under the sections' ids).
+   */
+  createImportedGuide(
+    input: { id: string; title: string; language: GuideLanguage; coordinatorId: string },
+    sections: ImportedSectionRecord[],
+  ): Promise<Guide> {
+    const now = new Date().toISOString();
+    const guide: Guide = {
+      id: input.id,
+      title: cleanTitle(input.title),
+      language: input.language,
+      structureVersion: 1,
+      requireResolvedThreads: true,
+      numbering: { enabled: true, unnumberedSectionIds: [] },
+      createdAt: now,
+      updatedAt: now,
+    };
+    const records = sections.map((s) => ({ ...s, title: cleanTitle(s.title) }));
+    return this.store.mutate((data) => {
+      if (data.guides.some((g) => g.id === guide.id)) throw badRequest('guide id already taken');
+      data.guides.push(guide);
+      data.memberships.push({ guideId: guide.id, userId: input.coordinatorId, role: 'coordinator', createdAt: now });
+      pushImportedSections(data, guide.id, null, records, now);
+      return guide;
+    });
+  }
+
+  /** Adds imported sections under `parentId` (after its existing children) in one write. */
+  createImportedSections(guideId: string, parentId: string | null, sections: ImportedSectionRecord[]): Promise<Section[]> {
+    const records = sections.map((s) => ({ ...s, title: cleanTitle(s.title) }));
+    return this.store.mutate((data) => {
+      const guide = this.getGuide(guideId);
+      if (parentId !== null) this.requireLiveSection(guideId, parentId, 'parent section');
+      const created = pushImportedSections(data, guideId, parentId, records, new Date().toISOString());
+      touch(guide, true);
+      return created;
     });
   }
 
@@ -288,6 +338,44 @@ export class GuideRepository {
     }
     return out;
   }
+}
+
+function pushImportedSections(
+  data: MetadataSchema,
+  guideId: string,
+  rootParentId: string | null,
+  records: ImportedSectionRecord[],
+  now: string,
+): Section[] {
+  const created: Section[] = [];
+  const nextPosition = new Map<string | null, number>();
+  nextPosition.set(rootParentId, siblingsOf(data, guideId, rootParentId).length);
+  for (const record of records) {
+    const parentId = record.parentIndex === null ? rootParentId : created[record.parentIndex]!.id;
+    const position = nextPosition.get(parentId) ?? 0;
+    nextPosition.set(parentId, position + 1);
+    const section: Section = {
+      id: record.id,
+      guideId,
+      title: record.title,
+      parentId,
+      position,
+      status: 'draft',
+      docName: record.id,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+      deletionId: null,
+      authorIds: [],
+      reviewerIds: [],
+      wordCount: record.wordCount,
+      dueDate: null,
+      editedAt: null,
+    };
+    data.sections.push(section);
+    created.push(section);
+  }
+  return created;
 }
 
 function siblingsOf(data: MetadataSchema, guideId: string, parentId: string | null): Section[] {

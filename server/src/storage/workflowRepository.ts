@@ -23,6 +23,25 @@ export class WorkflowRepository {
     return this.historyOf(guideId, sectionId).findLast((e) => e.to === 'validated');
   }
 
+  /**
+   * The submission before the current one, when the section is in review again after being sent
+   * back or withdrawn since its last validation: the text the reviewer saw in the previous round.
+   */
+  previousSubmission(guideId: string, sectionId: string): WorkflowEvent | undefined {
+    const history = this.historyOf(guideId, sectionId);
+    const lastValidated = history.findLastIndex((e) => e.to === 'validated');
+    const submissions = history.filter((e, i) => i > lastValidated && e.to === 'review' && e.snapshotId);
+    return submissions.length >= 2 ? submissions[submissions.length - 2] : undefined;
+  }
+
+  /** The transition that sent the section back to draft, while it is still the latest one. */
+  pendingChangeRequest(guideId: string, sectionId: string): WorkflowEvent | undefined {
+    const last = this.historyOf(guideId, sectionId).at(-1);
+    if (!last || last.from !== 'review' || last.to !== 'draft') return undefined;
+    // Events recorded before transitions were named: from review to draft was a change request.
+    return last.transition === undefined || last.transition === 'requestChanges' ? last : undefined;
+  }
+
   /** When each section of a guide last changed status. */
   lastTransitionAt(guideId: string): Map<string, string> {
     const at = new Map<string, string>();
@@ -54,6 +73,7 @@ export class WorkflowRepository {
         note: input.note,
         createdAt: now,
         snapshotId: input.snapshotId,
+        ...(input.transition ? { transition: input.transition } : {}),
       };
       data.workflowEvents.push(event);
       section.status = input.to;

@@ -1,4 +1,5 @@
 import type { GuideLanguage, GuideNumbering, NotificationKind, SectionStatus } from './domain.ts';
+import type { TransitionName } from '../workflow/sectionWorkflow.ts';
 import type { GuideRole } from '../permissions/roles.ts';
 import type { GuideAction } from '../permissions/matrix.ts';
 
@@ -160,6 +161,8 @@ export interface AcceptInvitationBody {
 /** `POST /api/guides/:guideId/sections/:sectionId/transitions` */
 export interface TransitionBody {
   to: SectionStatus;
+  /** Which transition is meant when several lead to `to` (review → draft: requestChanges or withdraw). */
+  transition?: TransitionName;
   note?: string;
 }
 
@@ -177,6 +180,8 @@ export interface WorkflowEventView {
   actorName: string;
   note: string | null;
   createdAt: string;
+  /** Null on events recorded before transitions were named. */
+  transition: TransitionName | null;
 }
 
 /** A run of text in a change block: unchanged, added or removed. Plain text, never markup. */
@@ -199,10 +204,19 @@ export interface SectionWorkflowView {
   /** The last validation while the section is validated: who and when (the banner). */
   validated: { byName: string; at: string } | null;
   /** Transitions the caller may make now (computed by the server's workflow module). */
-  transitions: Array<{ name: 'submit' | 'approve' | 'requestChanges' | 'reopen'; to: SectionStatus; noteRequired: boolean }>;
+  transitions: Array<{ name: TransitionName; to: SectionStatus; noteRequired: boolean }>;
   /** In review after an earlier validation: what changed since the last validated snapshot. */
   changes: { since: string; blocks: ChangeBlock[] } | null;
+  /**
+   * In review after an earlier submission (sent back or withdrawn since the last validation): what
+   * changed since the text submitted then, so the reviewer reads only the new round.
+   */
+  changesSinceSubmission: { since: string; blocks: ChangeBlock[] } | null;
   openThreads: number;
+  /** The open threads that block an approval (empty unless the guide requires resolved threads). */
+  blockingThreads: BlockingThread[];
+  /** While the section is back in draft after changes were requested: who asked what (the author's banner). */
+  sentBack: { byName: string; at: string; note: string | null } | null;
 }
 
 export interface NotificationView {
@@ -243,6 +257,11 @@ export interface SectionProgressView {
   lastActivityAt: string;
   dueDate: string | null;
   overdue: boolean;
+  /**
+   * A chapter heading: no text of its own, only sub-sections, still a draft. Listed, but not
+   * counted among the sections to validate (totals, states, readiness for layout, people).
+   */
+  heading: boolean;
 }
 
 export interface AssigneeProgressView {

@@ -1,3 +1,5 @@
+import type { TransitionName } from '../workflow/sectionWorkflow.ts';
+
 /** Languages a guide (and the UI) can be written in. */
 export const GUIDE_LANGUAGES = ['fr', 'ar', 'en'] as const;
 export type GuideLanguage = (typeof GUIDE_LANGUAGES)[number];
@@ -7,7 +9,7 @@ export const SECTION_STATUSES = ['draft', 'review', 'validated'] as const;
 export type SectionStatus = (typeof SECTION_STATUSES)[number];
 
 /** What an in-app notification is about (mentions come from comments, the rest from the workflow). */
-export const NOTIFICATION_KINDS = ['mention', 'submitted', 'changesRequested', 'approved', 'reopened'] as const;
+export const NOTIFICATION_KINDS = ['mention', 'submitted', 'changesRequested', 'approved', 'reopened', 'withdrawn'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface Notification {
@@ -34,8 +36,13 @@ export interface WorkflowEvent {
   actorId: string;
   note: string | null;
   createdAt: string;
-  /** Set on validations: the id of the approved snapshot stored beside the documents. */
+  /**
+   * Set on validations and submissions: the id of the snapshot of the text approved or submitted,
+   * stored beside the documents (what later rounds are compared with).
+   */
   snapshotId: string | null;
+  /** Which transition this was (two lead from review to draft); absent on events recorded before it was kept. */
+  transition?: TransitionName;
 }
 
 /** A guide's numbering setting (see `sectionNumbers` in shared/src/editor/numbering.ts). */

@@ -2,7 +2,8 @@ import type { SectionStatus } from '../types/domain.ts';
 import type { GuideRole } from '../permissions/roles.ts';
 import { can, type GuideAction } from '../permissions/matrix.ts';
 
-export type TransitionName = 'submit' | 'approve' | 'requestChanges' | 'reopen';
+export const TRANSITION_NAMES = ['submit', 'approve', 'requestChanges', 'reopen', 'withdraw'] as const;
+export type TransitionName = (typeof TRANSITION_NAMES)[number];
 
 /** Which assignment the acting member needs, unless they coordinate the guide. */
 type Assignment = 'author' | 'reviewer' | null;
@@ -23,13 +24,18 @@ export interface TransitionRule {
  * - submitting needs to be one of the section's assigned authors (coordinators always may);
  * - reviewing needs to be one of its assigned reviewers *when reviewers are assigned*; a section
  *   without assigned reviewers may be reviewed by any reviewer of the guide, so nothing waits on
- *   an assignment nobody made.
+ *   an assignment nobody made;
+ * - withdrawing a submission (to keep writing, since the text is frozen during review) needs to be
+ *   one of its assigned authors, or the coordinator.
+ * Two transitions lead from review to draft (requestChanges, withdraw): a request names the one it
+ * means; without a name the first rule of the table the member may make is taken.
  */
 export const TRANSITIONS: readonly TransitionRule[] = [
   { name: 'submit', from: 'draft', to: 'review', action: 'workflow.submit', assignment: 'author', noteRequired: false },
   { name: 'approve', from: 'review', to: 'validated', action: 'workflow.review', assignment: 'reviewer', noteRequired: false },
   { name: 'requestChanges', from: 'review', to: 'draft', action: 'workflow.review', assignment: 'reviewer', noteRequired: true },
   { name: 'reopen', from: 'validated', to: 'draft', action: 'workflow.reopen', assignment: null, noteRequired: true },
+  { name: 'withdraw', from: 'review', to: 'draft', action: 'workflow.withdraw', assignment: 'author', noteRequired: false },
 ];
 
 export const MAX_TRANSITION_NOTE_LENGTH = 2000;
@@ -69,10 +75,12 @@ export function decideTransition(
   actor: WorkflowActor,
   to: SectionStatus,
   note?: string | null,
+  name?: TransitionName,
 ): TransitionDecision {
-  const rule = TRANSITIONS.find((r) => r.from === subject.status && r.to === to);
+  const candidates = TRANSITIONS.filter((r) => r.from === subject.status && r.to === to && (name === undefined || r.name === name));
+  const rule = candidates.find((r) => mayMake(r, subject, actor)) ?? candidates[0];
   if (!rule) {
-    return { ok: false, reason: 'notFromState', allowedTargets: TRANSITIONS.filter((r) => r.from === subject.status).map((r) => r.to) };
+    return { ok: false, reason: 'notFromState', allowedTargets: [...new Set(TRANSITIONS.filter((r) => r.from === subject.status).map((r) => r.to))] };
   }
   if (!mayMake(rule, subject, actor)) return { ok: false, reason: 'forbidden', rule };
   if (rule.noteRequired && !(note ?? '').trim()) return { ok: false, reason: 'noteRequired', rule };
@@ -84,7 +92,11 @@ export function availableTransitions(subject: WorkflowSubject, actor: WorkflowAc
   return TRANSITIONS.filter((r) => r.from === subject.status && mayMake(r, subject, actor));
 }
 
-/** A validated section's text is frozen for everyone until it is reopened (comments stay open). */
+/**
+ * A section's text is frozen for everyone while it is in review (the reviewer judges a fixed text;
+ * its author withdraws the submission to keep writing) and once validated, until it is reopened.
+ * Comments stay open in both.
+ */
 export function isContentLocked(status: SectionStatus): boolean {
-  return status === 'validated';
+  return status === 'review' || status === 'validated';
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { watchContext } from './consoleGuard.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -18,10 +19,13 @@ function installChromium(): void {
   if (!existsSync(CHROMIUM)) throw new Error(`apt-get install chromium did not provide ${CHROMIUM}`);
 }
 
-/** Debian's Chromium, headless; never a downloaded browser (see STACK.md). */
+/**
+ * Debian's Chromium, headless; never a downloaded browser (see STACK.md). Every page it opens is
+ * watched for console and page errors (consoleGuard.ts): an unexpected one fails the test.
+ */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) installChromium();
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -34,6 +38,13 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    watchContext(context);
+    return context;
+  };
+  return browser;
 }
 
 export interface UserOptions {
@@ -66,7 +77,10 @@ export async function openUser(browser: Browser, options: UserOptions): Promise<
     await context.addCookies([{ name: name!, value: value.join('='), url: options.baseUrl }]);
   }
   if (options.language) {
-    await context.addInitScript((language) => localStorage.setItem('dalil.uiLanguage', language), options.language);
+    // init scripts also run in opaque-origin frames (about:blank), where localStorage throws
+    await context.addInitScript((language) => {
+      if (location.protocol.startsWith('http')) localStorage.setItem('dalil.uiLanguage', language);
+    }, options.language);
   }
   const page = await context.newPage();
   const errors: string[] = [];

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { GuideView } from '@dalil/shared';
 import type { Participant } from '../../collaboration/presence.ts';
 import { PresenceAvatars } from '../../components/PresenceAvatars.tsx';
+import { ExportMenu } from '../../export/ExportMenu.tsx';
 import { Link } from '../../routing/Link.tsx';
 import { paths } from '../../routing/routes.ts';
 
@@ -47,6 +48,7 @@ export function GuideBar({ guide, participants, totalOpenThreads, canReadMembers
           {t('nav.members')}
         </Link>
       )}
+      {guide.permissions.includes('guide.export') && <ExportMenu guideId={guide.id} />}
     </div>
   );
 }

@@ -67,6 +67,7 @@ export function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWo
             refresh={refresh}
             canManage={canManage}
             canAssign={canAssign}
+            canImport={guide.permissions.includes('section.editText')}
             members={members}
             openThreads={guideThreads.openCountBySection}
           />

@@ -34,7 +34,7 @@ interface SectionPaneProps {
 /** The open section: its title, who else is here, its workflow, the editor with its comments, and the status line. */
 export function SectionPane({ guide, section, user, participants, canEdit, onAccessSignal, threads, applyThread, people, refresh }: SectionPaneProps) {
   const { t } = useTranslation();
-  // a validated section is read-only for everyone (the server drops edits to it anyway)
+  // a section in review or validated is read-only for everyone (the server drops edits to it anyway)
   const locked = isContentLocked(section.status);
   const { session, synced } = useSectionSession(section.docName, !canEdit || locked, onAccessSignal, locked);
   const workflow = useSectionWorkflow(guide.id, section.id, guide.structureVersion);
@@ -75,6 +75,7 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
         guide={guide}
         section={section}
         view={workflow.view}
+        threads={threads}
         onChanged={async () => {
           await Promise.all([refresh(), workflow.reload()]);
         }}
@@ -91,7 +92,7 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
             language={guide.language}
             synced={synced}
             editable={canEdit && !locked}
-            readOnlyNote={locked ? t('workflow.validatedShort') : undefined}
+            readOnlyNote={!locked ? undefined : section.status === 'review' ? t('reviewRound.reviewShort') : t('workflow.validatedShort')}
             onEditor={setEditor}
           />
         ) : (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { GuideProgressView } from '@dalil/shared';
-import { formatDate } from '../../i18n/formatDate.ts';
+import { formatDate, formatDay } from '../../i18n/formatDate.ts';
+import { isolate } from '../../i18n/isolate.ts';
 import { Link } from '../../routing/Link.tsx';
 import { paths } from '../../routing/routes.ts';
 
@@ -33,12 +34,24 @@ export function SectionProgressTable({ progress, language }: { progress: GuidePr
               <td>
                 <span className={`badge badge--${s.status}`}>{t(`toc.status.${s.status}`)}</span>
               </td>
-              <td>{[...new Set([...s.authorIds, ...s.reviewerIds])].map((id) => names.get(id) ?? '—').join(', ')}</td>
+              <td>
+                {/* authors and reviewers apart: a reviewer is not credited with the drafts they review */}
+                {s.authorIds.length > 0 && <span className="progress-table__people">{s.authorIds.map((id) => names.get(id) ?? '—').join(', ')}</span>}
+                {s.reviewerIds.length > 0 && (
+                  <span className="progress-table__people progress-table__people--reviewers">
+                    {t('progressPeople.reviewers', { names: s.reviewerIds.map((id) => isolate(names.get(id) ?? '—')).join(', ') })}
+                  </span>
+                )}
+              </td>
               <td className="num">{s.wordCount}</td>
               <td className="num">{s.openThreads}</td>
               <td>{formatDate(s.lastActivityAt, i18n.language)}</td>
               <td>
-                {s.dueDate && <span dir="ltr">{s.dueDate}</span>}
+                {s.dueDate && (
+                  <time className="progress-table__due" dateTime={s.dueDate}>
+                    {formatDay(s.dueDate, i18n.language)}
+                  </time>
+                )}
                 {s.overdue && <span className="badge badge--overdue">{t('dashboard.overdueBadge')}</span>}
               </td>
             </tr>

@@ -3,9 +3,10 @@ import type { VersionSummary } from '@dalil/shared/api/versions.ts';
 import { formatDate } from '../../i18n/formatDate.ts';
 import { Link } from '../../routing/Link.tsx';
 import { paths } from '../../routing/routes.ts';
+import { ExportMenu } from '../../export/ExportMenu.tsx';
 
 /** Every version of the guide, newest first; each opens read-only in the reading view. */
-export function VersionList({ guideId, versions }: { guideId: string; versions: VersionSummary[] }) {
+export function VersionList({ guideId, versions, canExport = false }: { guideId: string; versions: VersionSummary[]; canExport?: boolean }) {
   const { t, i18n } = useTranslation();
   if (versions.length === 0) return <p className="muted">{t('versions.none')}</p>;
   return (
@@ -33,6 +34,7 @@ export function VersionList({ guideId, versions }: { guideId: string; versions: 
           <Link to={paths.read(guideId, v.id)} className="button button--small">
             {t('versions.open')}
           </Link>
+          {canExport && <ExportMenu guideId={guideId} versionId={v.id} label={t('export.versionMenuLabel', { label: v.label ?? formatDate(v.createdAt, i18n.language) })} />}
         </li>
       ))}
     </ul>

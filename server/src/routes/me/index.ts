@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { SessionView } from '@dalil/shared/api/session.ts';
 import type { MeView } from '@dalil/shared';
 import type { RouteServices } from '../routeServices.ts';
 import { ApiError } from '../../errors.ts';
@@ -6,19 +7,22 @@ import { unauthenticated } from '../../auth/guideAccess.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords.ts';
 import { csrfTokenFor } from '../../auth/tokens.ts';
 import { userView } from '../views.ts';
-import { getMeSchema, updateMeSchema } from './schemas.ts';
+import { getMeSchema, sessionSchema, updateMeSchema } from './schemas.ts';
 
 /** The signed-in user: who they are, their guides, their CSRF token; changing name and password. */
 const meRoute: FastifyPluginAsync<RouteServices> = async (app, { accounts, members, secret }) => {
+  const meOf = ({ user, sessionTokenHash }: NonNullable<FastifyRequest['auth']>): MeView => ({
+    user: userView(user),
+    csrfToken: csrfTokenFor(secret, sessionTokenHash),
+    memberships: members.membershipsOf(user.id).map((m) => ({ guideId: m.guideId, role: m.role })),
+  });
+
   app.get('/', { schema: getMeSchema }, async (request): Promise<MeView> => {
     if (!request.auth) throw unauthenticated();
-    const { user, sessionTokenHash } = request.auth;
-    return {
-      user: userView(user),
-      csrfToken: csrfTokenFor(secret, sessionTokenHash),
-      memberships: members.membershipsOf(user.id).map((m) => ({ guideId: m.guideId, role: m.role })),
-    };
+    return meOf(request.auth);
   });
+
+  app.get('/session', { schema: sessionSchema }, async (request): Promise<SessionView> => ({ me: request.auth ? meOf(request.auth) : null }));
 
   app.patch<{ Body: { name?: string; currentPassword?: string; newPassword?: string } }>(
     '/',

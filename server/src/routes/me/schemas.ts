@@ -1,3 +1,4 @@
+import { SessionViewSchema } from '@dalil/shared/api/session.ts';
 import { MAX_NAME_LENGTH } from '@dalil/shared';
 import { errorReplies, roleSchema } from '../commonSchemas.ts';
 
@@ -39,4 +40,10 @@ export const updateMeSchema = {
     },
   },
   response: { 200: { type: 'object', properties: { user: { $ref: 'UserView#' } }, required: ['user'] }, ...errorReplies },
+};
+
+export const sessionSchema = {
+  tags: ['me'],
+  summary: 'Who is signed in, or `{me: null}`: always 200, for clients that start signed out without a failed request',
+  response: { 200: SessionViewSchema },
 };

@@ -12,7 +12,9 @@ const progressRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, a
     const threadsBySection = threads.openCountsBySection(guideId);
     const transitions = workflow.lastTransitionAt(guideId);
 
-    const sections: SectionProgressView[] = guides.listSections(guideId).map((s) => {
+    const listed = guides.listSections(guideId);
+    const parents = new Set(listed.map((s) => s.parentId).filter((id): id is string => id !== null));
+    const sections: SectionProgressView[] = listed.map((s) => {
       const activity = [s.updatedAt, s.editedAt, transitions.get(s.id)].filter((d): d is string => !!d);
       return {
         id: s.id,
@@ -27,11 +29,13 @@ const progressRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, a
         dueDate: s.dueDate,
         // due that day means still on time; validated sections are never late
         overdue: s.dueDate !== null && s.dueDate < today && s.status !== 'validated',
+        heading: s.wordCount === 0 && parents.has(s.id) && s.status === 'draft',
       };
     });
+    const toValidate = sections.filter((s) => !s.heading);
 
     const byAssignee = new Map<string, AssigneeProgressView>();
-    for (const s of sections) {
+    for (const s of toValidate) {
       for (const userId of new Set([...s.authorIds, ...s.reviewerIds])) {
         let row = byAssignee.get(userId);
         if (!row) {
@@ -43,15 +47,15 @@ const progressRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, a
       }
     }
     const byStatus = { draft: 0, review: 0, validated: 0 };
-    for (const s of sections) byStatus[s.status] += 1;
+    for (const s of toValidate) byStatus[s.status] += 1;
     return {
       guideId,
-      total: sections.length,
+      total: toValidate.length,
       byStatus,
       words: sections.reduce((sum, s) => sum + s.wordCount, 0),
       openThreads: sections.reduce((sum, s) => sum + s.openThreads, 0),
-      overdue: sections.filter((s) => s.overdue).length,
-      readyForLayout: sections.length > 0 && byStatus.validated === sections.length,
+      overdue: toValidate.filter((s) => s.overdue).length,
+      readyForLayout: toValidate.length > 0 && byStatus.validated === toValidate.length,
       sections,
       assignees: [...byAssignee.values()].sort((a, b) => a.name.localeCompare(b.name)),
       today,

@@ -39,8 +39,9 @@ export const progressSchema = {
               lastActivityAt: { type: 'string' },
               dueDate: { type: ['string', 'null'] },
               overdue: { type: 'boolean' },
+              heading: { type: 'boolean' },
             },
-            required: ['id', 'title', 'parentId', 'status', 'authorIds', 'reviewerIds', 'wordCount', 'openThreads', 'lastActivityAt', 'dueDate', 'overdue'],
+            required: ['id', 'title', 'parentId', 'status', 'authorIds', 'reviewerIds', 'wordCount', 'openThreads', 'lastActivityAt', 'dueDate', 'overdue', 'heading'],
           },
         },
         assignees: {

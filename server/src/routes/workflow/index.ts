@@ -1,8 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import {
   availableTransitions,
-  decideTransition,
-  isContentLocked,
   type SectionWorkflowView,
   type TransitionBody,
   type TransitionResult,
@@ -13,17 +11,15 @@ import { textChanges } from '@dalil/shared/textChanges';
 import type { RouteServices } from '../routeServices.ts';
 import { ApiError, badRequest } from '../../errors.ts';
 import { forbidden } from '../../auth/guideAccess.ts';
-import { newId } from '../../storage/ids.ts';
-import { approvedContent, blocksOf } from '../../workflow/approvedContent.ts';
-import { transitionRecipients } from '../../workflow/transitionRecipients.ts';
-import { figuresWithoutAlt } from '../../workflow/figuresWithoutAlt.ts';
+import { blocksOf } from '../../workflow/approvedContent.ts';
+import { transitionSection } from '../../workflow/transitionSection.ts';
 import { sectionWorkflowSchema, transitionSchema } from './schemas.ts';
 
 type SectionParams = { guideId: string; sectionId: string };
 
 /** A section's workflow, mounted under /api/guides/:guideId. */
 const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) => {
-  const { guides, members, accounts, access, live, workflow, snapshots, notifications, threads } = services;
+  const { guides, accounts, access, live, workflow, snapshots, threads } = services;
   const eventView = (e: WorkflowEvent): WorkflowEventView => ({
     id: e.id,
     from: e.from,
@@ -32,6 +28,7 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
     actorName: accounts.nameOf(e.actorId),
     note: e.note,
     createdAt: e.createdAt,
+    transition: e.transition ?? null,
   });
 
   app.post<{ Params: SectionParams; Body: TransitionBody }>(
@@ -41,65 +38,32 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
       const { guideId, sectionId } = request.params;
       const user = request.auth?.user;
       const role = access.authorize(user, guideId, 'guide.read');
-      const section = guides.getSection(guideId, sectionId);
-      if (section.deletedAt !== null) throw badRequest('the section is in the trash');
-      const note = request.body.note?.trim() || null;
-      const from = section.status;
-      const decision = decideTransition(section, { userId: user!.id, role }, request.body.to, note);
-      if (!decision.ok) {
-        if (decision.reason === 'notFromState') {
-          const allowed = decision.allowedTargets.join(', ') || 'none';
-          throw new ApiError(409, 'transition_not_allowed', `a ${from} section cannot go to ${request.body.to}; allowed from ${from}: ${allowed}`);
-        }
-        if (decision.reason === 'forbidden') {
-          throw forbidden(decision.rule.assignment && role !== 'coordinator'
-            ? `only the section's assigned ${decision.rule.assignment}s (or the coordinator) may ${decision.rule.name} it`
-            : `your role may not ${decision.rule.name} this section`);
-        }
-        throw new ApiError(400, 'note_required', `a note is required to ${decision.rule.name} a section`);
-      }
-
-      const guide = guides.getGuide(guideId);
-      const validating = request.body.to === 'validated';
-      if (validating && guide.requireResolvedThreads) {
-        const open = threads.openThreadsOf(guideId, sectionId);
-        if (open.length > 0) {
-          const list = open.map((t) => `${t.id} («${t.quote.slice(0, 60)}»)`).join(', ');
-          throw new ApiError(409, 'open_threads', `resolve the ${open.length} open comment thread(s) first: ${list}`, {
-            threads: open.map((t) => ({ id: t.id, sectionId, quote: t.quote })),
-          });
+      const { to, transition, note } = request.body;
+      const outcome = await transitionSection(services, { guideId, sectionId, actorId: user!.id, role, to, transition, note });
+      if (!outcome.ok) {
+        switch (outcome.reason) {
+          case 'trashed':
+            throw badRequest('the section is in the trash');
+          case 'notFromState': {
+            const allowed = outcome.allowedTargets.join(', ') || 'none';
+            throw new ApiError(409, 'transition_not_allowed', `a ${outcome.from} section cannot go to ${to}${transition ? ` by ${transition}` : ''}; allowed from ${outcome.from}: ${allowed}`);
+          }
+          case 'forbidden':
+            throw forbidden(outcome.byAssignment
+              ? `only the section's assigned ${outcome.rule.assignment}s (or the coordinator) may ${outcome.rule.name} it`
+              : `your role may not ${outcome.rule.name} this section`);
+          case 'noteRequired':
+            throw new ApiError(400, 'note_required', `a note is required to ${outcome.rule.name} a section`);
+          case 'openThreads': {
+            const list = outcome.threads.map((t) => `${t.id} («${t.quote.slice(0, 60)}»)`).join(', ');
+            throw new ApiError(409, 'open_threads', `resolve the ${outcome.threads.length} open comment thread(s) first: ${list}`, { threads: outcome.threads });
+          }
+          case 'figuresWithoutAlt':
+            throw new ApiError(409, 'figures_without_alt', `describe every figure before submitting: ${outcome.figures.length} figure(s) without alternative text or without an uploaded image (figure ${outcome.figures.join(', ')} of the section)`);
         }
       }
-
-      if (request.body.to === 'review') {
-        // accessibility: every figure needs a description before reviewers see the section
-        const missing = await live.readSection(section.docName, guideId, figuresWithoutAlt);
-        if (missing.length > 0) {
-          throw new ApiError(409, 'figures_without_alt', `describe every figure before submitting: ${missing.length} figure(s) without alternative text or without an uploaded image (figure ${missing.join(', ')} of the section)`);
-        }
-      }
-
-      let snapshotId: string | null = null;
-      let result: Awaited<ReturnType<typeof workflow.record>>;
-      try {
-        if (validating) {
-          // Lock first, then read: no update can slip in between the snapshot and the lock.
-          live.setSectionLocked(section.docName, true);
-          snapshotId = newId('v');
-          await snapshots.save(sectionId, snapshotId, await live.readSection(section.docName, guideId, approvedContent));
-        }
-        result = await workflow.record({ guideId, sectionId, from, to: request.body.to, actorId: user!.id, note, snapshotId });
-      } finally {
-        // Whatever happened, the lock follows the status now stored (a concurrent approval may have won).
-        live.setSectionLocked(section.docName, isContentLocked(guides.getSection(guideId, sectionId).status));
-      }
-      live.structureChanged(guideId, result.structureVersion);
-
-      const { kind, recipientIds } = transitionRecipients(section, from, request.body.to, members.listMembers(guideId));
-      await notifications
-        .notify({ recipientIds, actorId: user!.id, guideId, sectionId, kind, note })
-        .catch((err: unknown) => request.log.warn({ err }, 'could not store workflow notifications'));
-      return { status: request.body.to, event: eventView(result.event) };
+      if (outcome.notifyError) request.log.warn({ err: outcome.notifyError }, 'could not store workflow notifications');
+      return { status: outcome.event.to, event: eventView(outcome.event) };
     },
   );
 
@@ -119,22 +83,32 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
           ? { byName: accounts.nameOf(lastValidation.actorId), at: lastValidation.createdAt }
           : null;
 
-      // Reviewers of a resubmitted section see what changed since the approved version.
+      // Reviewers of a resubmitted section see what changed since the approved version, and since
+      // the text submitted in the previous round when it was sent back or withdrawn meanwhile.
       let changes: SectionWorkflowView['changes'] = null;
-      if (section.status === 'review' && lastValidation?.snapshotId) {
-        const approved = await snapshots.loadText(sectionId, lastValidation.snapshotId);
-        if (approved) {
+      let changesSinceSubmission: SectionWorkflowView['changesSinceSubmission'] = null;
+      if (section.status === 'review') {
+        const since = async (event: WorkflowEvent | undefined) => {
+          const before = event?.snapshotId ? await snapshots.loadText(sectionId, event.snapshotId) : null;
+          if (!event || !before) return null;
           const now = await live.readSection(section.docName, guideId, blocksOf);
-          changes = { since: lastValidation.createdAt, blocks: textChanges(approved.blocks, now, guide.language) };
-        }
+          return { since: event.createdAt, blocks: textChanges(before.blocks, now, guide.language) };
+        };
+        changes = await since(lastValidation);
+        changesSinceSubmission = await since(workflow.previousSubmission(guideId, sectionId));
       }
+      const sentBackBy = section.status === 'draft' ? workflow.pendingChangeRequest(guideId, sectionId) : undefined;
+      const open = threads.openThreadsOf(guideId, sectionId);
       return {
         status: section.status,
         history: history.map(eventView),
         validated,
         transitions: availableTransitions(section, { userId: user!.id, role }).map((r) => ({ name: r.name, to: r.to, noteRequired: r.noteRequired })),
         changes,
-        openThreads: threads.openThreadsOf(guideId, sectionId).length,
+        changesSinceSubmission,
+        openThreads: open.length,
+        blockingThreads: guide.requireResolvedThreads ? open.map((t) => ({ id: t.id, sectionId, quote: t.quote })) : [],
+        sentBack: sentBackBy ? { byName: accounts.nameOf(sentBackBy.actorId), at: sentBackBy.createdAt, note: sentBackBy.note } : null,
       };
     },
   );

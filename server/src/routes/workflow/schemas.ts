@@ -1,8 +1,9 @@
-import { MAX_TRANSITION_NOTE_LENGTH } from '@dalil/shared';
+import { MAX_TRANSITION_NOTE_LENGTH, TRANSITION_NAMES } from '@dalil/shared';
 import { errorReplies, idParams, sectionStatusSchema } from '../commonSchemas.ts';
 
 const sectionParams = idParams('guideId', 'sectionId');
 const status = sectionStatusSchema;
+const transitionName = { type: 'string', enum: [...TRANSITION_NAMES] } as const;
 
 const workflowEventView = {
   type: 'object',
@@ -14,8 +15,9 @@ const workflowEventView = {
     actorName: { type: 'string' },
     note: { type: ['string', 'null'] },
     createdAt: { type: 'string' },
+    transition: { anyOf: [{ type: 'null' }, transitionName] },
   },
-  required: ['id', 'from', 'to', 'actorId', 'actorName', 'note', 'createdAt'],
+  required: ['id', 'from', 'to', 'actorId', 'actorName', 'note', 'createdAt', 'transition'],
 } as const;
 
 const changeBlock = {
@@ -33,15 +35,18 @@ const changeBlock = {
   },
   required: ['kind', 'parts'],
 } as const;
+const changes = {
+  anyOf: [{ type: 'null' }, { type: 'object', properties: { since: { type: 'string' }, blocks: { type: 'array', items: changeBlock } }, required: ['since', 'blocks'] }],
+} as const;
 
 export const transitionSchema = {
   tags: ['workflow'],
-  summary: 'Move a section through the workflow: submit (→ review), approve (→ validated), request changes or reopen (→ draft)',
+  summary: 'Move a section through the workflow: submit (→ review), approve (→ validated), request changes, withdraw or reopen (→ draft); `transition` names the one meant when several lead to `to`',
   params: sectionParams,
   body: {
     type: 'object',
     additionalProperties: false,
-    properties: { to: status, note: { type: 'string', maxLength: MAX_TRANSITION_NOTE_LENGTH } },
+    properties: { to: status, transition: transitionName, note: { type: 'string', maxLength: MAX_TRANSITION_NOTE_LENGTH } },
     required: ['to'],
   },
   response: {
@@ -67,16 +72,25 @@ export const sectionWorkflowSchema = {
           type: 'array',
           items: {
             type: 'object',
-            properties: { name: { type: 'string' }, to: status, noteRequired: { type: 'boolean' } },
+            properties: { name: transitionName, to: status, noteRequired: { type: 'boolean' } },
             required: ['name', 'to', 'noteRequired'],
           },
         },
-        changes: {
-          anyOf: [{ type: 'null' }, { type: 'object', properties: { since: { type: 'string' }, blocks: { type: 'array', items: changeBlock } }, required: ['since', 'blocks'] }],
-        },
+        changes,
+        changesSinceSubmission: changes,
         openThreads: { type: 'integer' },
+        blockingThreads: {
+          type: 'array',
+          items: { type: 'object', properties: { id: { type: 'string' }, sectionId: { type: 'string' }, quote: { type: 'string' } }, required: ['id', 'sectionId', 'quote'] },
+        },
+        sentBack: {
+          anyOf: [
+            { type: 'null' },
+            { type: 'object', properties: { byName: { type: 'string' }, at: { type: 'string' }, note: { type: ['string', 'null'] } }, required: ['byName', 'at', 'note'] },
+          ],
+        },
       },
-      required: ['status', 'history', 'validated', 'transitions', 'changes', 'openThreads'],
+      required: ['status', 'history', 'validated', 'transitions', 'changes', 'changesSinceSubmission', 'openThreads', 'blockingThreads', 'sentBack'],
     },
     ...errorReplies,
   },

@@ -1,0 +1,57 @@
+import type { ImportedGuide } from '@dalil/shared/api/import.ts';
+import { newId } from '../storage/ids.ts';
+import type { ImportedSectionRecord } from '../storage/guideRepository.ts';
+import { storingSink, type ImportContext } from './importContext.ts';
+import { planImport, type ImportPlan } from './importPlan.ts';
+import { sectionUpdate } from './sectionDocument.ts';
+
+export interface GuideImportInput {
+  bytes: Uint8Array;
+  fileName: string;
+  splitLevel: number;
+  /** Becomes the new guide's coordinator. */
+  userId: string;
+}
+
+/**
+ * Creates a guide from a Word file, all or nothing: the journal names the guide and the documents
+ * before they are written, images and documents are written under names nothing refers to, and one
+ * metadata write (guide, coordinator, sections) commits them. A failure or a crash before that
+ * write leaves nothing visible, and the journal's settling deletes what was written.
+ */
+export async function importGuide(context: ImportContext, input: GuideImportInput): Promise<ImportedGuide> {
+  const { journal, guides, docStore } = context;
+  const guideId = newId('g');
+  const entry = { guideId, newGuide: true, docNames: [] as string[] };
+  const journalId = await journal.begin(entry);
+  try {
+    const plan = await planImport(input, context.limits, storingSink(context.images, guideId, input.userId));
+    const records = sectionRecords(plan);
+    entry.docNames = records.map((r) => r.id);
+    await journal.write(journalId, entry);
+    for (const [i, section] of plan.sections.entries()) await docStore.compact(records[i]!.id, sectionUpdate(section.content));
+    const guide = await guides.createImportedGuide({ id: guideId, title: plan.title, language: plan.language, coordinatorId: input.userId }, records);
+    await journal.end(journalId);
+    return { guideId: guide.id, title: guide.title, sectionCount: records.length, warnings: plan.warnings };
+  } catch (err) {
+    await journal.settle(journalId);
+    throw err;
+  } finally {
+    context.images.done(guideId);
+  }
+}
+
+/** One record per planned section, parents found from depths (a parent comes before its children). */
+export function sectionRecords(plan: Pick<ImportPlan, 'sections'>): ImportedSectionRecord[] {
+  const lastAtDepth: number[] = [];
+  return plan.sections.map((section, index) => {
+    lastAtDepth[section.depth] = index;
+    lastAtDepth.length = section.depth + 1;
+    return {
+      id: newId('s'),
+      title: section.title,
+      parentIndex: section.depth === 0 ? null : (lastAtDepth[section.depth - 1] ?? null),
+      wordCount: section.stats.words,
+    };
+  });
+}

@@ -1,0 +1,17 @@
+/** Why the image store refused an image (it stays out of the import, with a warning). */
+export class ImportImageRefused extends Error {}
+
+/**
+ * What an import needs from the image store. `store` may be asked for a guide the metadata does not
+ * list yet (the guide being imported commits after its images); `check` runs the store's checks
+ * without storing, for a preview.
+ */
+export interface ImportImages {
+  /** Resolves with the stored image, or rejects with ImportImageRefused (any other error aborts the import). */
+  store(guideId: string, bytes: Uint8Array, storedBy: string): Promise<{ id: string; url: string }>;
+  check(bytes: Uint8Array): Promise<void>;
+  /** Forgets a guide's images (an import that did not commit). */
+  deleteGuide(guideId: string): Promise<void>;
+  /** The import of `guideId` ended (committed or undone): it is no longer a guide being imported. */
+  done(guideId: string): void;
+}

@@ -1,0 +1,48 @@
+import type { GuideImages } from '../images/guideImages.ts';
+import { storeImage } from '../images/storeImage.ts';
+import { detectImageFormat } from '../images/imageFormat.ts';
+import { refuseForeignContent } from '../images/foreignContent.ts';
+import { cleanImage } from '../images/cleanImage.ts';
+import { ImageRefusedError } from '../images/imageRefused.ts';
+import { ImportImageRefused, type ImportImages } from './importImages.ts';
+
+/**
+ * The image store as an import sees it. A guide being imported is not in the metadata yet (it
+ * commits after its images): the store is told it exists while its import runs.
+ */
+export function importImagesFromStore(images: GuideImages): ImportImages {
+  const pending = new Set<string>();
+  const withPending: GuideImages = {
+    ...images,
+    guides: { findGuide: (id) => images.guides.findGuide(id) ?? (pending.has(id) ? ({ id } as never) : undefined) },
+  };
+  const refusal = (err: unknown) => (err instanceof ImageRefusedError ? new ImportImageRefused(err.message) : err);
+  return {
+    async store(guideId, bytes, storedBy) {
+      pending.add(guideId);
+      try {
+        const stored = await storeImage(withPending, guideId, bytes, { storedBy });
+        return { id: stored.id, url: stored.url };
+      } catch (err) {
+        throw refusal(err);
+      }
+    },
+    async check(bytes) {
+      try {
+        if (bytes.byteLength > images.limits.maxBytes) throw new ImportImageRefused(`an image is larger than the ${Math.round(images.limits.maxBytes / 1048576)} MB this server accepts`);
+        const format = detectImageFormat(bytes);
+        refuseForeignContent(bytes, format);
+        await cleanImage(bytes, format, images.limits.maxPixels);
+      } catch (err) {
+        throw refusal(err);
+      }
+    },
+    async deleteGuide(guideId) {
+      await images.store.forget(guideId);
+      pending.delete(guideId);
+    },
+    done(guideId: string) {
+      pending.delete(guideId);
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import type { GuideLanguage } from '@dalil/shared';
+import type { ImportPreview, ImportSectionPreview, ImportWarning } from '@dalil/shared/api/import.ts';
+import { countWords } from '@dalil/shared/editor';
+import { messages } from '@dalil/shared/i18n';
+import { convertDocx, type ImageSink, type JsonNode } from './convertDocx.ts';
+import type { PackageLimits } from './docxPackage.ts';
+import { blocksText, countNodes, splitSections, type ImportedSection } from './splitSections.ts';
+import { importRefused } from './importRefused.ts';
+
+/** A converted file, cut into sections, ready to preview or to write. */
+export interface ImportPlan {
+  title: string;
+  language: GuideLanguage;
+  splitLevel: number;
+  /** In table-of-contents order (a parent before its children). */
+  sections: Array<ImportedSection & { stats: Omit<ImportSectionPreview, 'title' | 'depth' | 'introduction'> }>;
+  /** Every block of the file in order (an import into a section without splitting appends these). */
+  allBlocks: JsonNode[];
+  warnings: ImportWarning[];
+}
+
+export interface PlanInput {
+  bytes: Uint8Array;
+  /** Name of the uploaded file: the guide's title when Word's has none. */
+  fileName: string;
+  splitLevel: number;
+}
+
+const INTRODUCTION: Record<GuideLanguage, string> = { fr: 'Introduction', ar: 'مقدمة', en: 'Introduction' };
+const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/gu;
+const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/gu;
+
+export async function planImport(input: PlanInput, limits: PackageLimits, images: ImageSink): Promise<ImportPlan> {
+  const converted = await convertDocx(input.bytes, limits, images);
+  const allBlocks = converted.doc.content ?? [];
+  const text = blocksText(allBlocks);
+  const language = guessLanguage(text);
+  const title = converted.title ?? (input.fileName.replace(/\.docx$/i, '').replace(/[_]+/g, ' ').trim() || INTRODUCTION[language]);
+  const split = splitSections(converted.doc, input.splitLevel, INTRODUCTION[language]);
+  const { introduction, sections } = converted.dalilExport ? withoutExportFrame(split) : split;
+  if (allBlocks.length === 0 && sections.length === 0) {
+    throw importRefused(422, 'import_no_content', 'the document has no text, table or image to import');
+  }
+  const all: ImportedSection[] = [];
+  if (introduction.length > 0 || sections.length === 0) {
+    // Without any heading, the whole file is one section named after the guide.
+    all.push({ title: sections.length === 0 ? title : INTRODUCTION[language], depth: 0, introduction: sections.length > 0, content: introduction });
+  }
+  all.push(...sections);
+  return {
+    title,
+    language,
+    splitLevel: input.splitLevel,
+    sections: all.map((s) => ({ ...s, stats: sectionStats(s.content, language) })),
+    allBlocks,
+    warnings: converted.warnings,
+  };
+}
+
+const ANNEX_TITLES = new Set(Object.values(messages).map((m) => m.export.annexTitle));
+const SECTION_NUMBER = /^\d+(?:\.\d+)*\s+/;
+
+/**
+ * A file Dalil exported, seen as the guide it came from: the title and contents pages before the
+ * first heading, the annex listing sections not yet validated and the section numbers the export
+ * put before titles are the export's, not the guide's.
+ */
+function withoutExportFrame(split: ReturnType<typeof splitSections>): ReturnType<typeof splitSections> {
+  const sections: ImportedSection[] = [];
+  let skipBelow: number | null = null;
+  for (const section of split.sections) {
+    if (skipBelow !== null && section.depth > skipBelow) continue;
+    skipBelow = null;
+    if (section.depth === 0 && ANNEX_TITLES.has(section.title)) {
+      skipBelow = 0;
+      continue;
+    }
+    sections.push({ ...section, title: section.title.replace(SECTION_NUMBER, '') });
+  }
+  return { introduction: [], sections };
+}
+
+export function sectionStats(content: JsonNode[], language: GuideLanguage): Omit<ImportSectionPreview, 'title' | 'depth' | 'introduction'> {
+  const counts = countNodes(content);
+  return {
+    words: countWords(blocksText(content), language),
+    tables: counts.get('table') ?? 0,
+    images: counts.get('figure') ?? 0,
+    footnotes: counts.get('footnote') ?? 0,
+    boxes: counts.get('callout') ?? 0,
+  };
+}
+
+export function previewOf(plan: ImportPlan): ImportPreview {
+  return {
+    title: plan.title,
+    language: plan.language,
+    splitLevel: plan.splitLevel,
+    sections: plan.sections.map((s) => ({ title: s.title, depth: s.depth, introduction: s.introduction, ...s.stats })),
+    warnings: plan.warnings,
+  };
+}
+
+/** Arabic when Arabic letters outnumber Latin ones, French otherwise (the projects' two languages). */
+function guessLanguage(text: string): GuideLanguage {
+  const arabic = text.match(ARABIC_LETTER)?.length ?? 0;
+  const latin = text.match(LATIN_LETTER)?.length ?? 0;
+  return arabic > latin ? 'ar' : 'fr';
+}

@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startApp, artifactsDir, type RunningApp } from './support/app.ts';
+import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
+import { editorOf, openSection } from './support/editor.ts';
+import { tocAction, tocLink, tocOutline } from './support/toc.ts';
+import { referenceDocx, simpleDocx } from '../helpers/docxFixtures.ts';
+import { oleFile } from '../helpers/badDocx.ts';
+import { DOCX_TYPE } from '../helpers/importApi.ts';
+import type { TestUser } from '../helpers/accounts.ts';
+
+const LIVE = { timeout: 15_000 };
+
+describe('importing Word documents in the browser', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let amel: TestUser;
+  let sami: TestUser;
+  let alice: UserPage;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    amel = await app.user('Amel');
+    sami = await app.user('Sami');
+    alice = await openUser(browser, { cookie: amel.cookie, baseUrl: app.url });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  }, 60_000);
+
+  it('says why an old .doc is refused', async () => {
+    const page = alice.page;
+    await page.goto(`${app.url}/`);
+    await page.getByTestId('import-guide').click();
+    await page.getByTestId('import-file').setInputFiles({ name: 'ancien.doc', mimeType: 'application/msword', buffer: Buffer.from(oleFile(['Root Entry', 'WordDocument'])) });
+    await expect.poll(() => page.getByTestId('import-error').innerText(), LIVE).toContain('ancien document Word 97–2003');
+    await page.getByRole('button', { name: 'Annuler' }).click();
+  });
+
+  it('creates a guide through the dialog; a section shows its table and its image', async () => {
+    const page = alice.page;
+    await page.goto(`${app.url}/`);
+    await page.getByTestId('import-guide').click();
+    await page.getByTestId('import-file').setInputFiles({ name: 'participation.docx', mimeType: DOCX_TYPE, buffer: await referenceDocx() });
+    await page.getByTestId('import-preview-section').first().waitFor(LIVE);
+    expect(await page.getByTestId('import-preview-section').allInnerTexts()).toHaveLength(5);
+    await expect.poll(() => page.getByTestId('import-warnings').innerText(), LIVE).toContain('Liens retirés');
+    // Chapters only: the preview follows the split level.
+    await page.getByTestId('import-split-level').selectOption('1');
+    await expect.poll(() => page.getByTestId('import-preview-section').count(), LIVE).toBe(3);
+    await page.getByTestId('import-split-level').selectOption('2');
+    await expect.poll(() => page.getByTestId('import-preview-section').count(), LIVE).toBe(5);
+    await page.screenshot({ path: join(artifactsDir, 'import-preview.png') });
+    await page.getByTestId('import-confirm').click();
+
+    await page.waitForURL(/\/guides\/[^/]+$/, LIVE);
+    await tocLink(page, 'Les acteurs').waitFor(LIVE);
+    expect(await tocOutline(page)).toEqual(['Introduction', 'Comprendre le cadre', '  Les acteurs', '  Outils', 'الإطار القانوني']);
+
+    await tocLink(page, 'Les acteurs').click();
+    await editorOf(page).locator('table').waitFor(LIVE);
+    await expect.poll(() => editorOf(page).locator('td[colspan="2"]').innerText(), LIVE).toContain('Annonce et affichage');
+
+    await tocLink(page, 'Outils').click();
+    const image = editorOf(page).locator('figure img');
+    await image.waitFor(LIVE);
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), LIVE).toBe(8);
+    await page.screenshot({ path: join(artifactsDir, 'import-section-figure.png') });
+  });
+
+  it('imports into a section another browser has open, which receives it live', async () => {
+    const guide = await amel.api.createGuide('Guide de la concertation');
+    await app.join(guide.id, sami, 'author');
+    const section = await amel.api.createSection(guide.id, 'Diagnostic');
+    const bob = await openUser(browser, { cookie: sami.cookie, baseUrl: app.url });
+    try {
+      await openSection(bob.page, app.url, guide.id, section.id);
+      await bob.page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+      const page = alice.page;
+      await page.goto(`${app.url}/guides/${guide.id}`);
+      await tocLink(page, 'Diagnostic').waitFor(LIVE);
+      await tocAction(page, 'Diagnostic', 'import');
+      await page.getByTestId('import-file').setInputFiles({ name: 'constats.docx', mimeType: DOCX_TYPE, buffer: await simpleDocx('Constats du terrain', ['Les habitants demandent un éclairage public.']) });
+      await page.getByTestId('import-preview').waitFor(LIVE);
+      await page.getByTestId('import-confirm').click();
+      await page.getByTestId('import-dialog').waitFor({ state: 'detached', ...LIVE });
+
+      await expect.poll(() => editorOf(bob.page).innerText(), LIVE).toContain('Les habitants demandent un éclairage public.');
+      expect(await bob.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+      await bob.page.screenshot({ path: join(artifactsDir, 'import-live-section.png') });
+    } finally {
+      await bob.context.close();
+    }
+  });
+});
