@@ -70,8 +70,11 @@ export function takeProblems(): string[] {
   return unexpected.splice(0);
 }
 
-// Registered in every test file that opens a browser through this support code.
-afterEach(() => {
-  const seen = unexpected.splice(0);
-  expect(seen, 'console or page errors during this test (expected ones are listed in tests/e2e/support/consoleGuard.ts, each with its reason)').toEqual([]);
-});
+// Registered in every test file that opens a browser through this support code; not when the
+// benchmark (plain tsx, no test runner) uses the same browser helpers.
+if (process.env.VITEST) {
+  afterEach(() => {
+    const seen = unexpected.splice(0);
+    expect(seen, 'console or page errors during this test (expected ones are listed in tests/e2e/support/consoleGuard.ts, each with its reason)').toEqual([]);
+  });
+}
