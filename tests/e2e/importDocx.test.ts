@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startApp, artifactsDir, type RunningApp } from './support/app.ts';
 import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
+import { expectProblem } from './support/consoleGuard.ts';
 import { editorOf, openSection } from './support/editor.ts';
 import { tocAction, tocLink, tocOutline } from './support/toc.ts';
 import { referenceDocx, simpleDocx } from '../helpers/docxFixtures.ts';
@@ -33,6 +34,7 @@ describe('importing Word documents in the browser', () => {
 
   it('says why an old .doc is refused', async () => {
     const page = alice.page;
+    expectProblem(page, /status of 415 .*\/api\/guides\/import\/preview/, 'an old .doc is refused (415): the import dialog says why');
     await page.goto(`${app.url}/`);
     await page.getByTestId('import-guide').click();
     await page.getByTestId('import-file').setInputFiles({ name: 'ancien.doc', mimeType: 'application/msword', buffer: Buffer.from(oleFile(['Root Entry', 'WordDocument'])) });
