@@ -27,6 +27,8 @@ export async function startServer(
     LOG_LEVEL: process.env.DALIL_TEST_LOG ?? 'silent',
     CLIENT_DIST: '',
     UNLOAD_DELAY_MS: '50',
+    // the suite's scrypt cost (vitest.config.ts), so that the in-process servers hash like the spawned ones
+    ...(process.env.PASSWORD_HASH_LOG2_N ? { PASSWORD_HASH_LOG2_N: process.env.PASSWORD_HASH_LOG2_N } : {}),
     ...env,
   });
   const built = await buildApp(config, options);
