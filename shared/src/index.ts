@@ -5,7 +5,7 @@ export * from './collaboration/messageTypes.ts';
 export * from './collaboration/docNames.ts';
 export * from './collaboration/userColor.ts';
 export * from './identity/accountRules.ts';
-export * from './collaboration/savedState.ts';
+export * from './collaboration/snapshotCoverage.ts';
 export * from './collaboration/unsavedChanges.ts';
 export * from './toc/tocOrder.ts';
 export * from './permissions/roles.ts';

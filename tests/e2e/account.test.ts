@@ -1,35 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../helpers/api.ts';
 import { TEST_PASSWORD, type TestUser } from '../helpers/accounts.ts';
-import { startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser } from './support/browser.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser } from './support/browser.ts';
 
 describe('my account page and roles on guide cards', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let user: TestUser;
   let guideTitle: string;
 
+  const e2e = useBrowserApp();
+
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const owner = await app.user('Leïla');
-    user = await app.user('Youssef');
+    const owner = await e2e.app.user('Leïla');
+    user = await e2e.app.user('Youssef');
     const guide = await owner.api.createGuide('Budget participatif');
     guideTitle = guide.title;
-    await app.join(guide.id, user, 'reviewer');
+    await e2e.app.join(guide.id, user, 'reviewer');
     await user.api.createGuide('Guide de Youssef');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   it('shows my role on each guide card', async () => {
-    const { page, context } = await openUser(browser, { cookie: user.cookie, baseUrl: app.url });
-    await page.goto(app.url);
+    const { page, context } = await openUser(e2e.browser, { cookie: user.cookie, baseUrl: e2e.app.url });
+    await page.goto(e2e.app.url);
     const card = page.locator('.guide-card', { hasText: guideTitle });
     expect(await card.getByTestId('guide-role').innerText()).toBe('Relecteur');
     expect(await page.locator('.guide-card', { hasText: 'Guide de Youssef' }).getByTestId('guide-role').innerText()).toBe('Coordinateur');
@@ -37,11 +29,11 @@ describe('my account page and roles on guide cards', () => {
   });
 
   it('renames me (the header follows), changes my password, and lists my guides with my role', async () => {
-    const { page, context, errors } = await openUser(browser, { cookie: user.cookie, baseUrl: app.url });
-    await page.goto(app.url);
+    const { page, context, errors } = await openUser(e2e.browser, { cookie: user.cookie, baseUrl: e2e.app.url });
+    await page.goto(e2e.app.url);
     await page.getByRole('button', { name: /Votre nom : Youssef/ }).click();
     await page.getByRole('link', { name: 'Mon compte' }).click();
-    await page.waitForURL(`${app.url}/account`);
+    await page.waitForURL(`${e2e.app.url}/account`);
 
     const guides = page.getByTestId('my-guides');
     await guides.waitFor();
@@ -71,7 +63,7 @@ describe('my account page and roles on guide cards', () => {
     expect(await page.getByLabel('Mot de passe actuel').inputValue()).toBe('');
 
     // the new password is the one that works now
-    const fresh = new Api(app.url);
+    const fresh = new Api(e2e.app.url);
     expect((await fresh.request('POST', '/api/auth/login', { email: user.user.email, password: TEST_PASSWORD })).status).toBe(401);
     const me = await fresh.login(user.user.email, 'nouveau-mot-de-passe');
     expect(me.user.name).toBe('Youssef Chebbi');

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser } from './support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser } from './support/browser.ts';
 import { editorOf, openSection, typeParagraph } from './support/editor.ts';
 
 const ARABIC = 'تعمل البلدية على نشر ميزانيتها بشكل مفتوح.';
@@ -20,30 +20,23 @@ function directionOf(page: Page, selector: string, text: string): Promise<string
 }
 
 describe('right-to-left: Arabic interface and Arabic paragraphs', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let guideId: string;
   let sectionId: string;
   let cookie: string;
 
+  const e2e = useBrowserApp();
+
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const salma = await app.user('Salma');
+    const salma = await e2e.app.user('Salma');
     cookie = salma.cookie;
     const { guide, section } = await salma.api.guideWithSection(); // a French guide
     guideId = guide.id;
     sectionId = section.id;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   it('lays the whole Arabic UI out right to left', async () => {
-    const { page, errors } = await openUser(browser, { cookie, baseUrl: app.url, language: 'ar' });
-    await openSection(page, app.url, guideId, sectionId);
+    const { page, errors } = await openUser(e2e.browser, { cookie, baseUrl: e2e.app.url, language: 'ar' });
+    await openSection(page, e2e.app.url, guideId, sectionId);
     expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'ar']);
     expect(await page.getByRole('toolbar').getAttribute('aria-label')).toBe('تنسيق النص');
     // mirrored layout: the table of contents is on the right of the editor
@@ -55,8 +48,8 @@ describe('right-to-left: Arabic interface and Arabic paragraphs', () => {
   });
 
   it('gives each paragraph its own direction, lists included, in a French guide', async () => {
-    const { page } = await openUser(browser, { cookie, baseUrl: app.url, language: 'fr' });
-    await openSection(page, app.url, guideId, sectionId);
+    const { page } = await openUser(e2e.browser, { cookie, baseUrl: e2e.app.url, language: 'fr' });
+    await openSection(page, e2e.app.url, guideId, sectionId);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
 
     await typeParagraph(page, FRENCH);

@@ -1,35 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser, type UserPage } from './support/browser.ts';
 import { editorOf, openSection, typeParagraph } from './support/editor.ts';
 
 describe('two people editing one section in the browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let alice: UserPage;
   let bob: UserPage;
   let guideId: string;
   let sectionId: string;
 
+  const e2e = useBrowserApp();
+
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const aliceAccount = await app.user('Alice Trabelsi');
-    const bobAccount = await app.user('Bilel Mansour');
+    const aliceAccount = await e2e.app.user('Alice Trabelsi');
+    const bobAccount = await e2e.app.user('Bilel Mansour');
     const { guide, section } = await aliceAccount.api.guideWithSection(); // Alice coordinates it
-    await app.join(guide.id, bobAccount, 'author');
+    await e2e.app.join(guide.id, bobAccount, 'author');
     guideId = guide.id;
     sectionId = section.id;
-    alice = await openUser(browser, { cookie: aliceAccount.cookie, baseUrl: app.url });
-    bob = await openUser(browser, { cookie: bobAccount.cookie, baseUrl: app.url });
-    await openSection(alice.page, app.url, guideId, sectionId);
-    await openSection(bob.page, app.url, guideId, sectionId);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    alice = await openUser(e2e.browser, { cookie: aliceAccount.cookie, baseUrl: e2e.app.url });
+    bob = await openUser(e2e.browser, { cookie: bobAccount.cookie, baseUrl: e2e.app.url });
+    await openSection(alice.page, e2e.app.url, guideId, sectionId);
+    await openSection(bob.page, e2e.app.url, guideId, sectionId);
   });
 
   it("shows what one types in the other's editor, with the writer's named caret", async () => {

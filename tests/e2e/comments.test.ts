@@ -1,45 +1,38 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { ThreadView } from '@dalil/shared';
-import { artifactsDir, startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
+import { artifactsDir } from './support/app.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser, type UserPage } from './support/browser.ts';
 import { editorOf, openSection, typeParagraph } from './support/editor.ts';
 import { selectInEditor, threadCard } from './support/comments.ts';
 
 const SENTENCE = 'La commune publie chaque trimestre l’état d’exécution de son budget.';
 
 describe('two people discussing a sentence in comments', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let amel: UserPage; // contributor: comments, cannot edit text
   let karim: UserPage; // author
   let guideId: string;
   let sectionId: string;
 
+  const e2e = useBrowserApp();
+
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const coordinator = await app.user('Leïla Ben Salah');
-    const amelAccount = await app.user('Amel Jaziri');
-    const karimAccount = await app.user('Karim Trabelsi');
+    const coordinator = await e2e.app.user('Leïla Ben Salah');
+    const amelAccount = await e2e.app.user('Amel Jaziri');
+    const karimAccount = await e2e.app.user('Karim Trabelsi');
     const { guide, section } = await coordinator.api.guideWithSection();
-    await app.join(guide.id, amelAccount, 'contributor');
-    await app.join(guide.id, karimAccount, 'author');
+    await e2e.app.join(guide.id, amelAccount, 'contributor');
+    await e2e.app.join(guide.id, karimAccount, 'author');
     guideId = guide.id;
     sectionId = section.id;
-    amel = await openUser(browser, { cookie: amelAccount.cookie, baseUrl: app.url, viewport: { width: 1400, height: 900 } });
-    karim = await openUser(browser, { cookie: karimAccount.cookie, baseUrl: app.url, viewport: { width: 1400, height: 900 } });
-    await openSection(karim.page, app.url, guideId, sectionId);
+    amel = await openUser(e2e.browser, { cookie: amelAccount.cookie, baseUrl: e2e.app.url, viewport: { width: 1400, height: 900 } });
+    karim = await openUser(e2e.browser, { cookie: karimAccount.cookie, baseUrl: e2e.app.url, viewport: { width: 1400, height: 900 } });
+    await openSection(karim.page, e2e.app.url, guideId, sectionId);
     await typeParagraph(karim.page, SENTENCE);
     await karim.page.locator('.status-line[data-save="saved"]').waitFor({ timeout: 10_000 });
-    await openSection(amel.page, app.url, guideId, sectionId);
+    await openSection(amel.page, e2e.app.url, guideId, sectionId);
     await editorOf(amel.page).getByText(SENTENCE).waitFor({ timeout: 10_000 });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   it('A comments a sentence without edit rights; B sees it at once, highlighted, with a count in the contents', async () => {
@@ -80,7 +73,7 @@ describe('two people discussing a sentence in comments', () => {
     const amelCard = threadCard(amel.page, 'l’état d’exécution de son budget');
     await amelCard.locator('.message__mention', { hasText: '@Amel Jaziri' }).waitFor({ timeout: 5_000 });
     expect(await amelCard.innerText()).toContain('Les deux, @Amel Jaziri je complète le paragraphe.');
-    const threads = await (await app.user('Observatrice')).api.request<ThreadView[]>('GET', `/api/guides/${guideId}/threads`);
+    const threads = await (await e2e.app.user('Observatrice')).api.request<ThreadView[]>('GET', `/api/guides/${guideId}/threads`);
     expect(threads.status).toBe(403); // not a member: the API refuses
 
     // The bell counts the mention; its item names who mentioned A and where, and leads to the thread.

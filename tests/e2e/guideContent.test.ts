@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser, type UserPage } from './support/browser.ts';
 import { editorOf, openSection } from './support/editor.ts';
 
 /** Puts the caret in a new empty paragraph at the end of the section. */
@@ -21,28 +21,21 @@ async function appendParagraphAfterAll(page: Page): Promise<void> {
 }
 
 describe('guide content: tables, figures, boxes and footnotes in the browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let alice: UserPage;
   let bob: UserPage;
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const aliceAccount = await app.user('Alice Trabelsi');
-    const bobAccount = await app.user('Bilel Mansour');
-    const { guide, section } = await aliceAccount.api.guideWithSection();
-    await app.join(guide.id, bobAccount, 'author');
-    alice = await openUser(browser, { cookie: aliceAccount.cookie, baseUrl: app.url });
-    bob = await openUser(browser, { cookie: bobAccount.cookie, baseUrl: app.url });
-    await openSection(alice.page, app.url, guide.id, section.id);
-    await openSection(bob.page, app.url, guide.id, section.id);
-  }, 180_000);
+  const e2e = useBrowserApp();
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  beforeAll(async () => {
+    const aliceAccount = await e2e.app.user('Alice Trabelsi');
+    const bobAccount = await e2e.app.user('Bilel Mansour');
+    const { guide, section } = await aliceAccount.api.guideWithSection();
+    await e2e.app.join(guide.id, bobAccount, 'author');
+    alice = await openUser(e2e.browser, { cookie: aliceAccount.cookie, baseUrl: e2e.app.url });
+    bob = await openUser(e2e.browser, { cookie: bobAccount.cookie, baseUrl: e2e.app.url });
+    await openSection(alice.page, e2e.app.url, guide.id, section.id);
+    await openSection(bob.page, e2e.app.url, guide.id, section.id);
+  }, 180_000);
 
   it('shows a helpful placeholder in an empty section', async () => {
     const placeholder = await editorOf(alice.page).locator('p.is-editor-empty').getAttribute('data-placeholder');

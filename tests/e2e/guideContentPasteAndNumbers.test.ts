@@ -1,12 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { GuideView } from '@dalil/shared';
 import type { LayoutNode } from '@dalil/shared/editor';
 import { noisyPng } from '../helpers/testImages.ts';
-import { artifactsDir, startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
+import { artifactsDir } from './support/app.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser, type UserPage } from './support/browser.ts';
 import { editorOf, openSection } from './support/editor.ts';
 import { tocRow } from './support/toc.ts';
 
@@ -40,33 +41,26 @@ function find(node: LayoutNode, type: string): LayoutNode[] {
 const textOf = (node: LayoutNode): string => (node.text ?? '') + (node.content ?? []).map(textOf).join('');
 
 describe('paste from office suites, image upload, numbering after a move', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let alice: UserPage;
   let bob: UserPage;
   let guideId: string;
   let sectionId: string;
 
+  const e2e = useBrowserApp();
+
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const aliceAccount = await app.user('Alice Trabelsi');
-    const bobAccount = await app.user('Bilel Mansour');
+    const aliceAccount = await e2e.app.user('Alice Trabelsi');
+    const bobAccount = await e2e.app.user('Bilel Mansour');
     const { guide, section } = await aliceAccount.api.guideWithSection();
     guideId = guide.id;
     sectionId = section.id;
     await aliceAccount.api.createSection(guideId, 'Deuxième chapitre');
-    await app.join(guideId, bobAccount, 'coordinator');
-    alice = await openUser(browser, { cookie: aliceAccount.cookie, baseUrl: app.url });
-    bob = await openUser(browser, { cookie: bobAccount.cookie, baseUrl: app.url });
-    await openSection(alice.page, app.url, guideId, sectionId);
-    await openSection(bob.page, app.url, guideId, sectionId);
+    await e2e.app.join(guideId, bobAccount, 'coordinator');
+    alice = await openUser(e2e.browser, { cookie: aliceAccount.cookie, baseUrl: e2e.app.url });
+    bob = await openUser(e2e.browser, { cookie: bobAccount.cookie, baseUrl: e2e.app.url });
+    await openSection(alice.page, e2e.app.url, guideId, sectionId);
+    await openSection(bob.page, e2e.app.url, guideId, sectionId);
   }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   it('keeps a pasted Word fragment\'s heading, real nested lists, table with header row, footnote and boxes; the missing image is a visible placeholder', async () => {
     await pasteHtml(alice.page, fixture('word-clipboard.html'));
@@ -168,7 +162,7 @@ describe('paste from office suites, image upload, numbering after a move', () =>
   });
 
   it('turns numbering off and leaves front matter unnumbered, for everyone at once', async () => {
-    await alice.page.goto(`${app.url}/guides/${guideId}/progress`);
+    await alice.page.goto(`${e2e.app.url}/guides/${guideId}/progress`);
     const setting = alice.page.locator('[data-testid="numbering-setting"]');
     await setting.waitFor();
     const chapterId = await alice.page.evaluate(async (id) => {

@@ -1,33 +1,26 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GuideView } from '@dalil/shared';
 import { DEMO_PASSWORD } from '@dalil/server/demo/demoAccounts.ts';
 import { Api } from '../helpers/api.ts';
-import { artifactsDir, startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser } from './support/browser.ts';
+import { artifactsDir } from './support/app.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser } from './support/browser.ts';
 import { openSection } from './support/editor.ts';
 
 describe('screenshots of a section holding every kind of block (demo guide), French and Arabic', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let guide: GuideView;
   let coordinator: Api;
 
+  const e2e = useBrowserApp({ demo: true });
+
   beforeAll(async () => {
-    app = await startApp({ demo: true });
-    browser = await launchBrowser();
-    coordinator = new Api(app.url);
+    coordinator = new Api(e2e.app.url);
     await coordinator.login('coordinatrice@demo.dalil.tn', DEMO_PASSWORD);
     const [summary] = await coordinator.ok<Array<{ id: string }>>('GET', '/api/guides');
     guide = await coordinator.getGuide(summary!.id);
   }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   const cases = [
     { language: 'fr' as const, title: 'Le budget participatif en chiffres : cinq communes pilotes', label: 'Étude de cas', dir: 'ltr', table: '1', note: '1' },
@@ -38,8 +31,8 @@ describe('screenshots of a section holding every kind of block (demo guide), Fre
     it(`draws tables, boxes and footnotes in ${language} (${dir})`, async () => {
       const section = guide.sections.find((s) => s.title === title)!;
       expect(section).toBeDefined();
-      const { page, errors } = await openUser(browser, { cookie: coordinator.cookie!, baseUrl: app.url, language, viewport: { width: 1280, height: 2000 } });
-      await openSection(page, app.url, guide.id, section.id);
+      const { page, errors } = await openUser(e2e.browser, { cookie: coordinator.cookie!, baseUrl: e2e.app.url, language, viewport: { width: 1280, height: 2000 } });
+      await openSection(page, e2e.app.url, guide.id, section.id);
       const editor = page.locator('.ProseMirror');
       await editor.locator('table').first().waitFor();
       const caseStudy = editor.locator('aside.callout--caseStudy');

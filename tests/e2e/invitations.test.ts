@@ -1,41 +1,34 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GuideView, SectionView } from '@dalil/shared';
 import { TEST_PASSWORD, type TestUser } from '../helpers/accounts.ts';
-import { artifactsDir, startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser } from './support/browser.ts';
+import { artifactsDir } from './support/app.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser } from './support/browser.ts';
 import { editorOf } from './support/editor.ts';
 import { createInvitationLink, memberRow, openMembers } from './support/members.ts';
 
 describe('invitation links: create on the members page, accept with a new or an existing account', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let coordinator: TestUser;
   let guide: GuideView;
   let section: SectionView;
 
+  const e2e = useBrowserApp();
+
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    coordinator = await app.user('Leïla');
+    coordinator = await e2e.app.user('Leïla');
     ({ guide, section } = await coordinator.api.guideWithSection());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   it('lets a newcomer create an account through a single-use contributor link, read-only, and the link is then used', async () => {
-    const coord = await openUser(browser, { cookie: coordinator.cookie, baseUrl: app.url });
-    await openMembers(coord.page, app.url, guide.id);
+    const coord = await openUser(e2e.browser, { cookie: coordinator.cookie, baseUrl: e2e.app.url });
+    await openMembers(coord.page, e2e.app.url, guide.id);
     const link = await createInvitationLink(coord.page, { role: 'contributor' });
-    expect(link).toMatch(new RegExp(`^${app.url}/invitations/[A-Za-z0-9_-]{20,}$`));
+    expect(link).toMatch(new RegExp(`^${e2e.app.url}/invitations/[A-Za-z0-9_-]{20,}$`));
     expect(await coord.page.getByTestId('invitation-list').locator('.invitation-row[data-state="active"]').count()).toBe(1);
 
     // a visitor without an account opens the link
-    const guest = await openUser(browser, { baseUrl: app.url });
+    const guest = await openUser(e2e.browser, { baseUrl: e2e.app.url });
     await guest.page.goto(link);
     await guest.page.getByRole('heading', { name: /^Invitation à rejoindre « .*Guide de test.* »$/ }).waitFor();
     expect(await guest.page.getByTestId('invitation').innerText()).toContain('en tant que contributeur');
@@ -53,7 +46,7 @@ describe('invitation links: create on the members page, accept with a new or an 
     await guest.page.getByRole('button', { name: 'Créer mon compte et rejoindre le guide' }).click();
 
     // lands in the guide, signed in under the new name
-    await guest.page.waitForURL(`${app.url}/guides/${guide.id}`, { timeout: 15_000 });
+    await guest.page.waitForURL(`${e2e.app.url}/guides/${guide.id}`, { timeout: 15_000 });
     await guest.page.locator('[data-testid="toc"] [data-toc-link]').first().waitFor();
     expect(await guest.page.locator('.user-name__text').innerText()).toBe('Hédi Mansour');
     // contributors may list members but not change the structure
@@ -84,7 +77,7 @@ describe('invitation links: create on the members page, accept with a new or an 
     expect(coord.errors).toEqual([]);
 
     // the same link, opened again by someone else, is refused with the reason
-    const late = await openUser(browser, { baseUrl: app.url });
+    const late = await openUser(e2e.browser, { baseUrl: e2e.app.url });
     await late.page.goto(link);
     const refusal = late.page.getByTestId('invitation-unusable');
     await refusal.waitFor();
@@ -94,11 +87,11 @@ describe('invitation links: create on the members page, accept with a new or an 
   });
 
   it('sends someone with an account through the login page and back to the invitation, then joins', async () => {
-    const existing = await app.user('Sonia');
+    const existing = await e2e.app.user('Sonia');
     const created = await coordinator.api.ok<{ path: string }>('POST', `/api/guides/${guide.id}/invitations`, { role: 'author', multiUse: true });
 
-    const visitor = await openUser(browser, { baseUrl: app.url });
-    await visitor.page.goto(app.url + created.path);
+    const visitor = await openUser(e2e.browser, { baseUrl: e2e.app.url });
+    await visitor.page.goto(e2e.app.url + created.path);
     await visitor.page.getByRole('link', { name: 'J’ai déjà un compte' }).click();
     await visitor.page.waitForURL(/\/login\?next=/);
     await visitor.page.getByLabel('Adresse e-mail').fill(existing.user.email);
@@ -106,10 +99,10 @@ describe('invitation links: create on the members page, accept with a new or an 
     await visitor.page.getByRole('button', { name: 'Se connecter' }).click();
 
     // back on the invitation, now signed in: one button
-    await visitor.page.waitForURL(app.url + created.path, { timeout: 15_000 });
+    await visitor.page.waitForURL(e2e.app.url + created.path, { timeout: 15_000 });
     const join = visitor.page.getByRole('button', { name: /^Rejoindre le guide « .*Guide de test.* » en tant qu’auteur$/ });
     await join.click();
-    await visitor.page.waitForURL(`${app.url}/guides/${guide.id}`, { timeout: 15_000 });
+    await visitor.page.waitForURL(`${e2e.app.url}/guides/${guide.id}`, { timeout: 15_000 });
     await visitor.page.locator(`[data-toc-link="${section.id}"]`).click();
     // authors may write
     await visitor.page.getByRole('toolbar').waitFor({ timeout: 15_000 });
@@ -121,18 +114,18 @@ describe('invitation links: create on the members page, accept with a new or an 
   });
 
   it('says a revoked link is revoked, and an unknown one does not exist', async () => {
-    const coord = await openUser(browser, { cookie: coordinator.cookie, baseUrl: app.url });
-    await openMembers(coord.page, app.url, guide.id);
+    const coord = await openUser(e2e.browser, { cookie: coordinator.cookie, baseUrl: e2e.app.url });
+    await openMembers(coord.page, e2e.app.url, guide.id);
     const link = await createInvitationLink(coord.page, { role: 'reader', multiUse: true, days: 3 });
     const active = coord.page.getByTestId('invitation-list').locator('.invitation-row[data-state="active"]').first();
     expect(await active.innerText()).toContain('Lecteur');
     await active.getByRole('button', { name: /^Révoquer le lien Lecteur/ }).click();
     await coord.page.getByTestId('invitation-list').locator('.invitation-row[data-state="revoked"]').first().waitFor();
 
-    const visitor = await openUser(browser, { baseUrl: app.url });
+    const visitor = await openUser(e2e.browser, { baseUrl: e2e.app.url });
     await visitor.page.goto(link);
     expect(await visitor.page.getByTestId('invitation-unusable').innerText()).toContain('a été révoqué');
-    await visitor.page.goto(`${app.url}/invitations/${'x'.repeat(43)}`);
+    await visitor.page.goto(`${e2e.app.url}/invitations/${'x'.repeat(43)}`);
     expect(await visitor.page.getByTestId('invitation-unusable').innerText()).toContain('n’existe pas');
     await coord.context.close();
     await visitor.context.close();

@@ -1,46 +1,38 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../helpers/api.ts';
-import { startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser, type UserPage } from './support/browser.ts';
 import { tocAction, tocLink, tocOutline, tocRow } from './support/toc.ts';
 
 const LIVE = { timeout: 5_000 };
 
 describe('table of contents changes reach every open client without reload', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let alice: UserPage;
   let bob: UserPage;
   let guideId: string;
   let api: Api;
 
+  const e2e = useBrowserApp();
+
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const amel = await app.user('Amel');
-    const bassem = await app.user('Bassem');
+    const amel = await e2e.app.user('Amel');
+    const bassem = await e2e.app.user('Bassem');
     api = amel.api;
     const guide = await api.createGuide('Guide de la qualité des services municipaux');
     guideId = guide.id;
     // both coordinate: either may change the structure
-    await app.join(guideId, bassem, 'coordinator');
+    await e2e.app.join(guideId, bassem, 'coordinator');
     const a = await api.createSection(guideId, 'Démarche qualité');
     await api.createSection(guideId, 'Outils de mesure', a.id);
     await api.createSection(guideId, 'Études de cas');
-    alice = await openUser(browser, { cookie: amel.cookie, baseUrl: app.url });
-    bob = await openUser(browser, { cookie: bassem.cookie, baseUrl: app.url });
+    alice = await openUser(e2e.browser, { cookie: amel.cookie, baseUrl: e2e.app.url });
+    bob = await openUser(e2e.browser, { cookie: bassem.cookie, baseUrl: e2e.app.url });
     for (const user of [alice, bob]) {
-      await user.page.goto(`${app.url}/guides/${guideId}`);
+      await user.page.goto(`${e2e.app.url}/guides/${guideId}`);
       await tocLink(user.page, 'Études de cas').waitFor();
     }
     // a marker that a reload would wipe out
     await bob.page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   it('starts from the same outline in both browsers', async () => {

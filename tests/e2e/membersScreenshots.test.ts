@@ -1,23 +1,21 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@dalil/server/demo/demoAccounts.ts';
 import { Api } from '../helpers/api.ts';
-import { artifactsDir, startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser } from './support/browser.ts';
+import { artifactsDir } from './support/app.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser } from './support/browser.ts';
 import { createInvitationLink, openMembers } from './support/members.ts';
 
 describe('members page screenshots (demo guide), French and Arabic', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let coordinator: Api;
   let guideId: string;
 
+  const e2e = useBrowserApp({ demo: true });
+
   beforeAll(async () => {
-    app = await startApp({ demo: true });
-    browser = await launchBrowser();
-    coordinator = new Api(app.url);
+    coordinator = new Api(e2e.app.url);
     await coordinator.login('coordinatrice@demo.dalil.tn', DEMO_PASSWORD);
     const [summary] = await coordinator.ok<Array<{ id: string }>>('GET', '/api/guides');
     guideId = summary!.id;
@@ -27,15 +25,10 @@ describe('members page screenshots (demo guide), French and Arabic', () => {
     await coordinator.ok('DELETE', `/api/guides/${guideId}/invitations/${revoked.id}`);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   for (const language of ['fr', 'ar'] as const) {
     it(`renders the ${language} members page with a new link, on desktop and phone`, async () => {
-      const { page, context, errors } = await openUser(browser, { cookie: coordinator.cookie!, baseUrl: app.url, language });
-      await openMembers(page, app.url, guideId);
+      const { page, context, errors } = await openUser(e2e.browser, { cookie: coordinator.cookie!, baseUrl: e2e.app.url, language });
+      await openMembers(page, e2e.app.url, guideId);
       expect(await page.locator('.member-row').count()).toBe(5);
       // role names are translated, never the codes
       const roles = await page.locator('.member-row select').evaluateAll((selects) =>
@@ -66,8 +59,8 @@ describe('members page screenshots (demo guide), French and Arabic', () => {
 
   it('renders the invitation page in Arabic on a phone', async () => {
     const created = await coordinator.ok<{ path: string }>('POST', `/api/guides/${guideId}/invitations`, { role: 'contributor' });
-    const { page, context } = await openUser(browser, { baseUrl: app.url, language: 'ar', viewport: { width: 390, height: 844 } });
-    await page.goto(app.url + created.path);
+    const { page, context } = await openUser(e2e.browser, { baseUrl: e2e.app.url, language: 'ar', viewport: { width: 390, height: 844 } });
+    await page.goto(e2e.app.url + created.path);
     await page.getByRole('button', { name: 'إنشاء حسابي والانضمام إلى الدليل' }).waitFor();
     expect(await page.getByTestId('invitation').innerText()).toContain('بصفة مساهم');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -1,35 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import * as Y from 'yjs';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
-import { startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser, type UserPage } from './support/browser.ts';
 import { editorOf, openSection, typeParagraph } from './support/editor.ts';
 
 describe('a stock y-websocket client in Node and the browser editor share a section', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let user: UserPage;
   let client: YClient;
 
+  const e2e = useBrowserApp();
+
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const nadia = await app.user('Nadia');
-    const script = await app.user('Import script');
+    const nadia = await e2e.app.user('Nadia');
+    const script = await e2e.app.user('Import script');
     const { guide, section } = await nadia.api.guideWithSection();
-    await app.join(guide.id, script, 'author');
-    user = await openUser(browser, { cookie: nadia.cookie, baseUrl: app.url });
-    await openSection(user.page, app.url, guide.id, section.id);
+    await e2e.app.join(guide.id, script, 'author');
+    user = await openUser(e2e.browser, { cookie: nadia.cookie, baseUrl: e2e.app.url });
+    await openSection(user.page, e2e.app.url, guide.id, section.id);
     // a stock provider, signed in as an author through its session cookie
-    client = connectClient(app.server.wsUrl, section.docName, { cookie: script.cookie });
+    client = connectClient(e2e.app.server.wsUrl, section.docName, { cookie: script.cookie });
     await client.synced();
   });
 
   afterAll(async () => {
     client?.destroy();
-    await browser?.close();
-    await app?.stop();
   });
 
   it('shows a paragraph written by the Node client, bold mark included', async () => {

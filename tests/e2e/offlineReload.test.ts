@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SECTION_FRAGMENT } from '@dalil/shared';
 import { fragmentText } from '@dalil/shared/editor';
 import { join } from 'node:path';
 import { connectClient } from '../helpers/yClient.ts';
-import { artifactsDir, startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
+import { artifactsDir } from './support/app.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser, type UserPage } from './support/browser.ts';
 import { editorOf, openSection, typeParagraph } from './support/editor.ts';
 import { occurrences, pendingChanges, waitForOfflineShell } from './support/offline.ts';
 
@@ -15,8 +15,6 @@ const second = Array.from({ length: 8 }, (_, i) => `hl${i}apres`);
 const tokens = [...first, ...second];
 
 describe('offline in the browser: edits survive a reload without network and merge once', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let writer: UserPage; // A: goes offline
   let watcher: UserPage; // B: stays online
   let cookie: string;
@@ -24,27 +22,22 @@ describe('offline in the browser: edits survive a reload without network and mer
   let sectionId: string;
   let docName: string;
 
+  const e2e = useBrowserApp();
+
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const hela = await app.user('Hela Gharbi');
-    const karim = await app.user('Karim Trabelsi');
+    const hela = await e2e.app.user('Hela Gharbi');
+    const karim = await e2e.app.user('Karim Trabelsi');
     const { guide, section } = await hela.api.guideWithSection();
-    await app.join(guide.id, karim, 'author');
+    await e2e.app.join(guide.id, karim, 'author');
     ({ cookie } = hela);
     guideId = guide.id;
     sectionId = section.id;
     docName = section.docName;
-    writer = await openUser(browser, { cookie: hela.cookie, baseUrl: app.url });
-    watcher = await openUser(browser, { cookie: karim.cookie, baseUrl: app.url });
-    await openSection(writer.page, app.url, guideId, sectionId);
-    await openSection(watcher.page, app.url, guideId, sectionId);
+    writer = await openUser(e2e.browser, { cookie: hela.cookie, baseUrl: e2e.app.url });
+    watcher = await openUser(e2e.browser, { cookie: karim.cookie, baseUrl: e2e.app.url });
+    await openSection(writer.page, e2e.app.url, guideId, sectionId);
+    await openSection(watcher.page, e2e.app.url, guideId, sectionId);
     await waitForOfflineShell(writer.page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   it('counts what waits to be sent while offline, and nothing reaches the other person', async () => {
@@ -87,7 +80,7 @@ describe('offline in the browser: edits survive a reload without network and mer
   });
 
   it('keeps the text once on the server (a fresh stock client) and for a fresh browser context', async () => {
-    const client = connectClient(app.server.wsUrl, docName, { cookie });
+    const client = connectClient(e2e.app.server.wsUrl, docName, { cookie });
     try {
       await client.synced();
       const onServer = fragmentText(client.doc.getXmlFragment(SECTION_FRAGMENT));
@@ -95,8 +88,8 @@ describe('offline in the browser: edits survive a reload without network and mer
     } finally {
       client.destroy();
     }
-    const fresh = await openUser(browser, { cookie, baseUrl: app.url });
-    await openSection(fresh.page, app.url, guideId, sectionId);
+    const fresh = await openUser(e2e.browser, { cookie, baseUrl: e2e.app.url });
+    await openSection(fresh.page, e2e.app.url, guideId, sectionId);
     await expect.poll(async () => missing(await editorOf(fresh.page).innerText()), { timeout: 10_000 }).toEqual([]);
     const seen = await editorOf(fresh.page).innerText();
     expect(tokens.map((token) => occurrences(seen, token))).toEqual(tokens.map(() => 1));
@@ -104,8 +97,8 @@ describe('offline in the browser: edits survive a reload without network and mer
   });
 
   it('says the same in Arabic, right to left', async () => {
-    const arabic = await openUser(browser, { cookie, baseUrl: app.url, language: 'ar' });
-    await openSection(arabic.page, app.url, guideId, sectionId);
+    const arabic = await openUser(e2e.browser, { cookie, baseUrl: e2e.app.url, language: 'ar' });
+    await openSection(arabic.page, e2e.app.url, guideId, sectionId);
     await arabic.context.setOffline(true);
     await arabic.page.locator('.status-line[data-connection="offline"]').waitFor({ timeout: 10_000 });
     await typeParagraph(arabic.page, 'فقرة كتبت دون اتصال');

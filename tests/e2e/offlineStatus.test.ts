@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser, type UserPage } from './support/browser.ts';
 import { editorOf, openSection, typeParagraph } from './support/editor.ts';
 
 describe('status line when the server goes away', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let user: UserPage;
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const hela = await app.user('Hela');
-    const { guide, section } = await hela.api.guideWithSection();
-    user = await openUser(browser, { cookie: hela.cookie, baseUrl: app.url });
-    await openSection(user.page, app.url, guide.id, section.id);
-  });
+  const e2e = useBrowserApp();
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+  beforeAll(async () => {
+    const hela = await e2e.app.user('Hela');
+    const { guide, section } = await hela.api.guideWithSection();
+    user = await openUser(e2e.browser, { cookie: hela.cookie, baseUrl: e2e.app.url });
+    await openSection(user.page, e2e.app.url, guide.id, section.id);
   });
 
   it('says "saved" once the server has the text on disk', async () => {
@@ -30,7 +22,7 @@ describe('status line when the server goes away', () => {
   });
 
   it('switches to offline, keeps the text editable, and says where the changes are kept', async () => {
-    await app.server.stop();
+    await e2e.app.server.stop();
     await user.page.locator('.status-line[data-connection="offline"]').waitFor({ timeout: 10_000 });
     expect(await user.page.locator('.status-line__connection').innerText()).toContain('vos modifications sont conservées sur cet appareil');
     // no "saved" claim while the server cannot confirm anything

@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GuideView, SectionView } from '@dalil/shared';
 import type { TestUser } from '../helpers/accounts.ts';
 import { appendParagraphs } from '../helpers/threadAnchors.ts';
 import { connectClient } from '../helpers/yClient.ts';
-import { startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser, type UserPage } from './support/browser.ts';
 import { tocRow } from './support/toc.ts';
 
 /** Settling takes SETTLE_DELAY_MS (3 s by default) after the last edit, then one round trip. */
 const LIVE = { timeout: 10_000 };
 
 describe('the progress page and word counts follow the writing without reload', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let coordinator: TestUser;
   let author: TestUser;
   let guide: GuideView;
@@ -23,32 +20,27 @@ describe('the progress page and word counts follow the writing without reload', 
   const wordsCell = () => progressPage.page.getByTestId('sections-progress').locator('tbody tr').first().locator('td.num').first();
   const notReloaded = (user: UserPage) => user.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true);
 
+  const e2e = useBrowserApp();
+
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    [coordinator, author] = await Promise.all([app.user('Leïla Ben Salah'), app.user('Karim Trabelsi')]);
+    [coordinator, author] = await Promise.all([e2e.app.user('Leïla Ben Salah'), e2e.app.user('Karim Trabelsi')]);
     guide = await coordinator.api.createGuide('Guide de la participation citoyenne');
     section = await coordinator.api.createSection(guide.id, 'Le comité de quartier');
     await coordinator.api.createSection(guide.id, 'La consultation en ligne');
-    await app.join(guide.id, author, 'author');
+    await e2e.app.join(guide.id, author, 'author');
     await coordinator.api.ok('PATCH', `/api/guides/${guide.id}/sections/${section.id}`, { authorIds: [author.user.id] });
-    progressPage = await openUser(browser, { cookie: coordinator.cookie, baseUrl: app.url });
-    guidePage = await openUser(browser, { cookie: coordinator.cookie, baseUrl: app.url });
-    await progressPage.page.goto(`${app.url}/guides/${guide.id}/progress`);
-    await guidePage.page.goto(`${app.url}/guides/${guide.id}`);
+    progressPage = await openUser(e2e.browser, { cookie: coordinator.cookie, baseUrl: e2e.app.url });
+    guidePage = await openUser(e2e.browser, { cookie: coordinator.cookie, baseUrl: e2e.app.url });
+    await progressPage.page.goto(`${e2e.app.url}/guides/${guide.id}/progress`);
+    await guidePage.page.goto(`${e2e.app.url}/guides/${guide.id}`);
     await wordsCell().waitFor();
     await tocRow(guidePage.page, 'Le comité de quartier').waitFor();
     for (const user of [progressPage, guidePage]) await user.page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   it('words written elsewhere reach the progress table and the table of contents once the text settles', async () => {
     expect(await wordsCell().innerText()).toBe('0');
-    const writer = connectClient(app.server.wsUrl, section.docName, { cookie: author.cookie });
+    const writer = connectClient(e2e.app.server.wsUrl, section.docName, { cookie: author.cookie });
     try {
       await writer.synced();
       appendParagraphs(writer.doc, ['Le comité de quartier se réunit chaque mois.', 'Ses avis sont publiés.']);

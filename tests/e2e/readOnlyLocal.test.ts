@@ -1,33 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { fragmentText } from '@dalil/shared/editor';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
-import { startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser, type UserPage } from './support/browser.ts';
 import { editorOf, openSection } from './support/editor.ts';
 import { pendingChanges, waitForOfflineShell } from './support/offline.ts';
 
 const OFFICIAL = 'Texte validé par le comité de pilotage.';
 
 describe('a reader cannot make local edits, not even by forcing them', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let reader: UserPage;
   let author: YClient;
   let docName: string;
   let coordinatorCookie: string;
   const updatesSent: string[] = [];
 
+  const e2e = useBrowserApp();
+
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const coordinator = await app.user('Leïla Ben Salah');
-    const nadia = await app.user('Nadia Ferchichi');
+    const coordinator = await e2e.app.user('Leïla Ben Salah');
+    const nadia = await e2e.app.user('Nadia Ferchichi');
     const { guide, section } = await coordinator.api.guideWithSection();
-    await app.join(guide.id, nadia, 'reader');
-    author = connectClient(app.server.wsUrl, section.docName, { cookie: coordinator.cookie });
+    await e2e.app.join(guide.id, nadia, 'reader');
+    author = connectClient(e2e.app.server.wsUrl, section.docName, { cookie: coordinator.cookie });
     await author.synced();
     author.doc.transact(() => {
       const paragraph = new Y.XmlElement('paragraph');
@@ -38,7 +35,7 @@ describe('a reader cannot make local edits, not even by forcing them', () => {
     });
     docName = section.docName;
     coordinatorCookie = coordinator.cookie;
-    reader = await openUser(browser, { cookie: nadia.cookie, baseUrl: app.url });
+    reader = await openUser(e2e.browser, { cookie: nadia.cookie, baseUrl: e2e.app.url });
     // y-websocket sync frames that carry document changes: [0 (sync), 2 (update), …]; a sync
     // step 2 ([0, 1, …]) answers the server's state vector and carries them as well when not empty
     reader.page.on('websocket', (socket) =>
@@ -47,15 +44,13 @@ describe('a reader cannot make local edits, not even by forcing them', () => {
         if (payload[1] === 2 || (payload[1] === 1 && !isEmptyUpdate(payload))) updatesSent.push(socket.url());
       }),
     );
-    await openSection(reader.page, app.url, guide.id, section.id);
+    await openSection(reader.page, e2e.app.url, guide.id, section.id);
     await reader.page.getByText(OFFICIAL).waitFor({ timeout: 10_000 });
     await waitForOfflineShell(reader.page);
   });
 
   afterAll(async () => {
     author?.destroy();
-    await browser?.close();
-    await app?.stop();
   });
 
   it('refuses typing into a contenteditable flipped on, editor commands and raw ProseMirror transactions', async () => {
@@ -105,7 +100,7 @@ describe('a reader cannot make local edits, not even by forcing them', () => {
     await page.waitForTimeout(500);
     expect(updatesSent).toEqual([]);
     expect(fragmentText(author.fragment)).toBe(OFFICIAL);
-    const fresh = connectClient(app.server.wsUrl, docName, { cookie: coordinatorCookie });
+    const fresh = connectClient(e2e.app.server.wsUrl, docName, { cookie: coordinatorCookie });
     try {
       await fresh.synced();
       expect(fragmentText(fresh.fragment)).toBe(OFFICIAL);

@@ -1,21 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SECTION_FRAGMENT, type GuideView, type SectionView } from '@dalil/shared';
 import { fragmentText } from '@dalil/shared/editor';
 import type { TestUser } from '../helpers/accounts.ts';
 import { createGeneratedGuide, generateGuide } from '../helpers/generatedGuide.ts';
-import { artifactsDir, startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser } from './support/browser.ts';
+import { artifactsDir } from './support/app.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser } from './support/browser.ts';
 import { editorOf, openSection } from './support/editor.ts';
 
 const SPEC = { sections: 12, words: 2400, tables: 3, figures: 3, callouts: 4, footnotes: 5, arabicShare: 0.4, sectionsPerChapter: 3, seed: 7 };
 
 describe('reading view, print and versions in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let coordinator: TestUser;
   let author: TestUser;
   let reader: TestUser;
@@ -23,22 +21,18 @@ describe('reading view, print and versions in Chromium', () => {
   let sections: SectionView[];
   const generated = generateGuide(SPEC);
 
+  const e2e = useBrowserApp();
+
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    [coordinator, author, reader] = await Promise.all([app.user('Leïla Ben Salah'), app.user('Karim Trabelsi'), app.user('Nadia Lectrice')]);
-    ({ guide, sections } = await createGeneratedGuide(app.server, coordinator.api, generated));
-    await app.join(guide.id, author, 'author');
-    await app.join(guide.id, reader, 'reader');
+    [coordinator, author, reader] = await Promise.all([e2e.app.user('Leïla Ben Salah'), e2e.app.user('Karim Trabelsi'), e2e.app.user('Nadia Lectrice')]);
+    ({ guide, sections } = await createGeneratedGuide(e2e.app.server, coordinator.api, generated));
+    await e2e.app.join(guide.id, author, 'author');
+    await e2e.app.join(guide.id, reader, 'reader');
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   it('a reader lands on the whole guide: numbered, figures and tables numbered across it, boxes, notes, Arabic sections right to left', async () => {
-    const { page, errors } = await openUser(browser, { cookie: reader.cookie, baseUrl: app.url });
-    await page.goto(`${app.url}/guides/${guide.id}`);
+    const { page, errors } = await openUser(e2e.browser, { cookie: reader.cookie, baseUrl: e2e.app.url });
+    await page.goto(`${e2e.app.url}/guides/${guide.id}`);
     await page.waitForURL(`**/guides/${guide.id}/read`);
     const reading = page.getByTestId('reading');
     await reading.and(page.locator('[data-complete="true"]')).waitFor({ timeout: 20_000 });
@@ -83,8 +77,8 @@ describe('reading view, print and versions in Chromium', () => {
   });
 
   it('the reading view in Arabic, seen by a member who works on the guide (section states shown)', async () => {
-    const { page, errors } = await openUser(browser, { cookie: author.cookie, baseUrl: app.url, language: 'ar' });
-    await page.goto(`${app.url}/guides/${guide.id}/read`);
+    const { page, errors } = await openUser(e2e.browser, { cookie: author.cookie, baseUrl: e2e.app.url, language: 'ar' });
+    await page.goto(`${e2e.app.url}/guides/${guide.id}/read`);
     await page.locator('[data-complete="true"]').waitFor({ timeout: 20_000 });
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('.reading-section__status').count()).toBe(SPEC.sections);
@@ -95,10 +89,10 @@ describe('reading view, print and versions in Chromium', () => {
 
   it('coordinator makes a provisional version, an author edits, compare shows it, restore reaches the author’s open editor', async () => {
     const target = sections.find((_, i) => generated.sections[i]!.parent !== null && generated.sections[i]!.language === 'fr')!;
-    const coord = await openUser(browser, { cookie: coordinator.cookie, baseUrl: app.url });
-    const writer = await openUser(browser, { cookie: author.cookie, baseUrl: app.url });
+    const coord = await openUser(e2e.browser, { cookie: coordinator.cookie, baseUrl: e2e.app.url });
+    const writer = await openUser(e2e.browser, { cookie: author.cookie, baseUrl: e2e.app.url });
     const cp = coord.page;
-    await cp.goto(`${app.url}/guides/${guide.id}/versions`);
+    await cp.goto(`${e2e.app.url}/guides/${guide.id}/versions`);
     const form = cp.getByTestId('create-version');
     await form.getByLabel('Nom (facultatif)').fill('Avant l’atelier de Sfax');
     await form.getByRole('button', { name: 'Créer la version' }).click();
@@ -113,14 +107,14 @@ describe('reading view, print and versions in Chromium', () => {
 
     // the author has the section open and writes in it
     const wp = writer.page;
-    await openSection(wp, app.url, guide.id, target.id);
+    await openSection(wp, e2e.app.url, guide.id, target.id);
     // at the very start (the end of a generated section may be a figure, whose fields take the typing)
     await editorOf(wp).locator('p').first().click();
     await wp.keyboard.press('Control+Home');
     await wp.keyboard.type('Paragraphe ajouté après la version.', { delay: 5 });
     await wp.keyboard.press('Enter');
     const serverText = () => {
-      const room = app.server.registry.get(target.docName);
+      const room = e2e.app.server.registry.get(target.docName);
       return room ? fragmentText(room.doc.getXmlFragment(SECTION_FRAGMENT)) : "";
     };
     await expect.poll(serverText, { timeout: 10_000 }).toContain('Paragraphe ajouté après la version.');
@@ -156,8 +150,8 @@ describe('reading view, print and versions in Chromium', () => {
   it('the versions page in Arabic', async () => {
     // its own version, so that this test also runs alone
     await coordinator.api.ok('POST', `/api/guides/${guide.id}/versions`, { kind: 'provisional', label: 'نسخة للاختبار' });
-    const { page, errors } = await openUser(browser, { cookie: coordinator.cookie, baseUrl: app.url, language: 'ar' });
-    await page.goto(`${app.url}/guides/${guide.id}/versions`);
+    const { page, errors } = await openUser(e2e.browser, { cookie: coordinator.cookie, baseUrl: e2e.app.url, language: 'ar' });
+    await page.goto(`${e2e.app.url}/guides/${guide.id}/versions`);
     await page.getByTestId('version-list').waitFor();
     await page.getByTestId('compare').getByRole('button', { name: 'قارن' }).click();
     await page.getByTestId('comparison').waitFor();

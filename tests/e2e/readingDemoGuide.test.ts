@@ -1,36 +1,30 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GuideSummary } from '@dalil/shared';
 import { DEMO_PASSWORD } from '@dalil/server/demo/demoAccounts.ts';
 import { Api } from '../helpers/api.ts';
-import { artifactsDir, startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser } from './support/browser.ts';
+import { artifactsDir } from './support/app.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser } from './support/browser.ts';
 
 describe('the demo guide in the reading view (Chromium)', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let cookie: string;
   let guideId: string;
 
+  const e2e = useBrowserApp({ demo: true });
+
   beforeAll(async () => {
-    app = await startApp({ demo: true });
-    browser = await launchBrowser();
-    const reader = new Api(app.url);
+    const reader = new Api(e2e.app.url);
     await reader.login('lectrice@demo.dalil.tn', DEMO_PASSWORD);
     cookie = reader.cookie!;
     guideId = (await reader.ok<GuideSummary[]>('GET', '/api/guides'))[0]!.id;
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   it('numbers chapters, tables and notes, shows the boxes, lays the Arabic section right to left, prints without the app', async () => {
-    const { page, errors } = await openUser(browser, { cookie, baseUrl: app.url });
-    await page.goto(`${app.url}/guides/${guideId}`);
+    const { page, errors } = await openUser(e2e.browser, { cookie, baseUrl: e2e.app.url });
+    await page.goto(`${e2e.app.url}/guides/${guideId}`);
     await page.waitForURL(`**/guides/${guideId}/read`);
     await page.locator('[data-complete="true"]').waitFor({ timeout: 30_000 });
     const numbers = await page.locator('.reading-section > .reading-section__title .reading-number').allInnerTexts();

@@ -1,45 +1,37 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GuideView, SectionView } from '@dalil/shared';
 import type { TestUser } from '../helpers/accounts.ts';
-import { startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser, type UserPage } from './support/browser.ts';
 import { editorOf, openSection } from './support/editor.ts';
 import { memberRow, openMembers } from './support/members.ts';
 
 describe('members page: role changes and removal reach an open guide', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let coordinator: TestUser;
   let member: TestUser;
   let guide: GuideView;
   let section: SectionView;
   let coord: UserPage;
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    coordinator = await app.user('Leïla');
-    member = await app.user('Nour');
-    ({ guide, section } = await coordinator.api.guideWithSection());
-    await app.join(guide.id, member, 'reader');
-    coord = await openUser(browser, { cookie: coordinator.cookie, baseUrl: app.url });
-  });
+  const e2e = useBrowserApp();
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+  beforeAll(async () => {
+    coordinator = await e2e.app.user('Leïla');
+    member = await e2e.app.user('Nour');
+    ({ guide, section } = await coordinator.api.guideWithSection());
+    await e2e.app.join(guide.id, member, 'reader');
+    coord = await openUser(e2e.browser, { cookie: coordinator.cookie, baseUrl: e2e.app.url });
   });
 
   it('turns a reader into an author who can type, without a reload (4000, reconnect, refetch)', async () => {
-    const reader = await openUser(browser, { cookie: member.cookie, baseUrl: app.url });
-    await openSection(reader.page, app.url, guide.id, section.id);
+    const reader = await openUser(e2e.browser, { cookie: member.cookie, baseUrl: e2e.app.url });
+    await openSection(reader.page, e2e.app.url, guide.id, section.id);
     await reader.page.getByTestId('read-only').waitFor();
     expect(await editorOf(reader.page).getAttribute('contenteditable')).toBe('false');
     // readers may not even list the members
     expect(await reader.page.getByRole('link', { name: 'Membres' }).count()).toBe(0);
 
-    await openMembers(coord.page, app.url, guide.id);
+    await openMembers(coord.page, e2e.app.url, guide.id);
     await coord.page.getByLabel('Rôle de Nour').selectOption('author');
     await expect.poll(() => memberRow(coord.page, 'Nour').getAttribute('data-role'), { timeout: 10_000 }).toBe('author');
 
@@ -52,7 +44,7 @@ describe('members page: role changes and removal reach an open guide', () => {
     await reader.page.keyboard.type('Écrit après le changement de rôle', { delay: 5 });
     await expect.poll(() => editorOf(reader.page).innerText()).toContain('Écrit après le changement de rôle');
     // and the server keeps it: the text reaches the coordinator's editor
-    await openSection(coord.page, app.url, guide.id, section.id);
+    await openSection(coord.page, e2e.app.url, guide.id, section.id);
     await expect.poll(() => editorOf(coord.page).innerText(), { timeout: 10_000 }).toContain('Écrit après le changement de rôle');
     expect(await reader.page.getByRole('link', { name: 'Membres' }).count()).toBe(1);
     expect(reader.errors).toEqual([]);
@@ -60,7 +52,7 @@ describe('members page: role changes and removal reach an open guide', () => {
   });
 
   it('refuses to leave the guide without a coordinator, and says why', async () => {
-    await openMembers(coord.page, app.url, guide.id);
+    await openMembers(coord.page, e2e.app.url, guide.id);
     await coord.page.getByLabel('Rôle de Leïla').selectOption('author');
     const error = coord.page.getByTestId('members-error');
     await error.waitFor({ timeout: 10_000 });
@@ -71,10 +63,10 @@ describe('members page: role changes and removal reach an open guide', () => {
   });
 
   it('removes a member after confirmation; their open guide says they no longer have access', async () => {
-    const removed = await openUser(browser, { cookie: member.cookie, baseUrl: app.url });
-    await openSection(removed.page, app.url, guide.id, section.id);
+    const removed = await openUser(e2e.browser, { cookie: member.cookie, baseUrl: e2e.app.url });
+    await openSection(removed.page, e2e.app.url, guide.id, section.id);
 
-    await openMembers(coord.page, app.url, guide.id);
+    await openMembers(coord.page, e2e.app.url, guide.id);
     await memberRow(coord.page, 'Nour').getByRole('button', { name: 'Retirer Nour du guide' }).click();
     const dialog = coord.page.getByTestId('confirm-dialog');
     await dialog.waitFor();
@@ -89,7 +81,7 @@ describe('members page: role changes and removal reach an open guide', () => {
     await notice.waitFor({ timeout: 15_000 });
     expect(await notice.innerText()).toContain('Vous n’avez plus accès à ce guide');
     await notice.getByRole('link', { name: 'Tous les guides' }).click();
-    await removed.page.waitForURL(`${app.url}/`);
+    await removed.page.waitForURL(`${e2e.app.url}/`);
     expect(await removed.page.getByText(guide.title).count()).toBe(0);
     await removed.context.close();
   });

@@ -1,37 +1,30 @@
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GuideView } from '@dalil/shared';
 import { DEMO_PASSWORD } from '@dalil/server/demo/demoAccounts.ts';
 import { Api } from '../helpers/api.ts';
-import { artifactsDir, startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser } from './support/browser.ts';
+import { artifactsDir } from './support/app.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser } from './support/browser.ts';
 import { openSection } from './support/editor.ts';
 
 const readmeShot = resolve(import.meta.dirname, '../../client/docs/screenshot-guide.png');
 
 describe('guide view screenshots (demo guide), desktop and phone', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let guide: GuideView;
   let coordinator: Api;
   let author: Api;
 
+  const e2e = useBrowserApp({ demo: true });
+
   beforeAll(async () => {
-    app = await startApp({ demo: true });
-    browser = await launchBrowser();
-    coordinator = new Api(app.url);
+    coordinator = new Api(e2e.app.url);
     await coordinator.login('coordinatrice@demo.dalil.tn', DEMO_PASSWORD);
-    author = new Api(app.url);
+    author = new Api(e2e.app.url);
     await author.login('auteur@demo.dalil.tn', DEMO_PASSWORD);
     const [summary] = await coordinator.ok<Array<{ id: string }>>('GET', '/api/guides');
     guide = await coordinator.getGuide(summary!.id);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   /** A section with real text in it, past the first chapter heading. */
@@ -39,12 +32,12 @@ describe('guide view screenshots (demo guide), desktop and phone', () => {
 
   for (const language of ['fr', 'ar'] as const) {
     it(`renders the ${language} guide view with the section text`, async () => {
-      const { page, errors } = await openUser(browser, { cookie: coordinator.cookie!, baseUrl: app.url, language });
+      const { page, errors } = await openUser(e2e.browser, { cookie: coordinator.cookie!, baseUrl: e2e.app.url, language });
       // a second person in the same section, so presence and carets show up in the picture
-      const other = await openUser(browser, { cookie: author.cookie!, baseUrl: app.url, language });
-      await openSection(other.page, app.url, guide.id, section().id);
+      const other = await openUser(e2e.browser, { cookie: author.cookie!, baseUrl: e2e.app.url, language });
+      await openSection(other.page, e2e.app.url, guide.id, section().id);
       await other.page.locator('.ProseMirror').click();
-      await openSection(page, app.url, guide.id, section().id);
+      await openSection(page, e2e.app.url, guide.id, section().id);
       await page.locator('.status-line[data-save="saved"]').waitFor({ timeout: 10_000 });
       await page.locator('[data-testid="toc-presence"]').first().waitFor({ timeout: 10_000 });
       // the word count is measured from the synced document: never "0" for a section with text
@@ -72,15 +65,15 @@ describe('guide view screenshots (demo guide), desktop and phone', () => {
   }
 
   it('renders the guide list (fr) and the sign-in page (ar, phone)', async () => {
-    const list = await openUser(browser, { cookie: coordinator.cookie!, baseUrl: app.url });
-    await list.page.goto(app.url);
+    const list = await openUser(e2e.browser, { cookie: coordinator.cookie!, baseUrl: e2e.app.url });
+    await list.page.goto(e2e.app.url);
     await list.page.getByTestId('guide-list').waitFor();
     expect(await list.page.getByTestId('guide-list').innerText()).toContain(guide.title);
     await list.page.screenshot({ path: join(artifactsDir, 'guides-fr-1280.png') });
     await list.context.close();
 
-    const signIn = await openUser(browser, { baseUrl: app.url, language: 'ar', viewport: { width: 390, height: 844 } });
-    await signIn.page.goto(`${app.url}/guides/${guide.id}`);
+    const signIn = await openUser(e2e.browser, { baseUrl: e2e.app.url, language: 'ar', viewport: { width: 390, height: 844 } });
+    await signIn.page.goto(`${e2e.app.url}/guides/${guide.id}`);
     await signIn.page.getByRole('button', { name: 'دخول' }).waitFor();
     expect(await signIn.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await signIn.page.screenshot({ path: join(artifactsDir, 'login-ar-390.png') });

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GuideView, SectionView } from '@dalil/shared';
 import type { TestUser } from '../helpers/accounts.ts';
-import { startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser } from './support/browser.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser } from './support/browser.ts';
 import { tocAction, tocRow } from './support/toc.ts';
 
 describe('assigning authors and reviewers to a section from the table of contents', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let coordinator: TestUser;
   let author: TestUser;
   let reviewer: TestUser;
@@ -16,29 +13,24 @@ describe('assigning authors and reviewers to a section from the table of content
   let guide: GuideView;
   let section: SectionView;
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    coordinator = await app.user('Leïla');
-    author = await app.user('Karim Trabelsi');
-    reviewer = await app.user('Sami Gharbi');
-    reader = await app.user('Nadia');
-    ({ guide, section } = await coordinator.api.guideWithSection());
-    await app.join(guide.id, author, 'author');
-    await app.join(guide.id, reviewer, 'reviewer');
-    await app.join(guide.id, reader, 'reader');
-  });
+  const e2e = useBrowserApp();
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+  beforeAll(async () => {
+    coordinator = await e2e.app.user('Leïla');
+    author = await e2e.app.user('Karim Trabelsi');
+    reviewer = await e2e.app.user('Sami Gharbi');
+    reader = await e2e.app.user('Nadia');
+    ({ guide, section } = await coordinator.api.guideWithSection());
+    await e2e.app.join(guide.id, author, 'author');
+    await e2e.app.join(guide.id, reviewer, 'reviewer');
+    await e2e.app.join(guide.id, reader, 'reader');
   });
 
   it('offers only eligible members, saves, and shows the initials (other members: after a reload)', async () => {
-    const coord = await openUser(browser, { cookie: coordinator.cookie, baseUrl: app.url });
-    const other = await openUser(browser, { cookie: author.cookie, baseUrl: app.url });
+    const coord = await openUser(e2e.browser, { cookie: coordinator.cookie, baseUrl: e2e.app.url });
+    const other = await openUser(e2e.browser, { cookie: author.cookie, baseUrl: e2e.app.url });
     for (const { page } of [coord, other]) {
-      await page.goto(`${app.url}/guides/${guide.id}`);
+      await page.goto(`${e2e.app.url}/guides/${guide.id}`);
       await tocRow(page, section.title).waitFor();
     }
     // authors may list members but not assign: no menu at all for them

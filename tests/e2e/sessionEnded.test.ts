@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser } from './support/browser.ts';
 import { openSection } from './support/editor.ts';
 
 describe('a section socket refused with 4401 (session gone) sends the user to the login page', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const e2e = useBrowserApp();
 
   it('shows the login page, keeping the section URL, when the reconnect finds no session', async () => {
-    const coordinator = await app.user('Leïla');
-    const member = await app.user('Nour');
+    const coordinator = await e2e.app.user('Leïla');
+    const member = await e2e.app.user('Nour');
     const { guide, section } = await coordinator.api.guideWithSection();
-    await app.join(guide.id, member, 'reader');
-    const { page, context } = await openUser(browser, { cookie: member.cookie, baseUrl: app.url });
-    await openSection(page, app.url, guide.id, section.id);
+    await e2e.app.join(guide.id, member, 'reader');
+    const { page, context } = await openUser(e2e.browser, { cookie: member.cookie, baseUrl: e2e.app.url });
+    await openSection(page, e2e.app.url, guide.id, section.id);
 
     // the session ends elsewhere (sign-out on another device shares nothing with this tab)…
     expect((await member.api.request('POST', '/api/auth/logout')).status).toBe(204);

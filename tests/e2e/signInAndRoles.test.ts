@@ -1,34 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD } from '../helpers/accounts.ts';
-import { startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openUser } from './support/browser.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser } from './support/browser.ts';
 import { editorOf } from './support/editor.ts';
 
 describe('signing in, deep links, and what a reader is offered', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let sectionUrl: string;
   let readerEmail: string;
 
+  const e2e = useBrowserApp();
+
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const coordinator = await app.user('Leïla');
-    const reader = await app.user('Nour');
+    const coordinator = await e2e.app.user('Leïla');
+    const reader = await e2e.app.user('Nour');
     readerEmail = reader.user.email;
     const { guide, section } = await coordinator.api.guideWithSection();
-    await app.join(guide.id, reader, 'reader');
-    sectionUrl = `${app.url}/guides/${guide.id}/sections/${section.id}`;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await e2e.app.join(guide.id, reader, 'reader');
+    sectionUrl = `${e2e.app.url}/guides/${guide.id}/sections/${section.id}`;
   });
 
   it('asks a signed-out visitor to sign in, then opens the deep-linked section', async () => {
-    const { page, errors } = await openUser(browser, { baseUrl: app.url });
+    const { page, errors } = await openUser(e2e.browser, { baseUrl: e2e.app.url });
     await page.goto(sectionUrl);
     await page.getByLabel('Adresse e-mail').fill(readerEmail);
     await page.getByLabel('Mot de passe').fill('pas le bon');
@@ -44,7 +36,7 @@ describe('signing in, deep links, and what a reader is offered', () => {
   });
 
   it('shows a reader the text read-only, without toolbar or structure controls', async () => {
-    const { page } = await openUser(browser, { baseUrl: app.url });
+    const { page } = await openUser(e2e.browser, { baseUrl: e2e.app.url });
     await page.goto(sectionUrl);
     await page.getByLabel('Adresse e-mail').fill(readerEmail);
     await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);

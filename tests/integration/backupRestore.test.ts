@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { GuideSummary, GuideView } from '@dalil/shared';
 import { isSnapshotCovered } from '@dalil/shared';
-import { DEMO_PASSWORD, demoAccounts } from '@dalil/server/demo/demoAccounts.ts';
 import { encodeBackupArchive } from '@dalil/server/backup/backupArchive.ts';
 import { restoreBackup } from '@dalil/server/backup/restoreBackup.ts';
 import { spawnServer, type ServerProcess } from '../helpers/serverProcess.ts';
 import { Api } from '../helpers/api.ts';
+import { killIfRunning, spawnDemoServer } from '../helpers/demoServer.ts';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
 import { trackSaved } from '../helpers/savedTracker.ts';
 import { runAdmin } from '../helpers/adminCli.ts';
@@ -88,22 +88,14 @@ describe('backup of a running server, restore into an empty data dir', () => {
   const dir = tempDir('dalil-backup-');
   const servers: ServerProcess[] = [];
   afterAll(async () => {
-    for (const s of servers) {
-      if (s.child.exitCode === null && s.child.signalCode === null) {
-        s.child.kill('SIGKILL');
-        await s.exited;
-      }
-    }
+    for (const s of servers) await killIfRunning(s);
     dir.remove();
   });
 
   it('archives what was saved while edits and compactions run; the restored server serves the same guides and text; bad archives change nothing', async () => {
     const live = join(dir.path, 'live');
-    const server = await spawnServer(live, { DALIL_DEMO: '1' });
+    const { server, api, cookie } = await spawnDemoServer(live);
     servers.push(server);
-    const api = new Api(server.url);
-    await api.login(demoAccounts[0]!.email, DEMO_PASSWORD);
-    const cookie = api.cookie!;
     const guide = await api.createGuide('Guide sauvegardé');
     const a = await api.createSection(guide.id, 'Chapitre A');
     const b = await api.createSection(guide.id, 'Sous-chapitre B', a.id);

@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { SectionView, ThreadView } from '@dalil/shared';
-import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
-import { createGuideTeam, type GuideTeam } from '../helpers/guideTeam.ts';
+import { useGuideTeam } from '../helpers/serverHooks.ts';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 import { anchorOn, appendParagraphs, findText, threadTexts } from '../helpers/threadAnchors.ts';
@@ -12,24 +11,18 @@ import { editAsProseMirror, positionOf, sectionAsProseMirror } from '../helpers/
 const SENTENCE = 'Chaque année, le conseil municipal adopte le budget participatif après une assemblée publique.';
 
 describe('comment anchors follow the text (stock y-websocket clients, real server)', () => {
-  let server: TestServer;
-  let team: GuideTeam;
   let clients: YClient[] = [];
-  beforeAll(async () => {
-    server = await startServer({ SETTLE_DELAY_MS: '100' });
-    team = await createGuideTeam(server);
-  });
+  const setup = useGuideTeam({ SETTLE_DELAY_MS: '100' });
   afterEach(() => {
     for (const c of clients) c.destroy();
     clients = [];
   });
-  afterAll(() => server.dispose());
 
   /** A fresh section holding SENTENCE, with an author and a coordinator connected. */
   async function sectionWithText(): Promise<{ section: SectionView; author: YClient; coordinator: YClient }> {
-    const section = await team.byRole.coordinator.api.createSection(team.guide.id, `Section ${Math.random().toString(36).slice(2, 7)}`);
-    const author = connectClient(server.wsUrl, section.docName, { cookie: team.byRole.author.cookie });
-    const coordinator = connectClient(server.wsUrl, section.docName, { cookie: team.byRole.coordinator.cookie });
+    const section = await setup.team.byRole.coordinator.api.createSection(setup.team.guide.id, `Section ${Math.random().toString(36).slice(2, 7)}`);
+    const author = connectClient(setup.server.wsUrl, section.docName, { cookie: setup.team.byRole.author.cookie });
+    const coordinator = connectClient(setup.server.wsUrl, section.docName, { cookie: setup.team.byRole.coordinator.cookie });
     clients.push(author, coordinator);
     await Promise.all([author.synced(), coordinator.synced()]);
     appendParagraphs(author.doc, [SENTENCE, 'Le procès-verbal est affiché à la mairie.']);
@@ -39,7 +32,7 @@ describe('comment anchors follow the text (stock y-websocket clients, real serve
 
   /** Opens a thread as the reviewer (no text rights), anchored on `words`, computed from `from`'s copy. */
   async function comment(section: SectionView, from: YClient, words: string, body = 'À préciser.'): Promise<ThreadView> {
-    const res = await team.byRole.reviewer.api.request<ThreadView>('POST', `/api/guides/${team.guide.id}/sections/${section.id}/threads`, {
+    const res = await setup.team.byRole.reviewer.api.request<ThreadView>('POST', `/api/guides/${setup.team.guide.id}/sections/${section.id}/threads`, {
       anchor: anchorOn(from.doc, words),
       body,
     });
@@ -50,7 +43,7 @@ describe('comment anchors follow the text (stock y-websocket clients, real serve
   const converged = (docs: Y.Doc[]) => docs.every((d) => Y.encodeStateVector(d).toString() === Y.encodeStateVector(docs[0]!).toString()) && docs.every((d) => d.getXmlFragment('default').toString() === docs[0]!.getXmlFragment('default').toString());
 
   async function reloadedFromServer(section: SectionView): Promise<YClient> {
-    const fresh = connectClient(server.wsUrl, section.docName, { cookie: team.byRole.reader.cookie });
+    const fresh = connectClient(setup.server.wsUrl, section.docName, { cookie: setup.team.byRole.reader.cookie });
     clients.push(fresh);
     await fresh.synced();
     return fresh;
@@ -62,7 +55,7 @@ describe('comment anchors follow the text (stock y-websocket clients, real serve
     expect(thread.quote).toBe('budget participatif');
     await waitFor('mark reached the clients', () => threadTexts(author.doc)[thread.id] === 'budget participatif' && threadTexts(coordinator.doc)[thread.id] === 'budget participatif');
 
-    const third = connectClient(server.wsUrl, section.docName, { cookie: team.byRole.author.cookie });
+    const third = connectClient(setup.server.wsUrl, section.docName, { cookie: setup.team.byRole.author.cookie });
     clients.push(third);
     await third.synced();
     // Offline, so that all three edits are truly concurrent.
@@ -128,7 +121,7 @@ describe('comment anchors follow the text (stock y-websocket clients, real serve
     const { text, index } = findText(author.doc, 'procès-verbal est affiché');
     text.delete(index, 'procès-verbal est affiché'.length);
     const detached = await waitFor('thread reported detached', async () => {
-      const threads = await team.byRole.reader.api.ok<ThreadView[]>('GET', `/api/guides/${team.guide.id}/threads?sectionId=${section.id}`);
+      const threads = await setup.team.byRole.reader.api.ok<ThreadView[]>('GET', `/api/guides/${setup.team.guide.id}/threads?sectionId=${section.id}`);
       return threads.find((t) => t.id === thread.id && t.detached);
     });
     expect(detached.quote).toBe('procès-verbal est affiché');
@@ -144,7 +137,7 @@ describe('comment anchors follow the text (stock y-websocket clients, real serve
     const budget = findText(author.doc, 'budget participatif');
     budget.text.delete(budget.index, 'budget participatif'.length);
     const after = await waitFor('the witness reported detached', async () => {
-      const threads = await team.byRole.reader.api.ok<ThreadView[]>('GET', `/api/guides/${team.guide.id}/threads?sectionId=${section.id}`);
+      const threads = await setup.team.byRole.reader.api.ok<ThreadView[]>('GET', `/api/guides/${setup.team.guide.id}/threads?sectionId=${section.id}`);
       return threads.find((t) => t.id === witness.id)?.detached ? threads : undefined;
     });
     expect(fragmentText(author.fragment)).toContain('procès-verbal est affiché');

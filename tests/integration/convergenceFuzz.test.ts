@@ -1,9 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Y from 'yjs';
-import { DEMO_PASSWORD, demoAccounts } from '@dalil/server/demo/demoAccounts.ts';
 import { spawnServer, type ServerProcess } from '../helpers/serverProcess.ts';
-import { Api } from '../helpers/api.ts';
+import { killIfRunning, spawnDemoServer } from '../helpers/demoServer.ts';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
 import { FaultyProxy, type FaultyProxyStats } from '../helpers/faultyProxy.ts';
 import { docOnDisk } from '../helpers/docOnDisk.ts';
@@ -100,18 +99,14 @@ describe('convergence through a network that delays, reorders and drops', () => 
   const dir = tempDir('dalil-converge-');
   let server: ServerProcess | null = null;
   afterAll(async () => {
-    if (server && server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill('SIGKILL');
-      await server.exited;
-    }
+    await killIfRunning(server);
     dir.remove();
   });
 
   it(`${RUNS} fast-check runs of ${CLIENTS} clients: identical documents, nothing lost or doubled, same after a restart from disk`, async () => {
-    server = await spawnServer(dir.path, { DALIL_DEMO: '1' });
-    const api = new Api(server.url);
-    await api.login(demoAccounts[0]!.email, DEMO_PASSWORD);
-    const cookie = api.cookie!;
+    const demo = await spawnDemoServer(dir.path);
+    server = demo.server;
+    const { api, cookie } = demo;
     const guide = await api.createGuide('Guide convergence');
     const upstream = `ws://127.0.0.1:${server.port}`;
     const results: RunResult[] = [];

@@ -3,8 +3,8 @@ import * as Y from 'yjs';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import type { ApiError, GuideView, TransitionResult } from '@dalil/shared';
 import { layoutJson, sectionSchema, type LayoutNode } from '@dalil/shared/editor';
-import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
-import { createGuideTeam, type GuideTeam } from '../helpers/guideTeam.ts';
+import type { GuideTeam } from '../helpers/guideTeam.ts';
+import { useGuideTeam } from '../helpers/serverHooks.ts';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 
@@ -20,21 +20,17 @@ const paragraph = (...children: Array<Y.XmlElement | Y.XmlText>) => element('par
 const cell = (name: 'tableHeader' | 'tableCell', value: string) => element(name, { colspan: 1, rowspan: 1 }, [paragraph(text(value))]);
 
 describe('guide content through stock y-websocket clients (README "Document schema")', () => {
-  let server: TestServer;
-  let team: GuideTeam;
   const clients: YClient[] = [];
+  const setup = useGuideTeam({ RATE_LIMIT_PER_MINUTE: '100000', SETTLE_DELAY_MS: '100' });
   beforeAll(async () => {
-    server = await startServer({ RATE_LIMIT_PER_MINUTE: '100000', SETTLE_DELAY_MS: '100' });
-    team = await createGuideTeam(server);
-    await team.byRole.coordinator.api.ok('PATCH', `/api/guides/${team.guide.id}/sections/${team.section.id}`, { authorIds: [team.byRole.author.user.id] });
+    await setup.team.byRole.coordinator.api.ok('PATCH', `/api/guides/${setup.team.guide.id}/sections/${setup.team.section.id}`, { authorIds: [setup.team.byRole.author.user.id] });
   });
   afterAll(async () => {
     for (const client of clients) client.destroy();
-    await server.dispose();
   });
 
   const open = async (role: keyof GuideTeam['byRole']) => {
-    const client = connectClient(server.wsUrl, team.section.docName, { cookie: team.byRole[role].cookie });
+    const client = connectClient(setup.server.wsUrl, setup.team.section.docName, { cookie: setup.team.byRole[role].cookie });
     clients.push(client);
     await client.synced();
     return client;
@@ -70,15 +66,15 @@ describe('guide content through stock y-websocket clients (README "Document sche
 
     // the server counted them when the text settled: the editor numbers later sections from these
     await waitFor('numbered counts recorded', async () => {
-      const guide = await team.byRole.author.api.ok<GuideView>('GET', `/api/guides/${team.guide.id}`);
+      const guide = await setup.team.byRole.author.api.ok<GuideView>('GET', `/api/guides/${setup.team.guide.id}`);
       const counts = guide.sections[0]!.numbered;
       return counts?.figure === 1 && counts.table === 1 && counts.footnote === 1;
     }, { timeoutMs: 10_000 });
   });
 
   it('refuses to submit for review while a figure has no alt text, and accepts once it has', async () => {
-    const path = `/api/guides/${team.guide.id}/sections/${team.section.id}/transitions`;
-    const refused = await team.byRole.author.api.request<ApiError>('POST', path, { to: 'review' });
+    const path = `/api/guides/${setup.team.guide.id}/sections/${setup.team.section.id}/transitions`;
+    const refused = await setup.team.byRole.author.api.request<ApiError>('POST', path, { to: 'review' });
     expect(refused.status).toBe(409);
     expect(refused.body.error).toBe('figures_without_alt');
     expect(refused.body.message).toContain('figure 1');
@@ -86,11 +82,11 @@ describe('guide content through stock y-websocket clients (README "Document sche
     const writer = clients[0]!;
     const figure = writer.fragment.get(2) as Y.XmlElement;
     figure.setAttribute('alt', 'Des habitants votent lors du forum de quartier');
-    await waitFor('server has the alt text', async () => (await team.byRole.author.api.request<TransitionResult>('POST', path, { to: 'review' })).status === 200, { timeoutMs: 10_000, intervalMs: 200 });
+    await waitFor('server has the alt text', async () => (await setup.team.byRole.author.api.request<TransitionResult>('POST', path, { to: 'review' })).status === 200, { timeoutMs: 10_000, intervalMs: 200 });
   });
 
   it('what the editor writes (y-prosemirror mapping) is what README documents, read by a stock client', async () => {
-    const section = await team.byRole.coordinator.api.createSection(team.guide.id, 'Chapitre 2');
+    const section = await setup.team.byRole.coordinator.api.createSection(setup.team.guide.id, 'Chapitre 2');
     const doc = new Y.Doc();
     const source: LayoutNode = {
       type: 'doc',
@@ -100,10 +96,10 @@ describe('guide content through stock y-websocket clients (README "Document sche
       ],
     };
     prosemirrorJSONToYXmlFragment(sectionSchema(), source, doc.getXmlFragment('default'));
-    const writer = connectClient(server.wsUrl, section.docName, { cookie: team.byRole.coordinator.cookie, doc });
+    const writer = connectClient(setup.server.wsUrl, section.docName, { cookie: setup.team.byRole.coordinator.cookie, doc });
     clients.push(writer);
     await writer.synced();
-    const reader = connectClient(server.wsUrl, section.docName, { cookie: team.byRole.reader.cookie });
+    const reader = connectClient(setup.server.wsUrl, section.docName, { cookie: setup.team.byRole.reader.cookie });
     clients.push(reader);
     await reader.synced();
     await waitFor('reader sees the blocks', () => reader.fragment.length === 2, { timeoutMs: 10_000 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { GUIDE_ROLES } from '@dalil/shared';
 import { storeImage } from '@dalil/server/images/storeImage.ts';
 import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
-import { createGuideTeam, type GuideTeam } from '../helpers/guideTeam.ts';
+import { useGuideTeam } from '../helpers/serverHooks.ts';
 import { addMember, createUser } from '../helpers/accounts.ts';
 import { getImage, uploadImageFile } from '../helpers/imageUpload.ts';
 import { exifHasGps, jpegWithGps, noisyPng, pngBomb, smallGif, smallPng, smallWebp, SVG_WITH_SCRIPT } from '../helpers/testImages.ts';
@@ -15,17 +15,11 @@ const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('h
 const MAX_BYTES = 400 * 1024;
 
 describe('guide images: upload, cleaning, refusals, guide-scoped reads', () => {
-  let server: TestServer;
-  let team: GuideTeam;
-  const author = () => team.byRole.author.api;
-  const guideId = () => team.guide.id;
-  const filesOnDisk = () => readdirSync(join(server.dataDir, 'images', 'files'));
-
-  beforeAll(async () => {
-    server = await startServer({ IMAGE_MAX_BYTES: String(MAX_BYTES), IMAGE_MAX_PIXELS: String(40_000_000) });
-    team = await createGuideTeam(server);
-  }, 180_000); // six accounts, each with a deliberately slow password hash
-  afterAll(() => server?.dispose());
+  // six accounts, each with a deliberately slow password hash
+  const setup = useGuideTeam({ IMAGE_MAX_BYTES: String(MAX_BYTES), IMAGE_MAX_PIXELS: String(40_000_000) }, { timeoutMs: 180_000 });
+  const author = () => setup.team.byRole.author.api;
+  const guideId = () => setup.team.guide.id;
+  const filesOnDisk = () => readdirSync(join(setup.server.dataDir, 'images', 'files'));
 
   it('stores a phone photo without its EXIF (GPS gone), upright size scaled to 3000 px, and serves it with safe headers', async () => {
     const photo = await jpegWithGps(4000, 3000);
@@ -34,7 +28,7 @@ describe('guide images: upload, cleaning, refusals, guide-scoped reads', () => {
     expect(up.status).toBe(201);
     expect(up.body).toMatchObject({ width: 3000, height: 2250, url: `/api/guides/${guideId()}/images/${up.body.id}` });
 
-    const got = await getImage(team.byRole.reader.api, up.body.url);
+    const got = await getImage(setup.team.byRole.reader.api, up.body.url);
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe('image/jpeg');
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
@@ -72,8 +66,8 @@ describe('guide images: upload, cleaning, refusals, guide-scoped reads', () => {
     const again = await uploadImageFile(author(), guideId(), png);
     expect([first.status, again.status]).toEqual([201, 200]);
     expect(again.body).toEqual(first.body);
-    const other = await team.byRole.coordinator.api.createGuide('Autre guide');
-    const inOther = await uploadImageFile(team.byRole.coordinator.api, other.id, png);
+    const other = await setup.team.byRole.coordinator.api.createGuide('Autre guide');
+    const inOther = await uploadImageFile(setup.team.byRole.coordinator.api, other.id, png);
     expect(inOther.status).toBe(201);
     expect(inOther.body.id).toBe(first.body.id);
     expect(inOther.body.url).toBe(`/api/guides/${other.id}/images/${first.body.id}`);
@@ -135,24 +129,24 @@ describe('guide images: upload, cleaning, refusals, guide-scoped reads', () => {
   it('uploads only for roles that edit the text; reads for members of that guide only (404 for others, also members of another guide)', async () => {
     const png = await smallPng('#445566');
     const status: Record<string, number> = {};
-    for (const role of GUIDE_ROLES) status[role] = (await uploadImageFile(team.byRole[role].api, guideId(), png)).status;
-    status.outsider = (await uploadImageFile(team.outsider.api, guideId(), png)).status;
-    status.anonymous = (await uploadImageFile(team.anonymous, guideId(), png)).status;
+    for (const role of GUIDE_ROLES) status[role] = (await uploadImageFile(setup.team.byRole[role].api, guideId(), png)).status;
+    status.outsider = (await uploadImageFile(setup.team.outsider.api, guideId(), png)).status;
+    status.anonymous = (await uploadImageFile(setup.team.anonymous, guideId(), png)).status;
     expect(status).toEqual({ coordinator: 201, author: 200, contributor: 403, reviewer: 403, reader: 403, outsider: 403, anonymous: 401 });
 
     const up = await uploadImageFile(author(), guideId(), png);
-    for (const role of GUIDE_ROLES) expect((await getImage(team.byRole[role].api, up.body.url)).status, role).toBe(200);
+    for (const role of GUIDE_ROLES) expect((await getImage(setup.team.byRole[role].api, up.body.url)).status, role).toBe(200);
     // A member of another guide that holds other pictures.
-    const elsewhere = await createUser(server, 'Membre Ailleurs');
-    const theirGuide = await team.byRole.coordinator.api.createGuide('Guide voisin');
-    await addMember(server, theirGuide.id, elsewhere, 'author');
+    const elsewhere = await createUser(setup.server, 'Membre Ailleurs');
+    const theirGuide = await setup.team.byRole.coordinator.api.createGuide('Guide voisin');
+    await addMember(setup.server, theirGuide.id, elsewhere, 'author');
     const notTheirs = await getImage(elsewhere.api, up.body.url);
     expect(notTheirs.status).toBe(404);
     expect(notTheirs.bytes.includes(png.subarray(0, 8))).toBe(false);
     // ... nor through their own guide's URL.
     expect((await getImage(elsewhere.api, `/api/guides/${theirGuide.id}/images/${up.body.id}`)).status).toBe(404);
-    expect((await getImage(team.outsider.api, up.body.url)).status).toBe(404);
-    expect((await getImage(team.anonymous, up.body.url)).status).toBe(401);
+    expect((await getImage(setup.team.outsider.api, up.body.url)).status).toBe(404);
+    expect((await getImage(setup.team.anonymous, up.body.url)).status).toBe(401);
     expect((await getImage(author(), `/api/guides/${guideId()}/images/${'0'.repeat(64)}`)).status).toBe(404);
     expect((await getImage(author(), `/api/guides/${guideId()}/images/..%2F..%2Fmetadata.json`)).status).toBe(400);
   });
@@ -160,7 +154,7 @@ describe('guide images: upload, cleaning, refusals, guide-scoped reads', () => {
   it('refuses a request without a file, and a cross-site or token-less upload', async () => {
     const noFile = await author().request('POST', `/api/guides/${guideId()}/images`, { file: 'x' });
     expect(noFile.status).toBe(400);
-    const withoutToken = await fetch(`${server.url}/api/guides/${guideId()}/images`, {
+    const withoutToken = await fetch(`${setup.server.url}/api/guides/${guideId()}/images`, {
       method: 'POST',
       headers: { cookie: author().cookie! },
       body: (() => {
@@ -176,7 +170,7 @@ describe('guide images: upload, cleaning, refusals, guide-scoped reads', () => {
     const own = await startServer();
     let restarted: TestServer | null = null;
     try {
-      const guide = await own.guides.createGuide({ title: 'Guide importé', language: 'fr', coordinatorId: team.byRole.coordinator.user.id });
+      const guide = await own.guides.createGuide({ title: 'Guide importé', language: 'fr', coordinatorId: setup.team.byRole.coordinator.user.id });
       const png = await smallPng('#778899');
       const stored = await storeImage(own.images, guide.id, png, { storedBy: null });
       expect(stored.created).toBe(true);

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { can, GUIDE_ACTIONS, GUIDE_ROLES, type GuideAction, type GuideRole } from '@dalil/shared';
-import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
-import { createGuideTeam, type GuideTeam } from '../helpers/guideTeam.ts';
+import { useGuideTeam } from '../helpers/serverHooks.ts';
 import { createUser } from '../helpers/accounts.ts';
 import type { Api } from '../helpers/api.ts';
 
@@ -13,17 +12,12 @@ interface RouteCase {
 }
 
 describe('REST permissions: every route × every role, plus anonymous and outsiders', () => {
-  let server: TestServer;
-  let team: GuideTeam;
-  beforeAll(async () => {
-    server = await startServer({ RATE_LIMIT_PER_MINUTE: '100000' });
-    team = await createGuideTeam(server);
-  }, 180_000); // six scrypt accounts on a busy machine
-  afterAll(() => server.dispose());
+  // six scrypt accounts on a busy machine
+  const setup = useGuideTeam({ RATE_LIMIT_PER_MINUTE: '100000' }, { timeoutMs: 180_000 });
 
-  const g = () => team.guide.id;
-  const s = () => team.section.id;
-  const coordinatorApi = () => team.byRole.coordinator.api;
+  const g = () => setup.team.guide.id;
+  const s = () => setup.team.section.id;
+  const coordinatorApi = () => setup.team.byRole.coordinator.api;
   const freshSection = async () => (await coordinatorApi().createSection(g(), 'À supprimer')).id;
   const trashedSection = async () => {
     const id = await freshSection();
@@ -31,8 +25,8 @@ describe('REST permissions: every route × every role, plus anonymous and outsid
     return id;
   };
   const freshMember = async () => {
-    const extra = await createUser(server, `Membre ${Math.random().toString(36).slice(2, 8)}`);
-    await server.members.setRole(g(), extra.user.id, 'reader');
+    const extra = await createUser(setup.server, `Membre ${Math.random().toString(36).slice(2, 8)}`);
+    await setup.server.members.setRole(g(), extra.user.id, 'reader');
     return extra.user.id;
   };
   const freshInvitation = async () =>
@@ -46,7 +40,7 @@ describe('REST permissions: every route × every role, plus anonymous and outsid
     {
       name: 'PATCH section (assign)',
       action: 'sections.assign',
-      call: (api) => api.request('PATCH', `/api/guides/${g()}/sections/${s()}`, { authorIds: [team.byRole.author.user.id] }),
+      call: (api) => api.request('PATCH', `/api/guides/${g()}/sections/${s()}`, { authorIds: [setup.team.byRole.author.user.id] }),
     },
     { name: 'DELETE section', action: 'structure.manage', call: async (api) => api.request('DELETE', `/api/guides/${g()}/sections/${await freshSection()}`) },
     { name: 'POST restore', action: 'structure.manage', call: async (api) => api.request('POST', `/api/guides/${g()}/sections/${await trashedSection()}/restore`) },
@@ -89,9 +83,9 @@ describe('REST permissions: every route × every role, plus anonymous and outsid
   for (const route of routes) {
     it(`${route.name}: allowed roles succeed, other members get 403, outsiders 403, anonymous 401`, async () => {
       const outcome: Record<string, number> = {};
-      for (const role of GUIDE_ROLES) outcome[role] = (await route.call(team.byRole[role as GuideRole].api)).status;
-      outcome.outsider = (await route.call(team.outsider.api)).status;
-      outcome.anonymous = (await route.call(team.anonymous)).status;
+      for (const role of GUIDE_ROLES) outcome[role] = (await route.call(setup.team.byRole[role as GuideRole].api)).status;
+      outcome.outsider = (await route.call(setup.team.outsider.api)).status;
+      outcome.anonymous = (await route.call(setup.team.anonymous)).status;
       const expected: Record<string, number | 'ok'> = {};
       for (const role of GUIDE_ROLES) expected[role] = ALLOWED[route.action].includes(role) ? 'ok' : 403;
       expected.outsider = 403;
@@ -102,32 +96,32 @@ describe('REST permissions: every route × every role, plus anonymous and outsid
   }
 
   it('GET /api/guides lists only the guides one is a member of', async () => {
-    const mine = await team.byRole.reader.api.ok<Array<{ id: string; role: string }>>('GET', '/api/guides');
+    const mine = await setup.team.byRole.reader.api.ok<Array<{ id: string; role: string }>>('GET', '/api/guides');
     expect(mine.map((x) => x.id)).toEqual([g()]);
     expect(mine[0]!.role).toBe('reader');
-    expect(await team.outsider.api.ok('GET', '/api/guides')).toEqual([]);
-    expect((await team.anonymous.request('GET', '/api/guides')).status).toBe(401);
+    expect(await setup.team.outsider.api.ok('GET', '/api/guides')).toEqual([]);
+    expect((await setup.team.anonymous.request('GET', '/api/guides')).status).toBe(401);
   });
 
   it('the guide view carries the caller’s role and permissions', async () => {
-    const view = await team.byRole.contributor.api.getGuide(g());
+    const view = await setup.team.byRole.contributor.api.getGuide(g());
     expect(view.role).toBe('contributor');
     expect(view.permissions).toContain('section.comment');
     expect(view.permissions).not.toContain('section.editText');
   });
 
   it('cookie-authenticated mutations need the CSRF token and our Origin', async () => {
-    const api = team.byRole.coordinator.api;
+    const api = setup.team.byRole.coordinator.api;
     const withoutToken = await api.request('POST', `/api/guides/${g()}/sections`, { title: 'x' }, { 'x-csrf-token': '' });
     expect(withoutToken.status).toBe(403);
     const crossSite = await api.request('POST', `/api/guides/${g()}/sections`, { title: 'x' }, { origin: 'https://evil.example' });
     expect(crossSite).toMatchObject({ status: 403, body: { error: 'bad_origin' } });
-    const sameSite = await api.request('POST', `/api/guides/${g()}/sections`, { title: 'x' }, { origin: server.url });
+    const sameSite = await api.request('POST', `/api/guides/${g()}/sections`, { title: 'x' }, { origin: setup.server.url });
     expect(sameSite.status).toBe(201);
   });
 
   it('sends security headers with a Content-Security-Policy', async () => {
-    const res = await team.anonymous.request('GET', '/api/health');
+    const res = await setup.team.anonymous.request('GET', '/api/health');
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { join } from 'node:path';
 import { can, GUIDE_ROLES, type GuideRole } from '@dalil/shared';
 import { FileDocStore } from '@dalil/server/storage/fileDocStore.ts';
-import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
-import { createGuideTeam, type GuideTeam } from '../helpers/guideTeam.ts';
+import { useGuideTeam } from '../helpers/serverHooks.ts';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
 import { barrier } from '../helpers/barrier.ts';
 import { waitFor } from '../helpers/waitFor.ts';
@@ -21,33 +20,27 @@ function closeOf(url: string, headers: Record<string, string>): Promise<{ code: 
 }
 
 describe('WebSocket permissions with stock y-websocket clients', () => {
-  let server: TestServer;
-  let team: GuideTeam;
   const clients: YClient[] = [];
-  beforeAll(async () => {
-    server = await startServer({ RATE_LIMIT_PER_MINUTE: '100000' });
-    team = await createGuideTeam(server);
-  });
+  const setup = useGuideTeam({ RATE_LIMIT_PER_MINUTE: '100000' });
   afterAll(async () => {
     clients.forEach((c) => c.destroy());
-    await server.dispose();
   });
-  const docName = () => team.section.docName;
+  const docName = () => setup.team.section.docName;
   const open = (role: GuideRole, doc?: Y.Doc, connect = true) => {
-    const c = connectClient(server.wsUrl, docName(), { cookie: team.byRole[role].cookie, doc, connect });
+    const c = connectClient(setup.server.wsUrl, docName(), { cookie: setup.team.byRole[role].cookie, doc, connect });
     clients.push(c);
     return c;
   };
-  const room = () => server.registry.get(docName());
-  const serverText = () => server.registry.get(docName())?.doc.getText('text').toString() ?? '';
+  const room = () => setup.server.registry.get(docName());
+  const serverText = () => setup.server.registry.get(docName())?.doc.getText('text').toString() ?? '';
 
   it('refuses before sending anything: 4401 without session, 4403 outsider or foreign origin, 4404 unknown, 4400 bad name', async () => {
-    const base = `${server.wsUrl}`;
-    const coordinator = { cookie: team.byRole.coordinator.cookie };
+    const base = `${setup.server.wsUrl}`;
+    const coordinator = { cookie: setup.team.byRole.coordinator.cookie };
     expect(await closeOf(`${base}/${docName()}`, {})).toMatchObject({ code: 4401, gotData: false });
     expect(await closeOf(`${base}/${docName()}`, { cookie: 'dalil_session=forged' })).toMatchObject({ code: 4401, gotData: false });
-    expect(await closeOf(`${base}/${docName()}`, { cookie: team.outsider.cookie })).toMatchObject({ code: 4403, gotData: false });
-    expect(await closeOf(`${base}/${team.guide.roomName}`, { cookie: team.outsider.cookie })).toMatchObject({ code: 4403 });
+    expect(await closeOf(`${base}/${docName()}`, { cookie: setup.team.outsider.cookie })).toMatchObject({ code: 4403, gotData: false });
+    expect(await closeOf(`${base}/${setup.team.guide.roomName}`, { cookie: setup.team.outsider.cookie })).toMatchObject({ code: 4403 });
     expect(await closeOf(`${base}/${docName()}`, { ...coordinator, origin: 'https://evil.example' })).toMatchObject({ code: 4403, gotData: false });
     expect(await closeOf(`${base}/unknownDocument`, coordinator)).toMatchObject({ code: 4404, gotData: false });
     expect(await closeOf(`${base}/..%2F..%2Fmetadata.json`, coordinator)).toMatchObject({ code: 4400, gotData: false });
@@ -92,8 +85,8 @@ describe('WebSocket permissions with stock y-websocket clients', () => {
   });
 
   it('what is on disk never contains a read-only member’s text', async () => {
-    await server.registry.flushAll();
-    const store = new FileDocStore(join(server.dataDir, 'docs'), { warn: () => {} });
+    await setup.server.registry.flushAll();
+    const store = new FileDocStore(join(setup.server.dataDir, 'docs'), { warn: () => {} });
     // Another handle on the same files, read-only use: load only.
     const loaded = await store.load(docName());
     await store.close();
@@ -113,13 +106,13 @@ describe('WebSocket permissions with stock y-websocket clients', () => {
     const spoofer = open('reader');
     await Promise.all([watcher.synced(), spoofer.synced()]);
     spoofer.provider.awareness.setLocalStateField('user', { name: 'Leila Coordinatrice', color: '#123456' });
-    const readerName = team.byRole.reader.user.name;
+    const readerName = setup.team.byRole.reader.user.name;
     // other readers' clients from earlier tests are present too: look at this socket's entry
     await waitFor('watcher sees the spoofer under her real name', () =>
       (watcher.provider.awareness.getStates().get(spoofer.doc.clientID)?.user as { name?: string } | undefined)?.name === readerName,
     );
     const spoofed = watcher.provider.awareness.getStates().get(spoofer.doc.clientID) as { user: { name: string; id: string; color: string } };
-    expect(spoofed.user).toEqual({ id: team.byRole.reader.user.id, name: readerName, color: '#123456' });
+    expect(spoofed.user).toEqual({ id: setup.team.byRole.reader.user.id, name: readerName, color: '#123456' });
 
     // A flood of fake entries through the same socket: only the first id of the connection counts.
     const { Awareness, encodeAwarenessUpdate } = await import('y-protocols/awareness');
@@ -133,7 +126,7 @@ describe('WebSocket permissions with stock y-websocket clients', () => {
       encoding.writeVarUint8Array(e, encodeAwarenessUpdate(fake, [fake.clientID]));
       spoofer.provider.ws!.send(encoding.toUint8Array(e));
     }
-    await barrier(spoofer, () => server.registry.get(docName()), [watcher]);
+    await barrier(spoofer, () => setup.server.registry.get(docName()), [watcher]);
     expect(watcher.provider.awareness.getStates().size).toBe(before);
     const names = [...watcher.provider.awareness.getStates().values()].map((s) => (s.user as { name?: string })?.name);
     expect(names.some((n) => n?.startsWith('fantôme'))).toBe(false);
@@ -143,14 +136,14 @@ describe('WebSocket permissions with stock y-websocket clients', () => {
     const reader = open('reader');
     await reader.synced();
     const closed = new Promise<number>((resolve) => reader.provider.on('connection-close', (e: CloseEvent | null) => resolve(e?.code ?? 0)));
-    await team.byRole.coordinator.api.ok('DELETE', `/api/guides/${team.guide.id}/members/${team.byRole.reader.user.id}`);
+    await setup.team.byRole.coordinator.api.ok('DELETE', `/api/guides/${setup.team.guide.id}/members/${setup.team.byRole.reader.user.id}`);
     expect(await closed).toBe(4409);
-    expect(await closeOf(`${server.wsUrl}/${docName()}`, { cookie: team.byRole.reader.cookie })).toMatchObject({ code: 4403 });
+    expect(await closeOf(`${setup.server.wsUrl}/${docName()}`, { cookie: setup.team.byRole.reader.cookie })).toMatchObject({ code: 4403 });
 
     const author = open('author');
     await author.synced();
     const authorClosed = new Promise<number>((resolve) => author.provider.on('connection-close', (e: CloseEvent | null) => resolve(e?.code ?? 0)));
-    await team.byRole.coordinator.api.ok('PATCH', `/api/guides/${team.guide.id}/members/${team.byRole.author.user.id}`, { role: 'reader' });
+    await setup.team.byRole.coordinator.api.ok('PATCH', `/api/guides/${setup.team.guide.id}/members/${setup.team.byRole.author.user.id}`, { role: 'reader' });
     expect(await authorClosed).toBe(4000);
     await waitFor('author reconnected', () => author.provider.wsconnected && author.provider.synced);
     const before = serverText();

@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoAccounts } from '@dalil/server/demo/demoAccounts.ts';
-import { spawnServer, type ServerProcess } from '../helpers/serverProcess.ts';
-import { Api } from '../helpers/api.ts';
+import type { ServerProcess } from '../helpers/serverProcess.ts';
+import { killIfRunning, spawnDemoServer } from '../helpers/demoServer.ts';
 import { connectClient } from '../helpers/yClient.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { sleep } from '../helpers/waitFor.ts';
@@ -11,14 +10,14 @@ describe('SIGTERM during an edit storm', () => {
   const dir = tempDir();
   let server: ServerProcess | null = null;
   afterAll(async () => {
-    if (server && server.child.exitCode === null) server.child.kill('SIGKILL');
+    await killIfRunning(server);
     dir.remove();
   });
 
   it('flushes everything the server received, while clients keep typing, before exiting with code 0', async () => {
-    server = await spawnServer(dir.path, { DALIL_DEMO: '1', COMMIT_DELAY_MS: '80' });
-    const api = new Api(server.url);
-    await api.login(demoAccounts[0]!.email, DEMO_PASSWORD);
+    const demo = await spawnDemoServer(dir.path, { COMMIT_DELAY_MS: '80' });
+    server = demo.server;
+    const api = demo.api;
     const { section } = await api.guideWithSection();
     const clients = Array.from({ length: 8 }, () => connectClient(server!.wsUrl, section.docName, { cookie: api.cookie! }));
     await Promise.all(clients.map((c) => c.synced()));

@@ -1,11 +1,10 @@
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { GUIDE_ROOM_CONTENT, GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS } from '@dalil/shared';
-import { watchAccessSignals, type AccessSignal } from './accessSignals.ts';
-import { followBrowserOnline } from './browserOnline.ts';
-import { collabUrl } from './collabUrl.ts';
-import { watchConnection } from './connectionStatus.ts';
+import type { AccessSignal } from './accessSignals.ts';
 import { toParticipant, type Participant, type PresenceState } from './presence.ts';
+import { openRoomProvider } from './roomProvider.ts';
+import { SnapshotStore } from './snapshotStore.ts';
 import type { ConnectionStatus } from './status.ts';
 
 export interface GuideRoomSnapshot {
@@ -44,14 +43,19 @@ export const IDLE_GUIDE_ROOM: GuideRoomSnapshot = {
 export class GuideRoom {
   private readonly ydoc = new Y.Doc();
   private readonly provider: WebsocketProvider;
-  private readonly listeners = new Set<() => void>();
+  private readonly store = new SnapshotStore<GuideRoomSnapshot>(IDLE_GUIDE_ROOM);
   private readonly disposers: Array<() => void> = [];
-  private current: GuideRoomSnapshot = IDLE_GUIDE_ROOM;
 
   /** `presence` null: listen only, without appearing among the people in the guide. */
   constructor(roomName: string, presence: PresenceState | null, onAccessSignal: (signal: AccessSignal) => void = () => undefined) {
     // No BroadcastChannel: presence must reflect each tab, and structure news comes from the server.
-    this.provider = new WebsocketProvider(collabUrl(), roomName, this.ydoc, { disableBc: true, connect: navigator.onLine });
+    const room = openRoomProvider(roomName, this.ydoc, {
+      broadcastChannel: false,
+      onConnection: (connection) => this.store.update({ connection }),
+      onAccessSignal,
+    });
+    this.provider = room.provider;
+    this.disposers.push(room.unwatch);
     this.provider.awareness.setLocalState(presence);
 
     // The newest version is the maximum (entries from before a server restart may merge in, and a
@@ -60,38 +64,30 @@ export class GuideRoom {
       const versions = this.ydoc.getArray<unknown>(key);
       const onVersions = (): void => {
         const newest = newestOf(versions);
-        if (newest !== null && newest !== this.current[field]) this.set({ [field]: newest });
+        if (newest !== null && newest !== this.store.snapshot[field]) this.store.update({ [field]: newest });
       };
       versions.observe(onVersions);
       this.disposers.push(() => versions.unobserve(onVersions));
     }
-    const onAwareness = (): void => this.set({ participants: this.readParticipants() });
+    const onAwareness = (): void => this.store.update({ participants: this.readParticipants() });
     this.provider.awareness.on('change', onAwareness);
-    this.disposers.push(
-      () => this.provider.awareness.off('change', onAwareness),
-      followBrowserOnline(this.provider),
-      watchConnection(this.provider, (connection) => this.set({ connection })),
-      watchAccessSignals(this.provider, onAccessSignal),
-    );
+    this.disposers.push(() => this.provider.awareness.off('change', onAwareness));
     onAwareness();
   }
 
   get snapshot(): GuideRoomSnapshot {
-    return this.current;
+    return this.store.snapshot;
   }
 
   setPresence(presence: PresenceState): void {
     this.provider.awareness.setLocalState(presence);
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
 
   destroy(): void {
     for (const dispose of this.disposers.splice(0)) dispose();
-    this.listeners.clear();
+    this.store.clear();
     this.provider.destroy(); // also tells peers we left
     this.ydoc.destroy();
   }
@@ -105,11 +101,6 @@ export class GuideRoom {
     }
     // self first, then by name, so avatars keep a stable order
     return participants.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.user.name.localeCompare(b.user.name));
-  }
-
-  private set(patch: Partial<GuideRoomSnapshot>): void {
-    this.current = { ...this.current, ...patch };
-    for (const listener of this.listeners) listener();
   }
 }
 

@@ -1,13 +1,12 @@
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { watchAccessSignals, type AccessSignal } from './accessSignals.ts';
-import { followBrowserOnline } from './browserOnline.ts';
-import { collabUrl } from './collabUrl.ts';
-import { watchConnection } from './connectionStatus.ts';
+import type { AccessSignal } from './accessSignals.ts';
 import { readOnlyView } from './readOnlyView.ts';
+import { openRoomProvider } from './roomProvider.ts';
 import { savedSnapshotStore } from './savedSnapshotStore.ts';
 import { watchSavedState } from './savedState.ts';
+import { SnapshotStore } from './snapshotStore.ts';
 import type { CollabStatus } from './status.ts';
 
 export const IDLE_SECTION_STATUS: CollabStatus = { connection: 'connecting', save: 'unknown', pending: null };
@@ -37,9 +36,8 @@ export class SectionSession {
   /** What the socket syncs and IndexedDB keeps; `ydoc` itself unless read-only. */
   private readonly shared = new Y.Doc();
   private readonly local: IndexeddbPersistence;
-  private readonly listeners = new Set<() => void>();
+  private readonly store = new SnapshotStore<CollabStatus>(IDLE_SECTION_STATUS);
   private readonly disposers: Array<() => void> = [];
-  private current: CollabStatus = IDLE_SECTION_STATUS;
   private syncedOnce = false;
 
   constructor(
@@ -57,20 +55,19 @@ export class SectionSession {
       this.ydoc = this.shared;
     }
     this.local = new IndexeddbPersistence(docName, this.shared);
-    this.provider = new WebsocketProvider(collabUrl(), docName, this.shared, { connect: navigator.onLine });
-    this.disposers.push(
-      followBrowserOnline(this.provider),
-      watchConnection(this.provider, (connection) => {
+    const room = openRoomProvider(docName, this.shared, {
+      onConnection: (connection) => {
         if (connection === 'connected') this.syncedOnce = true;
-        this.set({ connection });
-      }),
-      watchSavedState(this.provider, this.shared, savedSnapshotStore(this.local), (saved) => this.set(saved)),
-      watchAccessSignals(this.provider, onAccessSignal),
-    );
+        this.store.update({ connection });
+      },
+      onAccessSignal,
+    });
+    this.provider = room.provider;
+    this.disposers.push(room.unwatch, watchSavedState(this.provider, this.shared, savedSnapshotStore(this.local), (saved) => this.store.update(saved)));
   }
 
   get status(): CollabStatus {
-    return this.current;
+    return this.store.snapshot;
   }
 
   /**
@@ -81,21 +78,13 @@ export class SectionSession {
     return this.syncedOnce;
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
 
   destroy(): void {
     for (const dispose of this.disposers.splice(0)) dispose();
-    this.listeners.clear();
+    this.store.clear();
     this.provider.destroy();
     void this.local.destroy();
     this.shared.destroy();
-  }
-
-  private set(patch: Partial<CollabStatus>): void {
-    this.current = { ...this.current, ...patch };
-    for (const listener of this.listeners) listener();
   }
 }

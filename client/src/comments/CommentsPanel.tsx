@@ -1,17 +1,21 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/core';
 import { can, type GuideView, type PersonRef, type SectionView, type ThreadView } from '@dalil/shared';
-import { createThread, deleteMessage, editMessage, replyToThread, setThreadStatus } from '../api/threads.ts';
+import { createThread } from '../api/threads.ts';
 import { useAnnounce } from '../components/Announcer.tsx';
-import { useLocationSearch } from '../routing/history.ts';
 import { anchorFromSelection, type SelectionAnchor } from './anchorFromSelection.ts';
 import { CommentHighlights } from './CommentHighlights.tsx';
 import { NewThreadForm } from './NewThreadForm.tsx';
-import { ThreadCard, type ThreadActions } from './ThreadCard.tsx';
-import { matchesFilter, THREAD_FILTERS, type ThreadFilter } from './threadFilter.ts';
+import { ThreadCard } from './ThreadCard.tsx';
+import { ThreadFilters } from './ThreadFilters.tsx';
+import type { ThreadFilter } from './threadFilter.ts';
 import { useCardAlignment } from './useCardAlignment.ts';
+import { useEditorThreadEvents } from './useEditorThreadEvents.ts';
+import { useLinkedThreadId, useOpenLinkedThread } from './useLinkedThread.ts';
+import { useThreadActions } from './useThreadActions.ts';
 import { useThreadRanges } from './useThreadRanges.ts';
+import { useVisibleThreads } from './useVisibleThreads.ts';
 import './comments.css';
 
 interface CommentsPanelProps {
@@ -33,37 +37,23 @@ export function CommentsPanel({ guide, section, editor, synced, threads, people,
   const announce = useAnnounce();
   const canComment = can(guide.role, 'section.comment');
   const [filter, setFilter] = useState<ThreadFilter>('open');
-  const search = useLocationSearch();
-  const linkedThread = new URLSearchParams(search).get('thread');
+  const linkedThread = useLinkedThreadId();
   const [activeId, setActiveId] = useState<string | null>(linkedThread);
   const [pending, setPending] = useState<SelectionAnchor | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   const ranges = useThreadRanges(editor);
   const list = useRef<HTMLDivElement>(null);
+  const actions = useThreadActions(guide.id, apply);
 
   const all = threads ?? [];
-  const isDetached = useCallback((thread: ThreadView) => thread.detached || (synced && editor !== null && !ranges.has(thread.id)), [synced, editor, ranges]);
-  const counts = useMemo(
-    () => Object.fromEntries(THREAD_FILTERS.map((f) => [f, all.filter((th) => matchesFilter(th, f, userId)).length])) as Record<ThreadFilter, number>,
-    [all, userId],
-  );
-  const visible = all.filter((th) => matchesFilter(th, filter, userId) || th.id === activeId);
-  const anchored = visible.filter((th) => !isDetached(th)).sort((a, b) => (ranges.get(a.id)?.from ?? 0) - (ranges.get(b.id)?.from ?? 0));
-  const detached = visible.filter(isDetached);
+  const { counts, visible, anchored, detached, isDetached } = useVisibleThreads(all, filter, userId, activeId, ranges, synced && editor !== null);
 
   const anchorElement = useCallback(
     (threadId: string) => (editor && !editor.isDestroyed ? editor.view.dom.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(threadId)}"]`) : null),
     [editor],
   );
   useCardAlignment(list, anchorElement, [ranges, threads, pending, activeId, filter]);
-
-  // A link to a thread (a mention notification): open it and bring its card into view once it is here.
-  const linkedLoaded = linkedThread !== null && (threads ?? []).some((th) => th.id === linkedThread);
-  useEffect(() => {
-    if (!linkedThread || !linkedLoaded) return;
-    setActiveId(linkedThread);
-    requestAnimationFrame(() => document.querySelector(`[data-thread-card="${CSS.escape(linkedThread)}"]`)?.scrollIntoView({ block: 'center' }));
-  }, [linkedThread, linkedLoaded]);
+  useOpenLinkedThread(linkedThread, threads, setActiveId);
 
   const startThread = useCallback(() => {
     if (!editor || !canComment) return;
@@ -77,34 +67,14 @@ export function CommentsPanel({ guide, section, editor, synced, threads, people,
     setFilter('open');
   }, [editor, canComment, t]);
 
-  // Clicking highlighted text opens its thread; Ctrl+Alt+M comments the selection. The listeners are
-  // bound once per editor and read the current threads and action through refs.
-  const current = useRef({ all, startThread });
-  current.current = { all, startThread };
-  useEffect(() => {
-    if (!editor) return undefined;
-    const dom = editor.view.dom;
-    const onClick = (event: MouseEvent) => {
-      const target = (event.target as HTMLElement).closest<HTMLElement>('[data-thread-id]');
-      const id = target?.dataset.threadId;
-      if (id && current.current.all.some((th) => th.id === id && th.status === 'open')) {
-        setActiveId(id);
-        list.current?.querySelector(`[data-thread-card="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
-      }
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.altKey && event.key.toLowerCase() === 'm') {
-        event.preventDefault();
-        current.current.startThread();
-      }
-    };
-    dom.addEventListener('click', onClick);
-    dom.addEventListener('keydown', onKeyDown);
-    return () => {
-      dom.removeEventListener('click', onClick);
-      dom.removeEventListener('keydown', onKeyDown);
-    };
-  }, [editor]);
+  useEditorThreadEvents(editor, {
+    threads: all,
+    onStartThread: startThread,
+    onOpenThread: (id) => {
+      setActiveId(id);
+      list.current?.querySelector(`[data-thread-card="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
+    },
+  });
 
   function jumpToText(thread: ThreadView): void {
     setActiveId(thread.id);
@@ -122,16 +92,6 @@ export function CommentsPanel({ guide, section, editor, synced, threads, people,
     setActiveId(thread.id);
     announce(t('comments.created'));
   }
-
-  const actions: ThreadActions = {
-    reply: async (thread, message) => apply(thread.id, await replyToThread(guide.id, thread.id, message)),
-    edit: async (thread, messageId, message) => apply(thread.id, await editMessage(guide.id, thread.id, messageId, message)),
-    remove: async (thread, messageId) => apply(thread.id, await deleteMessage(guide.id, thread.id, messageId)),
-    setStatus: async (thread, status) => {
-      apply(thread.id, await setThreadStatus(guide.id, thread.id, status));
-      announce(status === 'resolved' ? t('comments.resolvedAnnounce') : t('comments.reopenedAnnounce'));
-    },
-  };
 
   const card = (thread: ThreadView) => (
     <ThreadCard
@@ -161,13 +121,7 @@ export function CommentsPanel({ guide, section, editor, synced, threads, people,
           </button>
         )}
       </div>
-      <div className="comments__filters" role="group" aria-label={t('comments.filterLabel')}>
-        {THREAD_FILTERS.map((f) => (
-          <button key={f} type="button" className="comments__filter" aria-pressed={filter === f} onClick={() => setFilter(f)}>
-            {t(`comments.filter.${f}`, { count: counts[f] })}
-          </button>
-        ))}
-      </div>
+      <ThreadFilters filter={filter} counts={counts} onChange={setFilter} />
       {hint && (
         <p className="comments__hint" role="status">
           {hint}

@@ -1,29 +1,18 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideNumbering, GuideView } from '@dalil/shared';
 import { updateGuide } from '../api/guides.ts';
-import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
+import { useSubmit } from '../hooks/useSubmit.ts';
 
 /** The coordinator's numbering switch, and which chapters are front matter (left unnumbered). */
 export function NumberingSetting({ guide, onChanged }: { guide: GuideView; onChanged: () => Promise<void> }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const numbering: GuideNumbering = guide.numbering ?? { enabled: true, unnumberedSectionIds: [] };
   const chapters = guide.sections.filter((s) => s.parentId === null);
 
-  async function save(next: GuideNumbering): Promise<void> {
-    setBusy(true);
-    setError(null);
-    try {
-      await updateGuide(guide.id, { numbering: next });
-      await onChanged();
-    } catch (err) {
-      setError(apiErrorMessage(err, t));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit: save } = useSubmit(async (next: GuideNumbering) => {
+    await updateGuide(guide.id, { numbering: next });
+    await onChanged();
+  });
 
   return (
     <section className="progress-card" aria-labelledby="numbering-title" data-testid="numbering-setting">

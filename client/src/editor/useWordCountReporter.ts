@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/react';
 import { useEffect } from 'react';
-import { countWords } from './countWords.ts';
+import { countWords } from '@dalil/shared/editor';
 import { reportWordCount } from './wordCountStore.ts';
 
 const DELAY_MS = 400;

@@ -7,6 +7,7 @@ import { formatDate } from '../i18n/formatDate.ts';
 import { navigate } from '../routing/history.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
+import { useSubmit } from '../hooks/useSubmit.ts';
 import { apiErrorDetail } from '../i18n/apiErrorMessage.ts';
 import { ImportDialog } from '../import/ImportDialog.tsx';
 
@@ -93,21 +94,19 @@ function CreateGuideForm() {
   const languageId = useId();
   const [title, setTitle] = useState('');
   const [language, setLanguage] = useState<GuideLanguage>((GUIDE_LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as GuideLanguage) : 'fr');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+
+  const create = useSubmit(
+    async () => {
+      const guide = await createGuide({ title: title.trim(), language });
+      navigate(paths.guide(guide.id));
+    },
+    { describeError: (err) => apiErrorDetail(err, t), staysBusyOnSuccess: true },
+  );
+  const { busy, error } = create;
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    if (!title.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const guide = await createGuide({ title: title.trim(), language });
-      navigate(paths.guide(guide.id));
-    } catch (err) {
-      setError(apiErrorDetail(err, t));
-      setBusy(false);
-    }
+    if (title.trim()) await create.submit();
   }
 
   return (

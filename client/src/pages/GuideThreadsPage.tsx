@@ -8,6 +8,7 @@ import { formatDate } from '../i18n/formatDate.ts';
 import { isolate } from '../i18n/isolate.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
+import { useLatestResponse } from '../hooks/useLatestResponse.ts';
 import { GuideNotReady } from './guide/GuideNotReady.tsx';
 import { GuideSubpage } from './guide/GuideSubpage.tsx';
 import { useGuideView } from './guide/useGuideView.ts';
@@ -29,16 +30,12 @@ function GuideThreads({ guide }: { guide: GuideView }) {
   const [status, setStatus] = useState<ThreadStatus | 'all'>('open');
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
 
+  const latest = useLatestResponse();
   useEffect(() => {
-    let current = true;
-    listThreads(guide.id).then(
-      (threads) => current && setLoaded({ kind: 'ready', threads }),
-      (error: unknown) => current && setLoaded({ kind: 'error', error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [guide.id]);
+    void latest(() => listThreads(guide.id)).then((outcome) => {
+      if (outcome) setLoaded(outcome.ok ? { kind: 'ready', threads: outcome.value } : { kind: 'error', error: outcome.error });
+    });
+  }, [guide.id, latest]);
 
   useEffect(() => {
     document.title = [t('threadsPage.title'), guide.title, t('app.name')].join(' — ');

@@ -10,6 +10,7 @@ import { formatDate } from '../i18n/formatDate.ts';
 import { Link } from '../routing/Link.tsx';
 import { useLocationSearch } from '../routing/history.ts';
 import { paths } from '../routing/routes.ts';
+import { useLatestResponse } from '../hooks/useLatestResponse.ts';
 import { GuideNotReady } from './guide/GuideNotReady.tsx';
 import { useGuideView } from './guide/useGuideView.ts';
 import { isMostlyArabic, layoutText } from './reading/renderLayout.ts';
@@ -39,14 +40,14 @@ export default function ReadingPage({ guideId }: { guideId: string }) {
   const versionId = new URLSearchParams(useLocationSearch()).get('version');
   const { state } = useGuideView(guideId);
   const [version, setVersion] = useState<{ view: VersionView | null; error: unknown }>({ view: null, error: null });
+  const latest = useLatestResponse();
   useEffect(() => {
     if (!versionId) return;
     setVersion({ view: null, error: null });
-    getVersion(guideId, versionId).then(
-      (view) => setVersion({ view, error: null }),
-      (error: unknown) => setVersion({ view: null, error }),
-    );
-  }, [guideId, versionId]);
+    void latest(() => getVersion(guideId, versionId)).then((outcome) => {
+      if (outcome) setVersion(outcome.ok ? { view: outcome.value, error: null } : { view: null, error: outcome.error });
+    });
+  }, [guideId, versionId, latest]);
 
   if (state.kind !== 'ready') return <GuideNotReady state={state} loadingLabel={t('guide.loading')} />;
   if (versionId && version.error) return <GuideNotReady state={{ kind: 'error', error: version.error }} loadingLabel={t('guide.loading')} />;

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { TextSegment } from './anchorRange.ts';
-import { forEachText } from './commentAnchors.ts';
+import { forEachText } from './threadMarks.ts';
 
 /**
  * The first place `needle` appears inside one Y.XmlText of a section, in document order (to anchor

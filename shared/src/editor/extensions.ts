@@ -1,7 +1,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
-import { CommentAnchor } from './commentAnchor.ts';
+import { CommentAnchor } from './commentAnchorMark.ts';
 import { GuideTable } from './table.ts';
 import { Figure } from './figure.ts';
 import { Callout } from './callout.ts';

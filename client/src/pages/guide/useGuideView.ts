@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { GuideView } from '@dalil/shared';
 import { getGuide } from '../../api/guides.ts';
 import { ApiRequestError } from '../../api/http.ts';
+import { useLatestResponse } from '../../hooks/useLatestResponse.ts';
 
 export type GuideViewState =
   | { kind: 'loading' }
@@ -18,21 +19,18 @@ export type GuideViewState =
  */
 export function useGuideView(guideId: string): { state: GuideViewState; refresh: () => Promise<void> } {
   const [state, setState] = useState<GuideViewState>({ kind: 'loading' });
-  const sequence = useRef(0);
+  const latest = useLatestResponse();
 
   const refresh = useCallback(async () => {
-    const ticket = ++sequence.current;
-    try {
-      const guide = await getGuide(guideId);
-      if (ticket === sequence.current) setState({ kind: 'ready', guide });
-    } catch (err) {
-      if (ticket !== sequence.current) return;
-      if (err instanceof ApiRequestError && err.status === 404) setState({ kind: 'notFound' });
-      else if (err instanceof ApiRequestError && err.status === 403) setState({ kind: 'forbidden' });
-      // keep showing the last good table of contents if a refresh fails (offline)
-      else setState((current) => (current.kind === 'ready' ? current : { kind: 'error', error: err }));
-    }
-  }, [guideId]);
+    const outcome = await latest(() => getGuide(guideId));
+    if (!outcome) return;
+    if (outcome.ok) return setState({ kind: 'ready', guide: outcome.value });
+    const err = outcome.error;
+    if (err instanceof ApiRequestError && err.status === 404) setState({ kind: 'notFound' });
+    else if (err instanceof ApiRequestError && err.status === 403) setState({ kind: 'forbidden' });
+    // keep showing the last good table of contents if a refresh fails (offline)
+    else setState((current) => (current.kind === 'ready' ? current : { kind: 'error', error: err }));
+  }, [guideId, latest]);
 
   useEffect(() => {
     setState({ kind: 'loading' });

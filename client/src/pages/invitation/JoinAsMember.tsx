@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvitationPreview } from '@dalil/shared';
-import { ApiRequestError } from '../../api/http.ts';
 import { acceptInvitation } from '../../api/invitations.ts';
 import type { CurrentUser } from '../../identity/currentUser.ts';
-import { apiErrorMessage } from '../../i18n/apiErrorMessage.ts';
+import { useSubmit } from '../../hooks/useSubmit.ts';
+import { refusedOr } from './refusedOr.ts';
 import { isolate } from '../../i18n/isolate.ts';
 import { navigate } from '../../routing/history.ts';
 import { paths } from '../../routing/routes.ts';
@@ -20,21 +19,14 @@ interface JoinAsMemberProps {
 /** Signed in already: one button joins the guide with the link's role and opens it. */
 export function JoinAsMember({ token, preview, user, onRefused }: JoinAsMemberProps) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  async function join(): Promise<void> {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, submit: join } = useSubmit(
+    async () => {
       const { guideId } = await acceptInvitation(token, {});
       navigate(paths.guide(guideId));
-    } catch (err) {
-      setBusy(false);
-      if (err instanceof ApiRequestError && err.status === 410) onRefused();
-      else setError(apiErrorMessage(err, t));
-    }
-  }
+    },
+    { describeError: (err) => refusedOr(err, onRefused, t), staysBusyOnSuccess: true },
+  );
 
   return (
     <div className="invitation__join">

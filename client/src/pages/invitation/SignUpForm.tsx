@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiRequestError } from '../../api/http.ts';
 import { acceptInvitation } from '../../api/invitations.ts';
 import { loadSession } from '../../identity/currentUser.ts';
-import { apiErrorMessage } from '../../i18n/apiErrorMessage.ts';
+import { useSubmit } from '../../hooks/useSubmit.ts';
+import { refusedOr } from './refusedOr.ts';
 import { navigate } from '../../routing/history.ts';
 import { Link } from '../../routing/Link.tsx';
 import { paths } from '../../routing/routes.ts';
@@ -25,24 +25,22 @@ export function SignUpForm({ token, onRefused }: SignUpFormProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+
+  const signUp = useSubmit(
+    async () => {
+      const { guideId } = await acceptInvitation(token, { name: name.trim(), email: email.trim(), password });
+      await loadSession();
+      navigate(paths.guide(guideId));
+    },
+    { describeError: (err) => refusedOr(err, onRefused, t), staysBusyOnSuccess: true },
+  );
+  const { busy, error, setError } = signUp;
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     if (password.length < MIN_PASSWORD_LENGTH) return setError(t('invite.tooShort'));
     if (password !== confirm) return setError(t('invite.mismatch'));
-    setBusy(true);
-    setError(null);
-    try {
-      const { guideId } = await acceptInvitation(token, { name: name.trim(), email: email.trim(), password });
-      await loadSession();
-      navigate(paths.guide(guideId));
-    } catch (err) {
-      setBusy(false);
-      if (err instanceof ApiRequestError && err.status === 410) onRefused();
-      else setError(apiErrorMessage(err, t));
-    }
+    await signUp.submit();
   }
 
   return (

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GUIDE_ROLES, type CreatedInvitationView, type GuideRole } from '@dalil/shared';
 import { createInvitation } from '../../api/invitations.ts';
-import { apiErrorMessage } from '../../i18n/apiErrorMessage.ts';
+import { useSubmit } from '../../hooks/useSubmit.ts';
 
 /** The server accepts 1 hour to 90 days; whole days are what people think in. */
 const MAX_DAYS = 90;
@@ -19,22 +19,12 @@ export function InviteForm({ guideId, onCreated }: InviteFormProps) {
   const [role, setRole] = useState<GuideRole>('contributor');
   const [multiUse, setMultiUse] = useState(false);
   const [days, setDays] = useState(7);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  async function submit(event: FormEvent): Promise<void> {
+  const { busy, error, submit } = useSubmit(async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const clamped = Math.min(MAX_DAYS, Math.max(1, Math.round(days) || 1));
-      onCreated(await createInvitation(guideId, { role, multiUse, expiresInHours: clamped * 24 }));
-    } catch (err) {
-      setError(apiErrorMessage(err, t));
-    } finally {
-      setBusy(false);
-    }
-  }
+    const clamped = Math.min(MAX_DAYS, Math.max(1, Math.round(days) || 1));
+    onCreated(await createInvitation(guideId, { role, multiUse, expiresInHours: clamped * 24 }));
+  });
 
   return (
     <form className="invite-form" onSubmit={(event) => void submit(event)} aria-label={t('invitations.createHeading')} data-testid="invite-form">

@@ -6,6 +6,7 @@ import { createVersion } from '../../api/versions.ts';
 import { ApiRequestError } from '../../api/http.ts';
 import { useAnnounce } from '../../components/Announcer.tsx';
 import { apiErrorMessage } from '../../i18n/apiErrorMessage.ts';
+import { useSubmit } from '../../hooks/useSubmit.ts';
 import { Link } from '../../routing/Link.tsx';
 import { paths } from '../../routing/routes.ts';
 
@@ -16,30 +17,26 @@ export function CreateVersionForm({ guideId, language, onCreated }: { guideId: s
   const [kind, setKind] = useState<VersionKind>('provisional');
   const [label, setLabel] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [blocking, setBlocking] = useState<UnvalidatedSection[]>([]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setBlocking([]);
-    try {
+  const { busy, error, submit } = useSubmit(
+    async (event: FormEvent) => {
+      event.preventDefault();
+      setBlocking([]);
       await createVersion(guideId, { kind, ...(label.trim() ? { label: label.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
       setLabel('');
       setNote('');
       announce(t('versions.created'));
       onCreated();
-    } catch (err) {
-      if (err instanceof ApiRequestError && err.code === 'sections_not_validated') {
-        setError(t('versions.refusedFinal'));
+    },
+    {
+      describeError: (err) => {
+        if (!(err instanceof ApiRequestError && err.code === 'sections_not_validated')) return apiErrorMessage(err, t);
         setBlocking(err.sections);
-      } else setError(apiErrorMessage(err, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+        return t('versions.refusedFinal');
+      },
+    },
+  );
 
   return (
     <form className="versions-card versions-create" onSubmit={(e) => void submit(e)} data-testid="create-version">

@@ -1,0 +1,105 @@
+import mammoth from 'mammoth';
+import type { ImportedGuide, ImportPreview } from '@dalil/shared/api/import.ts';
+import { largeGuideDocx } from '../../tests/helpers/docxFixtures.ts';
+import { upload } from '../../tests/helpers/importApi.ts';
+import { startServer } from '../../tests/helpers/inProcessServer.ts';
+import { createUser } from '../../tests/helpers/accounts.ts';
+import { mib, round } from '../support/stats.ts';
+import type { Row } from '../support/table.ts';
+import type { Scenario } from '../support/scenario.ts';
+
+const RUNS = 3;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await run();
+  return { ms: performance.now() - start, value };
+}
+
+/** Highest resident memory of this process while `run` runs (sampled every 10 ms). */
+async function peakRss<T>(run: () => Promise<T>): Promise<{ peak: number; value: T }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  try {
+    const value = await run();
+    return { peak: Math.max(peak, process.memoryUsage().rss), value };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * Import of a generated 100-page DOCX (about 40,000 words, 30 tables, 40 images) through the HTTP
+ * API of a Dalil server in this process (the scenario's own process: a spawned one did not start
+ * within its 20 s on a machine loaded 30 deep): preview time, import time (guide, sections,
+ * documents and images written durably) and the process's peak memory, next to mammoth's own
+ * conversion of the same file (images read, not encoded), which is what Dalil's pipeline adds to.
+ * Medians of three runs.
+ */
+export async function docxImportBench(log: (message: string) => void): Promise<{ rows: Row[]; details: Record<string, unknown> }> {
+  const file = await largeGuideDocx();
+  log(`docx import: ${round(file.byteLength / 1024, 0)} kB file`);
+  const mammothMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const run = await timed(() =>
+      mammoth.convertToHtml({ buffer: file }, { convertImage: mammoth.images.imgElement(async (image) => ({ src: `x${(await image.readAsArrayBuffer()).byteLength}` })) }),
+    );
+    mammothMs.push(run.ms);
+  }
+
+  const server = await startServer({ IMPORT_MAX_BYTES: String(100 * 1024 * 1024), RATE_LIMIT_PER_MINUTE: '1000000' });
+  try {
+    const { api } = await createUser(server, 'Banc d’essai');
+    const rssBefore = process.memoryUsage().rss;
+    // Warm-up: the import modules load on first use.
+    await upload(api, '/api/guides/import/preview', file, 'bench.docx');
+    const previewMs: number[] = [];
+    const importMs: number[] = [];
+    let peak = 0;
+    let preview: ImportPreview | null = null;
+    for (let i = 0; i < RUNS; i++) {
+      const p = await peakRss(() => timed(() => upload<ImportPreview>(api, '/api/guides/import/preview', file, 'bench.docx')));
+      if (p.value.value.status !== 200) throw new Error(`preview answered ${p.value.value.status}`);
+      preview = p.value.value.body;
+      previewMs.push(p.value.ms);
+      const g = await peakRss(() => timed(() => upload<ImportedGuide>(api, '/api/guides/import', file, 'bench.docx')));
+      if (g.value.value.status !== 201) throw new Error(`import answered ${g.value.value.status}`);
+      importMs.push(g.value.ms);
+      peak = Math.max(peak, p.peak, g.peak);
+    }
+    const counts = preview!.sections.reduce(
+      (n, s) => ({ words: n.words + s.words, tables: n.tables + s.tables, images: n.images + s.images }),
+      { words: 0, tables: 0, images: 0 },
+    );
+    log(`docx import: ${preview!.sections.length} sections, ${counts.words} words, ${counts.tables} tables, ${counts.images} images`);
+    const m = median(mammothMs);
+    const row = (metric: string, unit: string, d: number, factor?: number): Row => ({
+      metric,
+      unit,
+      dalil: round(d, 0),
+      reference: unit === 'ms' ? round(m, 0) : null,
+      ratio: unit === 'ms' ? round(d / m, 2) : null,
+      target: factor ? `≤ ${factor}× mammoth` : null,
+      pass: factor ? d / m <= factor : null,
+    });
+    return {
+      rows: [
+        row('DOCX import: preview of a 100-page file (vs mammoth alone)', 'ms', median(previewMs), 1.5),
+        row('DOCX import: new guide from it (vs mammoth alone)', 'ms', median(importMs), 1.5),
+        { metric: 'DOCX import: peak memory of the process (server and client)', unit: 'MiB', dalil: round(mib(peak), 0), reference: null, ratio: null, target: null, pass: null },
+      ],
+      details: { fileBytes: file.byteLength, counts, sections: preview!.sections.length, mammothMs, previewMs, importMs, peakBytes: peak, rssBeforeBytes: rssBefore },
+    };
+  } finally {
+    await server.dispose();
+  }
+}
+
+export const docxImport: Scenario = {
+  name: 'import',
+  async run(bench) {
+    const result = await docxImportBench(bench.log);
+    return { rows: result.rows, details: { docxImport: result.details } };
+  },
+};

@@ -1,1 +1,0 @@
-export { countWords } from '@dalil/shared/editor';

@@ -1,0 +1,33 @@
+import { useCallback } from 'react';
+import type { GuideView } from '@dalil/shared';
+import type { AccessSignal } from '../../collaboration/accessSignals.ts';
+import { useAnnouncement, useLaterAnnouncement } from '../../collaboration/useAnnouncement.ts';
+import { useGuideRoom } from '../../collaboration/useGuideRoom.ts';
+import type { CurrentUser } from '../../identity/currentUser.ts';
+import { loadSession } from '../../identity/currentUser.ts';
+import { refreshNotifications } from '../../notifications/notificationStore.ts';
+import { useStructureSync } from './useStructureSync.ts';
+
+/**
+ * The open guide kept current: its room (presence, announcements), the guide reloaded when the
+ * server announces a structure or content change, the bell asked to look, and what to do when the
+ * server closes a socket because our access changed (room or section: `onAccessSignal`).
+ */
+export function useLiveGuide(guide: GuideView, user: CurrentUser, sectionId: string | null, refresh: () => Promise<void>, onRemoved: () => void) {
+  const onAccessSignal = useCallback(
+    (signal: AccessSignal) => {
+      if (signal === 'sessionEnded') void loadSession(); // confirms, then the login page takes over (URL kept)
+      else if (signal === 'removed') onRemoved();
+      else void refresh(); // role changed: the provider reconnects by itself; permissions come from the guide
+    },
+    [onRemoved, refresh],
+  );
+  const room = useGuideRoom(guide.roomName, { user, sectionId }, onAccessSignal);
+  useStructureSync(room.structureVersion, guide.structureVersion, refresh);
+  // word counts and last edits of sections open elsewhere
+  useAnnouncement([room.contentVersion], () => void refresh());
+  // a structure change may be a transition that notified us, a comment change a mention: ask the bell to look
+  // (not for the versions the room reports on connecting: the bell asked when it appeared)
+  useLaterAnnouncement([room.structureVersion, room.threadsVersion], () => void refreshNotifications());
+  return { room, onAccessSignal };
+}
