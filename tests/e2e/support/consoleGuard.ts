@@ -75,6 +75,6 @@ export function takeProblems(): string[] {
 if (process.env.VITEST) {
   afterEach(() => {
     const seen = unexpected.splice(0);
-    expect(seen, 'console or page errors during this test (expected ones are listed in tests/e2e/support/consoleGuard.ts, each with its reason)').toEqual([]);
+    expect(seen.join('\n'), 'console or page errors during this test (expected ones are listed in tests/e2e/support/consoleGuard.ts, each with its reason)').toBe('');
   });
 }
