@@ -176,7 +176,7 @@ describe('guide images: upload, cleaning, refusals, guide-scoped reads', () => {
       expect(stored.created).toBe(true);
       expect(stored.url).toBe(`/api/guides/${guide.id}/images/${stored.id}`);
       await expect(storeImage(own.images, guide.id, SVG_WITH_SCRIPT)).rejects.toMatchObject({ reason: 'svg_not_accepted' });
-      await expect(storeImage(own.images, 'no-such-guide', png)).rejects.toMatchObject({ statusCode: 404 });
+      await expect(storeImage(own.images, 'no-such-guide', png)).rejects.toMatchObject({ kind: 'not_found' });
 
       await own.stop();
       restarted = await startServer({}, { dataDir: own.dataDir });
