@@ -9,6 +9,7 @@ import { createGeneratedGuide, generateGuide } from '../helpers/generatedGuide.t
 import { artifactsDir } from './support/app.ts';
 import { useBrowserApp } from './support/browserApp.ts';
 import { openUser } from './support/browser.ts';
+import { expectProblem } from './support/consoleGuard.ts';
 import { editorOf, openSection } from './support/editor.ts';
 
 const SPEC = { sections: 12, words: 2400, tables: 3, figures: 3, callouts: 4, footnotes: 5, arabicShare: 0.4, sectionsPerChapter: 3, seed: 7 };
@@ -100,6 +101,7 @@ describe('reading view, print and versions in Chromium', () => {
     expect(await cp.getByTestId('version-list').innerText()).toContain('Avant l’atelier de Sfax');
     expect(await cp.getByTestId('version-list').innerText()).toContain(`${SPEC.sections} sections`);
     // a final version is refused, listing the sections to validate
+    expectProblem(cp, /status of 409 .*\/api\/guides\/[^/]+\/versions:/, 'a final version while sections are not validated: the page lists them');
     await form.getByLabel(/Version finale/).check();
     await form.getByRole('button', { name: 'Créer la version' }).click();
     await cp.getByTestId('blocking-sections').waitFor();
