@@ -6,6 +6,7 @@ import { getImage } from '../helpers/imageUpload.ts';
 import { noisyPng, SVG_WITH_SCRIPT } from '../helpers/testImages.ts';
 import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
 import { serveClientModule } from './support/clientModule.ts';
+import { expectProblem } from './support/consoleGuard.ts';
 
 const HARNESS = '/__test__/images.js';
 const MAX_BYTES = 3 * 1024 * 1024;
@@ -76,6 +77,7 @@ describe('image upload from the browser', () => {
   });
 
   it('turns refusals into named failures: SVG and a file over the limit', async () => {
+    expectProblem(user.page, /status of 41[35] .*\/api\/guides\/[^/]+\/images:/, 'an SVG (415) and a file over the limit (413): the editor names each refusal');
     await giveFile('drawing.png', SVG_WITH_SCRIPT, 'image/png');
     await giveFile('huge.png', await noisyPng(1100, 1100), 'image/png'); // about 3.6 MB, over 3 MB
     const failures = await user.page.evaluate(async (guideId) => {
