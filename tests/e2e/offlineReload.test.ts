@@ -104,7 +104,7 @@ describe('offline in the browser: edits survive a reload without network and mer
     await typeParagraph(arabic.page, 'فقرة كتبت دون اتصال');
     await expect.poll(() => pendingChanges(arabic.page), { timeout: 5_000 }).toBeGreaterThan(10);
     const pending = await arabic.page.getByTestId('pending-changes').innerText();
-    expect(pending).toMatch(/^\d+ (تعديلًا|تعديل) في انتظار الإرسال$/);
+    expect(pending).toMatch(/^\d+ (تعديلًا|تعديلات|تعديل) في انتظار الإرسال$/); // Arabic plural forms by count
     expect(await arabic.page.locator('html').getAttribute('dir')).toBe('rtl');
     await arabic.page.locator('.status-line').screenshot({ path: join(artifactsDir, 'offline-pending-ar.png') });
     await arabic.context.setOffline(false);

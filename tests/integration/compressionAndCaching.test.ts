@@ -93,12 +93,17 @@ describe('compressed and cached replies', () => {
     const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string }>;
     const guidePageChunk = `/${manifest['src/pages/GuidePage.tsx']!.file}`;
     const section = guide.sections[3]!;
-    const deepLink = await rawGet(`${server.url}/guides/${guide.id}/sections/${section.id}`);
+    const deepLink = await rawGet(`${server.url}/guides/${guide.id}/sections/${section.id}`, { cookie: owner.cookie });
     const html = deepLink.body.toString('utf8');
     expect(html).toContain(`<link rel="modulepreload" crossorigin href="${guidePageChunk}">`);
     for (const api of ['/api/me/session', `/api/guides/${guide.id}`, `/api/guides/${guide.id}/threads`, `/api/guides/${guide.id}/sections/${section.id}/workflow`]) {
       expect(html).toContain(`<link rel="preload" as="fetch" crossorigin href="${api}">`);
     }
+    // signed out, the same link preloads only the session reply: the others would be 401s
+    const signedOut = (await rawGet(`${server.url}/guides/${guide.id}/sections/${section.id}`)).body.toString('utf8');
+    expect(signedOut).toContain(guidePageChunk);
+    expect(signedOut).toContain('<link rel="preload" as="fetch" crossorigin href="/api/me/session">');
+    expect(signedOut).not.toContain(`href="/api/guides/`);
     const login = (await rawGet(`${server.url}/login`)).body.toString('utf8');
     expect(login).not.toContain(guidePageChunk);
     expect(login).not.toContain(`/api/guides/`);

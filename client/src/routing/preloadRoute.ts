@@ -25,6 +25,12 @@ const ignore = (): void => undefined;
  */
 export function preloadRoute(route: Route): void {
   void preloadJson(getSession).catch(ignore);
+  // The server preloads a page's API replies only for a signed-in visitor (server/src/plugins/appShell.ts);
+  // without them a signed-out visitor would only fetch 401s, which the browser logs as errors.
+  if (!document.querySelector('link[rel="preload"][as="fetch"][href^="/api/guides/"]')) {
+    preloadPageCode(route);
+    return;
+  }
   switch (route.name) {
     case 'guide': {
       const { guideId, sectionId } = route;
@@ -58,4 +64,17 @@ export function preloadRoute(route: Route): void {
       return;
     default:
   }
+}
+
+/** Only the page's code: for a visitor who may not be signed in. */
+function preloadPageCode(route: Route): void {
+  const loaders: Partial<Record<Route['name'], () => Promise<unknown>>> = {
+    guide: loadGuidePage,
+    members: loadMembersPage,
+    progress: loadProgressPage,
+    threads: loadGuideThreadsPage,
+    read: loadReadingPage,
+    versions: loadVersionsPage,
+  };
+  void loaders[route.name]?.().catch(ignore);
 }

@@ -54,13 +54,16 @@ export class AppShell {
     return new AppShell(html, manifest);
   }
 
-  /** The page for a navigation to `path` (no query string). */
-  htmlFor(path: string): string {
+  /**
+   * The page for a navigation to `path` (no query string). API replies are preloaded only for a
+   * signed-in visitor: signed out, they would only fetch 401s (logged as errors by the browser).
+   */
+  htmlFor(path: string, signedIn = true): string {
     const page = LAZY_PAGES.find(([pattern]) => pattern.test(path));
     const html = (page && this.byPage.get(page[1])) ?? this.html;
     // first in the head: tiny replies that should not wait behind the scripts for one of the
     // browser's six connections (plain HTTP/1.1 without a TLS proxy in front)
-    const links = apiReplies(path).map((api) => `<link rel="preload" as="fetch" crossorigin href="${api}">\n    `);
+    const links = (signedIn ? apiReplies(path) : ['/api/me/session']).map((api) => `<link rel="preload" as="fetch" crossorigin href="${api}">\n    `);
     return html.replace('<script type="module"', `${links.join('')}<script type="module"`);
   }
 }

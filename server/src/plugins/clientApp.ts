@@ -34,7 +34,7 @@ export default fp<{ root: string | null }>(
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '';
       if (shell && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/collab/')) {
-        return reply.type('text/html; charset=utf-8').header('cache-control', REVALIDATE).send(shell.htmlFor(path));
+        return reply.type('text/html; charset=utf-8').header('cache-control', REVALIDATE).send(shell.htmlFor(path, request.auth !== null));
       }
       return reply.code(404).send({ error: 'not_found', message: `${request.method} ${path} not found` });
     });

@@ -27,6 +27,7 @@ export const EXPECTED_EVERYWHERE: ExpectedProblem[] = [
   // The server stopped or the network cut on purpose (offline and restart tests): y-websocket
   // retries, and the status line tells the user.
   { pattern: /WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/collab\/[^']+' failed: .*net::ERR_(CONNECTION_REFUSED|INTERNET_DISCONNECTED)/, reason: 'server stopped or network cut: the client retries and says it is offline' },
+  { pattern: /An unknown error occurred when fetching the script\./, reason: 'the service worker checks sw.js for updates while the server is stopped or the network cut: it keeps the installed one' },
   { pattern: /Failed to load resource: net::ERR_(CONNECTION_REFUSED|INTERNET_DISCONNECTED)/, reason: 'a request while the server is stopped or the network cut: the client keeps its offline copy' },
 ];
 
