@@ -18,6 +18,12 @@ async function appendParagraphAfterAll(page: Page): Promise<void> {
     view.commands.insertContentAt(view.state.doc.content.size, { type: 'paragraph' });
     view.commands.focus('end');
   });
+  // TipTap moves the focus on the next animation frame: typing before that would land in
+  // whichever input (a caption, a case-study field) had the focus
+  await page.waitForFunction(() => {
+    const editor = (document.querySelector('.ProseMirror') as unknown as { editor: { view: { hasFocus: () => boolean }; state: { selection: { from: number }; doc: { content: { size: number } } } } }).editor;
+    return document.activeElement?.classList.contains('ProseMirror') === true && editor.view.hasFocus() && editor.state.selection.from === editor.state.doc.content.size - 1;
+  }, undefined, { timeout: 5_000 });
 }
 
 describe('guide content: tables, figures, boxes and footnotes in the browser', () => {
