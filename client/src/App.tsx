@@ -8,23 +8,17 @@ import { InvitationPage } from './pages/InvitationPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { navigate, usePathname } from './routing/history.ts';
-import {
-  loadGuidePage,
-  loadGuideThreadsPage,
-  loadMembersPage,
-  loadProgressPage,
-  loadReadingPage,
-  loadVersionsPage,
-} from './routing/lazyPages.ts';
-import { nextAfterLogin, parseRoute, type Route } from './routing/routes.ts';
+import { pageLoaders } from './routing/lazyPages.ts';
+import { parseRoute, type Route } from '@dalil/shared/routes';
+import { nextAfterLogin } from './routing/nextAfterLogin.ts';
 
 // The guide workspace carries TipTap and Yjs (most of the JavaScript): load it only when needed.
-const GuidePage = lazy(loadGuidePage);
-const MembersPage = lazy(loadMembersPage);
-const ProgressPage = lazy(loadProgressPage);
-const GuideThreadsPage = lazy(loadGuideThreadsPage);
-const ReadingPage = lazy(loadReadingPage);
-const VersionsPage = lazy(loadVersionsPage);
+const GuidePage = lazy(pageLoaders.GuidePage);
+const MembersPage = lazy(pageLoaders.MembersPage);
+const ProgressPage = lazy(pageLoaders.ProgressPage);
+const GuideThreadsPage = lazy(pageLoaders.GuideThreadsPage);
+const ReadingPage = lazy(pageLoaders.ReadingPage);
+const VersionsPage = lazy(pageLoaders.VersionsPage);
 
 export function App() {
   const session = useSession();

@@ -4,7 +4,7 @@ import { App } from './App.tsx';
 import { initI18n } from './i18n/setup.ts';
 import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import { preloadRoute } from './routing/preloadRoute.ts';
-import { parseRoute } from './routing/routes.ts';
+import { parseRoute } from '@dalil/shared/routes';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';

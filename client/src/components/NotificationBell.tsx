@@ -5,7 +5,7 @@ import { formatDate } from '../i18n/formatDate.ts';
 import { isolate } from '../i18n/isolate.ts';
 import { markRead, useNotifications } from '../notifications/notificationStore.ts';
 import { Link } from '../routing/Link.tsx';
-import { paths } from '../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 
 /** Where a notification leads: its section, and the comment thread when it is about one. */
 function targetOf(n: NotificationView): string {

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renameMe, signOut, useCurrentUser } from '../identity/currentUser.ts';
 import { Link } from '../routing/Link.tsx';
-import { paths } from '../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 import { Avatar } from './Avatar.tsx';
 import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
 import { MAX_NAME_LENGTH } from '@dalil/shared';

@@ -1,7 +1,7 @@
 import type { Node as PmNode } from '@tiptap/pm/model';
 import type { Decoration, EditorView, NodeView, ViewMutationRecord } from '@tiptap/pm/view';
 import { FIGURE_SIZES, type FigureAttributes } from '@dalil/shared/editor';
-import { numberFromDecorations } from './contentNumbering.ts';
+import { NumberedNodeView } from './NumberedNodeView.ts';
 import { el, label, onLanguage } from './label.ts';
 import { setNodeAttributes, syncInput } from './nodeAttributes.ts';
 import { progressOf, uploadToken, watchProgress } from './uploadProgress.ts';
@@ -10,11 +10,9 @@ import { progressOf, uploadToken, watchProgress } from './uploadProgress.ts';
  * A figure in the editor: the image (or a visible placeholder saying what is missing), the
  * numbered caption (the node's editable content), and the alt text, credit and size fields.
  */
-export class FigureView implements NodeView {
+export class FigureView extends NumberedNodeView implements NodeView {
   dom: HTMLElement;
   contentDOM: HTMLElement;
-  private node: PmNode;
-  private number = 0;
   private readonly media = el('div', { class: 'figure__media', contenteditable: 'false' });
   private readonly numberLabel = el('span', { class: 'figure__number', contenteditable: 'false' });
   private readonly meta = el('div', { class: 'figure__meta', contenteditable: 'false' });
@@ -28,8 +26,7 @@ export class FigureView implements NodeView {
   private unwatch: (() => void) | null = null;
 
   constructor(node: PmNode, private readonly view: EditorView, private readonly getPos: () => number | undefined, decorations: readonly Decoration[]) {
-    this.node = node;
-    this.number = numberFromDecorations(decorations);
+    super(node, decorations);
     this.contentDOM = el('span', { class: 'figure__caption-text' });
     const caption = el('figcaption', { class: 'figure__caption' }, this.numberLabel, this.contentDOM);
     for (const size of FIGURE_SIZES) this.size.append(el('option', { value: size }));
@@ -45,7 +42,7 @@ export class FigureView implements NodeView {
     this.disposers.push(onLanguage(() => this.render()));
   }
 
-  private render(): void {
+  protected render(): void {
     const a = this.node.attrs as FigureAttributes;
     this.dom.className = `figure figure--${a.size}`;
     this.dom.dataset.size = a.size;
@@ -98,14 +95,6 @@ export class FigureView implements NodeView {
     } else {
       this.media.replaceChildren(el('div', { class: 'figure__placeholder', role: 'note' }, label('figureMissing', { what: a.missing ?? '?' })));
     }
-  }
-
-  update(node: PmNode, decorations: readonly Decoration[]): boolean {
-    if (node.type !== this.node.type) return false;
-    this.node = node;
-    this.number = numberFromDecorations(decorations);
-    this.render();
-    return true;
   }
 
   stopEvent(event: Event): boolean {

@@ -1,7 +1,7 @@
 import type { Node as PmNode } from '@tiptap/pm/model';
 import type { Decoration, EditorView, NodeView } from '@tiptap/pm/view';
 import { NodeSelection, TextSelection } from '@tiptap/pm/state';
-import { numberFromDecorations } from './contentNumbering.ts';
+import { NumberedNodeView } from './NumberedNodeView.ts';
 import { el, label, onLanguage } from './label.ts';
 import { setNodeAttributes } from './nodeAttributes.ts';
 
@@ -9,18 +9,15 @@ import { setNodeAttributes } from './nodeAttributes.ts';
  * A footnote marker: the number (from the numbering plugin), and, when selected, its note's text
  * to edit in place. Hovering shows the note too.
  */
-export class FootnoteView implements NodeView {
+export class FootnoteView extends NumberedNodeView implements NodeView {
   dom: HTMLElement;
-  private node: PmNode;
-  private number: number;
   private readonly marker = el('sup', { class: 'footnote__marker' });
   private readonly editor = el('span', { class: 'footnote__editor', contenteditable: 'false', hidden: '' });
   private readonly input = el('textarea', { class: 'footnote__input', rows: '2' });
   private readonly dispose: () => void;
 
   constructor(node: PmNode, private readonly view: EditorView, private readonly getPos: () => number | undefined, decorations: readonly Decoration[]) {
-    this.node = node;
-    this.number = numberFromDecorations(decorations);
+    super(node, decorations);
     this.editor.append(this.input);
     this.dom = el('span', { class: 'footnote', 'data-footnote': '' }, this.marker, this.editor);
     this.input.addEventListener('input', () => setNodeAttributes(view, getPos, { text: this.input.value }));
@@ -41,7 +38,7 @@ export class FootnoteView implements NodeView {
     this.view.focus();
   }
 
-  private render(): void {
+  protected render(): void {
     const text = String(this.node.attrs.text ?? '');
     this.marker.textContent = this.number ? String(this.number) : '*';
     this.dom.title = text;
@@ -49,14 +46,6 @@ export class FootnoteView implements NodeView {
     this.input.setAttribute('aria-label', label('footnoteText', { number: this.number }));
     this.input.disabled = !this.view.editable;
     if (document.activeElement !== this.input) this.input.value = text;
-  }
-
-  update(node: PmNode, decorations: readonly Decoration[]): boolean {
-    if (node.type !== this.node.type) return false;
-    this.node = node;
-    this.number = numberFromDecorations(decorations);
-    this.render();
-    return true;
   }
 
   selectNode(): void {

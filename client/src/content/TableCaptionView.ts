@@ -1,16 +1,14 @@
 import type { Node as PmNode } from '@tiptap/pm/model';
 import type { Decoration, EditorView, NodeView, ViewMutationRecord } from '@tiptap/pm/view';
 import { updateColumns } from '@tiptap/extension-table';
-import { numberFromDecorations } from './contentNumbering.ts';
+import { NumberedNodeView } from './NumberedNodeView.ts';
 import { el, label, onLanguage } from './label.ts';
 import { setNodeAttributes, syncInput } from './nodeAttributes.ts';
 
 /** A table in the editor: its number and caption above it, then the table itself. */
-export class TableCaptionView implements NodeView {
+export class TableCaptionView extends NumberedNodeView implements NodeView {
   dom: HTMLElement;
   contentDOM: HTMLElement;
-  private node: PmNode;
-  private number: number;
   private readonly table = el('table');
   private readonly colgroup = el('colgroup');
   private readonly caption = el('div', { class: 'table__caption', contenteditable: 'false' });
@@ -19,8 +17,7 @@ export class TableCaptionView implements NodeView {
   private readonly dispose: () => void;
 
   constructor(node: PmNode, private readonly view: EditorView, getPos: () => number | undefined, decorations: readonly Decoration[]) {
-    this.node = node;
-    this.number = numberFromDecorations(decorations);
+    super(node, decorations);
     this.contentDOM = el('tbody');
     this.table.append(this.colgroup, this.contentDOM);
     this.caption.append(this.numberLabel, this.input);
@@ -29,7 +26,7 @@ export class TableCaptionView implements NodeView {
     this.dispose = onLanguage(() => this.render());
   }
 
-  private render(): void {
+  protected render(): void {
     updateColumns(this.node, this.colgroup, this.table, 25);
     this.numberLabel.textContent = this.number ? `${label('tableNumber', { number: this.number })} : ` : '';
     this.input.setAttribute('aria-label', label('tableCaption'));
@@ -37,14 +34,6 @@ export class TableCaptionView implements NodeView {
     this.input.disabled = !this.view.editable;
     syncInput(this.input, String(this.node.attrs.caption ?? ''));
     this.caption.classList.toggle('table__caption--empty', !this.node.attrs.caption);
-  }
-
-  update(node: PmNode, decorations: readonly Decoration[]): boolean {
-    if (node.type !== this.node.type) return false;
-    this.node = node;
-    this.number = numberFromDecorations(decorations);
-    this.render();
-    return true;
   }
 
   stopEvent(event: Event): boolean {

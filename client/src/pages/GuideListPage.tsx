@@ -6,7 +6,7 @@ import { AppHeader } from '../components/AppHeader.tsx';
 import { formatDate } from '../i18n/formatDate.ts';
 import { navigate } from '../routing/history.ts';
 import { Link } from '../routing/Link.tsx';
-import { paths } from '../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import { apiErrorDetail } from '../i18n/apiErrorMessage.ts';
 import { ImportDialog } from '../import/ImportDialog.tsx';

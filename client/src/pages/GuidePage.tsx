@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paths } from '../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 import { navigate } from '../routing/history.ts';
 import { AccessLost } from './guide/AccessLost.tsx';
 import { GuideNotReady } from './guide/GuideNotReady.tsx';

@@ -7,7 +7,7 @@ import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
 import { formatDate } from '../i18n/formatDate.ts';
 import { isolate } from '../i18n/isolate.ts';
 import { Link } from '../routing/Link.tsx';
-import { paths } from '../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 import { useLatestResponse } from '../hooks/useLatestResponse.ts';
 import { GuideNotReady } from './guide/GuideNotReady.tsx';
 import { GuideSubpage } from './guide/GuideSubpage.tsx';

@@ -5,7 +5,7 @@ import { useSession } from '../identity/currentUser.ts';
 import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
 import { isolate } from '../i18n/isolate.ts';
 import { Link } from '../routing/Link.tsx';
-import { paths } from '../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 import { JoinAsMember } from './invitation/JoinAsMember.tsx';
 import { SignUpForm } from './invitation/SignUpForm.tsx';
 import { useInvitationPreview } from './invitation/useInvitationPreview.ts';

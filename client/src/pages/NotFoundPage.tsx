@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { Link } from '../routing/Link.tsx';
-import { paths } from '../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

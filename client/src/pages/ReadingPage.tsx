@@ -9,7 +9,7 @@ import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
 import { formatDate } from '../i18n/formatDate.ts';
 import { Link } from '../routing/Link.tsx';
 import { useLocationSearch } from '../routing/history.ts';
-import { paths } from '../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 import { useLatestResponse } from '../hooks/useLatestResponse.ts';
 import { GuideNotReady } from './guide/GuideNotReady.tsx';
 import { useGuideView } from './guide/useGuideView.ts';

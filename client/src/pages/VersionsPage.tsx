@@ -6,7 +6,7 @@ import { listVersions } from '../api/versions.ts';
 import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
 import { isolate } from '../i18n/isolate.ts';
 import { Link } from '../routing/Link.tsx';
-import { paths } from '../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 import { GuideNotReady } from './guide/GuideNotReady.tsx';
 import { GuideSubpage } from './guide/GuideSubpage.tsx';
 import { useGuideView } from './guide/useGuideView.ts';

@@ -4,15 +4,8 @@ import { listMembers } from '../api/members.ts';
 import { getSession } from '../api/session.ts';
 import { listThreads } from '../api/threads.ts';
 import { getSectionWorkflow } from '../api/workflow.ts';
-import {
-  loadGuidePage,
-  loadGuideThreadsPage,
-  loadMembersPage,
-  loadProgressPage,
-  loadReadingPage,
-  loadVersionsPage,
-} from './lazyPages.ts';
-import type { Route } from './routes.ts';
+import { loadPageOf } from './lazyPages.ts';
+import type { Route } from '@dalil/shared/routes';
 
 const ignore = (): void => undefined;
 
@@ -27,14 +20,11 @@ export function preloadRoute(route: Route): void {
   void preloadJson(getSession).catch(ignore);
   // The server preloads a page's API replies only for a signed-in visitor (server/src/plugins/appShell.ts);
   // without them a signed-out visitor would only fetch 401s, which the browser logs as errors.
-  if (!document.querySelector('link[rel="preload"][as="fetch"][href^="/api/guides/"]')) {
-    preloadPageCode(route);
-    return;
-  }
+  void loadPageOf(route).catch(ignore);
+  if (!document.querySelector('link[rel="preload"][as="fetch"][href^="/api/guides/"]')) return;
   switch (route.name) {
     case 'guide': {
       const { guideId, sectionId } = route;
-      void loadGuidePage().catch(ignore);
       const guide = preloadJson(() => getGuide(guideId));
       void preloadJson(() => listThreads(guideId)).catch(ignore);
       if (sectionId) void preloadJson(() => getSectionWorkflow(guideId, sectionId)).catch(ignore);
@@ -45,36 +35,10 @@ export function preloadRoute(route: Route): void {
       return;
     }
     case 'members':
-      void loadMembersPage().catch(ignore);
-      void preloadJson(() => getGuide(route.guideId)).catch(ignore);
-      return;
     case 'progress':
-      void loadProgressPage().catch(ignore);
-      void preloadJson(() => getGuide(route.guideId)).catch(ignore);
-      return;
     case 'threads':
-      void loadGuideThreadsPage().catch(ignore);
       void preloadJson(() => getGuide(route.guideId)).catch(ignore);
-      return;
-    case 'read':
-      void loadReadingPage().catch(ignore);
-      return;
-    case 'versions':
-      void loadVersionsPage().catch(ignore);
       return;
     default:
   }
-}
-
-/** Only the page's code: for a visitor who may not be signed in. */
-function preloadPageCode(route: Route): void {
-  const loaders: Partial<Record<Route['name'], () => Promise<unknown>>> = {
-    guide: loadGuidePage,
-    members: loadMembersPage,
-    progress: loadProgressPage,
-    threads: loadGuideThreadsPage,
-    read: loadReadingPage,
-    versions: loadVersionsPage,
-  };
-  void loaders[route.name]?.().catch(ignore);
 }

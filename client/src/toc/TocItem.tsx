@@ -5,7 +5,7 @@ import type { Participant } from '../collaboration/presence.ts';
 import { useWordCount } from '../editor/wordCountStore.ts';
 import { CommentIcon } from '../components/CommentIcon.tsx';
 import { Link } from '../routing/Link.tsx';
-import { paths } from '../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 import { Avatar } from '../components/Avatar.tsx';
 import { Assignees } from './Assignees.tsx';
 import { SectionActions, type SectionAction } from './SectionActions.tsx';

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LAZY_PAGE_OF, lazyPageOf, parseRoute, type LazyPageName, type Route } from '@dalil/shared/routes';
 
 /** One entry of Vite's build manifest (dist/.vite/manifest.json). */
 interface ManifestChunk {
@@ -10,19 +11,7 @@ interface ManifestChunk {
 
 type Manifest = Record<string, ManifestChunk>;
 
-/**
- * The lazily loaded page each deep link opens, as source paths the manifest knows. Mirrors the
- * lazy routes of client/src/App.tsx (and the paths of client/src/routing/routes.ts); a route
- * missing here still works, it only loads its page one round trip later.
- */
-const LAZY_PAGES: Array<[pattern: RegExp, source: string]> = [
-  [/^\/guides\/[^/]+\/members\/?$/, 'src/pages/MembersPage.tsx'],
-  [/^\/guides\/[^/]+\/progress\/?$/, 'src/pages/ProgressPage.tsx'],
-  [/^\/guides\/[^/]+\/comments\/?$/, 'src/pages/GuideThreadsPage.tsx'],
-  [/^\/guides\/[^/]+\/read\/?$/, 'src/pages/ReadingPage.tsx'],
-  [/^\/guides\/[^/]+\/versions\/?$/, 'src/pages/VersionsPage.tsx'],
-  [/^\/guides\/[^/]+(\/sections\/[^/]+)?\/?$/, 'src/pages/GuidePage.tsx'],
-];
+const pageSource = (page: LazyPageName): string => `src/pages/${page}.tsx`;
 
 /**
  * index.html as the server sends it for a navigation: for a deep link into a lazily loaded page,
@@ -36,7 +25,8 @@ export class AppShell {
   constructor(private readonly html: string, manifest: Manifest | null) {
     if (!manifest) return;
     const already = new Set(closure(manifest, ['index.html']).files);
-    for (const [, source] of LAZY_PAGES) {
+    for (const page of Object.values(LAZY_PAGE_OF)) {
+      const source = pageSource(page);
       if (!manifest[source] || this.byPage.has(source)) continue;
       const { files, css } = closure(manifest, [source]);
       const links = [
@@ -59,35 +49,35 @@ export class AppShell {
    * signed-in visitor: signed out, they would only fetch 401s (logged as errors by the browser).
    */
   htmlFor(path: string, signedIn = true): string {
-    const page = LAZY_PAGES.find(([pattern]) => pattern.test(path));
-    const html = (page && this.byPage.get(page[1])) ?? this.html;
+    const route = parseRoute(path);
+    const page = lazyPageOf(route);
+    const html = (page && this.byPage.get(pageSource(page))) ?? this.html;
     // first in the head: tiny replies that should not wait behind the scripts for one of the
     // browser's six connections (plain HTTP/1.1 without a TLS proxy in front)
-    const links = (signedIn ? apiReplies(path) : ['/api/me/session']).map((api) => `<link rel="preload" as="fetch" crossorigin href="${api}">\n    `);
+    const links = (signedIn ? apiReplies(route) : ['/api/me/session']).map((api) => `<link rel="preload" as="fetch" crossorigin href="${api}">\n    `);
     return html.replace('<script type="module"', `${links.join('')}<script type="module"`);
   }
 }
 
-const ID = '([A-Za-z0-9_-]{1,64})';
-const SECTION_PAGE = new RegExp(`^/guides/${ID}(?:/sections/${ID})?/?$`);
-const GUIDE_SUBPAGE = new RegExp(`^/guides/${ID}/(?:members|progress|comments)/?$`);
+// identifiers go into the HTML as they are: only those that need no escaping
+const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
- * The API replies the page at `path` asks for first, exactly as client/src/routing/preloadRoute.ts
+ * The API replies the page at `route` asks for first, exactly as client/src/routing/preloadRoute.ts
  * requests them: preloaded from the HTML, they travel while the code downloads, and the page's own
  * fetch takes the preloaded reply (same URL, mode and credentials) instead of asking again.
  * Identifiers that would need escaping are left to the page.
  */
-function apiReplies(path: string): string[] {
+function apiReplies(route: Route): string[] {
   const replies = ['/api/me/session'];
-  const section = SECTION_PAGE.exec(path);
-  if (section) {
-    const [, guideId, sectionId] = section;
+  if (!('guideId' in route) || !SAFE_ID.test(route.guideId)) return replies;
+  const { guideId } = route;
+  if (route.name === 'guide') {
     replies.push(`/api/guides/${guideId}`, `/api/guides/${guideId}/threads`);
-    if (sectionId) replies.push(`/api/guides/${guideId}/sections/${sectionId}/workflow`);
+    if (route.sectionId && SAFE_ID.test(route.sectionId)) replies.push(`/api/guides/${guideId}/sections/${route.sectionId}/workflow`);
+  } else if (route.name === 'members' || route.name === 'progress' || route.name === 'threads') {
+    replies.push(`/api/guides/${guideId}`);
   }
-  const subpage = GUIDE_SUBPAGE.exec(path);
-  if (subpage) replies.push(`/api/guides/${subpage[1]}`);
   return replies;
 }
 

@@ -24,10 +24,13 @@ type CompilerFactory = (...setup: any[]) => (route: any) => any;
 
 function lazily<F extends CompilerFactory>(factory: F): F {
   return ((...setup: unknown[]) => {
-    const compilerFor = factory(...setup);
+    // building the compiler itself (a new Ajv with its formats and the shared schemas) is also
+    // deferred to the first request that needs one
+    let compilerFor: ((route: unknown) => unknown) | null = null;
     return (route: unknown) => {
       let compiled: Compiled | null = null;
       const run: Compiled = function (this: unknown, ...args: unknown[]) {
+        compilerFor ??= factory(...setup);
         compiled ??= compilerFor(route) as Compiled;
         const result = compiled.apply(this, args);
         // Fastify reads Ajv's errors from the function it holds: this one

@@ -4,7 +4,7 @@ import type { GuideSummary } from '@dalil/shared';
 import { listGuides } from '../../api/guides.ts';
 import { apiErrorMessage } from '../../i18n/apiErrorMessage.ts';
 import { Link } from '../../routing/Link.tsx';
-import { paths } from '../../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 
 /** The guides one belongs to and one's role in each (roles differ from guide to guide). */
 export function MyGuides() {

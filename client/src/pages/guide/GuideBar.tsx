@@ -4,7 +4,7 @@ import type { Participant } from '../../collaboration/presence.ts';
 import { PresenceAvatars } from '../../components/PresenceAvatars.tsx';
 import { ExportMenu } from '../../export/ExportMenu.tsx';
 import { Link } from '../../routing/Link.tsx';
-import { paths } from '../../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 
 interface GuideBarProps {
   guide: GuideView;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { GuideView } from '@dalil/shared';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { Link } from '../../routing/Link.tsx';
-import { paths } from '../../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 import './guideSubpage.css';
 
 interface GuideSubpageProps {

@@ -6,7 +6,7 @@ import { useSubmit } from '../../hooks/useSubmit.ts';
 import { refusedOr } from './refusedOr.ts';
 import { isolate } from '../../i18n/isolate.ts';
 import { navigate } from '../../routing/history.ts';
-import { paths } from '../../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 
 interface JoinAsMemberProps {
   token: string;

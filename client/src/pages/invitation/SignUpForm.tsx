@@ -6,7 +6,7 @@ import { useSubmit } from '../../hooks/useSubmit.ts';
 import { refusedOr } from './refusedOr.ts';
 import { navigate } from '../../routing/history.ts';
 import { Link } from '../../routing/Link.tsx';
-import { paths } from '../../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 import { MIN_PASSWORD_LENGTH, MAX_NAME_LENGTH } from '@dalil/shared';
 
 interface SignUpFormProps {

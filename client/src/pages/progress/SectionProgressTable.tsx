@@ -3,7 +3,7 @@ import type { GuideProgressView } from '@dalil/shared';
 import { formatDate, formatDay } from '../../i18n/formatDate.ts';
 import { isolate } from '../../i18n/isolate.ts';
 import { Link } from '../../routing/Link.tsx';
-import { paths } from '../../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 
 /** One row per section: state, who, words, open threads, last activity, due date (late ones flagged). */
 export function SectionProgressTable({ progress, language }: { progress: GuideProgressView; language: string }) {

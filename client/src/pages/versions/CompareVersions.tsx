@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { apiErrorMessage } from '../../i18n/apiErrorMessage.ts';
 import { formatDate } from '../../i18n/formatDate.ts';
 import { ChangeBlocks } from '../guide/workflow/ChangeBlocks.tsx';
+import { VersionPicker } from './VersionPicker.tsx';
 
 interface CompareProps {
   guideId: string;
@@ -74,26 +75,8 @@ export function CompareVersions({ guideId, language, versions, canRestore }: Com
           void run();
         }}
       >
-        <label className="field">
-          <span>{t('versions.compareFrom')}</span>
-          <select value={from} onChange={(e) => setFrom(e.target.value)} data-testid="compare-from">
-            {options.map((id) => (
-              <option key={id} value={id}>
-                {label(id)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('versions.compareTo')}</span>
-          <select value={to} onChange={(e) => setTo(e.target.value)} data-testid="compare-to">
-            {options.map((id) => (
-              <option key={id} value={id}>
-                {label(id)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VersionPicker label={t('versions.compareFrom')} value={from} onChange={setFrom} options={options} optionLabel={label} testId="compare-from" />
+        <VersionPicker label={t('versions.compareTo')} value={to} onChange={setTo} options={options} optionLabel={label} testId="compare-to" />
         <button type="submit" className="button" disabled={busy}>
           {busy ? t('versions.comparing') : t('versions.compare')}
         </button>

@@ -8,7 +8,7 @@ import { useAnnounce } from '../../components/Announcer.tsx';
 import { apiErrorMessage } from '../../i18n/apiErrorMessage.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 import { Link } from '../../routing/Link.tsx';
-import { paths } from '../../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 
 /** The coordinator freezes the guide: provisional at any time, final once everything is validated. */
 export function CreateVersionForm({ guideId, language, onCreated }: { guideId: string; language: string; onCreated: () => void }) {

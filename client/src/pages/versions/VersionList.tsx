@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { VersionSummary } from '@dalil/shared/api/versions.ts';
 import { formatDate } from '../../i18n/formatDate.ts';
 import { Link } from '../../routing/Link.tsx';
-import { paths } from '../../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 import { ExportMenu } from '../../export/ExportMenu.tsx';
 
 /** Every version of the guide, newest first; each opens read-only in the reading view. */

@@ -4,7 +4,7 @@ import { MAX_TRANSITION_NOTE_LENGTH, type BlockingThread, type SectionWorkflowVi
 import { Dialog } from '../../../components/Dialog.tsx';
 import { isolate } from '../../../i18n/isolate.ts';
 import { Link } from '../../../routing/Link.tsx';
-import { paths } from '../../../routing/routes.ts';
+import { paths } from '@dalil/shared/routes';
 import { TransitionRefused } from './transitionRefused.ts';
 
 type Transition = SectionWorkflowView['transitions'][number];

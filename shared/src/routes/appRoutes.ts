@@ -1,3 +1,7 @@
+/**
+ * The app's page addresses, shared by the client's router and the server, which sends a deep link's
+ * HTML with its page's code and API replies already asked for (server/src/plugins/appShell.ts).
+ */
 export type Route =
   | { name: 'guides' }
   | { name: 'guide'; guideId: string; sectionId: string | null }
@@ -51,16 +55,6 @@ function decode(segment: string): string {
   }
 }
 
-/**
- * Where to go after signing in from /login?next=…: only a path of this app, never another origin
- * ("//evil.example" and "/\evil.example" are protocol-relative URLs to browsers).
- */
-export function nextAfterLogin(search: string): string {
-  const next = new URLSearchParams(search).get('next');
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return paths.guides();
-  return next;
-}
-
 export const paths = {
   guides: (): string => '/',
   guide: (guideId: string): string => `/guides/${encodeURIComponent(guideId)}`,
@@ -80,3 +74,22 @@ export const paths = {
   account: (): string => '/account',
   login: (next?: string): string => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
 };
+
+/**
+ * The pages the client loads on demand, by route: the client keeps one loader per name, the server
+ * finds `src/pages/<name>.tsx` in the build manifest to preload its chunks.
+ */
+export const LAZY_PAGE_OF = {
+  guide: 'GuidePage',
+  members: 'MembersPage',
+  progress: 'ProgressPage',
+  threads: 'GuideThreadsPage',
+  read: 'ReadingPage',
+  versions: 'VersionsPage',
+} as const satisfies Partial<Record<Route['name'], string>>;
+
+export type LazyPageName = (typeof LAZY_PAGE_OF)[keyof typeof LAZY_PAGE_OF];
+
+export function lazyPageOf(route: Route): LazyPageName | null {
+  return (LAZY_PAGE_OF as Partial<Record<Route['name'], LazyPageName>>)[route.name] ?? null;
+}
