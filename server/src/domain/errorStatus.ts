@@ -10,6 +10,10 @@ export const HTTP_STATUS: Record<DomainErrorKind, number> = {
   conflict: 409,
   gone: 410,
   too_many_attempts: 429,
+  too_large: 413,
+  unsupported_file: 415,
+  unreadable_content: 422,
+  unavailable: 503,
 };
 
 /**

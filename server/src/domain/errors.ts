@@ -12,7 +12,11 @@ export type DomainErrorKind =
   | 'not_found'
   | 'conflict'
   | 'gone'
-  | 'too_many_attempts';
+  | 'too_many_attempts'
+  | 'too_large'
+  | 'unsupported_file'
+  | 'unreadable_content'
+  | 'unavailable';
 
 /** What the client needs to act on the refusal, sent beside `error` and `message`. */
 export type DomainErrorDetails = Pick<ApiErrorBody, 'threads' | 'sections'>;
@@ -70,6 +74,25 @@ export class Gone extends DomainError {
 
 export class TooManyAttempts extends DomainError {
   readonly kind = 'too_many_attempts';
+}
+
+/**
+ * A file the server will not take (an image, a Word document): too large, of a kind it does not
+ * read, or without anything it can use. The code says which, for the client to explain.
+ */
+export class FileRefused extends DomainError {
+  constructor(
+    readonly kind: 'invalid' | 'too_large' | 'unsupported_file' | 'unreadable_content',
+    code: string,
+    message: string,
+  ) {
+    super(code, message);
+  }
+}
+
+/** Something the request needs is missing on this server (e.g. no Chromium to print a PDF). */
+export class Unavailable extends DomainError {
+  readonly kind = 'unavailable';
 }
 
 export const notFound = (what: string) => new NotFound(what);

@@ -1,5 +1,5 @@
 import type { ExportFormat } from '@dalil/shared';
-import { ApiError } from '../errors.ts';
+import { Unavailable } from '../domain/errors.ts';
 import { gatherGuideContent, type GuideContentSources } from './gatherGuideContent.ts';
 import { ChromiumMissing } from './chromiumMissing.ts';
 import { gatherVersionContent, type VersionContentSources } from './gatherVersionContent.ts';
@@ -28,7 +28,7 @@ export async function renderOrExplain(render: () => Promise<ExportFile>): Promis
   try {
     return await render();
   } catch (err) {
-    if (err instanceof ChromiumMissing) throw new ApiError(503, 'pdf_unavailable', err.message);
+    if (err instanceof ChromiumMissing) throw new Unavailable('pdf_unavailable', err.message);
     throw err;
   }
 }

@@ -1,6 +1,6 @@
 import { isContentLocked } from '@dalil/shared';
 import type { ImportedIntoSection } from '@dalil/shared/api/import.ts';
-import { ApiError } from '../errors.ts';
+import { Conflict, notFound } from '../domain/errors.ts';
 import { storingSink, type ImportContext } from './importContext.ts';
 import { planImport } from './importPlan.ts';
 import { appendBlocks, sectionUpdate } from './sectionDocument.ts';
@@ -26,8 +26,8 @@ export interface SectionImportInput {
 export async function importIntoSection(context: ImportContext, input: SectionImportInput): Promise<ImportedIntoSection> {
   const { guides, journal, docStore, live } = context;
   const section = guides.getSection(input.guideId, input.sectionId);
-  if (section.deletedAt !== null) throw new ApiError(404, 'not_found', 'section not found');
-  const lockedError = () => new ApiError(409, 'section_locked', 'the section is validated: reopen it before importing into it');
+  if (section.deletedAt !== null) throw notFound('section');
+  const lockedError = () => new Conflict('section_locked', 'the section is validated: reopen it before importing into it');
   if (isContentLocked(section.status)) throw lockedError();
 
   const plan = await planImport(input, context.limits, storingSink(context.images, input.guideId, input.userId));

@@ -1,5 +1,5 @@
 import { CURRENT_VERSION, type CreateVersionBody } from '@dalil/shared/api/versions.ts';
-import { ApiError } from '../errors.ts';
+import { Conflict } from '../domain/errors.ts';
 import { newId } from '../storage/ids.ts';
 import type { VersionManifest } from '../storage/versionStore.ts';
 import { freezeGuide } from './freezeGuide.ts';
@@ -24,7 +24,7 @@ export async function createVersion(deps: VersionDeps, guideId: string, authorId
   const frozen = await freezeGuide(deps, guideId);
   const notValidated = frozen.filter((s) => s.needsValidation && s.status !== 'validated');
   if (input.kind === 'final' && notValidated.length > 0) {
-    throw new ApiError(409, 'sections_not_validated', `${notValidated.length} section(s) must be validated before a final version: ${notValidated.map((s) => s.title).slice(0, 10).join(', ')}`, {
+    throw new Conflict('sections_not_validated', `${notValidated.length} section(s) must be validated before a final version: ${notValidated.map((s) => s.title).slice(0, 10).join(', ')}`, {
       sections: notValidated.map((s) => ({ id: s.id, title: s.title, status: s.status })),
     });
   }

@@ -2,7 +2,7 @@ import { isContentLocked, SECTION_FRAGMENT } from '@dalil/shared';
 import type { RestoreResult } from '@dalil/shared/api/versions.ts';
 import { layoutJson, sectionSchema } from '@dalil/shared/editor';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
-import { ApiError, notFound } from '../errors.ts';
+import { Conflict, notFound } from '../domain/errors.ts';
 import { blocksOf } from '../workflow/approvedContent.ts';
 import { contentViewJson } from '../storage/snapshotStore.ts';
 import { hashContent } from '../storage/versionStore.ts';
@@ -10,7 +10,7 @@ import { findManifest } from './readVersion.ts';
 import type { VersionDeps } from './versionDeps.ts';
 
 const sectionValidated = () =>
-  new ApiError(409, 'section_validated', 'the section is validated: reopen it before restoring an earlier text');
+  new Conflict('section_validated', 'the section is validated: reopen it before restoring an earlier text');
 
 /**
  * Brings a section's text back as it was in a version, as a new edit on the live document: every

@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyPluginAsync } from 'fastify';
 import multipart from '@fastify/multipart';
-import { IMAGE_REFUSALS, IMAGE_UPLOAD_FIELD, type ImageParams, type UploadedImage } from '@dalil/shared/api/images.ts';
+import { IMAGE_UPLOAD_FIELD, type ImageParams, type UploadedImage } from '@dalil/shared/api/images.ts';
 import type { GuideAccess } from '../../auth/guideAccess.ts';
 import { unauthenticated } from '../../auth/guideAccess.ts';
-import { ApiError, badRequest, notFound } from '../../errors.ts';
+import { badRequest, notFound } from '../../errors.ts';
 import type { GuideImages } from '../../images/guideImages.ts';
-import { ImageRefusedError } from '../../images/imageRefused.ts';
 import { readImage } from '../../images/readImage.ts';
 import { storeImage, tooLarge } from '../../images/storeImage.ts';
 import { readImageSchema, uploadImageSchema } from './schemas.ts';
@@ -14,8 +13,6 @@ import { readImageSchema, uploadImageSchema } from './schemas.ts';
 /** Room for the multipart envelope (boundaries, part headers) around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 const YEAR_SECONDS = 365 * 24 * 3600;
-
-const refusal = (err: ImageRefusedError) => new ApiError(IMAGE_REFUSALS[err.reason], err.reason, err.message);
 
 /**
  * Guide images: upload (whoever may edit the text) and read (members only). Multipart parsing is
@@ -32,7 +29,7 @@ const imagesRoute: FastifyPluginAsync<{ access: GuideAccess; images: GuideImages
     access.authorize(request.auth?.user, guideId, 'image.upload');
     // Refuse an announced oversize body before reading any of it.
     const declared = Number(request.headers['content-length']);
-    if (declared > images.limits.maxBytes + MULTIPART_OVERHEAD) throw refusal(tooLarge(images.limits.maxBytes));
+    if (declared > images.limits.maxBytes + MULTIPART_OVERHEAD) throw tooLarge(images.limits.maxBytes);
     if (!request.isMultipart()) throw badRequest(`send the image as multipart/form-data, in a field named "${IMAGE_UPLOAD_FIELD}"`);
     const part = await request.file();
     if (!part) throw badRequest(`the request has no file (send it in a field named "${IMAGE_UPLOAD_FIELD}")`);
@@ -40,15 +37,11 @@ const imagesRoute: FastifyPluginAsync<{ access: GuideAccess; images: GuideImages
     try {
       bytes = await part.toBuffer();
     } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw refusal(tooLarge(images.limits.maxBytes));
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(images.limits.maxBytes);
       throw err;
     }
-    try {
-      const { created, ...stored } = await storeImage(images, guideId, bytes, { storedBy: request.auth!.user.id });
-      return reply.code(created ? 201 : 200).send(stored satisfies UploadedImage);
-    } catch (err) {
-      throw err instanceof ImageRefusedError ? refusal(err) : err;
-    }
+    const { created, ...stored } = await storeImage(images, guideId, bytes, { storedBy: request.auth!.user.id });
+    return reply.code(created ? 201 : 200).send(stored satisfies UploadedImage);
   });
 
   app.get<{ Params: ImageParams }>('/images/:imageId', { schema: readImageSchema }, async (request, reply) => {
