@@ -11,8 +11,8 @@ export interface DemoServer {
 }
 
 /** The compiled server as a child process with the demo accounts seeded, and its first account signed in. */
-export async function spawnDemoServer(dataDir: string, env: Record<string, string> = {}): Promise<DemoServer> {
-  const server = await spawnServer(dataDir, { DALIL_DEMO: '1', ...env });
+export async function spawnDemoServer(dataDir: string, env: Record<string, string> = {}, startTimeoutMs?: number): Promise<DemoServer> {
+  const server = await spawnServer(dataDir, { DALIL_DEMO: '1', ...env }, 0, startTimeoutMs);
   const api = new Api(server.url);
   await api.login(demoAccounts[0]!.email, DEMO_PASSWORD);
   return { server, api, cookie: api.cookie! };

@@ -2,9 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GuideSummary, GuideView } from '@dalil/shared';
-import { DEMO_PASSWORD, demoAccounts } from '@dalil/server/demo/demoAccounts.ts';
-import { spawnServer, type ServerProcess } from '../helpers/serverProcess.ts';
-import { Api } from '../helpers/api.ts';
+import type { ServerProcess } from '../helpers/serverProcess.ts';
+import { killIfRunning, spawnDemoServer } from '../helpers/demoServer.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 import { manyChaptersDocx } from '../helpers/docxFixtures.ts';
@@ -22,23 +21,15 @@ describe('kill -9 in the middle of an import', () => {
   const dir = tempDir();
   let server: ServerProcess | null = null;
   afterAll(async () => {
-    if (server && server.child.exitCode === null) {
-      server.child.kill('SIGKILL');
-      await server.exited;
-    }
+    await killIfRunning(server);
     dir.remove();
   });
 
-  const signIn = async (url: string) => {
-    const api = new Api(url);
-    await api.login(demoAccounts.find((a) => a.role === 'coordinator')!.email, DEMO_PASSWORD);
-    return api;
-  };
-
   it('leaves, after a restart, the whole guide or nothing of it', async () => {
     const file = await manyChaptersDocx(CHAPTERS);
-    server = await spawnServer(dir.path, { DALIL_DEMO: '1' }, 0, START_TIMEOUT_MS);
-    const api = await signIn(server.url);
+    const first = await spawnDemoServer(dir.path, {}, START_TIMEOUT_MS);
+    server = first.server;
+    const api = first.api;
     const guidesBefore = (await api.ok<GuideSummary[]>('GET', '/api/guides')).map((g) => g.id);
     const docsDir = join(dir.path, 'docs');
     const importsDir = join(dir.path, 'imports');
@@ -62,8 +53,9 @@ describe('kill -9 in the middle of an import', () => {
     const leftBehind = list(docsDir).length - docsBefore.length;
     expect(leftBehind, 'the kill left documents of the import on disk').toBeGreaterThan(0);
 
-    server = await spawnServer(dir.path, { DALIL_DEMO: '1' }, 0, START_TIMEOUT_MS);
-    const again = await signIn(server.url);
+    const second = await spawnDemoServer(dir.path, {}, START_TIMEOUT_MS);
+    server = second.server;
+    const again = second.api;
     const guides = await again.ok<GuideSummary[]>('GET', '/api/guides');
     const imported = guides.filter((g) => !guidesBefore.includes(g.id));
     expect(list(importsDir).filter((f) => f.endsWith('.json'))).toEqual([]);
