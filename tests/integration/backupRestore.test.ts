@@ -262,5 +262,5 @@ describe('backup of a running server, restore into an empty data dir', () => {
       stopWriting();
       writers.forEach((w) => w.client.destroy());
     }
-  }, 120_000);
+  }, 300_000);
 });
