@@ -3,7 +3,7 @@ import type { ServerProcess } from '../helpers/serverProcess.ts';
 import { killIfRunning, spawnDemoServer } from '../helpers/demoServer.ts';
 import { connectClient } from '../helpers/yClient.ts';
 import { tempDir } from '../helpers/tempDir.ts';
-import { sleep } from '../helpers/waitFor.ts';
+import { waitFor } from '../helpers/waitFor.ts';
 import { docOnDisk } from '../helpers/docOnDisk.ts';
 
 describe('SIGTERM during an edit storm', () => {
@@ -23,7 +23,10 @@ describe('SIGTERM during an edit storm', () => {
     await Promise.all(clients.map((c) => c.synced()));
     let n = 0;
     const writers = clients.map((c, i) => setInterval(() => c.text.insert(c.text.length, `<c${i}t${n++}>`), 5));
-    await sleep(700);
+    // a storm worth the name before the signal, however slow the machine: more than 100 tokens
+    // typed by others have reached the first client
+    const foreignTokens = () => (clients[0]!.text.toString().match(/<c[1-7]t\d+>/g) ?? []).length;
+    await waitFor('100 tokens relayed', () => foreignTokens() > 100, { timeoutMs: 30_000 });
     // The signal arrives while every client is still typing; with an 80 ms commit window, much of
     // what the server holds is still queued.
     const signalledAt = Date.now();
