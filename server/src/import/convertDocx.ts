@@ -7,6 +7,7 @@ import { importStyleMap } from './styleMap.ts';
 import { adaptHtml, ID_PREFIX, REFUSED_IMAGE_SRC } from './adaptHtml.ts';
 import { importSchema } from './importSchema.ts';
 import { importRefused, SAVE_AS_DOCX } from './importRefused.ts';
+import { installSimpleSelectorMatching } from './simpleSelectorMatching.ts';
 
 /** ProseMirror JSON of a node. */
 export interface JsonNode {
@@ -94,6 +95,7 @@ export async function convertDocx(bytes: Uint8Array, limits: PackageLimits, imag
   // walks and matches selectors several times faster (the bench's 100-page file: about 0.5 s
   // against 2 s), with the same document out of the schema's parser.
   const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
+  installSimpleSelectorMatching(document.body);
   document.body.innerHTML = html;
   const adapted = adaptHtml(document as unknown as Parameters<typeof adaptHtml>[0]);
   for (const [code, w] of adapted.warnings) for (let i = 0; i < w.count; i++) warn(code, 1, w.examples[i]);
