@@ -3,7 +3,7 @@ import type { ImportWarning, ImportWarningCode } from '@dalil/shared/api/import.
 import { openDocxPackage, repackDocx, type PackageLimits } from './docxPackage.ts';
 import { markParagraphDirections } from './paragraphDirections.ts';
 import { readDocxFindings } from './docxFindings.ts';
-import { importStyleMap } from './styleMap.ts';
+import { canonicalStyleNames, importStyleMap } from './styleMap.ts';
 import { adaptHtml, ID_PREFIX, REFUSED_IMAGE_SRC } from './adaptHtml.ts';
 import { importSchema } from './importSchema.ts';
 import { importRefused, SAVE_AS_DOCX } from './importRefused.ts';
@@ -35,6 +35,7 @@ export interface ConvertedDocx {
 }
 
 const STYLE_MAP = importStyleMap();
+const CANONICAL_STYLE_NAMES = canonicalStyleNames();
 const UNKNOWN_STYLE = /^Unrecognised (?:paragraph|run) style: '([^']*)'/;
 
 /**
@@ -66,6 +67,7 @@ export async function convertDocx(bytes: Uint8Array, limits: PackageLimits, imag
       { buffer: Buffer.from(repacked.buffer, repacked.byteOffset, repacked.byteLength) },
       {
         styleMap: STYLE_MAP,
+        transformDocument: CANONICAL_STYLE_NAMES,
         idPrefix: ID_PREFIX,
         externalFileAccess: false,
         convertImage: mammoth.images.imgElement(async (image) => {
