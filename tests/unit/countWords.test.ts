@@ -38,7 +38,7 @@ describe('countWords: the segmenter’s count, without its cost', () => {
   });
 
   it('counts French and Arabic prose', () => {
-    expect(countWords('L’eau de la commune, en 2024 : 3,5 millions de dinars (environ).', 'fr')).toBe(10);
+    expect(countWords('L’eau de la commune, en 2024 : 3,5 millions de dinars (environ).', 'fr')).toBe(11);
     expect(countWords('تعمل البلدية مع المجتمع المدني على إعداد المخطط.', 'ar')).toBe(8);
     expect(countWords('', 'fr')).toBe(0);
   });
