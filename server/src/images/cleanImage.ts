@@ -13,7 +13,7 @@ export interface CleanedImage {
 
 let sharpModule: Promise<typeof Sharp> | null = null;
 /** libvips is loaded on the first image, not at server start (most starts never see one). */
-const loadSharp = () => (sharpModule ??= import('sharp').then((m) => m.default));
+export const loadSharp = () => (sharpModule ??= import('sharp').then((m) => m.default));
 
 /** The end of the queue of images being cleaned. */
 let cleaning: Promise<void> = Promise.resolve();

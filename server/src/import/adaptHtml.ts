@@ -1,3 +1,5 @@
+// The standard DOM's shape, spelled with happy-dom's types (the server compiles without the DOM
+// lib); convertDocx runs it on linkedom's document.
 import type { Document, Element, HTMLElement, Text } from 'happy-dom';
 import type { ImportWarningCode } from '@dalil/shared/api/import.ts';
 import { messages } from '@dalil/shared/i18n';

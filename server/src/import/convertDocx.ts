@@ -3,10 +3,11 @@ import type { ImportWarning, ImportWarningCode } from '@dalil/shared/api/import.
 import { openDocxPackage, repackDocx, type PackageLimits } from './docxPackage.ts';
 import { markParagraphDirections } from './paragraphDirections.ts';
 import { readDocxFindings } from './docxFindings.ts';
-import { importStyleMap } from './styleMap.ts';
+import { canonicalStyleNames, importStyleMap } from './styleMap.ts';
 import { adaptHtml, ID_PREFIX, REFUSED_IMAGE_SRC } from './adaptHtml.ts';
 import { importSchema } from './importSchema.ts';
 import { importRefused, SAVE_AS_DOCX } from './importRefused.ts';
+import { installSimpleSelectorMatching } from './simpleSelectorMatching.ts';
 
 /** ProseMirror JSON of a node. */
 export interface JsonNode {
@@ -34,6 +35,7 @@ export interface ConvertedDocx {
 }
 
 const STYLE_MAP = importStyleMap();
+const CANONICAL_STYLE_NAMES = canonicalStyleNames();
 const UNKNOWN_STYLE = /^Unrecognised (?:paragraph|run) style: '([^']*)'/;
 
 /**
@@ -58,13 +60,14 @@ export async function convertDocx(bytes: Uint8Array, limits: PackageLimits, imag
   for (const w of findings.warnings) warnings.set(w.code, { count: w.count, examples: [...w.examples] });
 
   // Loaded on first use: together they take seconds to load, which every server start would pay.
-  const [{ default: mammoth }, { Window }] = await Promise.all([import('mammoth'), import('happy-dom')]);
+  const [{ default: mammoth }, { parseHTML }] = await Promise.all([import('mammoth'), import('linkedom')]);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(repacked.buffer, repacked.byteOffset, repacked.byteLength) },
       {
         styleMap: STYLE_MAP,
+        transformDocument: CANONICAL_STYLE_NAMES,
         idPrefix: ID_PREFIX,
         externalFileAccess: false,
         convertImage: mammoth.images.imgElement(async (image) => {
@@ -90,32 +93,22 @@ export async function convertDocx(bytes: Uint8Array, limits: PackageLimits, imag
     throw importRefused(415, 'import_damaged', `Word's XML in this file could not be read: ${SAVE_AS_DOCX} again`);
   }
 
-  const window = new Window({
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-      disableComputedStyleRendering: true,
-    },
-  });
-  try {
-    const document = window.document;
-    document.body.innerHTML = html;
-    const adapted = adaptHtml(document);
-    for (const [code, w] of adapted.warnings) for (let i = 0; i < w.count; i++) warn(code, 1, w.examples[i]);
-    const doc = ProseMirrorParser.fromSchema(importSchema()).parse(document.body as never).toJSON() as JsonNode;
-    setTableCaptions(doc, adapted.tableCaptions);
-    return {
-      doc: dropEmptyParagraphs(doc),
-      title: adapted.title ?? findings.title,
-      dalilExport: findings.dalilExport,
-      warnings: [...warnings].map(([code, w]) => ({ code, count: w.count, examples: w.examples })),
-    };
-  } finally {
-    await window.happyDOM.abort();
-    await window.happyDOM.close();
-  }
+  // linkedom, not happy-dom: a plain DOM without a browser window around it, which parses,
+  // walks and matches selectors several times faster (the bench's 100-page file: about 0.5 s
+  // against 2 s), with the same document out of the schema's parser.
+  const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
+  installSimpleSelectorMatching(document.body);
+  document.body.innerHTML = html;
+  const adapted = adaptHtml(document as unknown as Parameters<typeof adaptHtml>[0]);
+  for (const [code, w] of adapted.warnings) for (let i = 0; i < w.count; i++) warn(code, 1, w.examples[i]);
+  const doc = ProseMirrorParser.fromSchema(importSchema()).parse(document.body as never).toJSON() as JsonNode;
+  setTableCaptions(doc, adapted.tableCaptions);
+  return {
+    doc: dropEmptyParagraphs(doc),
+    title: adapted.title ?? findings.title,
+    dalilExport: findings.dalilExport,
+    warnings: [...warnings].map(([code, w]) => ({ code, count: w.count, examples: w.examples })),
+  };
 }
 
 /** Tables come out of the parser in the order the DOM listed them (both pre-order). */

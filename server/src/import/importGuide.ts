@@ -3,7 +3,7 @@ import { newId } from '../storage/ids.ts';
 import type { ImportedSectionRecord } from '../storage/guideRepository.ts';
 import { storingSink, type ImportContext } from './importContext.ts';
 import { planImport, type ImportPlan } from './importPlan.ts';
-import { sectionUpdate } from './sectionDocument.ts';
+import { writeSectionDocuments } from './sectionDocument.ts';
 
 export interface GuideImportInput {
   bytes: Uint8Array;
@@ -29,7 +29,7 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
     const records = sectionRecords(plan);
     entry.docNames = records.map((r) => r.id);
     await journal.write(journalId, entry);
-    for (const [i, section] of plan.sections.entries()) await docStore.compact(records[i]!.id, sectionUpdate(section.content));
+    await writeSectionDocuments(docStore, records.map((r, i) => [r.id, plan.sections[i]!.content]));
     const guide = await guides.createImportedGuide({ id: guideId, title: plan.title, language: plan.language, coordinatorId: input.userId }, records);
     await journal.end(journalId);
     return { guideId: guide.id, title: guide.title, sectionCount: records.length, warnings: plan.warnings };

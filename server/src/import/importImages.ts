@@ -4,7 +4,7 @@ export class ImportImageRefused extends Error {}
 /**
  * What an import needs from the image store. `store` may be asked for a guide the metadata does not
  * list yet (the guide being imported commits after its images); `check` runs the store's checks
- * without storing, for a preview.
+ * that need no decoding (size, format, foreign content, the header's pixel count), for a preview.
  */
 export interface ImportImages {
   /** Resolves with the stored image, or rejects with ImportImageRefused (any other error aborts the import). */

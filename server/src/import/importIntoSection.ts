@@ -3,7 +3,7 @@ import type { ImportedIntoSection } from '@dalil/shared/api/import.ts';
 import { Conflict, notFound } from '../domain/errors.ts';
 import { storingSink, type ImportContext } from './importContext.ts';
 import { planImport } from './importPlan.ts';
-import { appendBlocks, sectionUpdate } from './sectionDocument.ts';
+import { appendBlocks, writeSectionDocuments } from './sectionDocument.ts';
 import { sectionRecords } from './importGuide.ts';
 
 export interface SectionImportInput {
@@ -40,7 +40,7 @@ export async function importIntoSection(context: ImportContext, input: SectionIm
     const entry = { guideId: input.guideId, newGuide: false, docNames: records.map((r) => r.id) };
     const journalId = await journal.begin(entry);
     try {
-      for (const [i, sub] of subSections.entries()) await docStore.compact(records[i]!.id, sectionUpdate(sub.content));
+      await writeSectionDocuments(docStore, records.map((r, i) => [r.id, subSections[i]!.content]));
       // Checked again: the section may have been validated or trashed while the file converted.
       const now = guides.getSection(input.guideId, input.sectionId);
       if (now.deletedAt !== null || isContentLocked(now.status)) throw lockedError();

@@ -27,8 +27,6 @@ export interface PlanInput {
 }
 
 const INTRODUCTION: Record<GuideLanguage, string> = { fr: 'Introduction', ar: 'مقدمة', en: 'Introduction' };
-const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/gu;
-const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/gu;
 
 export async function planImport(input: PlanInput, limits: PackageLimits, images: ImageSink): Promise<ImportPlan> {
   const converted = await convertDocx(input.bytes, limits, images);
@@ -101,9 +99,20 @@ export function previewOf(plan: ImportPlan): ImportPreview {
   };
 }
 
-/** Arabic when Arabic letters outnumber Latin ones, French otherwise (the projects' two languages). */
+/**
+ * Arabic when Arabic letters outnumber Latin ones, French otherwise (the projects' two languages).
+ * Counted code unit by code unit: every range is in the Basic Multilingual Plane, and a regular
+ * expression's array of matches cost more than the rest of the preview's counting.
+ */
 function guessLanguage(text: string): GuideLanguage {
-  const arabic = text.match(ARABIC_LETTER)?.length ?? 0;
-  const latin = text.match(LATIN_LETTER)?.length ?? 0;
+  let arabic = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+    } else if (c >= 0xc0 && c <= 0x24f) latin++;
+    else if ((c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0x8a0 && c <= 0x8ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)) arabic++;
+  }
   return arabic > latin ? 'ar' : 'fr';
 }

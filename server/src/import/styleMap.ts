@@ -30,36 +30,78 @@ const DALIL_DROPPED_STYLES = [DALIL_EXPORT_MARKER_STYLE, 'Dalil – Titre d’en
 
 const quote = (name: string) => `'${name.replace(/'/g, "\\'")}'`;
 
-function headingRules(): string[] {
-  const rules: string[] = [];
+/** Paragraph styles that map to one HTML path, by every name they go by (the first is canonical). */
+interface ParagraphStyle {
+  names: string[];
+  to: string;
+}
+
+function paragraphStyles(): ParagraphStyle[] {
+  const styles: ParagraphStyle[] = [];
   for (let level = 1; level <= 6; level++) {
-    for (const name of [`Heading ${level}`, `heading ${level}`, `Titre ${level}`, `Dalil – Titre ${level}`, `Dalil – Heading ${level}`]) {
-      rules.push(`p[style-name=${quote(name)}] => h${level}:fresh`);
-    }
+    styles.push({ names: [`Heading ${level}`, `heading ${level}`, `Titre ${level}`, `Dalil – Titre ${level}`, `Dalil – Heading ${level}`], to: `h${level}:fresh` });
   }
-  return rules;
+  styles.push({ names: ['Title', 'Titre', 'Dalil – Titre du guide', 'Dalil – Title'], to: `h1.${TITLE_CLASS}:fresh` });
+  styles.push({ names: ['Subtitle', 'Sous-titre'], to: 'p:fresh' });
+  styles.push({ names: ['Caption', 'Légende', 'Dalil – Légende', 'Dalil – Caption'], to: `p.${CAPTION_CLASS}:fresh` });
+  styles.push({ names: DALIL_DROPPED_STYLES, to: '!' });
+  styles.push({ names: ['Dalil – Crédit', 'Dalil – Credit'], to: `p.${CREDIT_CLASS}:fresh` });
+  styles.push({ names: ['Quote', 'Intense Quote', 'Citation', 'Citation intense', 'Dalil – Citation'], to: 'blockquote > p:fresh' });
+  for (const [kind, names] of Object.entries(BOX_STYLE_NAMES)) {
+    styles.push({ names: DALIL_PREFIXES.flatMap((prefix) => names.map((name) => prefix + name)), to: `div.${BOX_CLASS_PREFIX}${kind} > p:fresh` });
+  }
+  return styles;
 }
 
 /**
- * The style map handed to mammoth. Consecutive paragraphs of one box style land in one wrapper
- * (the wrapper is not `:fresh`), each paragraph stays its own paragraph.
+ * The style map handed to mammoth: one rule per style, under its canonical name (mammoth parses
+ * every rule of the map on every conversion, and the 145 rules of all names took as long as the
+ * conversion of a 100-page file). `canonicalStyleNames` renames the other names before mammoth
+ * applies the map. Consecutive paragraphs of one box style land in one wrapper (the wrapper is
+ * not `:fresh`), each paragraph stays its own paragraph.
  */
 export function importStyleMap(): string[] {
-  const rules = headingRules();
-  for (const name of ['Title', 'Titre', 'Dalil – Titre du guide', 'Dalil – Title']) rules.push(`p[style-name=${quote(name)}] => h1.${TITLE_CLASS}:fresh`);
-  for (const name of ['Subtitle', 'Sous-titre']) rules.push(`p[style-name=${quote(name)}] => p:fresh`);
-  for (const name of ['Caption', 'Légende', 'Dalil – Légende', 'Dalil – Caption']) rules.push(`p[style-name=${quote(name)}] => p.${CAPTION_CLASS}:fresh`);
-  for (const name of DALIL_DROPPED_STYLES) rules.push(`p[style-name=${quote(name)}] => !`);
-  for (const name of ['Dalil – Crédit', 'Dalil – Credit']) rules.push(`p[style-name=${quote(name)}] => p.${CREDIT_CLASS}:fresh`);
-  for (const name of ['Quote', 'Intense Quote', 'Citation', 'Citation intense', 'Dalil – Citation']) {
-    rules.push(`p[style-name=${quote(name)}] => blockquote > p:fresh`);
-  }
-  for (const [kind, names] of Object.entries(BOX_STYLE_NAMES)) {
-    for (const prefix of DALIL_PREFIXES) {
-      for (const name of names) rules.push(`p[style-name=${quote(prefix + name)}] => div.${BOX_CLASS_PREFIX}${kind} > p:fresh`);
-    }
-  }
+  const rules = paragraphStyles().map((style) => `p[style-name=${quote(style.names[0]!)}] => ${style.to}`);
   // Character styles Word uses for emphasis.
   rules.push("r[style-name='Strong'] => strong", "r[style-name='Emphasis'] => em", 'u => u');
   return rules;
+}
+
+/** Upper-cased name → canonical name (mammoth compares style names without case). */
+function styleAliases(): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const style of paragraphStyles()) {
+    for (const name of style.names) if (!aliases.has(name.toUpperCase())) aliases.set(name.toUpperCase(), style.names[0]!);
+  }
+  return aliases;
+}
+
+interface MammothElement {
+  type: string;
+  styleName?: string | null;
+  children?: MammothElement[];
+  body?: MammothElement[];
+  notes?: { _notes?: Record<string, MammothElement> };
+}
+
+/**
+ * mammoth's `transformDocument`: gives each paragraph of the body and of the footnotes and
+ * endnotes the canonical name of its style, so that the one rule of `importStyleMap` matches it.
+ */
+export function canonicalStyleNames(): <T>(document: T) => T {
+  const aliases = styleAliases();
+  const visit = (element: MammothElement) => {
+    if (element.type === 'paragraph' && element.styleName) {
+      const canonical = aliases.get(element.styleName.toUpperCase());
+      if (canonical) element.styleName = canonical;
+    }
+    element.children?.forEach(visit);
+    element.body?.forEach(visit);
+  };
+  return <T>(document: T): T => {
+    const root = document as MammothElement;
+    visit(root);
+    for (const note of Object.values(root.notes?._notes ?? {})) visit(note);
+    return document;
+  };
 }
