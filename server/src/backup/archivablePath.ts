@@ -9,7 +9,12 @@ import {
   IMAGE_INDEX_EXT,
   imageIdOfFile,
   IMAGES_DIR,
-  METADATA_FILE,
+  ACCOUNTS_FILE,
+  GUIDE_METADATA_DIR,
+  LEGACY_METADATA_FILE,
+  METADATA_DIR,
+  METADATA_FILE_EXT,
+  NOTIFICATIONS_DIR,
   SECRET_FILE,
   SNAPSHOTS_DIR,
   VERSION_CONTENTS,
@@ -24,8 +29,10 @@ import {
  * file the server would not expect (a lock, a symlink target, a dotfile).
  */
 export function isArchivablePath(path: string): boolean {
-  if (path === METADATA_FILE || path === SECRET_FILE) return true;
+  // the single metadata file of earlier versions: their archives still restore (the server migrates it)
+  if (path === LEGACY_METADATA_FILE || path === SECRET_FILE) return true;
   const [dir, ...rest] = path.split('/');
+  if (dir === METADATA_DIR) return isMetadataPath(rest);
   if (dir === DOCS_DIR && rest.length === 1) {
     const name = docNameOfFile(rest[0]!);
     return name !== null && isValidDocName(name);
@@ -42,6 +49,14 @@ export function isArchivablePath(path: string): boolean {
   }
   if (dir === IMAGES_DIR && rest.length === 2) return isImagePath(rest[0]!, rest[1]!);
   return false;
+}
+
+/** `accounts.json`, or a guide's or a person's file named by its id (the doc-name alphabet). */
+function isMetadataPath(rest: string[]): boolean {
+  if (rest.length === 1) return rest[0] === ACCOUNTS_FILE;
+  if (rest.length !== 2 || (rest[0] !== GUIDE_METADATA_DIR && rest[0] !== NOTIFICATIONS_DIR)) return false;
+  const id = withoutExtension(rest[1]!, [METADATA_FILE_EXT]);
+  return id !== null && isValidDocName(id);
 }
 
 /** Guide images: a content-addressed file, or a guide's index (guide ids use the doc-name alphabet). */
