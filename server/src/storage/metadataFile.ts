@@ -34,10 +34,9 @@ export class MetadataFile<T> {
 
   /** Reads the file; `fresh` is used (and not written) when there is none. */
   static async open<T>(path: string, fresh: () => T, upgrade: (data: T) => T = (d) => d): Promise<MetadataFile<T>> {
-    const db = new Low<T>(new DurableJsonFile<T>(path), undefined as T);
-    await db.read();
-    db.data = upgrade(db.data ?? fresh());
-    return new MetadataFile(db);
+    const adapter = new DurableJsonFile<T>(path);
+    const stored = await adapter.read();
+    return new MetadataFile(new Low<T>(adapter, upgrade(stored ?? fresh())));
   }
 
   /** A file that does not exist yet (its first `persist` creates it). */
