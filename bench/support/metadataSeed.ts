@@ -115,9 +115,13 @@ export function seedMetadata(dataDir: string, guides: number, sections: number, 
         if (!seeded.threadOf.has(guideId)) seeded.threadOf.set(guideId, threadId);
       }
     }
-    const text = JSON.stringify(records);
-    seeded.bytes += text.length;
-    writeFileSync(join(dataDir, 'metadata', 'guides', `${guideId}.json`), text);
+    // the layout MetadataStore reads: the guide file, its threads file, its workflow file
+    const { threads, workflowEvents, ...main } = records;
+    for (const [dir, content] of [['guides', main], ['threads', { schemaVersion: 2, threads }], ['workflow', { schemaVersion: 2, workflowEvents }]] as const) {
+      const text = JSON.stringify(content);
+      seeded.bytes += text.length;
+      writeFileSync(join(dataDir, 'metadata', dir, `${guideId}.json`), text);
+    }
     seeded.guideIds.push(guideId);
     seeded.mentionOf.set(guideId, members[0]!);
   }

@@ -10,11 +10,10 @@ import {
   imageIdOfFile,
   IMAGES_DIR,
   ACCOUNTS_FILE,
-  GUIDE_METADATA_DIR,
+  METADATA_SUBDIRS,
   LEGACY_METADATA_FILE,
   METADATA_DIR,
   METADATA_FILE_EXT,
-  NOTIFICATIONS_DIR,
   SECRET_FILE,
   SNAPSHOTS_DIR,
   VERSION_CONTENTS,
@@ -51,10 +50,10 @@ export function isArchivablePath(path: string): boolean {
   return false;
 }
 
-/** `accounts.json`, or a guide's or a person's file named by its id (the doc-name alphabet). */
+/** `accounts.json`, or a guide's or a person's file named by its id (the doc-name alphabet) in one of the metadata subdirectories. */
 function isMetadataPath(rest: string[]): boolean {
   if (rest.length === 1) return rest[0] === ACCOUNTS_FILE;
-  if (rest.length !== 2 || (rest[0] !== GUIDE_METADATA_DIR && rest[0] !== NOTIFICATIONS_DIR)) return false;
+  if (rest.length !== 2 || !(METADATA_SUBDIRS as readonly string[]).includes(rest[0]!)) return false;
   const id = withoutExtension(rest[1]!, [METADATA_FILE_EXT]);
   return id !== null && isValidDocName(id);
 }

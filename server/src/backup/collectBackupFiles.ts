@@ -17,8 +17,11 @@ import {
   GUIDE_METADATA_DIR,
   LEGACY_METADATA_FILE,
   METADATA_DIR,
+  METADATA_SUBDIRS,
   NOTIFICATIONS_DIR,
   SECRET_FILE,
+  THREADS_DIR,
+  WORKFLOW_DIR,
   SNAPSHOTS_DIR,
   VERSION_CONTENTS,
   VERSION_MANIFESTS,
@@ -44,7 +47,7 @@ export class BackupSourceError extends Error {}
  *
  * - Metadata first, documents after: every section the metadata names has its document read later,
  *   so its text is at least as recent as the section. Each metadata file is replaced by rename, so
- *   one read sees a whole version of it. The guide files come first, then accounts, then
+ *   one read sees a whole version of it. The guide files (guides, threads, workflow) come first, then accounts, then
  *   notifications: a member or a notification read names a person whose account is read after it.
  *   (A data dir still in the single-file layout, not yet opened by this version, has its
  *   metadata.json backed up as it is.)
@@ -111,7 +114,8 @@ export async function collectBackupFiles(dataDir: string): Promise<CollectedFile
 async function metadataFiles(dataDir: string): Promise<BackupFile[]> {
   const accountsPath = `${METADATA_DIR}/${ACCOUNTS_FILE}`;
   if (await readIfExists(join(dataDir, accountsPath))) {
-    const guides = await filesOf(dataDir, `${METADATA_DIR}/${GUIDE_METADATA_DIR}`);
+    const guides: BackupFile[] = [];
+    for (const sub of [GUIDE_METADATA_DIR, THREADS_DIR, WORKFLOW_DIR]) guides.push(...(await filesOf(dataDir, `${METADATA_DIR}/${sub}`)));
     const accounts = await readIfExists(join(dataDir, accountsPath));
     if (!accounts) throw new BackupSourceError(`${join(dataDir, accountsPath)} vanished during the backup`);
     const notifications = await filesOf(dataDir, `${METADATA_DIR}/${NOTIFICATIONS_DIR}`);
@@ -168,7 +172,7 @@ async function refuseUnknownFiles(dataDir: string): Promise<void> {
   const check = (path: string) => !isRuntimeFile(path) && !isArchivablePath(path) && unknown.push(path);
   for (const f of await listIfExists(join(dataDir, DOCS_DIR))) check(`${DOCS_DIR}/${f}`);
   for (const entry of await listIfExists(join(dataDir, METADATA_DIR))) {
-    if (entry !== GUIDE_METADATA_DIR && entry !== NOTIFICATIONS_DIR) check(`${METADATA_DIR}/${entry}`);
+    if (!(METADATA_SUBDIRS as readonly string[]).includes(entry)) check(`${METADATA_DIR}/${entry}`);
     else for (const f of await listIfExists(join(dataDir, METADATA_DIR, entry))) check(`${METADATA_DIR}/${entry}/${f}`);
   }
   const sections = await readdir(join(dataDir, SNAPSHOTS_DIR), { withFileTypes: true }).catch(() => []);

@@ -5,13 +5,18 @@
 /**
  * Metadata, one lowdb file per thing that changes on its own, so the cost of a change does not grow
  * with everything else stored: `metadata/accounts.json` (users and sessions),
- * `metadata/guides/<guideId>.json` (a guide with its sections, members, invitations, workflow history
- * and comment threads) and `metadata/notifications/<userId>.json` (one person's notifications).
+ * `metadata/guides/<guideId>.json` (a guide with its sections, members and invitations),
+ * `metadata/threads/<guideId>.json` (its comment threads), `metadata/workflow/<guideId>.json` (its
+ * sections' workflow history) and `metadata/notifications/<userId>.json` (one person's notifications).
  */
 export const METADATA_DIR = 'metadata';
 export const ACCOUNTS_FILE = 'accounts.json';
 export const GUIDE_METADATA_DIR = 'guides';
+export const THREADS_DIR = 'threads';
+export const WORKFLOW_DIR = 'workflow';
 export const NOTIFICATIONS_DIR = 'notifications';
+/** The subdirectories of METADATA_DIR, each holding files named `<id>.json`. */
+export const METADATA_SUBDIRS = [GUIDE_METADATA_DIR, THREADS_DIR, WORKFLOW_DIR, NOTIFICATIONS_DIR] as const;
 export const METADATA_FILE_EXT = '.json';
 /** The single-file layout of earlier versions: split into METADATA_DIR once, at start. */
 export const LEGACY_METADATA_FILE = 'metadata.json';

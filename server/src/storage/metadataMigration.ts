@@ -8,17 +8,22 @@ import {
   METADATA_DIR,
   METADATA_FILE_EXT,
   METADATA_MIGRATION_DIR,
+  METADATA_SUBDIRS,
   NOTIFICATIONS_DIR,
+  THREADS_DIR,
+  WORKFLOW_DIR,
 } from './dataDirLayout.ts';
 import { fileExists, fsyncDir } from './durableFile.ts';
 import {
   METADATA_SCHEMA_VERSION,
-  newGuideRecords,
   withCurrentFields,
   type AccountRecords,
+  type GuideFile,
   type GuideRecords,
   type LegacyMetadata,
   type NotificationRecords,
+  type ThreadsFile,
+  type WorkflowFile,
 } from './metadataRecords.ts';
 
 /** The single metadata file cannot be split without losing something; the message says what. */
@@ -26,7 +31,7 @@ export class MetadataMigrationError extends Error {}
 
 export interface SplitMetadata {
   accounts: AccountRecords;
-  guides: GuideRecords[];
+  guides: Array<{ main: GuideFile; threads: ThreadsFile; workflow: WorkflowFile }>;
   notifications: Map<string, NotificationRecords>;
 }
 
@@ -40,7 +45,7 @@ export function splitLegacyMetadata(legacy: Partial<LegacyMetadata>): SplitMetad
   for (const guide of legacy.guides ?? []) {
     if (!isValidDocName(guide.id)) throw new MetadataMigrationError(`guide id ${JSON.stringify(guide.id)} cannot name a file`);
     if (guides.has(guide.id)) throw new MetadataMigrationError(`guide ${guide.id} is listed twice`);
-    guides.set(guide.id, newGuideRecords(guide));
+    guides.set(guide.id, { guide, sections: [], memberships: [], invitations: [], workflowEvents: [], threads: [] });
   }
   const orphans: string[] = [];
   const place = <K extends 'sections' | 'memberships' | 'invitations' | 'workflowEvents' | 'threads'>(kind: K, records: Array<GuideRecords[K][number]> | undefined) => {
@@ -67,7 +72,11 @@ export function splitLegacyMetadata(legacy: Partial<LegacyMetadata>): SplitMetad
   }
   return {
     accounts: { schemaVersion: METADATA_SCHEMA_VERSION, users: legacy.users ?? [], sessions: legacy.sessions ?? [] },
-    guides: [...guides.values()].map(withCurrentFields),
+    guides: [...guides.values()].map(({ guide, sections, memberships, invitations, threads, workflowEvents }) => ({
+      main: withCurrentFields({ schemaVersion: METADATA_SCHEMA_VERSION, guide, sections, memberships, invitations }),
+      threads: { schemaVersion: METADATA_SCHEMA_VERSION, threads },
+      workflow: { schemaVersion: METADATA_SCHEMA_VERSION, workflowEvents },
+    })),
     notifications,
   };
 }
@@ -99,13 +108,16 @@ export async function migrateSingleFileMetadata(dataDir: string): Promise<boolea
   }
   const split = splitLegacyMetadata(legacy);
 
-  await mkdir(join(staging, GUIDE_METADATA_DIR), { recursive: true, mode: 0o700 });
-  await mkdir(join(staging, NOTIFICATIONS_DIR), { recursive: true, mode: 0o700 });
+  for (const sub of METADATA_SUBDIRS) await mkdir(join(staging, sub), { recursive: true, mode: 0o700 });
+  const file = (sub: string, id: string) => join(staging, sub, id + METADATA_FILE_EXT);
   await writeSynced(join(staging, ACCOUNTS_FILE), split.accounts);
-  for (const records of split.guides) await writeSynced(join(staging, GUIDE_METADATA_DIR, records.guide.id + METADATA_FILE_EXT), records);
-  for (const [userId, records] of split.notifications) await writeSynced(join(staging, NOTIFICATIONS_DIR, userId + METADATA_FILE_EXT), records);
-  await fsyncDir(join(staging, GUIDE_METADATA_DIR));
-  await fsyncDir(join(staging, NOTIFICATIONS_DIR));
+  for (const { main, threads, workflow } of split.guides) {
+    await writeSynced(file(GUIDE_METADATA_DIR, main.guide.id), main);
+    if (threads.threads.length > 0) await writeSynced(file(THREADS_DIR, main.guide.id), threads);
+    if (workflow.workflowEvents.length > 0) await writeSynced(file(WORKFLOW_DIR, main.guide.id), workflow);
+  }
+  for (const [userId, records] of split.notifications) await writeSynced(file(NOTIFICATIONS_DIR, userId), records);
+  for (const sub of METADATA_SUBDIRS) await fsyncDir(join(staging, sub));
   await fsyncDir(staging);
 
   await rename(staging, target);

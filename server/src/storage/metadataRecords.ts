@@ -3,16 +3,40 @@ import type { Guide, Invitation, Membership, Notification, Section, Session, Thr
 /** Version of the per-file metadata layout; the single metadata.json of earlier versions was 1. */
 export const METADATA_SCHEMA_VERSION = 2;
 
-/** One guide and everything that belongs to it alone: what one guide file holds. */
+/**
+ * One guide and everything that belongs to it alone, as the repositories read it. It is kept in
+ * three files, so that a change writes only the part it altered: the guide file (the guide, its
+ * sections, members and invitations), its threads file and its workflow file.
+ */
 export interface GuideRecords {
-  schemaVersion: typeof METADATA_SCHEMA_VERSION;
-  guide: Guide;
+  readonly guide: Guide;
   sections: Section[];
   memberships: Membership[];
   invitations: Invitation[];
   /** Every workflow transition of the guide's sections, oldest first (the sections' history). */
   workflowEvents: WorkflowEvent[];
   threads: Thread[];
+}
+
+/** What a guide file holds. */
+export interface GuideFile {
+  schemaVersion: typeof METADATA_SCHEMA_VERSION;
+  guide: Guide;
+  sections: Section[];
+  memberships: Membership[];
+  invitations: Invitation[];
+}
+
+/** A guide's comment threads (with their messages). */
+export interface ThreadsFile {
+  schemaVersion: typeof METADATA_SCHEMA_VERSION;
+  threads: Thread[];
+}
+
+/** A guide's workflow history, oldest first. */
+export interface WorkflowFile {
+  schemaVersion: typeof METADATA_SCHEMA_VERSION;
+  workflowEvents: WorkflowEvent[];
 }
 
 /** Users and their sessions: the accounts file. */
@@ -46,19 +70,15 @@ export const emptyAccounts = (): AccountRecords => ({ schemaVersion: METADATA_SC
 
 export const emptyNotifications = (): NotificationRecords => ({ schemaVersion: METADATA_SCHEMA_VERSION, notifications: [] });
 
-export const newGuideRecords = (guide: Guide): GuideRecords => ({
-  schemaVersion: METADATA_SCHEMA_VERSION,
-  guide,
-  sections: [],
-  memberships: [],
-  invitations: [],
-  workflowEvents: [],
-  threads: [],
-});
+export const newGuideFile = (guide: Guide): GuideFile => ({ schemaVersion: METADATA_SCHEMA_VERSION, guide, sections: [], memberships: [], invitations: [] });
+
+export const emptyThreads = (): ThreadsFile => ({ schemaVersion: METADATA_SCHEMA_VERSION, threads: [] });
+
+export const emptyWorkflow = (): WorkflowFile => ({ schemaVersion: METADATA_SCHEMA_VERSION, workflowEvents: [] });
 
 /** Fills in the fields later versions added, so older records read like new ones. */
-export function withCurrentFields(records: GuideRecords): GuideRecords {
-  const full: GuideRecords = { ...newGuideRecords(records.guide), ...records, schemaVersion: METADATA_SCHEMA_VERSION };
+export function withCurrentFields(records: GuideFile): GuideFile {
+  const full: GuideFile = { ...newGuideFile(records.guide), ...records, schemaVersion: METADATA_SCHEMA_VERSION };
   full.guide.requireResolvedThreads ??= true;
   full.guide.numbering ??= { enabled: true, unnumberedSectionIds: [] };
   for (const section of full.sections) {

@@ -3,21 +3,36 @@ import { join } from 'node:path';
 import type { Guide, Notification } from '@dalil/shared';
 import { isValidDocName } from '@dalil/shared';
 import { notFound } from '../domain/errors.ts';
-import { ACCOUNTS_FILE, GUIDE_METADATA_DIR, METADATA_DIR, METADATA_FILE_EXT, NOTIFICATIONS_DIR, TEMP_EXT } from './dataDirLayout.ts';
+import {
+  ACCOUNTS_FILE,
+  GUIDE_METADATA_DIR,
+  METADATA_DIR,
+  METADATA_FILE_EXT,
+  METADATA_SUBDIRS,
+  NOTIFICATIONS_DIR,
+  TEMP_EXT,
+  THREADS_DIR,
+  WORKFLOW_DIR,
+} from './dataDirLayout.ts';
 import { fileExists, fsyncDir } from './durableFile.ts';
 import { MetadataFile } from './metadataFile.ts';
 import { migrateSingleFileMetadata } from './metadataMigration.ts';
 import {
   emptyAccounts,
   emptyNotifications,
-  newGuideRecords,
+  emptyThreads,
+  emptyWorkflow,
+  newGuideFile,
   withCurrentFields,
   type AccountRecords,
+  type GuideFile,
   type GuideRecords,
   type NotificationRecords,
+  type ThreadsFile,
+  type WorkflowFile,
 } from './metadataRecords.ts';
 
-export type { AccountRecords, GuideRecords, NotificationRecords } from './metadataRecords.ts';
+export type { AccountRecords, GuideRecords, NotificationRecords, ThreadsFile, WorkflowFile } from './metadataRecords.ts';
 
 /**
  * What a change may touch. Each accessor marks the file it returns as changed: a change reaches
@@ -25,25 +40,73 @@ export type { AccountRecords, GuideRecords, NotificationRecords } from './metada
  */
 export interface MetadataChange {
   accounts(): AccountRecords;
-  /** The guide's records; throws notFound('guide') when there is no such guide. */
+  /** The guide file (guide, sections, members, invitations); throws notFound('guide') when there is no such guide. */
   guide(guideId: string): GuideRecords;
-  /** Adds a new guide (its own new file). */
+  /** The guide's comment threads; throws notFound('guide') when there is no such guide. */
+  threadsOf(guideId: string): ThreadsFile;
+  /** The guide's workflow history; throws notFound('guide') when there is no such guide. */
+  workflowOf(guideId: string): WorkflowFile;
+  /** Adds a new guide (its own new files). */
   addGuide(guide: Guide): GuideRecords;
   notificationsOf(userId: string): NotificationRecords;
 }
 
+/** A guide's three files, read as one set of records. */
+class StoredGuide implements GuideRecords {
+  constructor(
+    readonly main: MetadataFile<GuideFile>,
+    readonly threadsFile: MetadataFile<ThreadsFile>,
+    readonly workflowFile: MetadataFile<WorkflowFile>,
+  ) {}
+
+  get guide(): Guide {
+    return this.main.data.guide;
+  }
+  get sections() {
+    return this.main.data.sections;
+  }
+  set sections(value) {
+    this.main.data.sections = value;
+  }
+  get memberships() {
+    return this.main.data.memberships;
+  }
+  set memberships(value) {
+    this.main.data.memberships = value;
+  }
+  get invitations() {
+    return this.main.data.invitations;
+  }
+  set invitations(value) {
+    this.main.data.invitations = value;
+  }
+  get threads() {
+    return this.threadsFile.data.threads;
+  }
+  set threads(value) {
+    this.threadsFile.data.threads = value;
+  }
+  get workflowEvents() {
+    return this.workflowFile.data.workflowEvents;
+  }
+  set workflowEvents(value) {
+    this.workflowFile.data.workflowEvents = value;
+  }
+}
+
 /**
  * Accounts and sessions, guides with their sections, members, invitations, comment threads and
- * workflow history, and notifications: in lowdb JSON files under `metadata/`, one per guide, one
+ * workflow history, and notifications: in lowdb JSON files under `metadata/` (see dataDirLayout.ts),
+ * three per guide (the guide with its sections and members, its threads, its workflow history), one
  * per person's notifications, one for accounts. A change costs the writing of the files it touches,
- * whatever else is stored.
+ * whatever else is stored: every file is written, fsynced and coalesced on its own.
  *
  * Every change goes through `mutate`, which applies it synchronously (so no read-modify-write spans
  * an await and concurrent requests cannot lose each other's changes) and resolves once every file
  * it touched has been written and fsynced with the change in it. Reads are synchronous, from memory.
  */
 export class MetadataStore {
-  private readonly guideFiles = new Map<string, MetadataFile<GuideRecords>>();
+  private readonly storedGuides = new Map<string, StoredGuide>();
   private readonly notificationFiles = new Map<string, MetadataFile<NotificationRecords>>();
   /** docName → guideId; a section never changes guide, so an entry found true stays true. */
   private readonly guideOfDocCache = new Map<string, string>();
@@ -58,8 +121,7 @@ export class MetadataStore {
     await migrateSingleFileMetadata(dataDir);
     const dir = join(dataDir, METADATA_DIR);
     const isNew = !(await fileExists(dir));
-    await mkdir(join(dir, GUIDE_METADATA_DIR), { recursive: true, mode: 0o700 });
-    await mkdir(join(dir, NOTIFICATIONS_DIR), { recursive: true, mode: 0o700 });
+    for (const sub of METADATA_SUBDIRS) await mkdir(join(dir, sub), { recursive: true, mode: 0o700 });
     const accountsPath = join(dir, ACCOUNTS_FILE);
     const hasAccounts = await fileExists(accountsPath);
     const store = new MetadataStore(dir, await MetadataFile.open(accountsPath, emptyAccounts));
@@ -70,23 +132,24 @@ export class MetadataStore {
     // The accounts file marks a data dir as one (the backup looks for it): write it from the start.
     if (!hasAccounts) await store.accountsFile.persist();
 
-    for (const [sub, files] of [[GUIDE_METADATA_DIR, store.guideFiles], [NOTIFICATIONS_DIR, store.notificationFiles]] as const) {
+    const ids = async (sub: string): Promise<string[]> => {
+      const found: string[] = [];
       for (const file of await readdir(join(dir, sub))) {
-        const path = join(dir, sub, file);
         // a write interrupted by a crash: the file it was replacing is whole
-        if (file.endsWith(TEMP_EXT)) {
-          await unlink(path).catch(() => {});
-          continue;
-        }
-        const id = file.endsWith(METADATA_FILE_EXT) ? file.slice(0, -METADATA_FILE_EXT.length) : '';
-        if (!isValidDocName(id)) continue;
-        if (sub === GUIDE_METADATA_DIR) {
-          const opened = await MetadataFile.open<GuideRecords>(path, () => newGuideRecords(missingGuide(id)), withCurrentFields);
-          (files as Map<string, MetadataFile<GuideRecords>>).set(id, opened);
-        } else {
-          (files as Map<string, MetadataFile<NotificationRecords>>).set(id, await MetadataFile.open(path, emptyNotifications));
-        }
+        if (file.endsWith(TEMP_EXT)) await unlink(join(dir, sub, file)).catch(() => {});
+        else if (file.endsWith(METADATA_FILE_EXT) && isValidDocName(file.slice(0, -METADATA_FILE_EXT.length))) found.push(file.slice(0, -METADATA_FILE_EXT.length));
       }
+      return found;
+    };
+    for (const sub of [THREADS_DIR, WORKFLOW_DIR]) await ids(sub); // clears their interrupted writes
+    for (const guideId of await ids(GUIDE_METADATA_DIR)) {
+      const main = await MetadataFile.open<GuideFile>(store.path(GUIDE_METADATA_DIR, guideId), missingGuide(guideId), withCurrentFields);
+      const threads = await MetadataFile.open(store.path(THREADS_DIR, guideId), emptyThreads);
+      const workflow = await MetadataFile.open(store.path(WORKFLOW_DIR, guideId), emptyWorkflow);
+      store.storedGuides.set(guideId, new StoredGuide(main, threads, workflow));
+    }
+    for (const userId of await ids(NOTIFICATIONS_DIR)) {
+      store.notificationFiles.set(userId, await MetadataFile.open(store.path(NOTIFICATIONS_DIR, userId), emptyNotifications));
     }
     return store;
   }
@@ -98,11 +161,11 @@ export class MetadataStore {
   }
 
   guide(guideId: string): Readonly<GuideRecords> | undefined {
-    return this.guideFiles.get(guideId)?.data;
+    return this.storedGuides.get(guideId);
   }
 
-  *guides(): IterableIterator<Readonly<GuideRecords>> {
-    for (const file of this.guideFiles.values()) yield file.data;
+  guides(): IterableIterator<Readonly<GuideRecords>> {
+    return this.storedGuides.values();
   }
 
   /** The guide one of whose sections is stored under `docName`. */
@@ -136,21 +199,28 @@ export class MetadataStore {
     const records: MetadataChange = {
       accounts: () => mark(this.accountsFile),
       guide: (guideId) => {
-        const file = this.guideFiles.get(guideId);
-        if (!file) throw notFound('guide');
-        return mark(file);
+        const stored = this.stored(guideId);
+        mark(stored.main);
+        return stored;
       },
+      threadsOf: (guideId) => mark(this.stored(guideId).threadsFile),
+      workflowOf: (guideId) => mark(this.stored(guideId).workflowFile),
       addGuide: (guide) => {
-        if (!isValidDocName(guide.id) || this.guideFiles.has(guide.id)) throw new Error(`guide id ${guide.id} cannot be used`);
-        const file = MetadataFile.create(this.guidePath(guide.id), newGuideRecords(guide));
-        this.guideFiles.set(guide.id, file);
-        return mark(file);
+        if (!isValidDocName(guide.id) || this.storedGuides.has(guide.id)) throw new Error(`guide id ${guide.id} cannot be used`);
+        const stored = new StoredGuide(
+          MetadataFile.create(this.path(GUIDE_METADATA_DIR, guide.id), newGuideFile(guide)),
+          MetadataFile.create(this.path(THREADS_DIR, guide.id), emptyThreads()),
+          MetadataFile.create(this.path(WORKFLOW_DIR, guide.id), emptyWorkflow()),
+        );
+        this.storedGuides.set(guide.id, stored);
+        mark(stored.main);
+        return stored;
       },
       notificationsOf: (userId) => {
         let file = this.notificationFiles.get(userId);
         if (!file) {
           if (!isValidDocName(userId)) throw new Error(`user id ${userId} cannot name a notifications file`);
-          file = MetadataFile.create(join(this.dir, NOTIFICATIONS_DIR, userId + METADATA_FILE_EXT), emptyNotifications());
+          file = MetadataFile.create(this.path(NOTIFICATIONS_DIR, userId), emptyNotifications());
           this.notificationFiles.set(userId, file);
         }
         return mark(file);
@@ -169,16 +239,25 @@ export class MetadataStore {
 
   /** Resolves when everything changed so far is on disk. */
   async flush(): Promise<void> {
-    const files = [this.accountsFile, ...this.guideFiles.values(), ...this.notificationFiles.values()] as Array<MetadataFile<unknown>>;
+    const guideFiles = [...this.storedGuides.values()].flatMap((g) => [g.main, g.threadsFile, g.workflowFile]);
+    const files = [this.accountsFile, ...guideFiles, ...this.notificationFiles.values()] as Array<MetadataFile<unknown>>;
     await Promise.all(files.map((f) => f.flush()));
   }
 
-  private guidePath(guideId: string): string {
-    return join(this.dir, GUIDE_METADATA_DIR, guideId + METADATA_FILE_EXT);
+  private stored(guideId: string): StoredGuide {
+    const stored = this.storedGuides.get(guideId);
+    if (!stored) throw notFound('guide');
+    return stored;
+  }
+
+  private path(sub: string, id: string): string {
+    return join(this.dir, sub, id + METADATA_FILE_EXT);
   }
 }
 
-/** Only when a guide file vanished between listing and reading it; never written as such. */
-function missingGuide(id: string): Guide {
-  throw new Error(`metadata file of guide ${id} disappeared while opening`);
+/** Only when a guide file vanished between listing and reading it. */
+function missingGuide(id: string): () => GuideFile {
+  return () => {
+    throw new Error(`metadata file of guide ${id} disappeared while opening`);
+  };
 }

@@ -88,14 +88,14 @@ export class ThreadRepository {
       messages: [newMessage(input.authorId, input.body, input.mentions, now)],
     };
     return this.store.mutate((change) => {
-      change.guide(input.guideId).threads.push(thread);
+      change.threadsOf(input.guideId).threads.push(thread);
       return thread;
     });
   }
 
   addMessage(guideId: string, threadId: string, authorId: string, body: string, mentions: string[]): Promise<ThreadMessage> {
     return this.store.mutate((change) => {
-      change.guide(guideId);
+      change.threadsOf(guideId);
       const thread = this.get(guideId, threadId);
       const now = new Date().toISOString();
       const message = newMessage(authorId, body, mentions, now);
@@ -107,7 +107,7 @@ export class ThreadRepository {
 
   editMessage(guideId: string, threadId: string, messageId: string, body: string, mentions: string[]): Promise<ThreadMessage> {
     return this.store.mutate((change) => {
-      change.guide(guideId);
+      change.threadsOf(guideId);
       const thread = this.get(guideId, threadId);
       const message = this.getMessage(thread, messageId);
       const now = new Date().toISOString();
@@ -125,7 +125,7 @@ export class ThreadRepository {
    */
   deleteMessage(guideId: string, threadId: string, messageId: string): Promise<{ threadDeleted: boolean }> {
     return this.store.mutate((change) => {
-      const data = change.guide(guideId);
+      const data = change.threadsOf(guideId);
       const thread = this.get(guideId, threadId);
       const message = this.getMessage(thread, messageId);
       const now = new Date().toISOString();
@@ -143,7 +143,7 @@ export class ThreadRepository {
 
   setStatus(guideId: string, threadId: string, status: ThreadStatus, userId: string): Promise<Thread> {
     return this.store.mutate((change) => {
-      change.guide(guideId);
+      change.threadsOf(guideId);
       const thread = this.get(guideId, threadId);
       if (thread.status === status) return thread;
       const now = new Date().toISOString();
@@ -163,7 +163,7 @@ export class ThreadRepository {
     const changed = this.threadsOf(guideId).filter((t) => t.sectionId === sectionId && t.detached === anchoredThreadIds.has(t.id));
     if (changed.length === 0) return false;
     await this.store.mutate((change) => {
-      change.guide(guideId);
+      change.threadsOf(guideId);
       for (const t of changed) t.detached = !anchoredThreadIds.has(t.id);
     });
     return true;

@@ -77,7 +77,7 @@ export class WorkflowRepository {
         snapshotId: input.snapshotId,
         ...(input.transition ? { transition: input.transition } : {}),
       };
-      data.workflowEvents.push(event);
+      change.workflowOf(input.guideId).workflowEvents.push(event);
       section.status = input.to;
       section.updatedAt = now;
       guide.updatedAt = now;
