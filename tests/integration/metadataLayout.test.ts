@@ -5,6 +5,8 @@ import type { GuideView, NotificationsView, SectionWorkflowView, ThreadView } fr
 import { hashPassword } from '@dalil/server/auth/passwords.ts';
 import { DEMO_PASSWORD, demoAccounts } from '@dalil/server/demo/demoAccounts.ts';
 import { MetadataMigrationError, migrateSingleFileMetadata } from '@dalil/server/storage/metadataMigration.ts';
+import { createBackup } from '@dalil/server/backup/createBackup.ts';
+import { restoreBackup } from '@dalil/server/backup/restoreBackup.ts';
 import { Api } from '../helpers/api.ts';
 import { addMember, createUser, TEST_PASSWORD } from '../helpers/accounts.ts';
 import { startServer } from '../helpers/inProcessServer.ts';
@@ -201,6 +203,54 @@ describe('metadata files', () => {
       expect(readdirSync(dir.path)).not.toContain('metadata.json');
     } finally {
       await server.stop();
+      dir.remove();
+    }
+  });
+
+  it('backs up every metadata file and restores it as it was; an archive of the single-file layout restores and migrates', async () => {
+    const dir = tempDir();
+    try {
+      const source = join(dir.path, 'source');
+      const server = await startServer({}, { dataDir: source });
+      let guideId: string;
+      try {
+        const nadia = await createUser(server, 'Nadia');
+        const guide = await nadia.api.createGuide('Guide de Sfax');
+        guideId = guide.id;
+        const section = await nadia.api.createSection(guide.id, 'Le budget participatif');
+        await server.threads.create({ id: 'tBackupAAAAAAA', guideId: guide.id, sectionId: section.id, quote: 'le budget', authorId: nadia.user.id, body: 'À relire.', mentions: [] });
+        await server.notifications.notify({ recipientIds: [nadia.user.id], actorId: 'uSomeoneAAAAAA', guideId: guide.id, kind: 'mention' });
+        await server.metadata.flush();
+        await createBackup(source, join(dir.path, 'new.dalil'));
+      } finally {
+        await server.stop();
+      }
+      const restored = join(dir.path, 'restored');
+      await restoreBackup(join(dir.path, 'new.dalil'), restored);
+      const metadataFiles = (root: string) =>
+        // an empty directory has nothing to archive; the server makes it again at start
+        ['accounts.json', ...['guides', 'threads', 'workflow', 'notifications'].flatMap((sub) => (existsSync(join(root, 'metadata', sub)) ? readdirSync(join(root, 'metadata', sub)) : []).map((f) => `${sub}/${f}`))].sort();
+      expect(metadataFiles(restored)).toEqual(metadataFiles(source));
+      expect(metadataFiles(restored)).toEqual(expect.arrayContaining([`guides/${guideId}.json`, `threads/${guideId}.json`]));
+      for (const file of metadataFiles(source)) {
+        expect(readFileSync(join(restored, 'metadata', file), 'utf8'), file).toBe(readFileSync(join(source, 'metadata', file), 'utf8'));
+      }
+
+      // an archive an earlier version made: one metadata.json
+      const old = join(dir.path, 'old');
+      mkdirSync(old);
+      writeFileSync(join(old, 'metadata.json'), JSON.stringify(await legacyMetadata()));
+      await createBackup(old, join(dir.path, 'old.dalil'));
+      const fromOld = join(dir.path, 'from-old');
+      await restoreBackup(join(dir.path, 'old.dalil'), fromOld);
+      const reopened = await startServer({}, { dataDir: fromOld });
+      try {
+        expect(reopened.guides.listGuides().map((g) => g.title).sort()).toEqual(['Guide de Gabès', 'Guide de Sfax']);
+        expect(existsSync(join(fromOld, 'metadata.json'))).toBe(false);
+      } finally {
+        await reopened.stop();
+      }
+    } finally {
       dir.remove();
     }
   });
