@@ -4,7 +4,8 @@
  * how long the server's event loop (which also relays every keystroke) stalls meanwhile. The data
  * dir is filled before the server starts (guide files with their sections, threads and workflow
  * history); the changes then go through the REST API one after the other, round-robin over the
- * guides, each timed from request to reply (a reply comes once the change is fsynced).
+ * guides, each timed from request to reply (a reply comes once the change is fsynced). Both sizes
+ * are served at once and their changes alternate, so both meet the same load on a shared machine.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,27 +39,69 @@ interface SizeResult {
 export const metadata: Scenario = {
   name: 'metadata',
   async run(bench) {
-    const results: SizeResult[] = [];
-    for (const sections of SIZES) results.push(await measure(bench, sections));
-    const [small, large] = results as [SizeResult, SizeResult];
-    const label = (n: number) => n.toLocaleString('en');
-    return {
-      rows: [
-        absoluteRow(`metadata: create section p50 at ${label(small.sections)} sections`, 'ms', small.createSectionMs.p50, null),
-        ratioRow(`metadata: create section p50 at ${label(large.sections)} (ref: at ${label(small.sections)})`, 'ms', large.createSectionMs.p50, small.createSectionMs.p50, GROWTH_LIMIT),
-        ratioRow(`metadata: create section p99 at ${label(large.sections)} (ref: at ${label(small.sections)})`, 'ms', large.createSectionMs.p99, small.createSectionMs.p99),
-        absoluteRow(`metadata: post comment p50 at ${label(small.sections)} sections`, 'ms', small.postCommentMs.p50, null),
-        ratioRow(`metadata: post comment p50 at ${label(large.sections)} (ref: at ${label(small.sections)})`, 'ms', large.postCommentMs.p50, small.postCommentMs.p50, GROWTH_LIMIT),
-        ratioRow(`metadata: post comment p99 at ${label(large.sections)} (ref: at ${label(small.sections)})`, 'ms', large.postCommentMs.p99, small.postCommentMs.p99),
-        ratioRow(`metadata: event-loop delay p99 during changes at ${label(large.sections)} (ref: at ${label(small.sections)})`, 'ms', large.eventLoopDelayMs.p99, small.eventLoopDelayMs.p99),
-        ratioRow(`metadata: event-loop delay max during changes at ${label(large.sections)} (ref: at ${label(small.sections)})`, 'ms', large.eventLoopDelayMs.max, small.eventLoopDelayMs.max),
-      ],
-      details: { metadata: { guides: GUIDES, changesPerKind: CHANGES_PER_KIND, sizes: results } },
-    };
+    // Both sizes run at once, their changes interleaved one by one: on a shared machine whose load
+    // swings from one minute to the next, each size then meets the same conditions.
+    const setups = [];
+    for (const sections of SIZES) setups.push(await prepare(bench, sections));
+    try {
+      for (let i = 0; i < WARMUP; i++) {
+        for (const s of setups) {
+          await s.createSection(i);
+          await s.postComment(i);
+        }
+      }
+      for (const s of setups) await loopDelay(s.server, s.loopFile, 0); // starts the histograms over
+      for (let i = 0; i < CHANGES_PER_KIND; i++) {
+        for (const s of setups) s.create.push(await timed(() => s.createSection(WARMUP + i)));
+        for (const s of setups) s.comment.push(await timed(() => s.postComment(WARMUP + i)));
+      }
+      const results: SizeResult[] = [];
+      for (const s of setups) {
+        results.push({
+          sections: s.sections,
+          metadataBytes: s.seed.bytes,
+          createSectionMs: roundSummary(summarize(s.create)),
+          postCommentMs: roundSummary(summarize(s.comment)),
+          eventLoopDelayMs: await loopDelay(s.server, s.loopFile, 1),
+        });
+      }
+      const [small, large] = results as [SizeResult, SizeResult];
+      const label = (n: number) => n.toLocaleString('en');
+      return {
+        rows: [
+          absoluteRow(`metadata: create section p50 at ${label(small.sections)} sections`, 'ms', small.createSectionMs.p50, null),
+          ratioRow(`metadata: create section p50 at ${label(large.sections)} (ref: at ${label(small.sections)})`, 'ms', large.createSectionMs.p50, small.createSectionMs.p50, GROWTH_LIMIT),
+          ratioRow(`metadata: create section p99 at ${label(large.sections)} (ref: at ${label(small.sections)})`, 'ms', large.createSectionMs.p99, small.createSectionMs.p99),
+          absoluteRow(`metadata: post comment p50 at ${label(small.sections)} sections`, 'ms', small.postCommentMs.p50, null),
+          ratioRow(`metadata: post comment p50 at ${label(large.sections)} (ref: at ${label(small.sections)})`, 'ms', large.postCommentMs.p50, small.postCommentMs.p50, GROWTH_LIMIT),
+          ratioRow(`metadata: post comment p99 at ${label(large.sections)} (ref: at ${label(small.sections)})`, 'ms', large.postCommentMs.p99, small.postCommentMs.p99),
+          ratioRow(`metadata: event-loop delay p99 during changes at ${label(large.sections)} (ref: at ${label(small.sections)})`, 'ms', large.eventLoopDelayMs.p99, small.eventLoopDelayMs.p99),
+          ratioRow(`metadata: event-loop delay max during changes at ${label(large.sections)} (ref: at ${label(small.sections)})`, 'ms', large.eventLoopDelayMs.max, small.eventLoopDelayMs.max),
+        ],
+        details: { metadata: { guides: GUIDES, changesPerKind: CHANGES_PER_KIND, interleaved: true, sizes: results } },
+      };
+    } finally {
+      for (const s of setups) {
+        await bench.stop(s.server);
+        rmSync(s.loopFile, { force: true });
+      }
+    }
   },
 };
 
-async function measure(bench: BenchSession, sections: number): Promise<SizeResult> {
+interface SizeSetup {
+  sections: number;
+  server: BenchServer;
+  loopFile: string;
+  seed: SeededMetadata;
+  createSection(i: number): Promise<unknown>;
+  postComment(i: number): Promise<unknown>;
+  create: number[];
+  comment: number[];
+}
+
+/** A server on a data dir filled with `sections` sections across the guides, signed in. */
+async function prepare(bench: BenchSession, sections: number): Promise<SizeSetup> {
   const loopFile = join(tmpdir(), `dalil-bench-loop-${process.pid}-${sections}.json`);
   rmSync(loopFile, { force: true });
   let seeded: SeededMetadata | null = null;
@@ -72,41 +115,25 @@ async function measure(bench: BenchSession, sections: number): Promise<SizeResul
   );
   const seed = seeded as SeededMetadata | null;
   if (!seed) throw new Error('the data dir was not seeded');
-  try {
-    const api = new Api(server.url);
-    await api.login(BENCH_EMAIL, BENCH_PASSWORD);
-    const guideAt = (i: number) => seed.guideIds[i % seed.guideIds.length]!;
-    const createSection = (i: number) => api.ok('POST', `/api/guides/${guideAt(i)}/sections`, { title: `Nouvelle section ${i}` });
-    const postComment = (i: number) => {
+  const api = new Api(server.url);
+  await api.login(BENCH_EMAIL, BENCH_PASSWORD);
+  const guideAt = (i: number) => seed.guideIds[i % seed.guideIds.length]!;
+  return {
+    sections,
+    server,
+    loopFile,
+    seed,
+    create: [],
+    comment: [],
+    createSection: (i) => api.ok('POST', `/api/guides/${guideAt(i)}/sections`, { title: `Nouvelle section ${i}` }),
+    postComment: (i) => {
       const guideId = guideAt(i);
       return api.ok('POST', `/api/guides/${guideId}/threads/${seed.threadOf.get(guideId)}/messages`, {
         body: `Relu, voir la remarque ${i} sur le calendrier.`,
         mentions: [seed.mentionOf.get(guideId)!],
       });
-    };
-    for (let i = 0; i < WARMUP; i++) {
-      await createSection(i);
-      await postComment(i);
-    }
-    await loopDelay(server, loopFile, 0); // starts the histogram over
-    const create: number[] = [];
-    const comment: number[] = [];
-    for (let i = 0; i < CHANGES_PER_KIND; i++) {
-      create.push(await timed(() => createSection(WARMUP + i)));
-      comment.push(await timed(() => postComment(WARMUP + i)));
-    }
-    const delay = await loopDelay(server, loopFile, 1);
-    return {
-      sections,
-      metadataBytes: seed.bytes,
-      createSectionMs: roundSummary(summarize(create)),
-      postCommentMs: roundSummary(summarize(comment)),
-      eventLoopDelayMs: delay,
-    };
-  } finally {
-    await bench.stop(server);
-    rmSync(loopFile, { force: true });
-  }
+    },
+  };
 }
 
 async function timed(run: () => Promise<unknown>): Promise<number> {

@@ -154,6 +154,12 @@ describe('metadata files', () => {
       expect(existsSync(join(dir.path, 'metadata.json'))).toBe(false);
       expect(readFileSync(guideFile(dir.path, 'gSfaxAAAAAAAAA'), 'utf8')).toBe(migrated);
 
+      // a metadata.json that was not migrated into it (put back by hand) is refused, not deleted
+      const stranger = { ...legacy, guides: [...legacy.guides, { ...legacy.guides[0]!, id: 'gOtherAAAAAAAA' }] };
+      writeFileSync(join(dir.path, 'metadata.json'), JSON.stringify(stranger));
+      await expect(migrateSingleFileMetadata(dir.path)).rejects.toThrow(/both layouts are present/);
+      expect(JSON.parse(readFileSync(join(dir.path, 'metadata.json'), 'utf8'))).toEqual(stranger);
+
       // a record that belongs to no guide has nowhere to go: nothing changes, the old file stays
       const other = tempDir();
       try {

@@ -86,7 +86,9 @@ export function splitLegacyMetadata(legacy: Partial<LegacyMetadata>): SplitMetad
  * point: the new layout is written and fsynced in a staging directory, renamed into place in one
  * step, and only then is the old file removed. On the next start:
  * - staging dir but no new layout: the migration did not finish; metadata.json is intact, start over;
- * - new layout and metadata.json: the rename happened; the old file is only left to remove.
+ * - new layout and metadata.json: the rename happened; the old file is only left to remove, once
+ *   checked to be the one migrated (every guide and account it holds is in the new layout): a
+ *   metadata.json put there by hand is refused with a message, never deleted.
  * Resolves with whether it migrated anything.
  */
 export async function migrateSingleFileMetadata(dataDir: string): Promise<boolean> {
@@ -95,16 +97,17 @@ export async function migrateSingleFileMetadata(dataDir: string): Promise<boolea
   const staging = join(dataDir, METADATA_MIGRATION_DIR);
   await rm(staging, { recursive: true, force: true });
   if (!(await fileExists(legacyPath))) return false;
-  if (await fileExists(target)) {
-    await unlink(legacyPath);
-    await fsyncDir(dataDir);
-    return false;
-  }
   let legacy: Partial<LegacyMetadata>;
   try {
     legacy = JSON.parse(await readFile(legacyPath, 'utf8')) as Partial<LegacyMetadata>;
   } catch (err) {
     throw new MetadataMigrationError(`${legacyPath} cannot be read: ${(err as Error).message}`);
+  }
+  if (await fileExists(target)) {
+    await requireMigratedInto(target, legacy, legacyPath);
+    await unlink(legacyPath);
+    await fsyncDir(dataDir);
+    return false;
   }
   const split = splitLegacyMetadata(legacy);
 
@@ -125,6 +128,28 @@ export async function migrateSingleFileMetadata(dataDir: string): Promise<boolea
   await unlink(legacyPath);
   await fsyncDir(dataDir);
   return true;
+}
+
+/** Throws unless every guide and account of `legacy` is in the per-file layout at `target`. */
+async function requireMigratedInto(target: string, legacy: Partial<LegacyMetadata>, legacyPath: string): Promise<void> {
+  let userIds: Set<string>;
+  try {
+    const accounts = JSON.parse(await readFile(join(target, ACCOUNTS_FILE), 'utf8')) as Partial<AccountRecords>;
+    userIds = new Set((accounts.users ?? []).map((u) => u.id));
+  } catch {
+    userIds = new Set();
+  }
+  const missingGuides: string[] = [];
+  for (const guide of legacy.guides ?? []) {
+    if (!isValidDocName(guide.id) || !(await fileExists(join(target, GUIDE_METADATA_DIR, guide.id + METADATA_FILE_EXT)))) missingGuides.push(guide.id);
+  }
+  const missingUsers = (legacy.users ?? []).filter((u) => !userIds.has(u.id)).map((u) => u.id);
+  if (missingGuides.length > 0 || missingUsers.length > 0) {
+    throw new MetadataMigrationError(
+      `${legacyPath} holds ${missingGuides.length} guides and ${missingUsers.length} accounts that ${target} lacks; ` +
+        `both layouts are present: move one of them out of the data dir`,
+    );
+  }
 }
 
 async function writeSynced(path: string, data: unknown): Promise<void> {
