@@ -17,6 +17,7 @@ import { guideExport } from './scenarios/export.ts';
 import { idle } from './scenarios/idle.ts';
 import { docxImport } from './scenarios/import.ts';
 import { largeGuide } from './scenarios/largeGuide.ts';
+import { metadata } from './scenarios/metadata.ts';
 import { propagation } from './scenarios/propagation.ts';
 import { replay } from './scenarios/replay.ts';
 import { rich } from './scenarios/rich.ts';
@@ -30,7 +31,7 @@ import { round } from './support/stats.ts';
 import { formatTable, type Row } from './support/table.ts';
 
 /** In this order; a new scenario is one file in scenarios/ and one entry here. */
-const scenarios: Scenario[] = [bundle, propagation, saved, replay, largeGuide, idle, deeplink, versions, guideExport, rich, startup, docxImport];
+const scenarios: Scenario[] = [bundle, propagation, saved, replay, largeGuide, idle, deeplink, versions, guideExport, rich, startup, docxImport, metadata];
 
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean)) : null;
 const unknown = only ? [...only].filter((name) => !scenarios.some((s) => s.name === name)) : [];

@@ -22,11 +22,15 @@ export class BenchSession {
     console.log(`[${((Date.now() - this.startedAt) / 1000).toFixed(0).padStart(3)} s] ${message}`);
   };
 
-  /** Dalil in its own process on a fresh data dir holding the benchmark account. */
-  async dalil(name: string, options: SpawnOptions = {}): Promise<{ server: BenchServer; dataDir: string }> {
+  /**
+   * Dalil in its own process on a fresh data dir holding the benchmark account (and whatever
+   * `prepare` writes into it before the server starts).
+   */
+  async dalil(name: string, options: SpawnOptions = {}, prepare?: (dataDir: string) => void): Promise<{ server: BenchServer; dataDir: string }> {
     const dataDir = mkdtempSync(join(tmpdir(), 'dalil-bench-'));
     this.tempDirs.push(dataDir);
     await addBenchAccount(dataDir);
+    prepare?.(dataDir);
     const server = await spawnDalil(dataDir, { ...this.profOptions(`dalil-${name}`), ...options });
     this.running.add(server);
     return { server, dataDir };

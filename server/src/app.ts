@@ -7,7 +7,7 @@ import websocket from '@fastify/websocket';
 import adminSocket from './admin/adminSocket.ts';
 import type { Config } from './config.ts';
 import { acquireDataDirLock } from './storage/dataDirLock.ts';
-import { DOCS_DIR, IMAGES_DIR, IMPORTS_DIR, METADATA_FILE, SNAPSHOTS_DIR, VERSIONS_DIR } from './storage/dataDirLayout.ts';
+import { DOCS_DIR, IMAGES_DIR, IMPORTS_DIR, SNAPSHOTS_DIR, VERSIONS_DIR } from './storage/dataDirLayout.ts';
 import { FileDocStore } from './storage/fileDocStore.ts';
 import type { DocStore } from './storage/docStore.ts';
 import { MetadataStore } from './storage/metadataStore.ts';
@@ -102,7 +102,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     schemaController: lazySchemaCompilers(),
   });
   try {
-    const metadata = await MetadataStore.open(join(config.dataDir, METADATA_FILE));
+    const metadata = await MetadataStore.open(config.dataDir);
     const guides = new GuideRepository(metadata);
     const accounts = new AccountRepository(metadata);
     const members = new MemberRepository(metadata);
@@ -160,8 +160,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
 
     // Validated sections stay locked across restarts, and trashed ones stay read-only.
-    for (const section of metadata.data.sections) {
-      if (isContentLocked(section.status) || section.deletedAt !== null) registry.setSectionLocked(section.docName, true);
+    for (const { sections } of metadata.guides()) {
+      for (const section of sections) {
+        if (isContentLocked(section.status) || section.deletedAt !== null) registry.setSectionLocked(section.docName, true);
+      }
     }
 
     if (config.demo) await seedDemoIfEmpty({ guides, accounts, members, threads, docStore, images }, app.log);

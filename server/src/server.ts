@@ -1,13 +1,15 @@
 import { loadConfig } from './config.ts';
 import { buildApp, type DalilApp } from './app.ts';
 import { DataDirLockedError } from './storage/dataDirLock.ts';
+import { MetadataMigrationError } from './storage/metadataMigration.ts';
 
 const config = loadConfig();
 let built: DalilApp;
 try {
   built = await buildApp(config);
 } catch (err) {
-  if (err instanceof DataDirLockedError) {
+  // a data dir this server must not touch: one clear line, not a stack
+  if (err instanceof DataDirLockedError || err instanceof MetadataMigrationError) {
     console.error(`dalil: ${err.message}`);
     process.exit(1);
   }

@@ -86,8 +86,8 @@ describe('accounts, sessions and invitations', () => {
 
     const expiring = await invite({ role: 'reader', expiresInHours: 1 });
     // Let an hour pass, as far as the invitation is concerned.
-    await setup.server.metadata.mutate((data) => {
-      data.invitations.find((i) => i.id === expiring.id)!.expiresAt = new Date(Date.now() - 1000).toISOString();
+    await setup.server.metadata.mutate((change) => {
+      change.guide(setup.team.guide.id).invitations.find((i) => i.id === expiring.id)!.expiresAt = new Date(Date.now() - 1000).toISOString();
     });
     expect((await someone.api.ok<InvitationPreview>('GET', `/api/invitations/${expiring.token}`)).reason).toBe('expired');
     expect(await someone.api.request('POST', `/api/invitations/${expiring.token}/accept`, {})).toMatchObject({

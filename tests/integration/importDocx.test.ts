@@ -203,8 +203,8 @@ describe('Word import', () => {
       const section = await coordinator.api.createSection(guide.id, 'Conclusion');
       const file = await simpleDocx('Titre', ['Texte.']);
       expect((await upload(reader.api, `/api/guides/${guide.id}/sections/${section.id}/import`, file)).status).toBe(403);
-      await server.metadata.mutate((data) => {
-        data.sections.find((s) => s.id === section.id)!.status = 'validated';
+      await server.metadata.mutate((change) => {
+        change.guide(guide.id).sections.find((s) => s.id === section.id)!.status = 'validated';
       });
       const res = await upload<{ error: string }>(author.api, `/api/guides/${guide.id}/sections/${section.id}/import`, file);
       expect(res.status).toBe(409);

@@ -96,7 +96,7 @@ describe('section workflow over REST', () => {
     const approvedId = server.workflow.lastValidation(team.guide.id, team.section.id)!.snapshotId!;
     const layout = JSON.parse(readFileSync(join(dir, `${approvedId}.json`), 'utf8')) as { blocks: string[]; layout: { type: string } };
     expect(layout.layout.type).toBe('doc');
-    expect(readFileSync(join(server.dataDir, 'metadata.json'), 'utf8')).not.toContain('"blocks"');
+    expect(readFileSync(join(server.dataDir, 'metadata', 'guides', `${team.guide.id}.json`), 'utf8')).not.toContain('"blocks"');
   });
 
   it('reopening needs a reason and the coordinator; reviewers then see what changed since the approved version', async () => {

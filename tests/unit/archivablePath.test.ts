@@ -14,6 +14,11 @@ describe('isArchivablePath: only files a Dalil server writes may enter or leave 
     'images/files/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg',
     'images/files/0000000000000000000000000000000000000000000000000000000000000000.png',
     'images/guides/g_1-x.json',
+    'metadata/accounts.json',
+    'metadata/guides/g_1-x.json',
+    'metadata/threads/g_1-x.json',
+    'metadata/workflow/g_1-x.json',
+    'metadata/notifications/u_1-x.json',
   ])('accepts %s', (path) => expect(isArchivablePath(path)).toBe(true));
 
   it.each([
@@ -47,6 +52,14 @@ describe('isArchivablePath: only files a Dalil server writes may enter or leave 
     'images/guides/g 1.json',
     'images/guides/sub/g.json',
     'images/other/g.json',
+    'metadata/guides/g1.json.123.abc.tmp',
+    'metadata/guides/../accounts.json',
+    'metadata/guides/sub/g.json',
+    'metadata/other/g.json',
+    'metadata/guides/g 1.json',
+    'metadata/guides.json',
+    'metadata/notifications/u1.txt',
+    'metadata',
     '',
   ])('refuses %j', (path) => expect(isArchivablePath(path)).toBe(false));
 });

@@ -11,7 +11,6 @@ import { BackupArchiveError } from '../backup/backupArchive.ts';
 import { loadConfig } from '../config.ts';
 import { setPasswordHashCost } from '../auth/passwords.ts';
 import { BackupSourceError } from '../backup/collectBackupFiles.ts';
-import { METADATA_FILE } from '../storage/dataDirLayout.ts';
 import { AdminSocketUnavailableError, runThroughAdminSocket } from './adminSocketClient.ts';
 import { isUserCommand, runUserCommand, UsageError, type UserCommand, type UserCommandArgs } from './userCommands.ts';
 
@@ -74,7 +73,7 @@ async function userCommand(dataDir: string, command: UserCommand, args: UserComm
     }
   }
   try {
-    const accounts = new AccountRepository(await MetadataStore.open(join(dataDir, METADATA_FILE)));
+    const accounts = new AccountRepository(await MetadataStore.open(dataDir));
     return await runUserCommand(accounts, command, args);
   } finally {
     release();

@@ -9,7 +9,11 @@ import {
   IMAGE_INDEX_EXT,
   imageIdOfFile,
   IMAGES_DIR,
-  METADATA_FILE,
+  ACCOUNTS_FILE,
+  METADATA_SUBDIRS,
+  LEGACY_METADATA_FILE,
+  METADATA_DIR,
+  METADATA_FILE_EXT,
   SECRET_FILE,
   SNAPSHOTS_DIR,
   VERSION_CONTENTS,
@@ -24,8 +28,10 @@ import {
  * file the server would not expect (a lock, a symlink target, a dotfile).
  */
 export function isArchivablePath(path: string): boolean {
-  if (path === METADATA_FILE || path === SECRET_FILE) return true;
+  // the single metadata file of earlier versions: their archives still restore (the server migrates it)
+  if (path === LEGACY_METADATA_FILE || path === SECRET_FILE) return true;
   const [dir, ...rest] = path.split('/');
+  if (dir === METADATA_DIR) return isMetadataPath(rest);
   if (dir === DOCS_DIR && rest.length === 1) {
     const name = docNameOfFile(rest[0]!);
     return name !== null && isValidDocName(name);
@@ -42,6 +48,14 @@ export function isArchivablePath(path: string): boolean {
   }
   if (dir === IMAGES_DIR && rest.length === 2) return isImagePath(rest[0]!, rest[1]!);
   return false;
+}
+
+/** `accounts.json`, or a guide's or a person's file named by its id (the doc-name alphabet) in one of the metadata subdirectories. */
+function isMetadataPath(rest: string[]): boolean {
+  if (rest.length === 1) return rest[0] === ACCOUNTS_FILE;
+  if (rest.length !== 2 || !(METADATA_SUBDIRS as readonly string[]).includes(rest[0]!)) return false;
+  const id = withoutExtension(rest[1]!, [METADATA_FILE_EXT]);
+  return id !== null && isValidDocName(id);
 }
 
 /** Guide images: a content-addressed file, or a guide's index (guide ids use the doc-name alphabet). */

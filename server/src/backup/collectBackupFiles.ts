@@ -13,8 +13,15 @@ import {
   IMAGE_INDEX_DIR,
   IMAGES_DIR,
   isRuntimeFile,
-  METADATA_FILE,
+  ACCOUNTS_FILE,
+  GUIDE_METADATA_DIR,
+  LEGACY_METADATA_FILE,
+  METADATA_DIR,
+  METADATA_SUBDIRS,
+  NOTIFICATIONS_DIR,
   SECRET_FILE,
+  THREADS_DIR,
+  WORKFLOW_DIR,
   SNAPSHOTS_DIR,
   VERSION_CONTENTS,
   VERSION_MANIFESTS,
@@ -39,8 +46,11 @@ export class BackupSourceError extends Error {}
  * starts is in the result. Why the order below is enough:
  *
  * - Metadata first, documents after: every section the metadata names has its document read later,
- *   so its text is at least as recent as the section. metadata.json is replaced by rename, so one
- *   read sees a whole version.
+ *   so its text is at least as recent as the section. Each metadata file is replaced by rename, so
+ *   one read sees a whole version of it. The guide files (guides, threads, workflow) come first, then accounts, then
+ *   notifications: a member or a notification read names a person whose account is read after it.
+ *   (A data dir still in the single-file layout, not yet opened by this version, has its
+ *   metadata.json backed up as it is.)
  * - Per document, the log before the snapshot. The server compacts by renaming a new snapshot into
  *   place (containing the whole log) and only then truncating the log. So whatever happens between
  *   the two reads, the snapshot read second contains everything the log read first lacked: either it
@@ -59,14 +69,14 @@ export class BackupSourceError extends Error {}
  */
 export async function collectBackupFiles(dataDir: string): Promise<CollectedFiles> {
   await refuseUnknownFiles(dataDir);
-  const metadata = await readIfExists(join(dataDir, METADATA_FILE));
-  if (!metadata) throw new BackupSourceError(`${dataDir} has no ${METADATA_FILE}: it is not a Dalil data dir`);
-  try {
-    JSON.parse(metadata.toString('utf8'));
-  } catch {
-    throw new BackupSourceError(`${join(dataDir, METADATA_FILE)} is not valid JSON; refusing to back up a damaged data dir`);
+  const files: BackupFile[] = await metadataFiles(dataDir);
+  for (const file of files) {
+    try {
+      JSON.parse(Buffer.from(file.data).toString('utf8'));
+    } catch {
+      throw new BackupSourceError(`${join(dataDir, file.path)} is not valid JSON; refusing to back up a damaged data dir`);
+    }
   }
-  const files: BackupFile[] = [{ path: METADATA_FILE, data: metadata }];
   const secret = await readIfExists(join(dataDir, SECRET_FILE));
   if (secret) files.push({ path: SECRET_FILE, data: secret });
 
@@ -98,6 +108,22 @@ export async function collectBackupFiles(dataDir: string): Promise<CollectedFile
   const imageFiles = await imageDirFiles(dataDir, IMAGE_FILES_DIR);
   files.push(...imageIndexes, ...imageFiles);
   return { files, documents, images: imageFiles.length, droppedLogBytes };
+}
+
+/** The per-file metadata layout in the order explained above, or the single file of earlier versions. */
+async function metadataFiles(dataDir: string): Promise<BackupFile[]> {
+  const accountsPath = `${METADATA_DIR}/${ACCOUNTS_FILE}`;
+  if (await readIfExists(join(dataDir, accountsPath))) {
+    const guides: BackupFile[] = [];
+    for (const sub of [GUIDE_METADATA_DIR, THREADS_DIR, WORKFLOW_DIR]) guides.push(...(await filesOf(dataDir, `${METADATA_DIR}/${sub}`)));
+    const accounts = await readIfExists(join(dataDir, accountsPath));
+    if (!accounts) throw new BackupSourceError(`${join(dataDir, accountsPath)} vanished during the backup`);
+    const notifications = await filesOf(dataDir, `${METADATA_DIR}/${NOTIFICATIONS_DIR}`);
+    return [...guides, { path: accountsPath, data: accounts }, ...notifications];
+  }
+  const legacy = await readIfExists(join(dataDir, LEGACY_METADATA_FILE));
+  if (!legacy) throw new BackupSourceError(`${dataDir} has no ${accountsPath}: it is not a Dalil data dir`);
+  return [{ path: LEGACY_METADATA_FILE, data: legacy }];
 }
 
 async function imageDirFiles(dataDir: string, subdir: string): Promise<BackupFile[]> {
@@ -141,10 +167,14 @@ async function filesOf(dataDir: string, dir: string): Promise<BackupFile[]> {
  * (say, a newer server version storing something new) stops the backup instead.
  */
 async function refuseUnknownFiles(dataDir: string): Promise<void> {
-  const known = new Set([METADATA_FILE, SECRET_FILE, DOCS_DIR, SNAPSHOTS_DIR, VERSIONS_DIR, IMAGES_DIR]);
+  const known = new Set([METADATA_DIR, LEGACY_METADATA_FILE, SECRET_FILE, DOCS_DIR, SNAPSHOTS_DIR, VERSIONS_DIR, IMAGES_DIR]);
   const unknown = (await listIfExists(dataDir)).filter((f) => !known.has(f) && !isRuntimeFile(f));
   const check = (path: string) => !isRuntimeFile(path) && !isArchivablePath(path) && unknown.push(path);
   for (const f of await listIfExists(join(dataDir, DOCS_DIR))) check(`${DOCS_DIR}/${f}`);
+  for (const entry of await listIfExists(join(dataDir, METADATA_DIR))) {
+    if (!(METADATA_SUBDIRS as readonly string[]).includes(entry)) check(`${METADATA_DIR}/${entry}`);
+    else for (const f of await listIfExists(join(dataDir, METADATA_DIR, entry))) check(`${METADATA_DIR}/${entry}/${f}`);
+  }
   const sections = await readdir(join(dataDir, SNAPSHOTS_DIR), { withFileTypes: true }).catch(() => []);
   for (const section of sections) {
     if (!section.isDirectory()) {

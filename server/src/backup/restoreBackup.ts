@@ -4,7 +4,17 @@ import { decodeRecords } from '../storage/recordCodec.ts';
 import { fsyncDir } from '../storage/durableFile.ts';
 import { BackupArchiveError, countImageFiles, decodeBackupArchive, type BackupManifest } from './backupArchive.ts';
 import { checkArchivedImages } from './checkArchivedImages.ts';
-import { DOC_SNAPSHOT_EXT, docNameOfFile, DOCS_DIR, METADATA_FILE, VERSION_CONTENTS, VERSION_FILE_EXT, VERSIONS_DIR } from '../storage/dataDirLayout.ts';
+import {
+  ACCOUNTS_FILE,
+  DOC_SNAPSHOT_EXT,
+  docNameOfFile,
+  DOCS_DIR,
+  LEGACY_METADATA_FILE,
+  METADATA_DIR,
+  VERSION_CONTENTS,
+  VERSION_FILE_EXT,
+  VERSIONS_DIR,
+} from '../storage/dataDirLayout.ts';
 import { hashContent } from '../storage/versionStore.ts';
 
 /** The target data dir cannot receive the backup; the message says why, in one line. */
@@ -64,14 +74,24 @@ export async function restoreBackup(archiveFile: string, dataDir: string): Promi
   return { manifest, files: files.length, documents: countDocuments(files), images: countImageFiles(files.map((f) => f.path)) };
 }
 
-/** What the server will read must parse: the metadata as JSON, every document file as whole records. */
+/**
+ * What the server will read must parse: the metadata files as JSON, every document file as whole
+ * records. The metadata comes in one layout: per file (`metadata/`), or the single file of archives
+ * made by earlier versions (the server splits it at its first start).
+ */
 function checkContents(files: Array<{ path: string; data: Uint8Array }>): void {
-  const metadata = files.find((f) => f.path === METADATA_FILE);
-  if (!metadata) throw new BackupArchiveError(`the archive has no ${METADATA_FILE}`);
-  try {
-    JSON.parse(Buffer.from(metadata.data).toString('utf8'));
-  } catch {
-    throw new BackupArchiveError(`${METADATA_FILE} in the archive is not valid JSON`);
+  const accountsPath = `${METADATA_DIR}/${ACCOUNTS_FILE}`;
+  const hasAccounts = files.some((f) => f.path === accountsPath);
+  const hasLegacy = files.some((f) => f.path === LEGACY_METADATA_FILE);
+  if (!hasAccounts && !hasLegacy) throw new BackupArchiveError(`the archive has no ${accountsPath} (nor ${LEGACY_METADATA_FILE})`);
+  if (hasAccounts && hasLegacy) throw new BackupArchiveError(`the archive holds both ${accountsPath} and ${LEGACY_METADATA_FILE}`);
+  for (const file of files) {
+    if (file.path !== LEGACY_METADATA_FILE && !file.path.startsWith(`${METADATA_DIR}/`)) continue;
+    try {
+      JSON.parse(Buffer.from(file.data).toString('utf8'));
+    } catch {
+      throw new BackupArchiveError(`${file.path} in the archive is not valid JSON`);
+    }
   }
   const contentsDir = `${VERSIONS_DIR}/${VERSION_CONTENTS}/`;
   for (const file of files) {

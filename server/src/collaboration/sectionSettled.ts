@@ -33,7 +33,7 @@ export function sectionSettled(deps: SectionSettledDeps) {
       .catch((err: unknown) => deps.log.warn({ err, doc: name }, 'could not record word count'));
     const anchored = new Set(anchoredText(fragment).keys());
     deps.threads
-      .syncAnchors(section.id, anchored)
+      .syncAnchors(section.guideId, section.id, anchored)
       .then((changed) => changed && deps.announcements.threadsChanged(section.guideId))
       .catch((err: unknown) => deps.log.warn({ err, doc: name }, 'could not record detached threads'));
   };

@@ -38,11 +38,15 @@ export async function acceptInvitation(
   // Refuse early a link that is already unusable (saves hashing); the step below checks again.
   deps.members.requireUsableInvitation(tokenHash);
   const passwordHash = await hashPassword(password);
-  return deps.metadata.mutate((data) => {
+  // Two metadata files change (accounts, the guide's) and are written side by side: a crash between
+  // the two writes, before anything was confirmed, can keep one without the other. An account
+  // without its membership signs in and accepts again; a used single-use link without its account
+  // needs a new link from the coordinator.
+  return deps.metadata.mutate((change) => {
     deps.members.requireUsableInvitation(tokenHash);
-    const user = deps.accounts.addUser(data, { email, name, passwordHash });
-    deps.accounts.addSession(data, user.id, acceptor.sessionTokenHash);
-    const { membership } = deps.members.useInvitation(data, tokenHash, user.id);
+    const user = deps.accounts.addUser(change, { email, name, passwordHash });
+    deps.accounts.addSession(change, user.id, acceptor.sessionTokenHash);
+    const { membership } = deps.members.useInvitation(change, tokenHash, user.id);
     return { membership, createdUser: user };
   });
 }

@@ -1,6 +1,6 @@
 import type { Session, User } from '@dalil/shared';
 import { badRequest, Conflict, notFound } from '../domain/errors.ts';
-import type { MetadataSchema, MetadataStore } from './metadataStore.ts';
+import type { MetadataChange, MetadataStore } from './metadataStore.ts';
 
 export interface NewAccount {
   email: string;
@@ -32,11 +32,11 @@ export class AccountRepository {
 
   findUserByEmail(email: string): User | undefined {
     const wanted = normalizeEmail(email);
-    return this.store.data.users.find((u) => u.email === wanted);
+    return this.store.accounts.users.find((u) => u.email === wanted);
   }
 
   findUser(userId: string): User | undefined {
-    return this.store.data.users.find((u) => u.id === userId);
+    return this.store.accounts.users.find((u) => u.id === userId);
   }
 
   /** The name shown next to someone's words or actions; an account that is gone still shows as someone. */
@@ -45,18 +45,19 @@ export class AccountRepository {
   }
 
   listUsers(): User[] {
-    return [...this.store.data.users].sort((a, b) => a.email.localeCompare(b.email));
+    return [...this.store.accounts.users].sort((a, b) => a.email.localeCompare(b.email));
   }
 
   createUser(input: NewAccount): Promise<User> {
-    return this.store.mutate((data) => this.addUser(data, input));
+    return this.store.mutate((change) => this.addUser(change, input));
   }
 
   /**
    * Adds an account as part of a larger change (inside `MetadataStore.mutate`), so that creating
    * it and what it is created for happen in one synchronous step. Throws before changing anything.
    */
-  addUser(data: MetadataSchema, input: NewAccount): User {
+  addUser(change: MetadataChange, input: NewAccount): User {
+    const data = change.accounts();
     const email = normalizeEmail(input.email);
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badRequest('email is not a valid address');
     const name = requiredText(input.name, 'name');
@@ -72,7 +73,8 @@ export class AccountRepository {
    */
   updateUser(userId: string, change: { name?: string; passwordHash?: string }, keepSessionTokenHash?: string): Promise<User> {
     const name = change.name === undefined ? undefined : requiredText(change.name, 'name');
-    return this.store.mutate((data) => {
+    return this.store.mutate((records) => {
+      const data = records.accounts();
       const user = data.users.find((u) => u.id === userId);
       if (!user) throw notFound('user');
       if (name) user.name = name;
@@ -85,11 +87,12 @@ export class AccountRepository {
   }
 
   createSession(userId: string, tokenHash: string): Promise<Session> {
-    return this.store.mutate((data) => this.addSession(data, userId, tokenHash));
+    return this.store.mutate((change) => this.addSession(change, userId, tokenHash));
   }
 
   /** Adds a session as part of a larger change (inside `MetadataStore.mutate`). */
-  addSession(data: MetadataSchema, userId: string, tokenHash: string): Session {
+  addSession(change: MetadataChange, userId: string, tokenHash: string): Session {
+    const data = change.accounts();
     const now = Date.now();
     const session: Session = {
       tokenHash,
@@ -106,15 +109,15 @@ export class AccountRepository {
 
   /** The live session with this token hash and its user, or null. */
   findSession(tokenHash: string): { session: Session; user: User } | null {
-    const session = this.store.data.sessions.find((s) => s.tokenHash === tokenHash);
+    const session = this.store.accounts.sessions.find((s) => s.tokenHash === tokenHash);
     if (!session || session.expiresAt <= new Date().toISOString()) return null;
     const user = this.findUser(session.userId);
     return user ? { session, user } : null;
   }
 
   deleteSession(tokenHash: string): Promise<void> {
-    return this.store.mutate((data) => {
-      this.endSessions(data, (s) => s.tokenHash === tokenHash);
+    return this.store.mutate((change) => {
+      this.endSessions(change.accounts(), (s) => s.tokenHash === tokenHash);
     });
   }
 

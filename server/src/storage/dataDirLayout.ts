@@ -2,7 +2,26 @@
  * The names of everything a Dalil data dir holds. The stores that write these files and the backup
  * that copies them (and allows nothing else in an archive) take the names from here.
  */
-export const METADATA_FILE = 'metadata.json';
+/**
+ * Metadata, one lowdb file per thing that changes on its own, so the cost of a change does not grow
+ * with everything else stored: `metadata/accounts.json` (users and sessions),
+ * `metadata/guides/<guideId>.json` (a guide with its sections, members and invitations),
+ * `metadata/threads/<guideId>.json` (its comment threads), `metadata/workflow/<guideId>.json` (its
+ * sections' workflow history) and `metadata/notifications/<userId>.json` (one person's notifications).
+ */
+export const METADATA_DIR = 'metadata';
+export const ACCOUNTS_FILE = 'accounts.json';
+export const GUIDE_METADATA_DIR = 'guides';
+export const THREADS_DIR = 'threads';
+export const WORKFLOW_DIR = 'workflow';
+export const NOTIFICATIONS_DIR = 'notifications';
+/** The subdirectories of METADATA_DIR, each holding files named `<id>.json`. */
+export const METADATA_SUBDIRS = [GUIDE_METADATA_DIR, THREADS_DIR, WORKFLOW_DIR, NOTIFICATIONS_DIR] as const;
+export const METADATA_FILE_EXT = '.json';
+/** The single-file layout of earlier versions: split into METADATA_DIR once, at start. */
+export const LEGACY_METADATA_FILE = 'metadata.json';
+/** Where that split is written before being renamed into place (a leftover is an interrupted one). */
+export const METADATA_MIGRATION_DIR = 'metadata.migrating';
 export const SECRET_FILE = 'session-secret';
 export const LOCK_FILE = 'dalil.lock';
 /** The running server's admin socket (Unix domain, owner only): account commands while it runs. */
@@ -22,7 +41,7 @@ export function docNameOfFile(file: string): string | null {
 
 /** Files the server owns that are not data: its lock, its admin socket, interrupted temp files. */
 export function isRuntimeFile(file: string): boolean {
-  return file === LOCK_FILE || file === ADMIN_SOCKET || file === IMPORTS_DIR || file.endsWith(TEMP_EXT);
+  return file === LOCK_FILE || file === ADMIN_SOCKET || file === IMPORTS_DIR || file === METADATA_MIGRATION_DIR || file.endsWith(TEMP_EXT);
 }
 /** Approved versions: `<sectionId>/<snapshotId>.yjs` (Yjs state) and `.json` (text and layout). */
 export const SNAPSHOTS_DIR = 'snapshots';

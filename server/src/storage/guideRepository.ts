@@ -1,7 +1,7 @@
 import type { Guide, GuideAction, GuideLanguage, GuideNumbering, Section } from '@dalil/shared';
 import { can, tocOrder } from '@dalil/shared';
 import { badRequest, Invalid, notFound } from '../domain/errors.ts';
-import type { MetadataSchema, MetadataStore } from './metadataStore.ts';
+import type { MetadataStore } from './metadataStore.ts';
 import { newId } from './ids.ts';
 import { requiredText } from './requiredText.ts';
 
@@ -41,11 +41,11 @@ export class GuideRepository {
   constructor(private readonly store: MetadataStore) {}
 
   listGuides(): Guide[] {
-    return [...this.store.data.guides].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return [...this.store.guides()].map((r) => r.guide).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
   findGuide(guideId: string): Guide | undefined {
-    return this.store.data.guides.find((g) => g.id === guideId);
+    return this.store.guide(guideId)?.guide;
   }
 
   getGuide(guideId: string): Guide {
@@ -56,21 +56,21 @@ export class GuideRepository {
 
   /** Live sections in table-of-contents order. */
   listSections(guideId: string): Section[] {
-    return tocOrder(this.store.data.sections.filter((s) => s.guideId === guideId && s.deletedAt === null));
+    return tocOrder(this.sectionsOf(guideId).filter((s) => s.deletedAt === null));
   }
 
   listTrash(guideId: string): Section[] {
-    return this.store.data.sections
-      .filter((s) => s.guideId === guideId && s.deletedAt !== null)
+    return this.sectionsOf(guideId)
+      .filter((s) => s.deletedAt !== null)
       .sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? ''));
   }
 
   findSectionByDocName(docName: string): Section | undefined {
-    return this.store.data.sections.find((s) => s.docName === docName);
+    return this.store.guideOfDoc(docName)?.sections.find((s) => s.docName === docName);
   }
 
   findSection(guideId: string, sectionId: string): Section | undefined {
-    return this.store.data.sections.find((s) => s.id === sectionId && s.guideId === guideId);
+    return this.sectionsOf(guideId).find((s) => s.id === sectionId);
   }
 
   isLiveSection(guideId: string, sectionId: string): boolean {
@@ -79,7 +79,7 @@ export class GuideRepository {
   }
 
   liveSectionIds(guideId: string): Set<string> {
-    return new Set(this.store.data.sections.filter((s) => s.guideId === guideId && s.deletedAt === null).map((s) => s.id));
+    return new Set(this.sectionsOf(guideId).filter((s) => s.deletedAt === null).map((s) => s.id));
   }
 
   getSection(guideId: string, sectionId: string): Section {
@@ -101,9 +101,8 @@ export class GuideRepository {
       createdAt: now,
       updatedAt: now,
     };
-    return this.store.mutate((data) => {
-      data.guides.push(guide);
-      data.memberships.push({ guideId: guide.id, userId: input.coordinatorId, role: 'coordinator', createdAt: now });
+    return this.store.mutate((records) => {
+      records.addGuide(guide).memberships.push({ guideId: guide.id, userId: input.coordinatorId, role: 'coordinator', createdAt: now });
       return guide;
     });
   }
@@ -128,9 +127,9 @@ export class GuideRepository {
       updatedAt: now,
     };
     const records = sections.map((s) => ({ ...s, title: cleanTitle(s.title) }));
-    return this.store.mutate((data) => {
-      if (data.guides.some((g) => g.id === guide.id)) throw badRequest('guide id already taken');
-      data.guides.push(guide);
+    return this.store.mutate((change) => {
+      if (this.store.guide(guide.id)) throw badRequest('guide id already taken');
+      const data = change.addGuide(guide);
       data.memberships.push({ guideId: guide.id, userId: input.coordinatorId, role: 'coordinator', createdAt: now });
       pushImportedSections(data, guide.id, null, records, now);
       return guide;
@@ -140,8 +139,9 @@ export class GuideRepository {
   /** Adds imported sections under `parentId` (after its existing children) in one write. */
   createImportedSections(guideId: string, parentId: string | null, sections: ImportedSectionRecord[]): Promise<Section[]> {
     const records = sections.map((s) => ({ ...s, title: cleanTitle(s.title) }));
-    return this.store.mutate((data) => {
-      const guide = this.getGuide(guideId);
+    return this.store.mutate((change) => {
+      const data = change.guide(guideId);
+      const guide = data.guide;
       if (parentId !== null) this.requireLiveSection(guideId, parentId, 'parent section');
       const created = pushImportedSections(data, guideId, parentId, records, new Date().toISOString());
       touch(guide, true);
@@ -150,8 +150,8 @@ export class GuideRepository {
   }
 
   updateGuide(guideId: string, change: { title?: string; language?: GuideLanguage; requireResolvedThreads?: boolean; numbering?: GuideNumbering }): Promise<Guide> {
-    return this.store.mutate(() => {
-      const guide = this.getGuide(guideId);
+    return this.store.mutate((records) => {
+      const guide = records.guide(guideId).guide;
       const title = change.title !== undefined ? cleanTitle(change.title) : guide.title;
       guide.title = title;
       if (change.language !== undefined) guide.language = change.language;
@@ -163,8 +163,9 @@ export class GuideRepository {
   }
 
   createSection(guideId: string, input: NewSection): Promise<Section> {
-    return this.store.mutate((data) => {
-      const guide = this.getGuide(guideId);
+    return this.store.mutate((change) => {
+      const data = change.guide(guideId);
+      const guide = data.guide;
       const parentId = input.parentId ?? null;
       if (parentId !== null) this.requireLiveSection(guideId, parentId, 'parent section');
       const now = new Date().toISOString();
@@ -199,20 +200,21 @@ export class GuideRepository {
    * in one write. Everything is checked before anything changes: a refused change leaves no trace.
    */
   updateSection(guideId: string, sectionId: string, change: SectionChange & SectionAssignment): Promise<Section> {
-    return this.store.mutate((data) => {
-      const guide = this.getGuide(guideId);
+    return this.store.mutate((records) => {
+      const data = records.guide(guideId);
+      const guide = data.guide;
       const section = this.requireLiveSection(guideId, sectionId, 'section');
       const title = change.title !== undefined ? cleanTitle(change.title) : section.title;
       const moving = change.parentId !== undefined || change.position !== undefined;
       const parentId = change.parentId !== undefined ? change.parentId : section.parentId;
       if (moving && parentId !== null) {
         this.requireLiveSection(guideId, parentId, 'parent section');
-        if (this.isSelfOrDescendant(sectionId, parentId)) {
+        if (this.isSelfOrDescendant(guideId, sectionId, parentId)) {
           throw badRequest('a section cannot be moved under itself or one of its sub-sections');
         }
       }
       // Assignable: members whose role may do the assigned job (the one permission matrix decides).
-      const roleOf = (userId: string) => data.memberships.find((m) => m.guideId === guideId && m.userId === userId)?.role;
+      const roleOf = (userId: string) => data.memberships.find((m) => m.userId === userId)?.role;
       const check = (ids: string[] | undefined, job: GuideAction, what: string) => {
         for (const id of ids ?? []) {
           if (!can(roleOf(id), job)) throw new Invalid(`${id} is not a member who can be assigned as ${what}`, 'not_assignable');
@@ -248,7 +250,8 @@ export class GuideRepository {
     const newerEdit = editedAt !== null && (section.editedAt ?? '') < editedAt;
     const newCounts = numbered !== undefined && JSON.stringify(numbered) !== JSON.stringify(section.numbered);
     if (section.wordCount === wordCount && !newerEdit && !newCounts) return false;
-    await this.store.mutate(() => {
+    await this.store.mutate((records) => {
+      records.guide(section.guideId);
       section.wordCount = wordCount;
       if (newCounts) section.numbered = numbered;
       if (newerEdit) section.editedAt = editedAt;
@@ -259,8 +262,9 @@ export class GuideRepository {
 
   /** Moves a section and its live subtree to the trash; returns the trashed sections. */
   trashSection(guideId: string, sectionId: string): Promise<Section[]> {
-    return this.store.mutate((data) => {
-      const guide = this.getGuide(guideId);
+    return this.store.mutate((records) => {
+      const data = records.guide(guideId);
+      const guide = data.guide;
       const root = this.requireLiveSection(guideId, sectionId, 'section');
       const deletionId = newId('d', 10);
       const now = new Date().toISOString();
@@ -279,16 +283,17 @@ export class GuideRepository {
   deletionBatch(guideId: string, sectionId: string): Section[] {
     const section = this.getSection(guideId, sectionId);
     if (section.deletionId === null) return [];
-    return this.store.data.sections.filter((s) => s.guideId === guideId && s.deletionId === section.deletionId);
+    return this.sectionsOf(guideId).filter((s) => s.deletionId === section.deletionId);
   }
 
   /** Brings back a trashed section with everything trashed together with it. */
   restoreSection(guideId: string, sectionId: string): Promise<Section> {
-    return this.store.mutate((data) => {
-      const guide = this.getGuide(guideId);
+    return this.store.mutate((records) => {
+      const data = records.guide(guideId);
+      const guide = data.guide;
       const section = this.getSection(guideId, sectionId);
       if (section.deletedAt === null) throw badRequest('section is not in the trash');
-      const batch = data.sections.filter((s) => s.guideId === guideId && s.deletionId === section.deletionId);
+      const batch = data.sections.filter((s) => s.deletionId === section.deletionId);
       // Restore the whole deletion batch around its root, so the subtree comes back intact even if
       // the user picked one of its sub-sections in the trash.
       const batchIds = new Set(batch.map((s) => s.id));
@@ -313,8 +318,12 @@ export class GuideRepository {
     return section;
   }
 
-  private isSelfOrDescendant(ancestorId: string, candidateId: string): boolean {
-    const byId = new Map(this.store.data.sections.map((s) => [s.id, s]));
+  private sectionsOf(guideId: string): readonly Section[] {
+    return this.store.guide(guideId)?.sections ?? [];
+  }
+
+  private isSelfOrDescendant(guideId: string, ancestorId: string, candidateId: string): boolean {
+    const byId = new Map(this.sectionsOf(guideId).map((s) => [s.id, s]));
     let current: string | null = candidateId;
     for (let hops = 0; current !== null && hops <= byId.size; hops++) {
       if (current === ancestorId) return true;
@@ -324,7 +333,7 @@ export class GuideRepository {
   }
 
   private liveSubtree(guideId: string, rootId: string): Section[] {
-    const live = this.store.data.sections.filter((s) => s.guideId === guideId && s.deletedAt === null);
+    const live = this.sectionsOf(guideId).filter((s) => s.deletedAt === null);
     const out: Section[] = [];
     const queue = [rootId];
     const seen = new Set<string>();
@@ -341,7 +350,7 @@ export class GuideRepository {
 }
 
 function pushImportedSections(
-  data: MetadataSchema,
+  data: { sections: Section[] },
   guideId: string,
   rootParentId: string | null,
   records: ImportedSectionRecord[],
@@ -378,18 +387,18 @@ function pushImportedSections(
   return created;
 }
 
-function siblingsOf(data: MetadataSchema, guideId: string, parentId: string | null): Section[] {
+function siblingsOf(data: { sections: Section[] }, guideId: string, parentId: string | null): Section[] {
   return data.sections
     .filter((s) => s.guideId === guideId && s.parentId === parentId && s.deletedAt === null)
     .sort((a, b) => a.position - b.position || a.createdAt.localeCompare(b.createdAt));
 }
 
-function renumber(data: MetadataSchema, guideId: string, parentId: string | null): void {
+function renumber(data: { sections: Section[] }, guideId: string, parentId: string | null): void {
   siblingsOf(data, guideId, parentId).forEach((s, i) => (s.position = i));
 }
 
 /** Puts `section` at `position` among its siblings (end when absent or too large), renumbering all. */
-function placeAmongSiblings(data: MetadataSchema, section: Section, position: number | undefined): void {
+function placeAmongSiblings(data: { sections: Section[] }, section: Section, position: number | undefined): void {
   const others = siblingsOf(data, section.guideId, section.parentId).filter((s) => s.id !== section.id);
   const at = Math.max(0, Math.min(position ?? others.length, others.length));
   others.splice(at, 0, section);

@@ -1,6 +1,6 @@
 import type { GuideRole, Invitation, Membership } from '@dalil/shared';
 import { Conflict, Gone, notFound } from '../domain/errors.ts';
-import type { MetadataSchema, MetadataStore } from './metadataStore.ts';
+import type { MetadataChange, MetadataStore } from './metadataStore.ts';
 import { newId } from './ids.ts';
 
 export type InvitationState = 'valid' | 'expired' | 'revoked' | 'used';
@@ -10,21 +10,22 @@ export class MemberRepository {
   constructor(private readonly store: MetadataStore) {}
 
   roleOf(guideId: string, userId: string): GuideRole | null {
-    return this.store.data.memberships.find((m) => m.guideId === guideId && m.userId === userId)?.role ?? null;
+    return this.membersOf(guideId).find((m) => m.userId === userId)?.role ?? null;
   }
 
   membershipsOf(userId: string): Membership[] {
-    return this.store.data.memberships.filter((m) => m.userId === userId);
+    return [...this.store.guides()].flatMap((r) => r.memberships.filter((m) => m.userId === userId));
   }
 
   listMembers(guideId: string): Membership[] {
-    return this.store.data.memberships.filter((m) => m.guideId === guideId);
+    return [...this.membersOf(guideId)];
   }
 
   /** Adds or changes a membership. A guide always keeps at least one coordinator. */
   setRole(guideId: string, userId: string, role: GuideRole): Promise<Membership> {
-    return this.store.mutate((data) => {
-      let membership = data.memberships.find((m) => m.guideId === guideId && m.userId === userId);
+    return this.store.mutate((change) => {
+      const data = change.guide(guideId);
+      let membership = data.memberships.find((m) => m.userId === userId);
       if (membership && membership.role === 'coordinator' && role !== 'coordinator') this.requireOtherCoordinator(guideId, userId);
       if (!membership) {
         membership = { guideId, userId, role, createdAt: new Date().toISOString() };
@@ -37,19 +38,18 @@ export class MemberRepository {
 
   /** Removes a member and their section assignments; resolves with the guide's new structure version. */
   removeMember(guideId: string, userId: string): Promise<number> {
-    return this.store.mutate((data) => {
-      const membership = data.memberships.find((m) => m.guideId === guideId && m.userId === userId);
+    return this.store.mutate((change) => {
+      const data = change.guide(guideId);
+      const membership = data.memberships.find((m) => m.userId === userId);
       if (!membership) throw notFound('member');
       if (membership.role === 'coordinator') this.requireOtherCoordinator(guideId, userId);
       data.memberships = data.memberships.filter((m) => m !== membership);
       for (const section of data.sections) {
-        if (section.guideId !== guideId) continue;
         section.authorIds = section.authorIds.filter((id) => id !== userId);
         section.reviewerIds = section.reviewerIds.filter((id) => id !== userId);
       }
       // Assignees show in every open table of contents: announce it like a structure change.
-      const guide = data.guides.find((g) => g.id === guideId);
-      if (!guide) throw notFound('guide');
+      const guide = data.guide;
       guide.structureVersion += 1;
       return guide.structureVersion;
     });
@@ -76,18 +76,22 @@ export class MemberRepository {
       createdBy: input.createdBy,
       createdAt: new Date(now).toISOString(),
     };
-    return this.store.mutate((data) => {
-      data.invitations.push(invitation);
+    return this.store.mutate((change) => {
+      change.guide(input.guideId).invitations.push(invitation);
       return invitation;
     });
   }
 
   listInvitations(guideId: string): Invitation[] {
-    return this.store.data.invitations.filter((i) => i.guideId === guideId).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return [...(this.store.guide(guideId)?.invitations ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   findInvitationByTokenHash(tokenHash: string): Invitation | undefined {
-    return this.store.data.invitations.find((i) => i.tokenHash === tokenHash);
+    for (const records of this.store.guides()) {
+      const invitation = records.invitations.find((i) => i.tokenHash === tokenHash);
+      if (invitation) return invitation;
+    }
+    return undefined;
   }
 
   invitationState(invitation: Invitation, now = new Date().toISOString()): InvitationState {
@@ -98,8 +102,8 @@ export class MemberRepository {
   }
 
   revokeInvitation(guideId: string, invitationId: string): Promise<Invitation> {
-    return this.store.mutate(() => {
-      const invitation = this.store.data.invitations.find((i) => i.id === invitationId && i.guideId === guideId);
+    return this.store.mutate((change) => {
+      const invitation = change.guide(guideId).invitations.find((i) => i.id === invitationId);
       if (!invitation) throw notFound('invitation');
       invitation.revokedAt ??= new Date().toISOString();
       return invitation;
@@ -112,7 +116,7 @@ export class MemberRepository {
    * be a way to change one's own role.
    */
   acceptInvitation(tokenHash: string, userId: string): Promise<{ invitation: Invitation; membership: Membership }> {
-    return this.store.mutate((data) => this.useInvitation(data, tokenHash, userId));
+    return this.store.mutate((change) => this.useInvitation(change, tokenHash, userId));
   }
 
   /** Throws the reason an invitation cannot be used now; changes nothing. */
@@ -125,9 +129,10 @@ export class MemberRepository {
   }
 
   /** `acceptInvitation` as part of a larger change (inside `MetadataStore.mutate`). */
-  useInvitation(data: MetadataSchema, tokenHash: string, userId: string): { invitation: Invitation; membership: Membership } {
+  useInvitation(change: MetadataChange, tokenHash: string, userId: string): { invitation: Invitation; membership: Membership } {
     const invitation = this.requireUsableInvitation(tokenHash);
-    let membership = data.memberships.find((m) => m.guideId === invitation.guideId && m.userId === userId);
+    const data = change.guide(invitation.guideId);
+    let membership = data.memberships.find((m) => m.userId === userId);
     if (!membership) {
       membership = { guideId: invitation.guideId, userId, role: invitation.role, createdAt: new Date().toISOString() };
       data.memberships.push(membership);
@@ -136,10 +141,12 @@ export class MemberRepository {
     return { invitation, membership };
   }
 
+  private membersOf(guideId: string): readonly Membership[] {
+    return this.store.guide(guideId)?.memberships ?? [];
+  }
+
   private requireOtherCoordinator(guideId: string, userId: string): void {
-    const others = this.store.data.memberships.filter(
-      (m) => m.guideId === guideId && m.role === 'coordinator' && m.userId !== userId,
-    );
+    const others = this.membersOf(guideId).filter((m) => m.role === 'coordinator' && m.userId !== userId);
     if (others.length === 0) throw new Conflict('last_coordinator', 'a guide must keep at least one coordinator');
   }
 }

@@ -2,7 +2,7 @@ import type { Notification, NotificationKind } from '@dalil/shared';
 import type { MetadataStore } from './metadataStore.ts';
 import { newId } from './ids.ts';
 
-/** Kept per recipient; older ones are dropped (read or not) so the metadata file stays small. */
+/** Kept per recipient; older ones are dropped (read or not) so each person's file stays small. */
 export const MAX_NOTIFICATIONS_PER_USER = 200;
 
 export interface NotifyInput {
@@ -36,18 +36,12 @@ export class NotificationRepository {
       createdAt,
       readAt: null,
     }));
-    return this.store.mutate((data) => {
-      data.notifications.push(...created);
-      const counts = new Map<string, number>();
-      for (const n of data.notifications) counts.set(n.userId, (counts.get(n.userId) ?? 0) + 1);
-      if ([...counts.values()].some((c) => c > MAX_NOTIFICATIONS_PER_USER)) {
-        // notifications are appended in time order: keep each user's newest ones
-        const keep = new Map<string, number>();
-        data.notifications = data.notifications.filter((n) => {
-          const seen = (keep.get(n.userId) ?? 0) + 1;
-          keep.set(n.userId, seen);
-          return counts.get(n.userId)! - seen < MAX_NOTIFICATIONS_PER_USER;
-        });
+    return this.store.mutate((change) => {
+      for (const n of created) {
+        const mine = change.notificationsOf(n.userId);
+        mine.notifications.push(n);
+        // appended in time order: keep the newest ones
+        if (mine.notifications.length > MAX_NOTIFICATIONS_PER_USER) mine.notifications = mine.notifications.slice(-MAX_NOTIFICATIONS_PER_USER);
       }
       return created;
     });
@@ -56,17 +50,18 @@ export class NotificationRepository {
   /** A user's notifications, newest first, optionally only those `visible` says to show. */
   listFor(userId: string, options: { limit?: number; visible?: (n: Notification) => boolean } = {}): Notification[] {
     const visible = options.visible ?? (() => true);
-    const mine = this.store.data.notifications.filter((n) => n.userId === userId && visible(n));
+    const mine = this.store.notificationsOf(userId).filter(visible);
     return mine.reverse().slice(0, options.limit ?? MAX_NOTIFICATIONS_PER_USER);
   }
 
   /** Marks some (or all) of a user's notifications read; ids of other users are ignored. */
   markRead(userId: string, ids: string[] | 'all'): Promise<number> {
     const wanted = ids === 'all' ? null : new Set(ids);
-    const targets = this.store.data.notifications.filter((n) => n.userId === userId && n.readAt === null && (wanted === null || wanted.has(n.id)));
+    const targets = this.store.notificationsOf(userId).filter((n) => n.readAt === null && (wanted === null || wanted.has(n.id)));
     if (targets.length === 0) return Promise.resolve(0);
     const readAt = new Date().toISOString();
-    return this.store.mutate(() => {
+    return this.store.mutate((change) => {
+      change.notificationsOf(userId);
       for (const n of targets) n.readAt ??= readAt;
       return targets.length;
     });

@@ -28,16 +28,19 @@ export class ThreadRepository {
     private readonly sections: Pick<GuideRepository, 'isLiveSection' | 'liveSectionIds'>,
   ) {}
 
+  private threadsOf(guideId: string): readonly Thread[] {
+    return this.store.guide(guideId)?.threads ?? [];
+  }
+
   static newThreadId(): string {
     return newId('t');
   }
 
   list(guideId: string, filter: ThreadFilter = {}): Thread[] {
     const live = this.sections.liveSectionIds(guideId);
-    return this.store.data.threads
+    return this.threadsOf(guideId)
       .filter(
         (t) =>
-          t.guideId === guideId &&
           (filter.status === undefined || t.status === filter.status) &&
           (filter.sectionId === undefined || t.sectionId === filter.sectionId) &&
           live.has(t.sectionId),
@@ -57,7 +60,7 @@ export class ThreadRepository {
   }
 
   get(guideId: string, threadId: string): Thread {
-    const thread = this.store.data.threads.find((t) => t.id === threadId && t.guideId === guideId);
+    const thread = this.threadsOf(guideId).find((t) => t.id === threadId);
     if (!thread || !this.sections.isLiveSection(guideId, thread.sectionId)) throw notFound('thread');
     return thread;
   }
@@ -84,14 +87,15 @@ export class ThreadRepository {
       resolvedAt: null,
       messages: [newMessage(input.authorId, input.body, input.mentions, now)],
     };
-    return this.store.mutate((data) => {
-      data.threads.push(thread);
+    return this.store.mutate((change) => {
+      change.threadsOf(input.guideId).threads.push(thread);
       return thread;
     });
   }
 
   addMessage(guideId: string, threadId: string, authorId: string, body: string, mentions: string[]): Promise<ThreadMessage> {
-    return this.store.mutate(() => {
+    return this.store.mutate((change) => {
+      change.threadsOf(guideId);
       const thread = this.get(guideId, threadId);
       const now = new Date().toISOString();
       const message = newMessage(authorId, body, mentions, now);
@@ -102,7 +106,8 @@ export class ThreadRepository {
   }
 
   editMessage(guideId: string, threadId: string, messageId: string, body: string, mentions: string[]): Promise<ThreadMessage> {
-    return this.store.mutate(() => {
+    return this.store.mutate((change) => {
+      change.threadsOf(guideId);
       const thread = this.get(guideId, threadId);
       const message = this.getMessage(thread, messageId);
       const now = new Date().toISOString();
@@ -119,7 +124,8 @@ export class ThreadRepository {
    * is left with text, the whole thread goes: the result says so, and the caller removes its anchor.
    */
   deleteMessage(guideId: string, threadId: string, messageId: string): Promise<{ threadDeleted: boolean }> {
-    return this.store.mutate((data) => {
+    return this.store.mutate((change) => {
+      const data = change.threadsOf(guideId);
       const thread = this.get(guideId, threadId);
       const message = this.getMessage(thread, messageId);
       const now = new Date().toISOString();
@@ -136,7 +142,8 @@ export class ThreadRepository {
   }
 
   setStatus(guideId: string, threadId: string, status: ThreadStatus, userId: string): Promise<Thread> {
-    return this.store.mutate(() => {
+    return this.store.mutate((change) => {
+      change.threadsOf(guideId);
       const thread = this.get(guideId, threadId);
       if (thread.status === status) return thread;
       const now = new Date().toISOString();
@@ -152,10 +159,11 @@ export class ThreadRepository {
    * Records which of a section's threads still have anchored text (read from the document after
    * edits settle). Returns whether anything changed, so live clients are told only then.
    */
-  async syncAnchors(sectionId: string, anchoredThreadIds: ReadonlySet<string>): Promise<boolean> {
-    const changed = this.store.data.threads.filter((t) => t.sectionId === sectionId && t.detached === anchoredThreadIds.has(t.id));
+  async syncAnchors(guideId: string, sectionId: string, anchoredThreadIds: ReadonlySet<string>): Promise<boolean> {
+    const changed = this.threadsOf(guideId).filter((t) => t.sectionId === sectionId && t.detached === anchoredThreadIds.has(t.id));
     if (changed.length === 0) return false;
-    await this.store.mutate(() => {
+    await this.store.mutate((change) => {
+      change.threadsOf(guideId);
       for (const t of changed) t.detached = !anchoredThreadIds.has(t.id);
     });
     return true;

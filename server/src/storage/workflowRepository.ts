@@ -15,7 +15,7 @@ export class WorkflowRepository {
 
   /** Oldest first. */
   historyOf(guideId: string, sectionId: string): WorkflowEvent[] {
-    return this.store.data.workflowEvents.filter((e) => e.guideId === guideId && e.sectionId === sectionId);
+    return (this.store.guide(guideId)?.workflowEvents ?? []).filter((e) => e.sectionId === sectionId);
   }
 
   /** The latest validation of a section (its snapshot is what later versions are compared with). */
@@ -45,7 +45,7 @@ export class WorkflowRepository {
   /** When each section of a guide last changed status. */
   lastTransitionAt(guideId: string): Map<string, string> {
     const at = new Map<string, string>();
-    for (const e of this.store.data.workflowEvents) if (e.guideId === guideId) at.set(e.sectionId, e.createdAt);
+    for (const e of this.store.guide(guideId)?.workflowEvents ?? []) at.set(e.sectionId, e.createdAt);
     return at;
   }
 
@@ -55,10 +55,12 @@ export class WorkflowRepository {
    * Bumps the guide's structure version (status shows in every table of contents).
    */
   record(input: NewTransition): Promise<{ event: WorkflowEvent; structureVersion: number }> {
-    return this.store.mutate((data) => {
-      const guide = data.guides.find((g) => g.id === input.guideId);
-      const section = data.sections.find((s) => s.id === input.sectionId && s.guideId === input.guideId && s.deletedAt === null);
-      if (!guide || !section) throw notFound('section');
+    return this.store.mutate((change) => {
+      if (!this.store.guide(input.guideId)) throw notFound('section');
+      const data = change.guide(input.guideId);
+      const guide = data.guide;
+      const section = data.sections.find((s) => s.id === input.sectionId && s.deletedAt === null);
+      if (!section) throw notFound('section');
       if (section.status !== input.from) {
         throw new Conflict('transition_not_allowed', `the section is now ${section.status}, no longer ${input.from}; reload it`);
       }
@@ -75,7 +77,7 @@ export class WorkflowRepository {
         snapshotId: input.snapshotId,
         ...(input.transition ? { transition: input.transition } : {}),
       };
-      data.workflowEvents.push(event);
+      change.workflowOf(input.guideId).workflowEvents.push(event);
       section.status = input.to;
       section.updatedAt = now;
       guide.updatedAt = now;

@@ -40,7 +40,7 @@ describe('racing accepts of a single-use invitation', () => {
     }
     // And it survives a restart: the file on disk says the same.
     await server.metadata.flush();
-    expect(server.metadata.data.users.filter((u) => u.email.startsWith('course'))).toHaveLength(1);
+    expect(server.metadata.accounts.users.filter((u) => u.email.startsWith('course'))).toHaveLength(1);
   });
 
   it('the winner is signed in; a taken email is refused without using the link', async () => {

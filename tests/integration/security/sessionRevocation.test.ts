@@ -112,8 +112,8 @@ describe('ending a session closes its sockets', () => {
     const session = await signIn();
     const tokenHash = hashToken(session.cookie!.slice(session.cookie!.indexOf('=') + 1));
     // The session's end moves close; a socket opened now must go at that moment.
-    await server.metadata.mutate((data) => {
-      data.sessions.find((s) => s.tokenHash === tokenHash)!.expiresAt = new Date(Date.now() + 2000).toISOString();
+    await server.metadata.mutate((change) => {
+      change.accounts().sessions.find((s) => s.tokenHash === tokenHash)!.expiresAt = new Date(Date.now() + 2000).toISOString();
     });
     const socket = await open(session.cookie!);
     await writes(socket, 'avant-expiration;');
