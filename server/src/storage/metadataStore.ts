@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Low, type Adapter } from 'lowdb';
 import type { Guide, Invitation, Membership, Notification, Section, Session, Thread, User, WorkflowEvent } from '@dalil/shared';
 import { writeFileDurably } from './durableFile.ts';
+import type { SuggestionRecord } from './suggestionRepository.ts';
 
 export interface MetadataSchema {
   schemaVersion: 1;
@@ -15,6 +16,8 @@ export interface MetadataSchema {
   workflowEvents: WorkflowEvent[];
   notifications: Notification[];
   threads: Thread[];
+  /** Proposed changes to sections' text and their decisions (suggestion mode). */
+  suggestions: SuggestionRecord[];
 }
 
 const emptyMetadata = (): MetadataSchema => ({
@@ -28,6 +31,7 @@ const emptyMetadata = (): MetadataSchema => ({
   workflowEvents: [],
   notifications: [],
   threads: [],
+  suggestions: [],
 });
 
 /** lowdb adapter that writes the way DocStore snapshots do: temp file, fsync, rename, fsync dir. */
