@@ -86,6 +86,7 @@ export function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWo
               applyThread={guideThreads.apply}
               people={people}
               refresh={refresh}
+              suggestionsVersion={room.suggestionsVersion}
             />
           ) : (
             <div className="section-placeholder">
