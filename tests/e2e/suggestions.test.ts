@@ -117,6 +117,8 @@ describe('suggestion mode: a contributor suggests, the author decides', () => {
     await expect.poll(() => editorOf(amel.page).locator('.suggestion-insert, .suggestion-delete, .suggestion-block').count()).toBe(0);
     expect(await editorOf(amel.page).innerText()).toContain('en assemblée');
     expect(await amel.page.locator('[data-suggestion-card]').count()).toBe(0);
+    // what arrived with the accepted box (a trailing paragraph the editor adds) is not taken for an edit of hers
+    expect(await amel.page.locator('.suggest-bar__notice').count()).toBe(0);
     const bell = amel.page.getByTestId('notification-bell');
     await expect.poll(() => bell.getAttribute('aria-label'), { timeout: 10_000 }).toMatch(/3 non lues/);
     await bell.click();

@@ -20,6 +20,9 @@ import { encodePosition } from '../suggestions/anchors.ts';
 import './editor.css';
 import '../content/content.css';
 
+/** How long a refused edit's explanation stays up. */
+const NOTICE_MS = 6000;
+
 interface SectionEditorProps {
   session: SectionSession;
   guideId: string;
@@ -103,7 +106,10 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
         userId: user.id,
         enabled: suggesting,
         send: (body) => outbox.send(body),
-        onUnsupported: () => setNotice(t('suggestions.unsupported')),
+        onUnsupported: () => {
+          setNotice(t('suggestions.unsupported'));
+          setTimeout(() => setNotice(null), NOTICE_MS);
+        },
         blockLabel: (kind) => t(`content.callouts.${kind}`),
       }),
       ...editorExtensions(session, user, { guideId, actions, onImageError: (reason) => setImageError(reason) }, editorRef),

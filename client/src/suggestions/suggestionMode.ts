@@ -75,6 +75,9 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
     const intercept = (tr: Transaction, state: EditorState): boolean => {
       const plugin = suggestionModeKey.getState(state);
       if (!plugin?.enabled || !tr.docChanged || isChangeOrigin(tr)) return true;
+      // What plugins append (a trailing paragraph after a box that arrived...) is not the suggester's
+      // doing: refused quietly, like every other local change.
+      if (tr.getMeta('appendedTransaction')) return false;
       const outcome = interceptEdit(state, tr, plugin.draft);
       // the view is busy applying this transaction: change the plugin state right after
       queueMicrotask(() => {
