@@ -88,6 +88,7 @@ describe('suggestion mode: a contributor suggests, the author decides', () => {
     await editorOf(karim.page).locator('.suggestion-delete', { hasText: ' en assemblée' }).waitFor();
     await editorOf(karim.page).locator('.suggestion-block', { hasText: BOX }).waitFor();
     expect(await karim.page.locator('[data-suggestion-card]').count()).toBe(3);
+    await expect.poll(() => karim.page.getByTestId('toc-open-suggestions').innerText()).toContain('3');
     expect(await card(karim.page, 'participatif').innerText()).toContain('Amel Jaziri');
     // nothing of it is in the section's text
     expect(serverText()).toBe(`${FIRST}\n${SECOND}`);
@@ -117,6 +118,7 @@ describe('suggestion mode: a contributor suggests, the author decides', () => {
     await expect.poll(() => editorOf(amel.page).locator('.suggestion-insert, .suggestion-delete, .suggestion-block').count()).toBe(0);
     expect(await editorOf(amel.page).innerText()).toContain('en assemblée');
     expect(await amel.page.locator('[data-suggestion-card]').count()).toBe(0);
+    await expect.poll(() => karim.page.getByTestId('toc-open-suggestions').count()).toBe(0);
     // what arrived with the accepted box (a trailing paragraph the editor adds) is not taken for an edit of hers
     expect(await amel.page.locator('.suggest-bar__notice').count()).toBe(0);
     const bell = amel.page.getByTestId('notification-bell');

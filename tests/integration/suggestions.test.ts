@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ApiError, NotificationsView, SectionView } from '@dalil/shared';
+import type { ApiError, GuideProgressView, NotificationsView, SectionView } from '@dalil/shared';
 import type { DecideAllReply, SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { fragmentText } from '@dalil/shared/editor';
 import { useGuideTeam } from '../helpers/serverHooks.ts';
@@ -159,6 +159,11 @@ describe('suggestions: proposed beside the text, written into it only by an acce
     const submit = await api('author').request<ApiError>('POST', `/api/guides/${g()}/sections/${section.id}/transitions`, { to: 'review' });
     expect(submit.status).toBe(409);
     expect(submit.body.error).toBe('open_suggestions');
+    // The progress page and the table of contents count them.
+    const progress = await api('reader').ok<GuideProgressView>('GET', `/api/guides/${g()}/progress`);
+    expect(progress.sections.find((s) => s.id === section.id)!.openSuggestions).toBe(3);
+    expect(progress.openSuggestions).toBeGreaterThanOrEqual(3);
+    expect((await api('reader').ok<Record<string, number>>('GET', `/api/guides/${g()}/suggestion-counts`))[section.id]).toBe(3);
 
     expect((await api('contributor').request('POST', `${suggestionsPath(g(), section.id)}/accept-all`, { authorId: setup.team.byRole.contributor.user.id })).status).toBe(403);
     const all = await api('author').ok<DecideAllReply>('POST', `${suggestionsPath(g(), section.id)}/accept-all`, { authorId: setup.team.byRole.contributor.user.id });
@@ -169,6 +174,7 @@ describe('suggestions: proposed beside the text, written into it only by an acce
     expect(serverText(section)).toBe(`La commune publie son nouveau budget.\n${SECOND}`);
     const submitted = await api('author').request('POST', `/api/guides/${g()}/sections/${section.id}/transitions`, { to: 'review' });
     expect(submitted.status).toBe(200);
+    expect((await api('reader').ok<Record<string, number>>('GET', `/api/guides/${g()}/suggestion-counts`))[section.id]).toBeUndefined();
     // In review, nobody may suggest (the text is frozen).
     const late = await api('contributor').request<ApiError>('POST', suggestionsPath(g(), section.id), { at: positionIn(author.doc, 'budget'), text: 'x' });
     expect(late.status).toBe(409);

@@ -1,4 +1,4 @@
-import type { CreateSuggestionBody, DecideAllReply, SuggestionView } from '@dalil/shared/api/suggestions.ts';
+import type { CreateSuggestionBody, DecideAllReply, SuggestionCounts, SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { requestJson } from './http.ts';
 
 const path = (guideId: string, sectionId: string): string => `/api/guides/${encodeURIComponent(guideId)}/sections/${encodeURIComponent(sectionId)}/suggestions`;
@@ -13,3 +13,5 @@ export const decideSuggestion = (guideId: string, sectionId: string, suggestionI
 
 export const decideAllSuggestions = (guideId: string, sectionId: string, authorId: string, decision: 'accept' | 'reject'): Promise<DecideAllReply> =>
   requestJson('POST', `${path(guideId, sectionId)}/${decision}-all`, { authorId });
+
+export const suggestionCounts = (guideId: string): Promise<SuggestionCounts> => requestJson('GET', `/api/guides/${encodeURIComponent(guideId)}/suggestion-counts`);

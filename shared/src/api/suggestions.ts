@@ -70,3 +70,7 @@ export const DecideAllBody = Type.Object({ authorId: Id }, { additionalPropertie
 export type DecideAllBody = Static<typeof DecideAllBody>;
 export const DecideAllReply = Type.Object({ decided: Type.Integer(), suggestions: Type.Array(SuggestionView) });
 export type DecideAllReply = Static<typeof DecideAllReply>;
+
+/** Open suggestions per section of a guide (sections without any are absent), for the table of contents. */
+export const SuggestionCounts = Type.Record(Type.String(), Type.Integer());
+export type SuggestionCounts = Static<typeof SuggestionCounts>;

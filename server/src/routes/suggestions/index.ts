@@ -4,13 +4,18 @@ import type { RouteServices } from '../routeServices.ts';
 import { listSuggestions } from '../../suggestions/listSuggestions.ts';
 import { createSuggestion } from '../../suggestions/createSuggestion.ts';
 import { decideAllOf, decideSuggestion } from '../../suggestions/decideSuggestion.ts';
-import { createSuggestionSchema, decideAllSchema, decideSuggestionSchema, listSuggestionsSchema } from './schemas.ts';
+import { createSuggestionSchema, decideAllSchema, decideSuggestionSchema, listSuggestionsSchema, suggestionCountsSchema } from './schemas.ts';
 
 type SectionParams = { guideId: string; sectionId: string };
 type SuggestionParams = SectionParams & { suggestionId: string };
 
 /** Suggestions of a section, mounted under /api/guides/:guideId; the use cases are in server/src/suggestions/. */
 const suggestionsRoute: FastifyPluginAsync<RouteServices> = async (app, services) => {
+  app.get<{ Params: { guideId: string } }>('/suggestion-counts', { schema: suggestionCountsSchema }, async (request) => {
+    services.access.authorize(request.auth?.user, request.params.guideId, 'guide.read');
+    return Object.fromEntries(services.suggestions.openCountsBySection(request.params.guideId));
+  });
+
   app.get<{ Params: SectionParams }>('/sections/:sectionId/suggestions', { schema: listSuggestionsSchema }, async (request) =>
     listSuggestions(services, request.auth?.user, request.params),
   );

@@ -4,12 +4,20 @@ import {
   DecideAllBody,
   DecideAllReply,
   SectionSuggestionsParams,
+  SuggestionCounts,
   SuggestionParams,
   SuggestionView,
 } from '@dalil/shared/api/suggestions.ts';
 import { errorReplies } from '../commonSchemas.ts';
 
 const tags = ['suggestions'];
+
+export const suggestionCountsSchema = {
+  tags,
+  summary: 'Open suggestions per section of a guide (for the table of contents)',
+  params: Type.Object({ guideId: SectionSuggestionsParams.properties.guideId }),
+  response: { 200: SuggestionCounts, ...errorReplies },
+};
 
 export const listSuggestionsSchema = {
   tags,
