@@ -7,7 +7,9 @@ import type { Draft } from './drafts.ts';
 /** What a refused edit becomes: the draft to keep, one to send first, and where the caret goes. */
 export type Interception =
   | { kind: 'draft'; draft: Draft | null; flush: Draft | null; caret: number | null }
-  | { kind: 'unsupported' };
+  | { kind: 'unsupported' }
+  /** Not the suggester's doing (the editor keeping an empty paragraph at the end): refused without a word. */
+  | { kind: 'ignored' };
 
 /** Text of inserted content when it is only text (in at most one block); null for anything else. */
 function plainText(content: Fragment): string | null {
@@ -36,6 +38,9 @@ export function interceptEdit(state: EditorState, tr: Transaction, current: Draf
   if (tr.steps.length !== 1 || !(tr.steps[0] instanceof ReplaceStep)) return { kind: 'unsupported' };
   const step = tr.steps[0] as ReplaceStep & { from: number; to: number };
   const { from, to, slice } = step;
+  const emptyBlocksAtEnd =
+    from === to && to === state.doc.content.size && slice.openStart === 0 && slice.content.textBetween(0, slice.content.size) === '' && slice.content.childCount > 0;
+  if (emptyBlocksAtEnd) return { kind: 'ignored' };
   const text = slice.size > 0 ? plainText(slice.content) : '';
   if (text === null) return { kind: 'unsupported' };
   const deleted = to > from ? state.doc.textBetween(from, to, '\n', ' ') : '';

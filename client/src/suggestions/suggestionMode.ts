@@ -81,7 +81,7 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
       const outcome = interceptEdit(state, tr, plugin.draft);
       // the view is busy applying this transaction: change the plugin state right after
       queueMicrotask(() => {
-        if (!view) return;
+        if (!view || outcome.kind === 'ignored') return;
         if (outcome.kind === 'unsupported') {
           options.onUnsupported();
           return;
