@@ -76,6 +76,8 @@ export const suggestions: Scenario = {
         await user.page.locator('.ProseMirror', { hasText: 'FIN.' }).waitFor({ timeout: 60_000 });
         if (suggesting) await user.page.getByTestId('suggest-toggle').check();
         const keys = await typeAndMeasure(user.page, suggesting ? 20 : 10);
+        // what was typed in suggesting mode is a suggestion drawn over the text, not text
+        if (suggesting) await user.page.locator('.ProseMirror .suggestion-insert').first().waitFor({ timeout: 10_000 });
         await user.context.close();
         return summarize(keys);
       };

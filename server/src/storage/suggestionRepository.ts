@@ -63,12 +63,16 @@ export class SuggestionRepository {
     return counts;
   }
 
-  decide(record: SuggestionRecord, status: 'accepted' | 'rejected', actorId: string): Promise<SuggestionRecord> {
+  /** Records one decision for several suggestions, in one metadata write. */
+  decide(records: SuggestionRecord[], status: 'accepted' | 'rejected', actorId: string): Promise<SuggestionRecord[]> {
     return this.store.mutate(() => {
-      record.status = status;
-      record.decidedBy = actorId;
-      record.decidedAt = new Date().toISOString();
-      return record;
+      const decidedAt = new Date().toISOString();
+      for (const record of records) {
+        record.status = status;
+        record.decidedBy = actorId;
+        record.decidedAt = decidedAt;
+      }
+      return records;
     });
   }
 }

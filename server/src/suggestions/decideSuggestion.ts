@@ -79,8 +79,7 @@ async function decide(
       if (applied === 'locked') throw new Conflict('section_locked', 'the section is in review or validated: its text cannot change now');
     }
     const status = decision === 'accept' ? 'accepted' : 'rejected';
-    const decided: SuggestionRecord[] = [];
-    for (const record of records) decided.push(await deps.suggestions.decide(record, status, actorId));
+    const decided = await deps.suggestions.decide(records, status, actorId);
     deps.live.suggestionsChanged(guideId);
     const kind: NotificationKind = decision === 'accept' ? 'suggestionAccepted' : 'suggestionRejected';
     const recipientIds = [...new Set(records.map((r) => r.authorId))];
