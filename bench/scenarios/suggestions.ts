@@ -12,6 +12,7 @@ import { launchBrowser, openUser } from '../../tests/e2e/support/browser.ts';
 import { connectClient } from '../../tests/helpers/yClient.ts';
 import { waitFor } from '../../tests/helpers/waitFor.ts';
 import { wordsGenerator } from '../support/sectionContent.ts';
+import { installKeystrokeProbe, keystrokeSamples } from '../support/keystrokeProbe.ts';
 import { round, summarize } from '../support/stats.ts';
 import { absoluteRow } from '../support/rows.ts';
 import type { Row } from '../support/table.ts';
@@ -35,22 +36,10 @@ function fill(fragment: Y.XmlFragment): void {
 
 /** Keystroke → paint samples while typing in paragraph `paragraph`, measured in the page. */
 async function typeAndMeasure(page: Page, paragraph: number): Promise<number[]> {
-  await page.evaluate(() => {
-    const samples: number[] = [];
-    (window as unknown as { keySamples: number[] }).keySamples = samples;
-    let pending: number | null = null;
-    document.addEventListener('keydown', (event) => (pending = event.timeStamp), true);
-    document.addEventListener('input', () => {
-      const at = pending;
-      pending = null;
-      if (at === null) return;
-      requestAnimationFrame(() => setTimeout(() => samples.push(performance.now() - at), 0));
-    }, true);
-  });
+  await installKeystrokeProbe(page);
   await page.locator('.ProseMirror p').nth(paragraph).click();
   for (let i = 0; i < KEYSTROKES; i++) await page.keyboard.type(i % 8 === 7 ? ' ' : 'e');
-  await page.waitForFunction((n) => (window as unknown as { keySamples: number[] }).keySamples.length >= n, KEYSTROKES - 5, { timeout: 60_000 });
-  return page.evaluate(() => (window as unknown as { keySamples: number[] }).keySamples);
+  return keystrokeSamples(page, KEYSTROKES - 5);
 }
 
 export const suggestions: Scenario = {

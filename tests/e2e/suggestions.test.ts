@@ -128,4 +128,17 @@ describe('suggestion mode: a contributor suggests, the author decides', () => {
     expect(await amel.page.getByText(/Karim Trabelsi\u2069? a accepté votre suggestion/).count()).toBe(2);
     await amel.page.screenshot({ path: join(artifactsDir, 'suggestions-contributor-notified-fr.png') });
   });
+
+  it('the author switches to suggesting mode: his typing becomes a suggestion he can accept himself', async () => {
+    await karim.page.getByTestId('suggest-toggle').check();
+    await caretAfter(karim.page, 'votent');
+    await karim.page.keyboard.type(' librement', { delay: 10 });
+    await card(karim.page, 'librement').waitFor({ timeout: 10_000 });
+    expect(await card(karim.page, 'librement').innerText()).toContain('Karim Trabelsi');
+    expect(serverText()).not.toContain('librement');
+    await card(amel.page, 'librement').waitFor({ timeout: 10_000 });
+    await karim.page.getByTestId('suggest-toggle').uncheck();
+    await card(karim.page, 'librement').getByRole('button', { name: 'Accepter' }).click();
+    await expect.poll(() => serverText(), { timeout: 10_000 }).toContain('Les habitants votent librement les projets en assemblée.');
+  });
 });

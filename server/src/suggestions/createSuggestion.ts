@@ -5,6 +5,9 @@ import { deletedSegments, resolvePosition, type SuggestionChange } from './sugge
 import { decodeAnchorPosition, segmentsText } from '@dalil/shared';
 import { suggestionView, type SuggestionDeps } from './suggestionDeps.ts';
 
+/** Open suggestions a section may hold: beyond, deciding them is no longer reading, it is a flood. */
+export const MAX_OPEN_SUGGESTIONS = 500;
+
 /** How long to wait for the document state an anchor refers to, when the request overtook it. */
 const WAIT_FOR_TEXT_MS = 3000;
 
@@ -25,6 +28,9 @@ export async function createSuggestion(
   if (section.deletedAt !== null) throw notFound('section');
   if (isContentLocked(section.status)) throw new Conflict('section_locked', 'the section is in review or validated: its text cannot change now');
 
+  if (deps.suggestions.openOf(guideId, sectionId).length >= MAX_OPEN_SUGGESTIONS) {
+    throw new Conflict('too_many_suggestions', `this section already has ${MAX_OPEN_SUGGESTIONS} open suggestions: decide some first`);
+  }
   const change = normalise(body);
   const quote = await resolveAnchors(deps, guideId, section.docName, change);
   if (change.deleteFrom && !quote.trim()) throw badRequest('the deletion holds no text: select the words to delete');
