@@ -9,6 +9,12 @@ export interface Draft {
   deleteTo: string | null;
   at: string | null;
   text: string;
+  /**
+   * Where the caret stands while typing the draft (a ProseMirror position, mapped through others'
+   * edits): the next keystroke there extends the draft. Needed where the anchor resolves elsewhere
+   * (an empty section's anchor is the document itself, the caret is inside its placeholder paragraph).
+   */
+  expectAt?: number;
 }
 
 /** A suggestion sent (or waiting for the network) but not yet in the server's list. */

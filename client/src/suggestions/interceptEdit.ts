@@ -53,19 +53,21 @@ export function interceptEdit(state: EditorState, tr: Transaction, current: Draf
   const { selection } = state;
 
   if (text && !deleted) {
-    if (current && current.text && at === from) return { kind: 'draft', draft: { ...current, text: current.text + text }, flush: null, caret: null };
+    if (current && current.text && (at === from || current.expectAt === from)) {
+      return { kind: 'draft', draft: { ...current, text: current.text + text, expectAt: from }, flush: null, caret: null };
+    }
     // typing right after backspacing: the deletion becomes a replacement
     if (current && current.deleteFrom && !current.text && (from === delFrom || from === delTo)) {
-      return { kind: 'draft', draft: { ...current, at: current.deleteTo, text }, flush: null, caret: delTo };
+      return { kind: 'draft', draft: { ...current, at: current.deleteTo, text, expectAt: delTo ?? undefined }, flush: null, caret: delTo };
     }
     const position = encodePosition(state, from, -1);
     if (!position) return { kind: 'unsupported' };
-    return { kind: 'draft', draft: { deleteFrom: null, deleteTo: null, at: position, text }, flush: current, caret: null };
+    return { kind: 'draft', draft: { deleteFrom: null, deleteTo: null, at: position, text, expectAt: from }, flush: current, caret: null };
   }
 
   if (!text) {
     // Backspace inside the text being suggested
-    if (current && current.text && at === to && to - from === 1) {
+    if (current && current.text && (at === to || current.expectAt === to) && to - from === 1) {
       const shorter = current.text.slice(0, -1);
       const draft = shorter || current.deleteFrom ? { ...current, text: shorter } : null;
       return { kind: 'draft', draft, flush: null, caret: null };
@@ -87,5 +89,5 @@ export function interceptEdit(state: EditorState, tr: Transaction, current: Draf
   if (!start || !end) return { kind: 'unsupported' };
   // Backspace leaves the caret before the struck text, Delete after it, typing over a selection after it.
   const caret = text ? to : selection.empty && selection.from === from ? to : from;
-  return { kind: 'draft', draft: { deleteFrom: start, deleteTo: end, at: text ? end : null, text }, flush: current, caret };
+  return { kind: 'draft', draft: { deleteFrom: start, deleteTo: end, at: text ? end : null, text, expectAt: text ? to : undefined }, flush: current, caret };
 }

@@ -66,7 +66,10 @@ export function suggestionDecorations(state: EditorState, suggestions: DrawnSugg
       decorations.push(Decoration.widget(after, () => suggestedBlock(block, s, color, blockLabel(block.kind)), { side: 1, key: `b-${s.id}`, ignoreSelection: true }));
     } else if (s.body.text) {
       const text = s.body.text;
-      decorations.push(Decoration.widget(at, () => insertedText(text, s, color), { side: -1, key: `i-${s.id}-${text}`, marks: [] }));
+      // between blocks (an empty section's anchor is the document itself): drawn inside the next text block
+      const next = state.doc.resolve(at).parent.inlineContent ? null : state.doc.nodeAt(at);
+      const where = next?.isTextblock ? at + 1 : at;
+      decorations.push(Decoration.widget(where, () => insertedText(text, s, color), { side: -1, key: `i-${s.id}-${text}`, marks: [] }));
     }
   }
   return DecorationSet.create(state.doc, decorations);

@@ -103,7 +103,10 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
           init: () => ({ enabled: options.enabled, open: [], pending: [], draft: null }),
           apply: (tr, value) => {
             const meta = tr.getMeta(suggestionModeKey) as Meta | undefined;
-            return meta ? { ...value, ...meta } : value;
+            let next = meta ? { ...value, ...meta } : value;
+            // others' edits move the place where the draft is being typed
+            if (tr.docChanged && next.draft?.expectAt !== undefined) next = { ...next, draft: { ...next.draft, expectAt: tr.mapping.map(next.draft.expectAt) } };
+            return next;
           },
         },
         filterTransaction: intercept,
