@@ -23,6 +23,7 @@ import { replay } from './scenarios/replay.ts';
 import { rich } from './scenarios/rich.ts';
 import { saved } from './scenarios/saved.ts';
 import { startup } from './scenarios/startup.ts';
+import { suggestions } from './scenarios/suggestions.ts';
 import { versions } from './scenarios/versions.ts';
 import { BenchSession, repoRoot, resultsDir } from './support/benchSession.ts';
 import { errorRow } from './support/rows.ts';
@@ -31,7 +32,7 @@ import { round } from './support/stats.ts';
 import { formatTable, type Row } from './support/table.ts';
 
 /** In this order; a new scenario is one file in scenarios/ and one entry here. */
-const scenarios: Scenario[] = [bundle, propagation, saved, replay, largeGuide, idle, deeplink, versions, guideExport, rich, startup, docxImport, metadata];
+const scenarios: Scenario[] = [bundle, propagation, saved, replay, largeGuide, idle, deeplink, versions, guideExport, rich, startup, docxImport, metadata, suggestions];
 
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean)) : null;
 const unknown = only ? [...only].filter((name) => !scenarios.some((s) => s.name === name)) : [];

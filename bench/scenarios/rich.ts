@@ -14,6 +14,7 @@ import { uploadImageFile } from '../../tests/helpers/imageUpload.ts';
 import { smallPng } from '../../tests/helpers/testImages.ts';
 import { waitFor } from '../../tests/helpers/waitFor.ts';
 import { wordsGenerator } from '../support/sectionContent.ts';
+import { installKeystrokeProbe, keystrokeSamples } from '../support/keystrokeProbe.ts';
 import { round, summarize } from '../support/stats.ts';
 import type { Row } from '../support/table.ts';
 import type { Scenario } from '../support/scenario.ts';
@@ -61,24 +62,11 @@ async function openAndType(page: Page, url: string): Promise<{ loadMs: number; k
   await page.locator('.ProseMirror[contenteditable="true"]').waitFor({ timeout: 60_000 });
   await page.locator('.ProseMirror', { hasText: 'FIN.' }).waitFor({ timeout: 60_000 });
   const loadMs = Date.now() - start;
-  await page.evaluate(() => {
-    const samples: number[] = [];
-    (window as unknown as { keySamples: number[] }).keySamples = samples;
-    let pending: number | null = null;
-    document.addEventListener('keydown', (event) => (pending = event.timeStamp), true);
-    document.addEventListener('input', () => {
-      const at = pending;
-      pending = null;
-      if (at === null) return;
-      // the frame after the edit: the browser has painted it by the time this timeout runs
-      requestAnimationFrame(() => setTimeout(() => samples.push(performance.now() - at), 0));
-    }, true);
-  });
+  await installKeystrokeProbe(page);
   // type in the middle of the text, as an author would
   await page.locator('.ProseMirror p').nth(50).click();
   for (let i = 0; i < KEYSTROKES; i++) await page.keyboard.type(i % 12 === 11 ? ' ' : 'a');
-  await page.waitForFunction((n) => (window as unknown as { keySamples: number[] }).keySamples.length >= n, KEYSTROKES - 5, { timeout: 30_000 });
-  const keys = await page.evaluate(() => (window as unknown as { keySamples: number[] }).keySamples);
+  const keys = await keystrokeSamples(page, KEYSTROKES - 5);
   return { loadMs, keys };
 }
 

@@ -19,6 +19,7 @@ import { WorkflowRepository } from './storage/workflowRepository.ts';
 import { SnapshotStore } from './storage/snapshotStore.ts';
 import { VersionStore } from './storage/versionStore.ts';
 import { ThreadRepository } from './storage/threadRepository.ts';
+import { SuggestionRepository } from './storage/suggestionRepository.ts';
 import { GuideAccess } from './auth/guideAccess.ts';
 import { LoginThrottle } from './auth/loginThrottle.ts';
 import { loadServerSecret } from './auth/serverSecret.ts';
@@ -47,6 +48,7 @@ import authRoute from './routes/auth/index.ts';
 import meRoute from './routes/me/index.ts';
 import membersRoute from './routes/members/index.ts';
 import threadsRoute from './routes/threads/index.ts';
+import suggestionsRoute from './routes/suggestions/index.ts';
 import { guideInvitationsRoute, invitationLinksRoute } from './routes/invitations/index.ts';
 import workflowRoute from './routes/workflow/index.ts';
 import progressRoute from './routes/progress/index.ts';
@@ -107,6 +109,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const accounts = new AccountRepository(metadata);
     const members = new MemberRepository(metadata);
     const threads = new ThreadRepository(metadata, guides);
+    const suggestions = new SuggestionRepository(metadata, guides);
     const notifications = new NotificationRepository(metadata);
     const workflow = new WorkflowRepository(metadata);
     const snapshotsDir = join(config.dataDir, SNAPSHOTS_DIR);
@@ -200,6 +203,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       accounts,
       members,
       threads,
+      suggestions,
       access,
       live,
       secret,
@@ -223,6 +227,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(workflowRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(progressRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(threadsRoute, { prefix: '/api/guides/:guideId', ...services });
+    await app.register(suggestionsRoute, { prefix: '/api/guides/:guideId', ...services });
     const exportServices = {
       chromiumPath: config.chromiumPath,
       sources: {

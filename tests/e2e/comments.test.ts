@@ -36,7 +36,8 @@ describe('two people discussing a sentence in comments', () => {
   });
 
   it('A comments a sentence without edit rights; B sees it at once, highlighted, with a count in the contents', async () => {
-    expect(await amel.page.getByTestId('read-only').count()).toBe(1);
+    // a contributor does not edit the text: what she would type becomes a suggestion (suggestion mode)
+    expect(await amel.page.getByTestId('suggest-bar').count()).toBe(1);
     await selectInEditor(amel.page, 'l’état d’exécution de son budget');
     await amel.page.getByRole('button', { name: 'Commenter', exact: true }).click();
     await amel.page.getByPlaceholder(/Votre commentaire/).fill('Préciser le support : affichage en mairie et site web ?');

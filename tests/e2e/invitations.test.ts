@@ -54,15 +54,21 @@ describe('invitation links: create on the members page, accept with a new or an 
     expect(await guest.page.getByRole('button', { name: 'Ajouter un chapitre' }).count()).toBe(0);
     expect(await guest.page.locator('.section-actions').count()).toBe(0);
 
-    // and cannot type in the text
+    // and cannot change the text: what they type becomes a suggestion drawn over it (suggestion mode)
     await guest.page.locator(`[data-toc-link="${section.id}"]`).click();
-    await guest.page.getByTestId('read-only').waitFor();
+    await guest.page.getByTestId('suggest-bar').waitFor();
     await guest.page.locator('.status-line[data-connection="connected"]').waitFor({ timeout: 15_000 });
-    expect(await editorOf(guest.page).getAttribute('contenteditable')).toBe('false');
-    const before = await editorOf(guest.page).innerText();
+    const textOnly = () =>
+      editorOf(guest.page).evaluate((el) => {
+        const copy = el.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.suggestion-insert, .suggestion-block').forEach((node) => node.remove());
+        return copy.textContent;
+      });
+    const before = await textOnly();
     await editorOf(guest.page).click();
     await guest.page.keyboard.type('ne doit pas apparaître', { delay: 5 });
-    expect(await editorOf(guest.page).innerText()).toBe(before);
+    await editorOf(guest.page).locator('.suggestion-insert', { hasText: 'ne doit pas apparaître' }).waitFor();
+    expect(await textOnly()).toBe(before);
     expect(guest.errors).toEqual([]);
 
     // the coordinator sees the new member after a refresh, and the link as used

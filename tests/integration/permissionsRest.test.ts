@@ -75,6 +75,8 @@ describe('REST permissions: every route × every role, plus anonymous and outsid
     'guide.export': ['coordinator', 'author', 'reviewer'],
     'versions.manage': ['coordinator'],
     'image.upload': ['coordinator', 'author'],
+    'suggestion.create': ['coordinator', 'author', 'contributor', 'reviewer'],
+    'suggestion.decide': ['coordinator', 'author'],
   };
   it('the matrix says what the brief says, for every action', () => {
     for (const action of GUIDE_ACTIONS) expect(GUIDE_ROLES.filter((r) => can(r, action)), action).toEqual(ALLOWED[action]);

@@ -1,6 +1,6 @@
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { GUIDE_ROOM_CONTENT, GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS } from '@dalil/shared';
+import { GUIDE_ROOM_CONTENT, GUIDE_ROOM_SUGGESTIONS, GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS } from '@dalil/shared';
 import type { AccessSignal } from './accessSignals.ts';
 import { toParticipant, type Participant, type PresenceState } from './presence.ts';
 import { openRoomProvider } from './roomProvider.ts';
@@ -15,16 +15,19 @@ export interface GuideRoomSnapshot {
   threadsVersion: number | null;
   /** Latest settled content change (word counts, last edits) the server announced, or null before any. */
   contentVersion: number | null;
+  /** Latest suggestions change (made, accepted, rejected) the server announced, or null before any. */
+  suggestionsVersion: number | null;
   participants: Participant[];
 }
 
-type AnnouncedVersion = 'structureVersion' | 'threadsVersion' | 'contentVersion';
+type AnnouncedVersion = 'structureVersion' | 'threadsVersion' | 'contentVersion' | 'suggestionsVersion';
 
 /** Which array of the room announces which version. */
 const ANNOUNCEMENTS: Array<[key: string, field: AnnouncedVersion]> = [
   [GUIDE_ROOM_VERSIONS, 'structureVersion'],
   [GUIDE_ROOM_THREADS, 'threadsVersion'],
   [GUIDE_ROOM_CONTENT, 'contentVersion'],
+  [GUIDE_ROOM_SUGGESTIONS, 'suggestionsVersion'],
 ];
 
 export const IDLE_GUIDE_ROOM: GuideRoomSnapshot = {
@@ -32,6 +35,7 @@ export const IDLE_GUIDE_ROOM: GuideRoomSnapshot = {
   structureVersion: null,
   threadsVersion: null,
   contentVersion: null,
+  suggestionsVersion: null,
   participants: [],
 };
 

@@ -12,8 +12,16 @@ import { SlashMenuPopup } from '../content/SlashMenuPopup.tsx';
 import { insertImageFile } from '../content/insertImage.ts';
 import { setNumberingOffset } from '../content/contentNumbering.ts';
 import type { NumberedCounts } from '@dalil/shared/editor';
+import type { CreateSuggestionBody, SuggestionView } from '@dalil/shared/api/suggestions.ts';
+import { SuggestionMode, setSuggestionMode } from '../suggestions/suggestionMode.ts';
+import { SuggestionOutbox } from '../suggestions/suggestionOutbox.ts';
+import { SuggestBar } from '../suggestions/SuggestBar.tsx';
+import { encodePosition } from '../suggestions/anchors.ts';
 import './editor.css';
 import '../content/content.css';
+
+/** How long a refused edit's explanation stays up. */
+const NOTICE_MS = 6000;
 
 interface SectionEditorProps {
   session: SectionSession;
@@ -33,11 +41,48 @@ interface SectionEditorProps {
   readOnlyNote?: string;
   /** Hands the editor to what works beside it (the comments panel). */
   onEditor?: (editor: Editor | null) => void;
+  /** Suggesting mode: the section's open suggestions, and whether (and how) this user suggests. */
+  suggestions?: EditorSuggestions;
+}
+
+export interface EditorSuggestions {
+  open: SuggestionView[];
+  /** May suggest changes now (the role allows it and the section is not in review or validated). */
+  canSuggest: boolean;
+  /** Suggesting is the only way this user changes the text (contributors, reviewers). */
+  forced: boolean;
+  /** A suggestion reached the server. */
+  onSent: (suggestion: SuggestionView) => void;
 }
 
 /** The rich-text editor of one section, bound to that section's live Y.Doc. */
-export function SectionEditor({ session, guideId, numberingOffset, sectionId, title, user, language, synced, editable, readOnlyNote, onEditor }: SectionEditorProps) {
+export function SectionEditor({ session, guideId, numberingOffset, sectionId, title, user, language, synced, editable, readOnlyNote, onEditor, suggestions }: SectionEditorProps) {
   const { t } = useTranslation();
+  const canSuggest = suggestions?.canSuggest ?? false;
+  const forcedSuggesting = (suggestions?.forced ?? false) && canSuggest;
+  const [suggestingChoice, setSuggestingChoice] = useState(false);
+  const suggesting = canSuggest && (forcedSuggesting || suggestingChoice);
+  const writable = editable || canSuggest;
+  const [notice, setNotice] = useState<string | null>(null);
+  const onSent = useRef(suggestions?.onSent);
+  onSent.current = suggestions?.onSent;
+  // One outbox per section session: it keeps suggestions made offline until the server has them.
+  const outbox = useMemo(
+    () =>
+      new SuggestionOutbox(guideId, sectionId, user.id, {
+        pending: (list) => {
+          const view = editorRef.current?.view;
+          if (view && !editorRef.current?.isDestroyed) setSuggestionMode(view, { pending: list });
+          setNotice(list.length > 0 && !navigator.onLine ? t('suggestions.queued') : null);
+        },
+        sent: (suggestion) => onSent.current?.(suggestion),
+        failed: (message) => setNotice(t('suggestions.failed', { message })),
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [session],
+  );
+  useEffect(() => () => outbox.destroy(), [outbox]);
+  const sendSuggestion = (body: CreateSuggestionBody) => outbox.send(body);
   const [linkOpen, setLinkOpen] = useState(false);
   const [imageError, setImageError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -56,7 +101,19 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
   // Built once per session (the editor is too): name and colour changes go through updateUser.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const extensions = useMemo(
-    () => editorExtensions(session, user, { guideId, actions, onImageError: (reason) => setImageError(reason) }, editorRef),
+    () => [
+      SuggestionMode.configure({
+        userId: user.id,
+        enabled: suggesting,
+        send: (body) => outbox.send(body),
+        onUnsupported: () => {
+          setNotice(t('suggestions.unsupported'));
+          setTimeout(() => setNotice(null), NOTICE_MS);
+        },
+        blockLabel: (kind) => t(`content.callouts.${kind}`),
+      }),
+      ...editorExtensions(session, user, { guideId, actions, onImageError: (reason) => setImageError(reason) }, editorRef),
+    ],
     [session],
   );
   const editor = useEditor(
@@ -64,7 +121,7 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
       extensions,
       // each paragraph takes the direction of its own text: Arabic in a French guide reads RTL
       textDirection: 'auto',
-      editable,
+      editable: writable,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
       editorProps: {
@@ -82,8 +139,17 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
   }, [editor, numberingOffset?.figure, numberingOffset?.table, numberingOffset?.footnote]);
 
   useEffect(() => {
-    if (!editor.isDestroyed) editor.setEditable(editable);
-  }, [editor, editable]);
+    if (!editor.isDestroyed) editor.setEditable(writable);
+  }, [editor, writable]);
+
+  useEffect(() => {
+    if (!editor.isDestroyed) setSuggestionMode(editor.view, { enabled: suggesting });
+  }, [editor, suggesting]);
+
+  const openSuggestions = suggestions?.open;
+  useEffect(() => {
+    if (!editor.isDestroyed) setSuggestionMode(editor.view, { open: openSuggestions ?? [], pending: outbox.list });
+  }, [editor, openSuggestions, outbox]);
 
   useEffect(() => {
     onEditor?.(editor);
@@ -105,7 +171,7 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
   useWordCountReporter(editor, sectionId, language, synced);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    if (editable && (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+    if (editable && !suggesting && (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
       event.preventDefault();
       setLinkOpen(true);
     }
@@ -113,10 +179,24 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
 
   return (
     <div className="section-editor" onKeyDown={onKeyDown}>
-      {editable ? (
+      {writable ? (
         <div className="section-editor__chrome">
-          <Toolbar editor={editor} onLink={() => setLinkOpen((open) => !open)} extra={<InsertToolbar editor={editor} actions={actions} />} />
-          <TableTools editor={editor} />
+          {canSuggest && (
+            <SuggestBar
+              forced={forcedSuggesting}
+              suggesting={suggesting}
+              onToggle={setSuggestingChoice}
+              boxAnchor={() => (editor.isDestroyed ? null : encodePosition(editor.state, editor.state.selection.from, -1))}
+              send={sendSuggestion}
+              notice={notice}
+            />
+          )}
+          {editable && !suggesting && (
+            <>
+              <Toolbar editor={editor} onLink={() => setLinkOpen((open) => !open)} extra={<InsertToolbar editor={editor} actions={actions} />} />
+              <TableTools editor={editor} />
+            </>
+          )}
           {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
           {imageError && (
             <p className="content-error" role="alert">
@@ -145,7 +225,7 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
         </p>
       )}
       <EditorContent editor={editor} className="section-editor__content" />
-      {editable && <SlashMenuPopup editor={editor} actions={actions} />}
+      {editable && !suggesting && <SlashMenuPopup editor={editor} actions={actions} />}
     </div>
   );
 }

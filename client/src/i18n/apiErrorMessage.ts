@@ -15,6 +15,7 @@ const BY_CODE: Record<string, string> = {
   forbidden: 'errors.forbidden',
   too_many_attempts: 'errors.throttled',
   figures_without_alt: 'content.missingAltGeneric',
+  open_suggestions: 'suggestions.openSuggestionsError',
 };
 
 const BY_MESSAGE: Array<[RegExp, string]> = [

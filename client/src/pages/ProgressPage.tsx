@@ -40,7 +40,7 @@ function Progress({ guide, refreshGuide }: { guide: GuideView; refreshGuide: () 
   const room = useGuideRoom(guide.roomName, null, onAccessSignal);
   // A newer structure (a transition, a new section) reloads the guide first, then the progress.
   useStructureSync(room.structureVersion, guide.structureVersion, refreshGuide);
-  useAnnouncement([guide.structureVersion, room.threadsVersion, room.contentVersion], () => void reload());
+  useAnnouncement([guide.structureVersion, room.threadsVersion, room.contentVersion, room.suggestionsVersion], () => void reload());
   useEffect(() => {
     document.title = [t('dashboard.link'), guide.title, t('app.name')].join(' — ');
   }, [guide.title, t]);
@@ -84,6 +84,10 @@ function ProgressBody({ progress, guide }: { progress: GuideProgressView; guide:
             <div>
               <dt>{t('dashboard.openThreads')}</dt>
               <dd>{progress.openThreads}</dd>
+            </div>
+            <div>
+              <dt>{t('suggestions.title')}</dt>
+              <dd data-testid="figure-suggestions">{progress.openSuggestions}</dd>
             </div>
             <div className={progress.overdue > 0 ? 'progress-figures--alert' : undefined}>
               <dt>{t('dashboard.overdue')}</dt>

@@ -24,6 +24,7 @@ export interface TocItemContext {
   hintId: string;
   participants: Participant[];
   openThreads: (section: SectionView) => number;
+  openSuggestions: (section: SectionView) => number;
   actions: TocActions;
   drag: TocDrag;
   /** Structure editing (menu, drag and drop, Alt+arrows) is offered only when allowed. */
@@ -49,6 +50,7 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
   const here = ctx.participants.filter((p) => !p.isSelf && p.sectionId === section.id);
   const words = useWordCount(section.id) ?? section.wordCount;
   const threads = ctx.openThreads(section);
+  const suggestionCount = ctx.openSuggestions(section);
   const dropZone = drag.target?.id === section.id ? drag.target.zone : null;
 
   const available = new Set<SectionAction>(ctx.canManage ? ['rename', 'addChild', 'delete'] : []);
@@ -146,6 +148,12 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
                     <CommentIcon /> {threads}
                   </span>
                   <span className="visually-hidden">{t('comments.openThreads', { count: threads })}</span>
+                </span>
+              )}
+              {suggestionCount > 0 && (
+                <span className="toc-row__suggestions" data-testid="toc-open-suggestions" title={t('suggestions.count', { count: suggestionCount })}>
+                  <span aria-hidden="true">✎ {suggestionCount}</span>
+                  <span className="visually-hidden">{t('suggestions.count', { count: suggestionCount })}</span>
                 </span>
               )}
               <Assignees section={section} members={ctx.members} />

@@ -29,10 +29,12 @@ interface TocPanelProps {
   members: MemberView[] | null;
   /** Open comment threads per section id. */
   openThreads: ReadonlyMap<string, number>;
+  /** Open suggestions per section id. */
+  openSuggestions?: ReadonlyMap<string, number>;
 }
 
 /** The guide's table of contents: navigation, structure editing, presence per section. */
-export function TocPanel({ guide, activeSectionId, participants, refresh, canManage, canAssign, canImport, members, openThreads }: TocPanelProps) {
+export function TocPanel({ guide, activeSectionId, participants, refresh, canManage, canAssign, canImport, members, openThreads, openSuggestions }: TocPanelProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const hintId = useId();
@@ -64,6 +66,7 @@ export function TocPanel({ guide, activeSectionId, participants, refresh, canMan
     hintId,
     participants,
     openThreads: (section) => openThreads.get(section.id) ?? 0,
+    openSuggestions: (section) => openSuggestions?.get(section.id) ?? 0,
     actions,
     drag,
     canManage,

@@ -1,4 +1,4 @@
-import { GUIDE_ROOM_CONTENT, GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS, guideRoomName } from '@dalil/shared';
+import { GUIDE_ROOM_CONTENT, GUIDE_ROOM_SUGGESTIONS, GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS, guideRoomName } from '@dalil/shared';
 import type { Room } from './room.ts';
 
 /**
@@ -21,6 +21,11 @@ export class GuideAnnouncements {
 
   threadsChanged(guideId: string): void {
     this.announce(guideId, GUIDE_ROOM_THREADS, this.nextAnnouncedVersion());
+  }
+
+  /** A suggestion was made, accepted or rejected. */
+  suggestionsChanged(guideId: string): void {
+    this.announce(guideId, GUIDE_ROOM_SUGGESTIONS, this.nextAnnouncedVersion());
   }
 
   /** Section contents settled (word counts, last edits). */

@@ -12,6 +12,7 @@ export interface LiveDocuments {
   /** Closes a user's sockets in a guide (removed: final code; role changed: they reconnect with new rights). */
   disconnectMember(guideId: string, userId: string, reason: 'removed' | 'roleChanged'): void;
   threadsChanged(guideId: string): void;
+  suggestionsChanged(guideId: string): void;
   /** Runs a server-side change on a section's live document, in one transaction. */
   editSection<T>(guideId: string, docName: string, edit: (doc: Y.Doc) => T): Promise<T>;
   /** Resolves after the section's next change, or after `timeoutMs`. */
@@ -32,6 +33,7 @@ export function liveDocuments(registry: RoomRegistry, announcements: GuideAnnoun
   return {
     structureChanged: (guideId, version) => announcements.structureChanged(guideId, version),
     threadsChanged: (guideId) => announcements.threadsChanged(guideId),
+    suggestionsChanged: (guideId) => announcements.suggestionsChanged(guideId),
     editSection: (guideId, docName, edit) => registry.editSection(guideId, docName, edit),
     nextSectionChange: (docName, timeoutMs) => registry.nextSectionChange(docName, timeoutMs),
     readSection: (guideId, docName, read) => registry.readSection(guideId, docName, read),

@@ -1,4 +1,5 @@
 import type { ThreadRepository } from '../storage/threadRepository.ts';
+import type { SuggestionRepository } from '../storage/suggestionRepository.ts';
 import type { AccountRepository } from '../storage/accountRepository.ts';
 import type { GuideRepository } from '../storage/guideRepository.ts';
 import type { MemberRepository } from '../storage/memberRepository.ts';
@@ -18,6 +19,7 @@ export interface RouteServices {
   accounts: AccountRepository;
   members: MemberRepository;
   threads: ThreadRepository;
+  suggestions: SuggestionRepository;
   access: GuideAccess;
   live: LiveDocuments;
   secret: Buffer;

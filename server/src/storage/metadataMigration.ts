@@ -45,7 +45,7 @@ export function splitLegacyMetadata(legacy: Partial<LegacyMetadata>): SplitMetad
   for (const guide of legacy.guides ?? []) {
     if (!isValidDocName(guide.id)) throw new MetadataMigrationError(`guide id ${JSON.stringify(guide.id)} cannot name a file`);
     if (guides.has(guide.id)) throw new MetadataMigrationError(`guide ${guide.id} is listed twice`);
-    guides.set(guide.id, { guide, sections: [], memberships: [], invitations: [], workflowEvents: [], threads: [] });
+    guides.set(guide.id, { guide, sections: [], memberships: [], invitations: [], workflowEvents: [], threads: [], suggestions: [] });
   }
   const orphans: string[] = [];
   const place = <K extends 'sections' | 'memberships' | 'invitations' | 'workflowEvents' | 'threads'>(kind: K, records: Array<GuideRecords[K][number]> | undefined) => {
@@ -74,7 +74,7 @@ export function splitLegacyMetadata(legacy: Partial<LegacyMetadata>): SplitMetad
     accounts: { schemaVersion: METADATA_SCHEMA_VERSION, users: legacy.users ?? [], sessions: legacy.sessions ?? [] },
     guides: [...guides.values()].map(({ guide, sections, memberships, invitations, threads, workflowEvents }) => ({
       main: withCurrentFields({ schemaVersion: METADATA_SCHEMA_VERSION, guide, sections, memberships, invitations }),
-      threads: { schemaVersion: METADATA_SCHEMA_VERSION, threads },
+      threads: { schemaVersion: METADATA_SCHEMA_VERSION, threads, suggestions: [] },
       workflow: { schemaVersion: METADATA_SCHEMA_VERSION, workflowEvents },
     })),
     notifications,

@@ -1,4 +1,5 @@
 import type { Guide, Invitation, Membership, Notification, Section, Session, Thread, User, WorkflowEvent } from '@dalil/shared';
+import type { SuggestionRecord } from './suggestionRepository.ts';
 
 /** Version of the per-file metadata layout; the single metadata.json of earlier versions was 1. */
 export const METADATA_SCHEMA_VERSION = 2;
@@ -16,6 +17,8 @@ export interface GuideRecords {
   /** Every workflow transition of the guide's sections, oldest first (the sections' history). */
   workflowEvents: WorkflowEvent[];
   threads: Thread[];
+  /** Suggested changes to the guide's sections, open and decided. */
+  suggestions: SuggestionRecord[];
 }
 
 /** What a guide file holds. */
@@ -27,10 +30,11 @@ export interface GuideFile {
   invitations: Invitation[];
 }
 
-/** A guide's comment threads (with their messages). */
+/** A guide's review conversation: its comment threads (with their messages) and suggested changes. */
 export interface ThreadsFile {
   schemaVersion: typeof METADATA_SCHEMA_VERSION;
   threads: Thread[];
+  suggestions: SuggestionRecord[];
 }
 
 /** A guide's workflow history, oldest first. */
@@ -72,7 +76,10 @@ export const emptyNotifications = (): NotificationRecords => ({ schemaVersion: M
 
 export const newGuideFile = (guide: Guide): GuideFile => ({ schemaVersion: METADATA_SCHEMA_VERSION, guide, sections: [], memberships: [], invitations: [] });
 
-export const emptyThreads = (): ThreadsFile => ({ schemaVersion: METADATA_SCHEMA_VERSION, threads: [] });
+export const emptyThreads = (): ThreadsFile => ({ schemaVersion: METADATA_SCHEMA_VERSION, threads: [], suggestions: [] });
+
+/** Threads files written before suggestions existed have none. */
+export const threadsWithCurrentFields = (file: ThreadsFile): ThreadsFile => ({ ...emptyThreads(), ...file });
 
 export const emptyWorkflow = (): WorkflowFile => ({ schemaVersion: METADATA_SCHEMA_VERSION, workflowEvents: [] });
 

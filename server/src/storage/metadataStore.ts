@@ -21,6 +21,7 @@ import {
   emptyAccounts,
   emptyNotifications,
   emptyThreads,
+  threadsWithCurrentFields,
   emptyWorkflow,
   newGuideFile,
   withCurrentFields,
@@ -86,6 +87,12 @@ class StoredGuide implements GuideRecords {
   set threads(value) {
     this.threadsFile.data.threads = value;
   }
+  get suggestions() {
+    return this.threadsFile.data.suggestions;
+  }
+  set suggestions(value) {
+    this.threadsFile.data.suggestions = value;
+  }
   get workflowEvents() {
     return this.workflowFile.data.workflowEvents;
   }
@@ -144,7 +151,7 @@ export class MetadataStore {
     for (const sub of [THREADS_DIR, WORKFLOW_DIR]) await ids(sub); // clears their interrupted writes
     for (const guideId of await ids(GUIDE_METADATA_DIR)) {
       const main = await MetadataFile.open<GuideFile>(store.path(GUIDE_METADATA_DIR, guideId), missingGuide(guideId), withCurrentFields);
-      const threads = await MetadataFile.open(store.path(THREADS_DIR, guideId), emptyThreads);
+      const threads = await MetadataFile.open(store.path(THREADS_DIR, guideId), emptyThreads, threadsWithCurrentFields);
       const workflow = await MetadataFile.open(store.path(WORKFLOW_DIR, guideId), emptyWorkflow);
       store.storedGuides.set(guideId, new StoredGuide(main, threads, workflow));
     }

@@ -13,6 +13,7 @@ import type { MemberRepository } from '../storage/memberRepository.ts';
 import type { NotificationRepository } from '../storage/notificationRepository.ts';
 import type { SnapshotStore } from '../storage/snapshotStore.ts';
 import type { ThreadRepository } from '../storage/threadRepository.ts';
+import type { SuggestionRepository } from '../storage/suggestionRepository.ts';
 import type { WorkflowRepository } from '../storage/workflowRepository.ts';
 import type { LiveDocuments } from '../routes/routeServices.ts';
 import { newId } from '../storage/ids.ts';
@@ -24,6 +25,7 @@ export interface TransitionServices {
   guides: GuideRepository;
   members: MemberRepository;
   threads: ThreadRepository;
+  suggestions: SuggestionRepository;
   live: LiveDocuments;
   workflow: WorkflowRepository;
   snapshots: SnapshotStore;
@@ -49,6 +51,7 @@ export type TransitionOutcome =
   | { ok: false; reason: 'forbidden'; rule: TransitionRule; byAssignment: boolean }
   | { ok: false; reason: 'noteRequired'; rule: TransitionRule }
   | { ok: false; reason: 'openThreads'; threads: BlockingThread[] }
+  | { ok: false; reason: 'openSuggestions'; count: number }
   | { ok: false; reason: 'figuresWithoutAlt'; figures: number[] };
 
 /**
@@ -78,6 +81,12 @@ export async function transitionSection(services: TransitionServices, request: T
   if (rule.to === 'validated' && guides.getGuide(guideId).requireResolvedThreads) {
     const open = threads.openThreadsOf(guideId, sectionId);
     if (open.length > 0) return { ok: false, reason: 'openThreads', threads: open.map((t) => ({ id: t.id, sectionId, quote: t.quote })) };
+  }
+
+  // Open suggestions would be frozen with the text (nobody may accept one in review): decide them first.
+  if ((rule.to === 'review' || rule.to === 'validated') && guides.getGuide(guideId).requireResolvedThreads) {
+    const count = services.suggestions.openOf(guideId, sectionId).length;
+    if (count > 0) return { ok: false, reason: 'openSuggestions', count };
   }
 
   if (rule.to === 'review') {

@@ -12,6 +12,8 @@ export const SectionProgressView = Type.Object({
   reviewerIds: Type.Array(Type.String()),
   wordCount: Type.Integer(),
   openThreads: Type.Integer(),
+  /** Open suggestions (suggestion mode): they keep the section from being submitted. */
+  openSuggestions: Type.Integer(),
   /** Latest of: text edit settled, workflow transition, structure change. */
   lastActivityAt: Type.String(),
   dueDate: Nullable(Type.String()),
@@ -41,6 +43,7 @@ export const GuideProgressView = Type.Object({
   byStatus: Type.Object({ draft: Type.Integer(), review: Type.Integer(), validated: Type.Integer() }),
   words: Type.Integer(),
   openThreads: Type.Integer(),
+  openSuggestions: Type.Integer(),
   overdue: Type.Integer(),
   /** Every section is validated (and there is at least one). */
   readyForLayout: Type.Boolean(),

@@ -39,3 +39,6 @@ export const GUIDE_ROOM_THREADS = 'threadVersions';
  * counts or a later last edit: tables of contents and the progress page refetch when it grows.
  */
 export const GUIDE_ROOM_CONTENT = 'contentVersions';
+
+/** The Y.Array of numbers in a guide room announcing that suggestions were made, accepted or rejected. */
+export const GUIDE_ROOM_SUGGESTIONS = 'suggestionVersions';

@@ -1,3 +1,4 @@
+import { suggestionsAr } from './suggestions/ar.ts';
 import { contentAr } from './content/ar.ts';
 import type { Messages } from './fr.ts';
 
@@ -90,6 +91,8 @@ export const ar: Messages = {
       approved: 'صادق {{actor}} على «{{section}}»',
       reopened: 'أعاد {{actor}} فتح «{{section}}»',
       withdrawn: 'سحب {{actor}} «{{section}}» من المراجعة',
+      suggestionAccepted: 'قبل {{actor}} اقتراحك في «{{section}}»',
+      suggestionRejected: 'رفض {{actor}} اقتراحك في «{{section}}»',
     },
     noSection: 'قسم محذوف',
   },
@@ -634,6 +637,7 @@ export const ar: Messages = {
     restoreValidated: 'هذا القسم مصادق عليه: أعد فتحه قبل استرجاع نص سابق.',
   },
   content: contentAr,
+  suggestions: suggestionsAr,
   import: {
     action: 'استيراد مستند وورد…',
     sectionAction: 'استيراد مستند وورد…',

@@ -1,3 +1,4 @@
+import { suggestionsEn } from './suggestions/en.ts';
 import { contentEn } from './content/en.ts';
 import type { Messages } from './fr.ts';
 
@@ -86,6 +87,8 @@ export const en: Messages = {
       approved: '{{actor}} approved “{{section}}”',
       reopened: '{{actor}} reopened “{{section}}”',
       withdrawn: '{{actor}} withdrew “{{section}}” from review',
+      suggestionAccepted: '{{actor}} accepted your suggestion in “{{section}}”',
+      suggestionRejected: '{{actor}} rejected your suggestion in “{{section}}”',
     },
     noSection: 'a deleted section',
   },
@@ -583,6 +586,7 @@ export const en: Messages = {
     restoreValidated: 'This section is validated: reopen it before restoring an earlier text.',
   },
   content: contentEn,
+  suggestions: suggestionsEn,
   import: {
     action: 'Import a Word document…',
     sectionAction: 'Import a Word document…',

@@ -1,3 +1,4 @@
+import { suggestionsFr } from './suggestions/fr.ts';
 import { contentFr } from './content/fr.ts';
 /**
  * French UI messages: the reference catalogue. Arabic and English must provide every key (the
@@ -88,6 +89,8 @@ export const fr = {
       approved: '{{actor}} a validé « {{section}} »',
       reopened: '{{actor}} a rouvert « {{section}} »',
       withdrawn: '{{actor}} a retiré « {{section}} » de la relecture',
+      suggestionAccepted: '{{actor}} a accepté votre suggestion dans « {{section}} »',
+      suggestionRejected: '{{actor}} a refusé votre suggestion dans « {{section}} »',
     },
     noSection: 'une section supprimée',
   },
@@ -585,6 +588,7 @@ export const fr = {
     restoreValidated: 'Cette section est validée : rouvrez-la avant de restaurer un texte antérieur.',
   },
   content: contentFr,
+  suggestions: suggestionsFr,
   import: {
     action: 'Importer un document Word…',
     sectionAction: 'Importer un document Word…',

@@ -23,6 +23,10 @@ export const GUIDE_ACTIONS = [
   'versions.manage',
   /** Upload a picture into the guide (a figure of the text): whoever may edit the text. */
   'image.upload',
+  /** Propose a change to a section's text (written as a suggestion, never into the text itself). */
+  'suggestion.create',
+  /** Accept or reject anyone's suggestion (an accepted one becomes ordinary text). */
+  'suggestion.decide',
 ] as const;
 export type GuideAction = (typeof GUIDE_ACTIONS)[number];
 
@@ -42,9 +46,11 @@ const MATRIX: Record<GuideRole, ReadonlySet<GuideAction>> = {
     'workflow.withdraw',
     'guide.export',
     'image.upload',
+    'suggestion.create',
+    'suggestion.decide',
   ]),
-  contributor: new Set<GuideAction>(['guide.read', 'section.comment', 'members.read']),
-  reviewer: new Set<GuideAction>(['guide.read', 'section.comment', 'members.read', 'workflow.review', 'guide.export']),
+  contributor: new Set<GuideAction>(['guide.read', 'section.comment', 'members.read', 'suggestion.create']),
+  reviewer: new Set<GuideAction>(['guide.read', 'section.comment', 'members.read', 'workflow.review', 'guide.export', 'suggestion.create']),
   reader: new Set<GuideAction>(['guide.read']),
 };
 

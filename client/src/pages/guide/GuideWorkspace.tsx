@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideView } from '@dalil/shared';
 import { useGuideThreads } from '../../comments/useGuideThreads.ts';
+import { useSuggestionCounts } from '../../suggestions/useSuggestionCounts.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { StatusLine } from '../../components/StatusLine.tsx';
 import { useCurrentUser } from '../../identity/currentUser.ts';
@@ -31,6 +32,7 @@ export function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWo
   const { members, people } = useGuideMembers(guide, user.id, canReadMembers);
   const { room, onAccessSignal } = useLiveGuide(guide, user, sectionId, refresh, onRemoved);
   const guideThreads = useGuideThreads(guide.id, room.threadsVersion);
+  const suggestionCounts = useSuggestionCounts(guide.id, room.suggestionsVersion);
   const sectionThreads = useMemo(
     () => (guideThreads.threads && sectionId ? guideThreads.threads.filter((th) => th.sectionId === sectionId) : null),
     [guideThreads.threads, sectionId],
@@ -70,6 +72,7 @@ export function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWo
             canImport={guide.permissions.includes('section.editText')}
             members={members}
             openThreads={guideThreads.openCountBySection}
+            openSuggestions={suggestionCounts}
           />
         </aside>
         <main id="main" className="workspace__main" tabIndex={-1}>
@@ -86,6 +89,7 @@ export function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWo
               applyThread={guideThreads.apply}
               people={people}
               refresh={refresh}
+              suggestionsVersion={room.suggestionsVersion}
             />
           ) : (
             <div className="section-placeholder">

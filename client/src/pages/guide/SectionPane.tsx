@@ -14,6 +14,8 @@ import { markInteractive } from '../../offline/registerServiceWorker.ts';
 import { SectionStatusLine } from './SectionStatusLine.tsx';
 import { useSectionWorkflow } from './workflow/useSectionWorkflow.ts';
 import { WorkflowPanel } from './workflow/WorkflowPanel.tsx';
+import { useSectionSuggestions } from '../../suggestions/useSectionSuggestions.ts';
+import { SuggestionsPanel } from '../../suggestions/SuggestionsPanel.tsx';
 
 interface SectionPaneProps {
   guide: GuideView;
@@ -29,10 +31,12 @@ interface SectionPaneProps {
   people: PersonRef[];
   /** Reloads the guide (after a transition). */
   refresh: () => Promise<void>;
+  /** Latest suggestions change the guide room announced. */
+  suggestionsVersion: number | null;
 }
 
 /** The open section: its title, who else is here, its workflow, the editor with its comments, and the status line. */
-export function SectionPane({ guide, section, user, participants, canEdit, onAccessSignal, threads, applyThread, people, refresh }: SectionPaneProps) {
+export function SectionPane({ guide, section, user, participants, canEdit, onAccessSignal, threads, applyThread, people, refresh, suggestionsVersion }: SectionPaneProps) {
   const { t } = useTranslation();
   // a section in review or validated is read-only for everyone (the server drops edits to it anyway)
   const locked = isContentLocked(section.status);
@@ -44,6 +48,9 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
   const parent = section.parentId ? guide.sections.find((s) => s.id === section.parentId) : undefined;
   const others = participants.filter((p) => !p.isSelf && p.sectionId === section.id);
   const openThreads = threads?.filter((th) => th.status === 'open').length ?? 0;
+  const suggestions = useSectionSuggestions(guide.id, section.id, suggestionsVersion);
+  const canSuggest = guide.permissions.includes('suggestion.create') && !locked;
+  const canDecide = guide.permissions.includes('suggestion.decide');
   // the section shows its text: the service worker may now download the app shell in the background
   useEffect(() => {
     if (synced) markInteractive();
@@ -94,11 +101,23 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
             editable={canEdit && !locked}
             readOnlyNote={!locked ? undefined : section.status === 'review' ? t('reviewRound.reviewShort') : t('workflow.validatedShort')}
             onEditor={setEditor}
+            suggestions={{ open: suggestions.open, canSuggest, forced: !canEdit, onSent: suggestions.apply }}
           />
         ) : (
           <p className="muted">{t('editor.loading')}</p>
         )}
-        <CommentsPanel guide={guide} section={section} editor={editor} synced={synced} threads={threads} people={people} userId={user.id} apply={applyThread} />
+        <div className="section-pane__side">
+          <SuggestionsPanel
+            guideId={guide.id}
+            sectionId={section.id}
+            language={guide.language}
+            open={suggestions.open}
+            userId={user.id}
+            canDecide={canDecide && !locked}
+            onDecided={(decided) => decided.forEach(suggestions.apply)}
+          />
+          <CommentsPanel guide={guide} section={section} editor={editor} synced={synced} threads={threads} people={people} userId={user.id} apply={applyThread} />
+        </div>
       </div>
       <SectionStatusLine session={session} sectionId={section.id} storedWords={section.wordCount} />
     </article>

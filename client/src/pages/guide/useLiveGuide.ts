@@ -28,6 +28,6 @@ export function useLiveGuide(guide: GuideView, user: CurrentUser, sectionId: str
   useAnnouncement([room.contentVersion], () => void refresh());
   // a structure change may be a transition that notified us, a comment change a mention: ask the bell to look
   // (not for the versions the room reports on connecting: the bell asked when it appeared)
-  useLaterAnnouncement([room.structureVersion, room.threadsVersion], () => void refreshNotifications());
+  useLaterAnnouncement([room.structureVersion, room.threadsVersion, room.suggestionsVersion], () => void refreshNotifications());
   return { room, onAccessSignal };
 }

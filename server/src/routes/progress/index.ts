@@ -4,12 +4,13 @@ import type { RouteServices } from '../routeServices.ts';
 import { progressSchema } from './schemas.ts';
 
 /** The guide's progress dashboard, mounted under /api/guides/:guideId. */
-const progressRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, accounts, access, workflow, threads }) => {
+const progressRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, accounts, access, workflow, threads, suggestions }) => {
   app.get<{ Params: { guideId: string } }>('/progress', { schema: progressSchema }, async (request): Promise<GuideProgressView> => {
     const { guideId } = request.params;
     access.authorize(request.auth?.user, guideId, 'guide.read');
     const today = new Date().toISOString().slice(0, 10);
     const threadsBySection = threads.openCountsBySection(guideId);
+    const suggestionsBySection = suggestions.openCountsBySection(guideId);
     const transitions = workflow.lastTransitionAt(guideId);
 
     const listed = guides.listSections(guideId);
@@ -25,6 +26,7 @@ const progressRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, a
         reviewerIds: [...s.reviewerIds],
         wordCount: s.wordCount,
         openThreads: threadsBySection.get(s.id) ?? 0,
+        openSuggestions: suggestionsBySection.get(s.id) ?? 0,
         lastActivityAt: activity.sort().at(-1)!,
         dueDate: s.dueDate,
         // due that day means still on time; validated sections are never late
@@ -54,6 +56,7 @@ const progressRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, a
       byStatus,
       words: sections.reduce((sum, s) => sum + s.wordCount, 0),
       openThreads: sections.reduce((sum, s) => sum + s.openThreads, 0),
+      openSuggestions: sections.reduce((sum, s) => sum + s.openSuggestions, 0),
       overdue: toValidate.filter((s) => s.overdue).length,
       readyForLayout: toValidate.length > 0 && byStatus.validated === toValidate.length,
       sections,

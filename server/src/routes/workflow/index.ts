@@ -57,6 +57,8 @@ const workflowRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
             const list = outcome.threads.map((t) => `${t.id} («${t.quote.slice(0, 60)}»)`).join(', ');
             throw new Conflict('open_threads', `resolve the ${outcome.threads.length} open comment thread(s) first: ${list}`, { threads: outcome.threads });
           }
+          case 'openSuggestions':
+            throw new Conflict('open_suggestions', `accept or reject the ${outcome.count} open suggestion(s) of this section first`);
           case 'figuresWithoutAlt':
             throw new Conflict('figures_without_alt', `describe every figure before submitting: ${outcome.figures.length} figure(s) without alternative text or without an uploaded image (figure ${outcome.figures.join(', ')} of the section)`);
         }

@@ -1,0 +1,149 @@
+import { Extension } from '@tiptap/core';
+import { isChangeOrigin } from '@tiptap/extension-collaboration';
+import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
+import type { CreateSuggestionBody, SuggestionView } from '@dalil/shared/api/suggestions.ts';
+import { draftBody, type Draft, type PendingSuggestion } from './drafts.ts';
+import { interceptEdit } from './interceptEdit.ts';
+import { suggestionDecorations, type DrawnSuggestion } from './suggestionDecorations.ts';
+
+/** A draft is sent once the suggester pauses this long (or leaves the editor). */
+const DRAFT_IDLE_MS = 1200;
+
+export interface SuggestionModeState {
+  /** Local edits become suggestions instead of changing the text. */
+  enabled: boolean;
+  open: SuggestionView[];
+  pending: PendingSuggestion[];
+  draft: Draft | null;
+}
+
+type Meta = Partial<Pick<SuggestionModeState, 'enabled' | 'open' | 'pending'>> & { draft?: Draft | null };
+
+export const suggestionModeKey = new PluginKey<SuggestionModeState>('suggestionMode');
+
+export interface SuggestionModeOptions {
+  userId: string;
+  /** Starts in suggesting mode (contributors and reviewers have no other). */
+  enabled: boolean;
+  /** Sends a finished draft (the outbox keeps it while offline). */
+  send: (body: CreateSuggestionBody) => void;
+  /** An edit that cannot be suggested was refused. */
+  onUnsupported: () => void;
+  blockLabel: (kind: string) => string;
+}
+
+/** Sets what the plugin shows or whether it suggests, from outside the editor (React). */
+export function setSuggestionMode(view: EditorView, meta: Meta): void {
+  view.dispatch(view.state.tr.setMeta(suggestionModeKey, meta).setMeta('addToHistory', false));
+}
+
+/**
+ * Suggesting mode. Every local change to the document is refused before it applies and turned
+ * into a draft suggestion drawn over the text; the draft is sent to the server once the suggester
+ * pauses. The Y.Doc never sees the change, so nothing of it reaches the section (and the server
+ * would drop it from a contributor anyway). The server's open suggestions are drawn the same way
+ * for everyone, in or out of suggesting mode.
+ */
+export const SuggestionMode = Extension.create<SuggestionModeOptions>({
+  name: 'suggestionMode',
+  // before the read-only guard, which would refuse the edit without turning it into a suggestion
+  priority: 1000,
+
+  addOptions() {
+    return { userId: '', enabled: false, send: () => undefined, onUnsupported: () => undefined, blockLabel: (kind: string) => kind };
+  },
+
+  addProseMirrorPlugins() {
+    const options = this.options;
+    let view: EditorView | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+
+    const sendDraft = (draft: Draft | null) => {
+      const body = draft && draftBody(draft);
+      if (body) options.send(body);
+    };
+    const flush = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      const draft = view && suggestionModeKey.getState(view.state)?.draft;
+      if (!view || !draft) return;
+      setSuggestionMode(view, { draft: null });
+      sendDraft(draft);
+    };
+
+    const intercept = (tr: Transaction, state: EditorState): boolean => {
+      const plugin = suggestionModeKey.getState(state);
+      if (!plugin?.enabled || !tr.docChanged || isChangeOrigin(tr)) return true;
+      // What plugins append (a trailing paragraph after a box that arrived...) is not the suggester's
+      // doing: refused quietly, like every other local change.
+      if (tr.getMeta('appendedTransaction')) return false;
+      const outcome = interceptEdit(state, tr, plugin.draft);
+      // the view is busy applying this transaction: change the plugin state right after
+      queueMicrotask(() => {
+        if (!view || outcome.kind === 'ignored') return;
+        if (outcome.kind === 'unsupported') {
+          options.onUnsupported();
+          return;
+        }
+        sendDraft(outcome.flush);
+        const next = view.state.tr.setMeta(suggestionModeKey, { draft: outcome.draft }).setMeta('addToHistory', false);
+        if (outcome.caret !== null) next.setSelection(TextSelection.create(next.doc, Math.min(outcome.caret, next.doc.content.size)));
+        view.dispatch(next);
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(flush, DRAFT_IDLE_MS);
+      });
+      return false;
+    };
+
+    return [
+      new Plugin<SuggestionModeState>({
+        key: suggestionModeKey,
+        state: {
+          init: () => ({ enabled: options.enabled, open: [], pending: [], draft: null }),
+          apply: (tr, value) => {
+            const meta = tr.getMeta(suggestionModeKey) as Meta | undefined;
+            let next = meta ? { ...value, ...meta } : value;
+            // others' edits move the place where the draft is being typed
+            if (tr.docChanged && next.draft?.expectAt !== undefined) next = { ...next, draft: { ...next.draft, expectAt: tr.mapping.map(next.draft.expectAt) } };
+            return next;
+          },
+        },
+        filterTransaction: intercept,
+        props: {
+          decorations(state) {
+            const plugin = suggestionModeKey.getState(state);
+            if (!plugin) return null;
+            const drawn: DrawnSuggestion[] = plugin.open.map((s) => ({
+              id: s.id,
+              authorId: s.authorId,
+              local: false,
+              body: { deleteFrom: s.deleteFrom ?? undefined, deleteTo: s.deleteTo ?? undefined, at: s.at ?? undefined, text: s.block ? undefined : s.replacement, block: s.block ?? undefined },
+            }));
+            for (const p of plugin.pending) drawn.push({ id: p.localId, authorId: options.userId, local: true, body: p.body });
+            const draft = plugin.draft && draftBody(plugin.draft);
+            if (draft) drawn.push({ id: 'draft', authorId: options.userId, local: true, body: draft });
+            return drawn.length > 0 ? suggestionDecorations(state, drawn, options.blockLabel) : null;
+          },
+          handleDOMEvents: {
+            blur: () => {
+              flush();
+              return false;
+            },
+          },
+        },
+        view(editorView) {
+          view = editorView;
+          return {
+            destroy() {
+              if (timer) clearTimeout(timer);
+              const draft = suggestionModeKey.getState(editorView.state)?.draft ?? null;
+              view = null;
+              sendDraft(draft);
+            },
+          };
+        },
+      }),
+    ];
+  },
+});

@@ -1,0 +1,46 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { CreateSuggestionBody, DecideAllBody } from '@dalil/shared/api/suggestions.ts';
+import type { RouteServices } from '../routeServices.ts';
+import { listSuggestions } from '../../suggestions/listSuggestions.ts';
+import { createSuggestion } from '../../suggestions/createSuggestion.ts';
+import { decideAllOf, decideSuggestion } from '../../suggestions/decideSuggestion.ts';
+import { createSuggestionSchema, decideAllSchema, decideSuggestionSchema, listSuggestionsSchema, suggestionCountsSchema } from './schemas.ts';
+
+type SectionParams = { guideId: string; sectionId: string };
+type SuggestionParams = SectionParams & { suggestionId: string };
+
+/** Suggestions of a section, mounted under /api/guides/:guideId; the use cases are in server/src/suggestions/. */
+const suggestionsRoute: FastifyPluginAsync<RouteServices> = async (app, services) => {
+  app.get<{ Params: { guideId: string } }>('/suggestion-counts', { schema: suggestionCountsSchema }, async (request) => {
+    services.access.authorize(request.auth?.user, request.params.guideId, 'guide.read');
+    return Object.fromEntries(services.suggestions.openCountsBySection(request.params.guideId));
+  });
+
+  app.get<{ Params: SectionParams }>('/sections/:sectionId/suggestions', { schema: listSuggestionsSchema }, async (request) =>
+    listSuggestions(services, request.auth?.user, request.params),
+  );
+
+  app.post<{ Params: SectionParams; Body: CreateSuggestionBody }>(
+    '/sections/:sectionId/suggestions',
+    { schema: createSuggestionSchema },
+    async (request, reply) => reply.code(201).send(await createSuggestion(services, request.auth?.user, request.params, request.body)),
+  );
+
+  for (const decision of ['accept', 'reject'] as const) {
+    app.post<{ Params: SuggestionParams }>(
+      `/sections/:sectionId/suggestions/:suggestionId/${decision}`,
+      { schema: decideSuggestionSchema(decision) },
+      async (request) => decideSuggestion(services, request.auth?.user, request.params, decision),
+    );
+    app.post<{ Params: SectionParams; Body: DecideAllBody }>(
+      `/sections/:sectionId/suggestions/${decision}-all`,
+      { schema: decideAllSchema(decision) },
+      async (request) => {
+        const suggestions = await decideAllOf(services, request.auth?.user, request.params, request.body.authorId, decision);
+        return { decided: suggestions.length, suggestions };
+      },
+    );
+  }
+};
+
+export default suggestionsRoute;

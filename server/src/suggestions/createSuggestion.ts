@@ -1,0 +1,79 @@
+import { isContentLocked, type User } from '@dalil/shared';
+import type { CreateSuggestionBody, SuggestionKind, SuggestionView } from '@dalil/shared/api/suggestions.ts';
+import { badRequest, Conflict, notFound } from '../domain/errors.ts';
+import { deletedSegments, resolvePosition, type SuggestionChange } from './suggestionText.ts';
+import { decodeAnchorPosition, segmentsText } from '@dalil/shared';
+import { suggestionView, type SuggestionDeps } from './suggestionDeps.ts';
+
+/** Open suggestions a section may hold: beyond, deciding them is no longer reading, it is a flood. */
+export const MAX_OPEN_SUGGESTIONS = 500;
+
+/** How long to wait for the document state an anchor refers to, when the request overtook it. */
+const WAIT_FOR_TEXT_MS = 3000;
+
+/**
+ * Records a suggestion on a section. Nothing is written into the section's text: the suggestion is
+ * kept beside it, anchored by Yjs relative positions, until an author accepts it. Anyone allowed
+ * to suggest may, while the section is not in review or validated.
+ */
+export async function createSuggestion(
+  deps: SuggestionDeps,
+  user: User | null | undefined,
+  at: { guideId: string; sectionId: string },
+  body: CreateSuggestionBody,
+): Promise<SuggestionView> {
+  const { guideId, sectionId } = at;
+  const actor = deps.access.authorize(user, guideId, 'suggestion.create');
+  const section = deps.guides.getSection(guideId, sectionId);
+  if (section.deletedAt !== null) throw notFound('section');
+  if (isContentLocked(section.status)) throw new Conflict('section_locked', 'the section is in review or validated: its text cannot change now');
+
+  if (deps.suggestions.openOf(guideId, sectionId).length >= MAX_OPEN_SUGGESTIONS) {
+    throw new Conflict('too_many_suggestions', `this section already has ${MAX_OPEN_SUGGESTIONS} open suggestions: decide some first`);
+  }
+  const change = normalise(body);
+  const quote = await resolveAnchors(deps, guideId, section.docName, change);
+  if (change.deleteFrom && !quote.trim()) throw badRequest('the deletion holds no text: select the words to delete');
+  const record = await deps.suggestions.create({ guideId, sectionId, authorId: actor.user.id, kind: kindOf(change), ...change, quoteAtCreation: quote });
+  deps.live.suggestionsChanged(guideId);
+  return suggestionView(record, deps.accounts, null);
+}
+
+function normalise(body: CreateSuggestionBody): SuggestionChange {
+  const deletes = body.deleteFrom !== undefined || body.deleteTo !== undefined;
+  if (deletes && (!body.deleteFrom || !body.deleteTo)) throw badRequest('a deletion needs both deleteFrom and deleteTo');
+  // Inline insertions are one run of text: line breaks and control characters become spaces.
+  const text = (body.text ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  if (body.block && (deletes || text)) throw badRequest('a box is suggested on its own, without text or deletion');
+  if (body.block && !body.block.text.trim()) throw badRequest('the suggested box has no text');
+  if (!deletes && !text && !body.block) throw badRequest('the suggestion changes nothing');
+  const at = body.at ?? (deletes && text ? body.deleteTo! : null);
+  if ((text || body.block) && !at) throw badRequest('an insertion needs a position (at)');
+  return { deleteFrom: body.deleteFrom ?? null, deleteTo: body.deleteTo ?? null, at: text || body.block ? at : null, text, block: body.block ?? null };
+}
+
+function kindOf(change: SuggestionChange): SuggestionKind {
+  if (change.block) return 'block';
+  if (change.deleteFrom) return change.text ? 'replace' : 'delete';
+  return 'insert';
+}
+
+/** Resolves the anchors in the live document (waiting, bounded, for text still on its way); returns the deleted text. */
+async function resolveAnchors(deps: SuggestionDeps, guideId: string, docName: string, change: SuggestionChange): Promise<string> {
+  for (const encoded of [change.deleteFrom, change.deleteTo, change.at]) {
+    if (encoded && !decodeAnchorPosition(encoded)) throw badRequest('positions must be Yjs relative positions in base64');
+  }
+  const deadline = Date.now() + WAIT_FOR_TEXT_MS;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const quote = await deps.live.readSection(guideId, docName, (doc) => {
+      if (change.at && !resolvePosition(doc, change.at)) return null;
+      const segments = deletedSegments(doc, change);
+      return segments === null ? null : segmentsText(segments);
+    });
+    if (quote !== null) return quote;
+    const left = deadline - Date.now();
+    if (left <= 0) break;
+    await deps.live.nextSectionChange(docName, left);
+  }
+  throw new Conflict('anchor_unknown', 'the suggestion refers to text the server does not have: reload the section and suggest again');
+}

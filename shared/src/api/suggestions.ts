@@ -1,0 +1,76 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { CALLOUT_KINDS } from '../editor/calloutKinds.ts';
+import { Id, IdParams, Nullable } from './common.ts';
+
+/**
+ * Wire shapes of suggestions (`/api/guides/:guideId/sections/:sectionId/suggestions`).
+ * A suggestion never lives in the section's text: it is a record anchored on the text by Yjs
+ * relative positions (base64), which keep meaning the same characters while others edit.
+ */
+
+export const SUGGESTION_KINDS = ['insert', 'delete', 'replace', 'block'] as const;
+export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
+export const SUGGESTION_STATUSES = ['open', 'accepted', 'rejected'] as const;
+export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
+
+/** Longest text one suggestion may insert (a few paragraphs' worth). */
+export const MAX_SUGGESTION_TEXT = 5000;
+
+const Position = Type.String({ minLength: 1, maxLength: 512, description: 'A Yjs relative position in the section document, base64' });
+
+/** A box proposed as a whole: its kind and its text (one paragraph per line). */
+export const SuggestedBlock = Type.Object({
+  type: Type.Literal('callout'),
+  kind: Type.Union(CALLOUT_KINDS.map((k) => Type.Literal(k))),
+  text: Type.String({ minLength: 1, maxLength: MAX_SUGGESTION_TEXT }),
+});
+export type SuggestedBlock = Static<typeof SuggestedBlock>;
+
+export const CreateSuggestionBody = Type.Object(
+  {
+    /** Start and end of the text proposed for deletion (both absent for a pure insertion). */
+    deleteFrom: Type.Optional(Position),
+    deleteTo: Type.Optional(Position),
+    /** Where the new text goes (kept after the deleted text for a replacement). */
+    at: Type.Optional(Position),
+    text: Type.Optional(Type.String({ maxLength: MAX_SUGGESTION_TEXT })),
+    /** A whole box, inserted after the block that holds `at`. */
+    block: Type.Optional(SuggestedBlock),
+  },
+  { additionalProperties: false },
+);
+export type CreateSuggestionBody = Static<typeof CreateSuggestionBody>;
+
+export const SuggestionView = Type.Object({
+  id: Type.String(),
+  sectionId: Type.String(),
+  authorId: Type.String(),
+  authorName: Type.String(),
+  kind: Type.Union(SUGGESTION_KINDS.map((k) => Type.Literal(k))),
+  status: Type.Union(SUGGESTION_STATUSES.map((s) => Type.Literal(s))),
+  createdAt: Type.String(),
+  /** The section's text the suggestion deletes, as it reads now (empty for an insertion). */
+  quote: Type.String(),
+  /** The text it inserts (a box's text for a block). */
+  replacement: Type.String(),
+  deleteFrom: Nullable(Type.String()),
+  deleteTo: Nullable(Type.String()),
+  at: Nullable(Type.String()),
+  block: Nullable(SuggestedBlock),
+  decidedBy: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+});
+export type SuggestionView = Static<typeof SuggestionView>;
+
+export const SuggestionParams = IdParams('guideId', 'sectionId', 'suggestionId');
+export const SectionSuggestionsParams = IdParams('guideId', 'sectionId');
+
+/** Accept or reject every open suggestion of one person in a section. */
+export const DecideAllBody = Type.Object({ authorId: Id }, { additionalProperties: false });
+export type DecideAllBody = Static<typeof DecideAllBody>;
+export const DecideAllReply = Type.Object({ decided: Type.Integer(), suggestions: Type.Array(SuggestionView) });
+export type DecideAllReply = Static<typeof DecideAllReply>;
+
+/** Open suggestions per section of a guide (sections without any are absent), for the table of contents. */
+export const SuggestionCounts = Type.Record(Type.String(), Type.Integer());
+export type SuggestionCounts = Static<typeof SuggestionCounts>;

@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { fragmentText } from '@dalil/shared/editor';
+import { artifactsDir } from './support/app.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser, type UserPage } from './support/browser.ts';
+import { editorOf, openSection, typeParagraph } from './support/editor.ts';
+import { selectInEditor } from './support/comments.ts';
+
+const FIRST = 'La commune publie son budget chaque année.';
+const SECOND = 'Les habitants votent les projets en assemblée.';
+const BOX = 'Afficher le budget en mairie et en ligne.';
+
+/** Puts the caret right after `text` in the editor (a collapsed DOM selection ProseMirror reads). */
+async function caretAfter(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const root = document.querySelector('.ProseMirror') as HTMLElement;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(needle) ?? -1;
+      if (at >= 0) {
+        root.focus();
+        window.getSelection()!.setBaseAndExtent(node, at + needle.length, node, at + needle.length);
+        return;
+      }
+    }
+    throw new Error(`"${needle}" is not in one text node of the editor`);
+  }, text);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('ProseMirror') && window.getSelection()?.isCollapsed);
+}
+
+const card = (page: Page, text: string) => page.locator('[data-suggestion-card]', { hasText: text });
+
+describe('suggestion mode: a contributor suggests, the author decides', () => {
+  let amel: UserPage; // contributor: suggests, never writes the text
+  let karim: UserPage; // author
+  let karimAr: UserPage; // the same author with the interface in Arabic
+  let guideId: string;
+  let sectionId: string;
+  let docName: string;
+
+  const e2e = useBrowserApp();
+  const serverText = () => fragmentText(e2e.app.server.registry.get(docName)!.doc.getXmlFragment('default'));
+
+  beforeAll(async () => {
+    const coordinator = await e2e.app.user('Leïla Ben Salah');
+    const amelAccount = await e2e.app.user('Amel Jaziri');
+    const karimAccount = await e2e.app.user('Karim Trabelsi');
+    const { guide, section } = await coordinator.api.guideWithSection();
+    await e2e.app.join(guide.id, amelAccount, 'contributor');
+    await e2e.app.join(guide.id, karimAccount, 'author');
+    guideId = guide.id;
+    sectionId = section.id;
+    docName = section.docName;
+    const viewport = { width: 1400, height: 900 };
+    amel = await openUser(e2e.browser, { cookie: amelAccount.cookie, baseUrl: e2e.app.url, viewport });
+    karim = await openUser(e2e.browser, { cookie: karimAccount.cookie, baseUrl: e2e.app.url, viewport });
+    karimAr = await openUser(e2e.browser, { cookie: karimAccount.cookie, baseUrl: e2e.app.url, viewport, language: 'ar' });
+    await openSection(karim.page, e2e.app.url, guideId, sectionId);
+    await typeParagraph(karim.page, FIRST);
+    await typeParagraph(karim.page, SECOND);
+    await karim.page.locator('.status-line[data-save="saved"]').waitFor({ timeout: 10_000 });
+    await openSection(amel.page, e2e.app.url, guideId, sectionId);
+    await editorOf(amel.page).getByText(SECOND).waitFor({ timeout: 10_000 });
+    await openSection(karimAr.page, e2e.app.url, guideId, sectionId);
+  });
+
+  it('the contributor types an insertion, a deletion and a box: the author sees all three live; the text is unchanged', async () => {
+    expect(await amel.page.getByTestId('suggest-bar').innerText()).toContain('Vous suggérez des modifications');
+    // insertion: type after "budget"
+    await caretAfter(amel.page, 'son budget');
+    await amel.page.keyboard.type(' participatif', { delay: 10 });
+    await editorOf(amel.page).locator('.suggestion-insert', { hasText: 'participatif' }).waitFor({ timeout: 5_000 });
+    // deletion: select and press Backspace
+    await selectInEditor(amel.page, ' en assemblée');
+    await amel.page.keyboard.press('Backspace');
+    await editorOf(amel.page).locator('.suggestion-delete', { hasText: 'en assemblée' }).waitFor({ timeout: 5_000 });
+    // a good-practice box after the second paragraph
+    await caretAfter(amel.page, 'les projets');
+    await amel.page.getByRole('button', { name: 'Suggérer un encadré' }).click();
+    await amel.page.getByLabel('Texte de l’encadré').fill(BOX);
+    await amel.page.getByRole('button', { name: 'Suggérer', exact: true }).click();
+
+    // the author sees them live, in the text and in the panel
+    for (const text of ['participatif', 'en assemblée', BOX]) await card(karim.page, text).waitFor({ timeout: 10_000 });
+    await editorOf(karim.page).locator('.suggestion-insert', { hasText: ' participatif' }).waitFor();
+    await editorOf(karim.page).locator('.suggestion-delete', { hasText: ' en assemblée' }).waitFor();
+    await editorOf(karim.page).locator('.suggestion-block', { hasText: BOX }).waitFor();
+    expect(await karim.page.locator('[data-suggestion-card]').count()).toBe(3);
+    await expect.poll(() => karim.page.getByTestId('toc-open-suggestions').innerText()).toContain('3');
+    expect(await card(karim.page, 'participatif').innerText()).toContain('Amel Jaziri');
+    // nothing of it is in the section's text
+    expect(serverText()).toBe(`${FIRST}\n${SECOND}`);
+
+    await karim.page.screenshot({ path: join(artifactsDir, 'suggestions-author-fr.png') });
+    for (const text of ['participatif', 'en assemblée', BOX]) await card(karimAr.page, text).waitFor({ timeout: 10_000 });
+    await editorOf(karimAr.page).locator('.suggestion-block', { hasText: BOX }).waitFor();
+    expect(await karimAr.page.locator('#suggestions-title').innerText()).toContain('الاقتراحات');
+    await karimAr.page.screenshot({ path: join(artifactsDir, 'suggestions-author-ar.png') });
+    await amel.page.screenshot({ path: join(artifactsDir, 'suggestions-contributor-fr.png') });
+  });
+
+  it('the author accepts two and rejects one; the text is exactly what was accepted, and the contributor sees it and is notified', async () => {
+    await card(karim.page, 'participatif').getByRole('button', { name: 'Accepter' }).click();
+    await card(karim.page, 'participatif').waitFor({ state: 'detached', timeout: 10_000 });
+    await card(karim.page, BOX).getByRole('button', { name: 'Accepter' }).click();
+    await card(karim.page, BOX).waitFor({ state: 'detached', timeout: 10_000 });
+    await card(karim.page, 'en assemblée').getByRole('button', { name: 'Refuser' }).click();
+    await card(karim.page, 'en assemblée').waitFor({ state: 'detached', timeout: 10_000 });
+
+    const expected = `La commune publie son budget participatif chaque année.\n${SECOND}\n${BOX}`;
+    expect(serverText()).toBe(expected);
+    // the box is a real good-practice box of the text now
+    await editorOf(karim.page).locator('[data-callout-kind="goodPractice"], .callout', { hasText: BOX }).first().waitFor({ timeout: 5_000 });
+    // the contributor sees the outcome: accepted text is ordinary text, nothing left suggested
+    await expect.poll(() => editorOf(amel.page).innerText(), { timeout: 10_000 }).toContain('La commune publie son budget participatif chaque année.');
+    await expect.poll(() => editorOf(amel.page).locator('.suggestion-insert, .suggestion-delete, .suggestion-block').count()).toBe(0);
+    expect(await editorOf(amel.page).innerText()).toContain('en assemblée');
+    expect(await amel.page.locator('[data-suggestion-card]').count()).toBe(0);
+    await expect.poll(() => karim.page.getByTestId('toc-open-suggestions').count()).toBe(0);
+    // what arrived with the accepted box (a trailing paragraph the editor adds) is not taken for an edit of hers
+    expect(await amel.page.locator('.suggest-bar__notice').count()).toBe(0);
+    const bell = amel.page.getByTestId('notification-bell');
+    await expect.poll(() => bell.getAttribute('aria-label'), { timeout: 10_000 }).toMatch(/3 non lues/);
+    await bell.click();
+    await amel.page.getByText(/Karim Trabelsi\u2069? a refusé votre suggestion/).waitFor();
+    expect(await amel.page.getByText(/Karim Trabelsi\u2069? a accepté votre suggestion/).count()).toBe(2);
+    await amel.page.screenshot({ path: join(artifactsDir, 'suggestions-contributor-notified-fr.png') });
+  });
+
+  it('the author switches to suggesting mode: his typing becomes a suggestion he can accept himself', async () => {
+    await karim.page.getByTestId('suggest-toggle').check();
+    await caretAfter(karim.page, 'votent');
+    await karim.page.keyboard.type(' librement', { delay: 10 });
+    await card(karim.page, 'librement').waitFor({ timeout: 10_000 });
+    expect(await card(karim.page, 'librement').innerText()).toContain('Karim Trabelsi');
+    expect(serverText()).not.toContain('librement');
+    await card(amel.page, 'librement').waitFor({ timeout: 10_000 });
+    await karim.page.getByTestId('suggest-toggle').uncheck();
+    await card(karim.page, 'librement').getByRole('button', { name: 'Accepter' }).click();
+    await expect.poll(() => serverText(), { timeout: 10_000 }).toContain('Les habitants votent librement les projets en assemblée.');
+  });
+});
