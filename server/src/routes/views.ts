@@ -1,5 +1,5 @@
 import type { Guide, GuideRole, GuideView, Section, SectionView, TrashedSectionView, User, UserView } from '@dalil/shared';
-import { allowedActions, guideRoomName } from '@dalil/shared';
+import { allowedActions, guideRoomName, guideState } from '@dalil/shared';
 
 /** Shapes the API returns, built from stored entities (never the stored objects themselves). */
 export function sectionView(s: Section): SectionView {
@@ -28,13 +28,14 @@ export function guideView(guide: Guide, sections: Section[], role: GuideRole): G
     id: guide.id,
     title: guide.title,
     language: guide.language,
+    state: guideState(guide),
     roomName: guideRoomName(guide.id),
     structureVersion: guide.structureVersion,
     requireResolvedThreads: guide.requireResolvedThreads,
     numbering: guide.numbering,
     sections: sections.map(sectionView),
     role,
-    permissions: allowedActions(role),
+    permissions: allowedActions(role, guideState(guide)),
   };
 }
 

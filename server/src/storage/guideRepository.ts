@@ -100,6 +100,8 @@ export class GuideRepository {
       numbering: { enabled: true, unnumberedSectionIds: [] },
       createdAt: now,
       updatedAt: now,
+      archivedAt: null,
+      deletedAt: null,
     };
     return this.store.mutate((data) => {
       data.guides.push(guide);
@@ -126,6 +128,8 @@ export class GuideRepository {
       numbering: { enabled: true, unnumberedSectionIds: [] },
       createdAt: now,
       updatedAt: now,
+      archivedAt: null,
+      deletedAt: null,
     };
     const records = sections.map((s) => ({ ...s, title: cleanTitle(s.title) }));
     return this.store.mutate((data) => {
@@ -159,6 +163,52 @@ export class GuideRepository {
       if (change.numbering !== undefined) guide.numbering = { enabled: change.numbering.enabled, unnumberedSectionIds: [...new Set<string>(change.numbering.unnumberedSectionIds)] };
       touch(guide, true);
       return guide;
+    });
+  }
+
+  /** Archives a guide (read-only for everyone, listed apart) or brings it back. */
+  setArchived(guideId: string, archived: boolean): Promise<Guide> {
+    return this.store.mutate(() => {
+      const guide = this.getGuide(guideId);
+      if (guide.deletedAt !== null) throw notFound('guide');
+      guide.archivedAt = archived ? (guide.archivedAt ?? new Date().toISOString()) : null;
+      touch(guide, true);
+      return guide;
+    });
+  }
+
+  /** Puts a guide in the trash, or takes it out (`trashed` false). Nothing else of it changes. */
+  setTrashed(guideId: string, trashed: boolean): Promise<Guide> {
+    return this.store.mutate(() => {
+      const guide = this.getGuide(guideId);
+      if (!trashed && guide.deletedAt === null) throw badRequest('guide is not in the trash');
+      guide.deletedAt = trashed ? (guide.deletedAt ?? new Date().toISOString()) : null;
+      touch(guide, true);
+      return guide;
+    });
+  }
+
+  /** Guides in the trash since before `cutoff` (ISO time): those whose trash period is over. */
+  trashedBefore(cutoff: string): Guide[] {
+    return this.store.data.guides.filter((g) => g.deletedAt !== null && g.deletedAt <= cutoff);
+  }
+
+  /**
+   * Removes a guide and everything recorded about it (sections, members, invitations, threads,
+   * history, notifications) in one metadata write; returns its sections, whose files the caller
+   * deletes next (a crash between the two leaves files nobody names, never a record without its file).
+   */
+  purgeGuide(guideId: string): Promise<Section[]> {
+    return this.store.mutate((data) => {
+      const sections = data.sections.filter((s) => s.guideId === guideId);
+      data.guides = data.guides.filter((g) => g.id !== guideId);
+      data.sections = data.sections.filter((s) => s.guideId !== guideId);
+      data.memberships = data.memberships.filter((m) => m.guideId !== guideId);
+      data.invitations = data.invitations.filter((i) => i.guideId !== guideId);
+      data.threads = data.threads.filter((t) => t.guideId !== guideId);
+      data.workflowEvents = data.workflowEvents.filter((e) => e.guideId !== guideId);
+      data.notifications = data.notifications.filter((n) => n.guideId !== guideId);
+      return sections;
     });
   }
 

@@ -71,6 +71,8 @@ export class MetadataStore {
     for (const guide of db.data.guides) {
       guide.requireResolvedThreads ??= true;
       guide.numbering ??= { enabled: true, unnumberedSectionIds: [] };
+      guide.archivedAt ??= null;
+      guide.deletedAt ??= null;
     }
     for (const section of db.data.sections) {
       section.authorIds ??= [];

@@ -7,7 +7,7 @@ export type { MarkNotificationsReadBody, NotificationsView, NotificationView } f
 export type { MemberView } from '../api/members.ts';
 export type { AssigneeProgressView, GuideProgressView, SectionProgressView } from '../api/progress.ts';
 export type { CreateSectionBody, SectionView, TrashedSectionView, UpdateSectionBody } from '../api/sections.ts';
-export type { CreateGuideBody, GuideSummary, GuideView, UpdateGuideBody } from '../api/guides.ts';
+export type { CreateGuideBody, GuideSummary, GuideView, TrashedGuideReply, UpdateGuideBody } from '../api/guides.ts';
 export type { AcceptInvitationBody, CreatedInvitationView, InvitationPreview, InvitationView } from '../api/invitations.ts';
 export type {
   ChangeBlock,
