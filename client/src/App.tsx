@@ -15,6 +15,7 @@ import {
   loadProgressPage,
   loadReadingPage,
   loadVersionsPage,
+  loadGuideSettingsPage,
 } from './routing/lazyPages.ts';
 import { nextAfterLogin, parseRoute, type Route } from './routing/routes.ts';
 
@@ -25,6 +26,7 @@ const ProgressPage = lazy(loadProgressPage);
 const GuideThreadsPage = lazy(loadGuideThreadsPage);
 const ReadingPage = lazy(loadReadingPage);
 const VersionsPage = lazy(loadVersionsPage);
+const GuideSettingsPage = lazy(loadGuideSettingsPage);
 
 export function App() {
   const session = useSession();
@@ -73,6 +75,11 @@ function SignedInApp({ route }: { route: Route }) {
       {route.name === 'versions' && (
         <Suspense fallback={loading}>
           <VersionsPage key={route.guideId} guideId={route.guideId} />
+        </Suspense>
+      )}
+      {route.name === 'settings' && (
+        <Suspense fallback={loading}>
+          <GuideSettingsPage key={route.guideId} guideId={route.guideId} />
         </Suspense>
       )}
       {route.name === 'account' && <AccountPage />}

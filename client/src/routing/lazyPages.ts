@@ -9,3 +9,4 @@ export const loadProgressPage = () => import('../pages/ProgressPage.tsx');
 export const loadGuideThreadsPage = () => import('../pages/GuideThreadsPage.tsx');
 export const loadReadingPage = () => import('../pages/ReadingPage.tsx');
 export const loadVersionsPage = () => import('../pages/VersionsPage.tsx');
+export const loadGuideSettingsPage = () => import('../pages/GuideSettingsPage.tsx');

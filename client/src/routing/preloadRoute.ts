@@ -11,6 +11,7 @@ import {
   loadProgressPage,
   loadReadingPage,
   loadVersionsPage,
+  loadGuideSettingsPage,
 } from './lazyPages.ts';
 import type { Route } from './routes.ts';
 
@@ -62,6 +63,10 @@ export function preloadRoute(route: Route): void {
     case 'versions':
       void loadVersionsPage().catch(ignore);
       return;
+    case 'settings':
+      void loadGuideSettingsPage().catch(ignore);
+      void preloadJson(() => getGuide(route.guideId)).catch(ignore);
+      return;
     default:
   }
 }
@@ -75,6 +80,7 @@ function preloadPageCode(route: Route): void {
     threads: loadGuideThreadsPage,
     read: loadReadingPage,
     versions: loadVersionsPage,
+    settings: loadGuideSettingsPage,
   };
   void loaders[route.name]?.().catch(ignore);
 }

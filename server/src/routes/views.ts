@@ -23,12 +23,14 @@ export function trashedSectionView(s: Section): TrashedSectionView {
   return { ...sectionView(s), deletedAt: s.deletedAt ?? '', deletionId: s.deletionId ?? '' };
 }
 
-export function guideView(guide: Guide, sections: Section[], role: GuideRole): GuideView {
+export function guideView(guide: Guide, sections: Section[], role: GuideRole, trashDays: number): GuideView {
   return {
     id: guide.id,
     title: guide.title,
     language: guide.language,
     state: guideState(guide),
+    archivedAt: guide.archivedAt,
+    trashDays,
     roomName: guideRoomName(guide.id),
     structureVersion: guide.structureVersion,
     requireResolvedThreads: guide.requireResolvedThreads,

@@ -42,6 +42,9 @@ export const GuideView = Type.Object({
   language: Language,
   /** Archived guides are read-only for everyone (their permissions say so too). */
   state: GuideStateSchema,
+  archivedAt: Type.Union([Type.String(), Type.Null()]),
+  /** Days a guide sent to the trash stays restorable before it is deleted for good (server setting). */
+  trashDays: Type.Integer(),
   /** Name of the guide's own room on /collab: presence and live structure changes. */
   roomName: Type.String(),
   /** Bumped on every structure change; clients refetch when the room reports a newer one. */

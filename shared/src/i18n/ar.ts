@@ -1,3 +1,4 @@
+import { guideSettingsAr } from './guideSettings/ar.ts';
 import { contentAr } from './content/ar.ts';
 import type { Messages } from './fr.ts';
 
@@ -634,6 +635,7 @@ export const ar: Messages = {
     restoreValidated: 'هذا القسم مصادق عليه: أعد فتحه قبل استرجاع نص سابق.',
   },
   content: contentAr,
+  guideSettings: guideSettingsAr,
   import: {
     action: 'استيراد مستند وورد…',
     sectionAction: 'استيراد مستند وورد…',

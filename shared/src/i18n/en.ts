@@ -1,3 +1,4 @@
+import { guideSettingsEn } from './guideSettings/en.ts';
 import { contentEn } from './content/en.ts';
 import type { Messages } from './fr.ts';
 
@@ -583,6 +584,7 @@ export const en: Messages = {
     restoreValidated: 'This section is validated: reopen it before restoring an earlier text.',
   },
   content: contentEn,
+  guideSettings: guideSettingsEn,
   import: {
     action: 'Import a Word document…',
     sectionAction: 'Import a Word document…',

@@ -1,3 +1,4 @@
+import { guideSettingsFr } from './guideSettings/fr.ts';
 import { contentFr } from './content/fr.ts';
 /**
  * French UI messages: the reference catalogue. Arabic and English must provide every key (the
@@ -585,6 +586,7 @@ export const fr = {
     restoreValidated: 'Cette section est validée : rouvrez-la avant de restaurer un texte antérieur.',
   },
   content: contentFr,
+  guideSettings: guideSettingsFr,
   import: {
     action: 'Importer un document Word…',
     sectionAction: 'Importer un document Word…',

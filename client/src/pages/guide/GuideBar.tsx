@@ -48,6 +48,11 @@ export function GuideBar({ guide, participants, totalOpenThreads, canReadMembers
           {t('nav.members')}
         </Link>
       )}
+      {(guide.permissions.includes('guide.update') || guide.permissions.includes('guide.archive')) && (
+        <Link to={paths.settings(guide.id)} className="button button--small guide-bar__members" data-testid="settings-link">
+          {t('guideSettings.link')}
+        </Link>
+      )}
       {guide.permissions.includes('guide.export') && <ExportMenu guideId={guide.id} />}
     </div>
   );

@@ -33,31 +33,31 @@ const guidesRoute: FastifyPluginAsync<RouteServices> = async (app, services) => 
   app.post<{ Body: CreateGuideBody }>('/', { schema: createGuideSchema }, async (request, reply) => {
     if (!request.auth) throw unauthenticated();
     const guide = await guides.createGuide({ ...request.body, coordinatorId: request.auth.user.id });
-    return reply.code(201).send(guideView(guide, [], 'coordinator'));
+    return reply.code(201).send(guideView(guide, [], 'coordinator', guideTrashDays));
   });
 
   app.get<GuideParams>('/:guideId', { schema: getGuideSchema }, async (request) => {
     const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.read');
     const guide = guides.getGuide(request.params.guideId);
-    return guideView(guide, guides.listSections(guide.id), role);
+    return guideView(guide, guides.listSections(guide.id), role, guideTrashDays);
   });
 
   app.patch<GuideParams & { Body: UpdateGuideBody }>('/:guideId', { schema: updateGuideSchema }, async (request) => {
     const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.update');
     const guide = await updateGuideSettings(services, request.params.guideId, request.body);
-    return guideView(guide, guides.listSections(guide.id), role);
+    return guideView(guide, guides.listSections(guide.id), role, guideTrashDays);
   });
 
   app.post<GuideParams>('/:guideId/archive', { schema: archiveGuideSchema }, async (request) => {
     const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.archive');
     const guide = await setGuideArchived(services, request.params.guideId, true);
-    return guideView(guide, guides.listSections(guide.id), role);
+    return guideView(guide, guides.listSections(guide.id), role, guideTrashDays);
   });
 
   app.delete<GuideParams>('/:guideId/archive', { schema: unarchiveGuideSchema }, async (request) => {
     const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.archive');
     const guide = await setGuideArchived(services, request.params.guideId, false);
-    return guideView(guide, guides.listSections(guide.id), role);
+    return guideView(guide, guides.listSections(guide.id), role, guideTrashDays);
   });
 
   app.delete<GuideParams>('/:guideId', { schema: trashGuideSchema }, async (request): Promise<TrashedGuideReply> => {
@@ -70,7 +70,7 @@ const guidesRoute: FastifyPluginAsync<RouteServices> = async (app, services) => 
   app.post<GuideParams>('/:guideId/restore', { schema: restoreGuideSchema }, async (request) => {
     const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.delete');
     const guide = await restoreTrashedGuide(services, request.params.guideId);
-    return guideView(guide, guides.listSections(guide.id), role);
+    return guideView(guide, guides.listSections(guide.id), role, guideTrashDays);
   });
 };
 
