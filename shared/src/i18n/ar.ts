@@ -1,4 +1,4 @@
-import { guideSettingsAr } from './guideSettings/ar.ts';
+import { guideHeaderAr, guideSettingsAr } from './guideSettings/ar.ts';
 import { contentAr } from './content/ar.ts';
 import type { Messages } from './fr.ts';
 
@@ -636,6 +636,7 @@ export const ar: Messages = {
   },
   content: contentAr,
   guideSettings: guideSettingsAr,
+  guideHeader: guideHeaderAr,
   import: {
     action: 'استيراد مستند وورد…',
     sectionAction: 'استيراد مستند وورد…',

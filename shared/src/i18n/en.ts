@@ -1,4 +1,4 @@
-import { guideSettingsEn } from './guideSettings/en.ts';
+import { guideHeaderEn, guideSettingsEn } from './guideSettings/en.ts';
 import { contentEn } from './content/en.ts';
 import type { Messages } from './fr.ts';
 
@@ -585,6 +585,7 @@ export const en: Messages = {
   },
   content: contentEn,
   guideSettings: guideSettingsEn,
+  guideHeader: guideHeaderEn,
   import: {
     action: 'Import a Word document…',
     sectionAction: 'Import a Word document…',

@@ -1,4 +1,4 @@
-import { guideSettingsFr } from './guideSettings/fr.ts';
+import { guideHeaderFr, guideSettingsFr } from './guideSettings/fr.ts';
 import { contentFr } from './content/fr.ts';
 /**
  * French UI messages: the reference catalogue. Arabic and English must provide every key (the
@@ -587,6 +587,7 @@ export const fr = {
   },
   content: contentFr,
   guideSettings: guideSettingsFr,
+  guideHeader: guideHeaderFr,
   import: {
     action: 'Importer un document Word…',
     sectionAction: 'Importer un document Word…',

@@ -1,4 +1,4 @@
-import type { guideSettingsFr } from './fr.ts';
+import type { guideHeaderFr, guideSettingsFr } from './fr.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -47,4 +47,9 @@ export const guideSettingsAr: Shape<typeof guideSettingsFr> & Record<string, str
   restore: 'استعادة',
   restoreNamed: 'استعادة «{{title}}»',
   restored: 'تمت استعادة «{{title}}».',
+};
+
+export const guideHeaderAr: Shape<typeof guideHeaderFr> = {
+  more: 'المزيد',
+  pages: 'صفحات الدليل',
 };

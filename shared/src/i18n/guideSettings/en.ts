@@ -1,4 +1,4 @@
-import type { guideSettingsFr } from './fr.ts';
+import type { guideHeaderFr, guideSettingsFr } from './fr.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -42,4 +42,9 @@ export const guideSettingsEn: Shape<typeof guideSettingsFr> = {
   restore: 'Restore',
   restoreNamed: 'Restore “{{title}}”',
   restored: '“{{title}}” is restored.',
+};
+
+export const guideHeaderEn: Shape<typeof guideHeaderFr> = {
+  more: 'More',
+  pages: 'Guide pages',
 };

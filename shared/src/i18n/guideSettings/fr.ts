@@ -40,3 +40,9 @@ export const guideSettingsFr = {
   restoreNamed: 'Restaurer « {{title}} »',
   restored: '« {{title}} » est restauré.',
 };
+
+/** Messages of the guide header (its links that do not fit go into a "More" list). */
+export const guideHeaderFr = {
+  more: 'Plus',
+  pages: 'Pages du guide',
+};
