@@ -38,6 +38,17 @@ export function ExportMenu({ guideId, versionId, label }: { guideId: string; ver
     return () => document.removeEventListener('mousedown', close);
   }, [open]);
 
+  // in the header the outcome shows in a small box under the button: a click elsewhere dismisses it
+  const settled = state.kind === 'done' || state.kind === 'failed';
+  useEffect(() => {
+    if (!settled) return;
+    const dismiss = (event: MouseEvent) => {
+      if (!root.current?.contains(event.target as Node)) setState({ kind: 'idle' });
+    };
+    document.addEventListener('mousedown', dismiss);
+    return () => document.removeEventListener('mousedown', dismiss);
+  }, [settled]);
+
   const run = async (format: ExportFormat) => {
     setOpen(false);
     setState({ kind: 'working', format, progress: null });
