@@ -35,6 +35,15 @@ export class MemberRepository {
     });
   }
 
+  /** Adds a member with `role` unless they already are one (their role then stays); says whether they were added. */
+  addIfAbsent(guideId: string, userId: string, role: GuideRole): Promise<boolean> {
+    return this.store.mutate((data) => {
+      if (data.memberships.some((m) => m.guideId === guideId && m.userId === userId)) return false;
+      data.memberships.push({ guideId, userId, role, createdAt: new Date().toISOString() });
+      return true;
+    });
+  }
+
   /** Removes a member and their section assignments; resolves with the guide's new structure version. */
   removeMember(guideId: string, userId: string): Promise<number> {
     return this.store.mutate((data) => {
@@ -62,6 +71,7 @@ export class MemberRepository {
     multiUse: boolean;
     expiresInHours: number;
     createdBy: string;
+    label?: string | null;
   }): Promise<Invitation> {
     const now = Date.now();
     const invitation: Invitation = {
@@ -75,6 +85,8 @@ export class MemberRepository {
       uses: 0,
       createdBy: input.createdBy,
       createdAt: new Date(now).toISOString(),
+      label: input.label?.trim() || null,
+      usedBy: [],
     };
     return this.store.mutate((data) => {
       data.invitations.push(invitation);
@@ -132,6 +144,7 @@ export class MemberRepository {
       membership = { guideId: invitation.guideId, userId, role: invitation.role, createdAt: new Date().toISOString() };
       data.memberships.push(membership);
       invitation.uses += 1;
+      invitation.usedBy.push({ userId, at: membership.createdAt });
     }
     return { invitation, membership };
   }

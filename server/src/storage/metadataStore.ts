@@ -74,6 +74,10 @@ export class MetadataStore {
       guide.archivedAt ??= null;
       guide.deletedAt ??= null;
     }
+    for (const invitation of db.data.invitations) {
+      invitation.label ??= null;
+      invitation.usedBy ??= [];
+    }
     for (const section of db.data.sections) {
       section.authorIds ??= [];
       section.reviewerIds ??= [];

@@ -144,4 +144,8 @@ export interface Invitation {
   uses: number;
   createdBy: string;
   createdAt: string;
+  /** The coordinator's note on whom the link is for ("formateur CEFAD, chapitre 2"); null when none. */
+  label: string | null;
+  /** Who joined the guide with this link, and when. */
+  usedBy: Array<{ userId: string; at: string }>;
 }
