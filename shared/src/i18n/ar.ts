@@ -1,3 +1,4 @@
+import { membershipAr } from './membership/ar.ts';
 import { guideHeaderAr, guideSettingsAr } from './guideSettings/ar.ts';
 import { contentAr } from './content/ar.ts';
 import type { Messages } from './fr.ts';
@@ -637,6 +638,7 @@ export const ar: Messages = {
   content: contentAr,
   guideSettings: guideSettingsAr,
   guideHeader: guideHeaderAr,
+  membership: membershipAr,
   import: {
     action: 'استيراد مستند وورد…',
     sectionAction: 'استيراد مستند وورد…',

@@ -1,3 +1,4 @@
+import { membershipEn } from './membership/en.ts';
 import { guideHeaderEn, guideSettingsEn } from './guideSettings/en.ts';
 import { contentEn } from './content/en.ts';
 import type { Messages } from './fr.ts';
@@ -586,6 +587,7 @@ export const en: Messages = {
   content: contentEn,
   guideSettings: guideSettingsEn,
   guideHeader: guideHeaderEn,
+  membership: membershipEn,
   import: {
     action: 'Import a Word document…',
     sectionAction: 'Import a Word document…',

@@ -1,3 +1,4 @@
+import { membershipFr } from './membership/fr.ts';
 import { guideHeaderFr, guideSettingsFr } from './guideSettings/fr.ts';
 import { contentFr } from './content/fr.ts';
 /**
@@ -588,6 +589,7 @@ export const fr = {
   content: contentFr,
   guideSettings: guideSettingsFr,
   guideHeader: guideHeaderFr,
+  membership: membershipFr,
   import: {
     action: 'Importer un document Word…',
     sectionAction: 'Importer un document Word…',
