@@ -19,6 +19,8 @@ describe('guide settings: rename live, language, numbering, archive, trash and r
 
   const e2e = useBrowserApp();
   const openSettings = async (page: UserPage['page']) => {
+    // the link is in the bar, or in the "More" list when the bar has no room left
+    if (!(await page.getByTestId('settings-link').isVisible())) await page.getByTestId('guide-more-menu').getByRole('button').click();
     await page.getByTestId('settings-link').click();
     await page.getByTestId('general-settings').waitFor();
   };
