@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GUIDE_ROLES, type GuideRole } from '@dalil/shared';
+import type { GuideRole } from '@dalil/shared';
+import { RoleOptions } from './RoleOptions.tsx';
 import { addMemberByEmail } from '../../api/members.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 import { apiErrorDetail } from '../../i18n/apiErrorMessage.ts';
@@ -45,11 +46,7 @@ export function AddMemberForm({ guideId, onAdded }: { guideId: string; onAdded: 
         <div className="field">
           <label htmlFor={ids.role}>{t('membership.roleLabel')}</label>
           <select id={ids.role} value={role} onChange={(event) => setRole(event.target.value as GuideRole)}>
-            {GUIDE_ROLES.map((value) => (
-              <option key={value} value={value}>
-                {t(`roles.${value}`)}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </div>
         <button type="submit" className="button button--primary" disabled={add.busy}>

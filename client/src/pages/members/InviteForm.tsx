@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GUIDE_ROLES, type CreatedInvitationView, type GuideRole } from '@dalil/shared';
+import type { CreatedInvitationView, GuideRole } from '@dalil/shared';
+import { RoleOptions } from './RoleOptions.tsx';
 import { createInvitation } from '../../api/invitations.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 
@@ -37,11 +38,7 @@ export function InviteForm({ guideId, onCreated }: InviteFormProps) {
       <div className="field">
         <label htmlFor={ids.role}>{t('invitations.role')}</label>
         <select id={ids.role} value={role} onChange={(event) => setRole(event.target.value as GuideRole)} aria-describedby={ids.hint}>
-          {GUIDE_ROLES.map((value) => (
-            <option key={value} value={value}>
-              {t(`roles.${value}`)}
-            </option>
-          ))}
+          <RoleOptions />
         </select>
       </div>
       <fieldset className="invite-form__usage">

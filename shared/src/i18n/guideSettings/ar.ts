@@ -1,9 +1,8 @@
+import type { CatalogueShape } from '../catalogueShape.ts';
 import type { guideHeaderFr, guideSettingsFr } from './fr.ts';
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
 /** Arabic has six plural categories: counted strings give all of them. */
-export const guideSettingsAr: Shape<typeof guideSettingsFr> & Record<string, string> = {
+export const guideSettingsAr: CatalogueShape<typeof guideSettingsFr> & Record<string, string> = {
   link: 'الإعدادات',
   title: 'إعدادات «{{title}}»',
   pageTitle: 'الإعدادات',
@@ -49,7 +48,7 @@ export const guideSettingsAr: Shape<typeof guideSettingsFr> & Record<string, str
   restored: 'تمت استعادة «{{title}}».',
 };
 
-export const guideHeaderAr: Shape<typeof guideHeaderFr> = {
+export const guideHeaderAr: CatalogueShape<typeof guideHeaderFr> = {
   more: 'المزيد',
   pages: 'صفحات الدليل',
 };

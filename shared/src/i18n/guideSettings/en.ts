@@ -1,8 +1,7 @@
+import type { CatalogueShape } from '../catalogueShape.ts';
 import type { guideHeaderFr, guideSettingsFr } from './fr.ts';
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const guideSettingsEn: Shape<typeof guideSettingsFr> = {
+export const guideSettingsEn: CatalogueShape<typeof guideSettingsFr> = {
   link: 'Settings',
   title: 'Settings of “{{title}}”',
   pageTitle: 'Settings',
@@ -44,7 +43,7 @@ export const guideSettingsEn: Shape<typeof guideSettingsFr> = {
   restored: '“{{title}}” is restored.',
 };
 
-export const guideHeaderEn: Shape<typeof guideHeaderFr> = {
+export const guideHeaderEn: CatalogueShape<typeof guideHeaderFr> = {
   more: 'More',
   pages: 'Guide pages',
 };

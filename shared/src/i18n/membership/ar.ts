@@ -1,9 +1,8 @@
+import type { CatalogueShape } from '../catalogueShape.ts';
 import type { membershipFr } from './fr.ts';
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
 /** Arabic has six plural categories: counted strings give all of them. */
-export const membershipAr: Shape<typeof membershipFr> & Record<string, string> = {
+export const membershipAr: CatalogueShape<typeof membershipFr> & Record<string, string> = {
   addHeading: 'إضافة شخص لديه حساب بالفعل',
   addIntro: 'أدخل عنوان بريده الإلكتروني: إذا كان لديه حساب على هذا الخادم فإنه ينضم إلى الدليل فورًا، دون رابط.',
   emailLabel: 'البريد الإلكتروني',

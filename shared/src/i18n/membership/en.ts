@@ -1,8 +1,7 @@
+import type { CatalogueShape } from '../catalogueShape.ts';
 import type { membershipFr } from './fr.ts';
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const membershipEn: Shape<typeof membershipFr> = {
+export const membershipEn: CatalogueShape<typeof membershipFr> = {
   addHeading: 'Add someone who already has an account',
   addIntro: 'Enter their email address: if they have an account on this server, they join the guide at once, without a link.',
   emailLabel: 'Email address',

@@ -1,4 +1,5 @@
-import { forwardRef, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { forwardRef, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useClickOutside } from '../../../hooks/useClickOutside.ts';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -13,14 +14,8 @@ export const MoreMenu = forwardRef<HTMLDivElement, { children: ReactNode; hidden
   const root = useRef<HTMLDivElement | null>(null);
   const button = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useClickOutside(root, open, close);
   useEffect(() => {
     if (hidden) setOpen(false);
   }, [hidden]);
