@@ -19,6 +19,7 @@ const ProgressPage = lazy(pageLoaders.ProgressPage);
 const GuideThreadsPage = lazy(pageLoaders.GuideThreadsPage);
 const ReadingPage = lazy(pageLoaders.ReadingPage);
 const VersionsPage = lazy(pageLoaders.VersionsPage);
+const GuideSettingsPage = lazy(pageLoaders.GuideSettingsPage);
 
 export function App() {
   const session = useSession();
@@ -67,6 +68,11 @@ function SignedInApp({ route }: { route: Route }) {
       {route.name === 'versions' && (
         <Suspense fallback={loading}>
           <VersionsPage key={route.guideId} guideId={route.guideId} />
+        </Suspense>
+      )}
+      {route.name === 'settings' && (
+        <Suspense fallback={loading}>
+          <GuideSettingsPage key={route.guideId} guideId={route.guideId} />
         </Suspense>
       )}
       {route.name === 'account' && <AccountPage />}

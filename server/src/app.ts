@@ -67,6 +67,7 @@ import { importLimits } from './import/importLimits.ts';
 import type { ImportContext } from './import/importContext.ts';
 import { importImagesFromStore } from './import/importImagesFromStore.ts';
 import { isContentLocked } from '@dalil/shared';
+import { purgeTrashedGuides } from './guides/purgeTrashedGuides.ts';
 
 export interface DalilApp {
   app: FastifyInstance;
@@ -169,6 +170,22 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       }
     }
 
+    // Guides whose trash period ended while the server was down go now, then every interval.
+    const purgeDeps = {
+      guides,
+      deleteDoc: (docName: string) => docStore.delete(docName),
+      deleteSnapshots: (sectionId: string) => snapshots.forgetSection(sectionId),
+      deleteImages: (guideId: string) => importImages.deleteGuide(guideId),
+    };
+    const purge = async () => {
+      const purged = await purgeTrashedGuides(purgeDeps, config.guideTrashDays);
+      if (purged.length > 0) app.log.info({ guides: purged }, 'purged guides whose trash period ended');
+    };
+    await purge();
+    const purgeTimer = setInterval(() => void purge().catch((err: unknown) => app.log.error(err, 'purging trashed guides failed')), config.guidePurgeIntervalMs);
+    purgeTimer.unref();
+    app.addHook('onClose', async () => clearInterval(purgeTimer));
+
     if (config.demo) await seedDemoIfEmpty({ guides, accounts, members, threads, docStore, images }, app.log);
 
     for (const schema of [...sharedSchemas, ...importWireSchemas]) app.addSchema(schema);
@@ -214,6 +231,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       snapshots,
       versions,
       metadata,
+      guideTrashDays: config.guideTrashDays,
     };
     await app.register(healthRoute, { prefix: '/api/health' });
     await app.register(authRoute, { prefix: '/api/auth', ...services });

@@ -44,6 +44,10 @@ export interface Config {
    * `Secure` and rate limits see real client addresses.
    */
   trustProxy: boolean | string;
+  /** Days a guide stays in the trash (restorable) before it is deleted for good. */
+  guideTrashDays: number;
+  /** How often trashed guides past their period are purged (also once at start). */
+  guidePurgeIntervalMs: number;
 }
 
 const DEFAULT_CLIENT_DIST = resolve(import.meta.dirname, '../../client/dist');
@@ -72,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     imageMaxPixels: intFrom(env, 'IMAGE_MAX_PIXELS', 100_000_000, 1, 1_000_000_000),
     importMaxBytes: intFrom(env, 'IMPORT_MAX_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    guideTrashDays: intFrom(env, 'GUIDE_TRASH_DAYS', 30, 1, 3650),
+    guidePurgeIntervalMs: intFrom(env, 'GUIDE_PURGE_INTERVAL_MS', 60 * 60 * 1000, 1000, 24 * 60 * 60 * 1000),
   };
 }
 

@@ -77,9 +77,11 @@ describe('invitation links: create on the members page, accept with a new or an 
     const row = memberRow(coord.page, 'Hédi Mansour');
     expect(await row.getAttribute('data-role')).toBe('contributor');
     expect(await row.locator('select').inputValue()).toBe('contributor');
-    const used = coord.page.getByTestId('invitation-list').locator('.invitation-row[data-state="used"]');
+    // used links are folded away under the active ones
+    await coord.page.getByTestId('inactive-invitations').locator('summary').click();
+    const used = coord.page.getByTestId('inactive-invitations').locator('.invitation-row[data-state="used"]');
     expect(await used.innerText()).toContain('Déjà utilisé');
-    expect(await used.innerText()).toContain('1 utilisation');
+    expect(await used.innerText()).toContain('Utilisé par \u2068Hédi Mansour\u2069');
     expect(coord.errors).toEqual([]);
 
     // the same link, opened again by someone else, is refused with the reason
@@ -126,7 +128,9 @@ describe('invitation links: create on the members page, accept with a new or an 
     const active = coord.page.getByTestId('invitation-list').locator('.invitation-row[data-state="active"]').first();
     expect(await active.innerText()).toContain('Lecteur');
     await active.getByRole('button', { name: /^Révoquer le lien Lecteur/ }).click();
-    await coord.page.getByTestId('invitation-list').locator('.invitation-row[data-state="revoked"]').first().waitFor();
+    const inactive = coord.page.getByTestId('inactive-invitations');
+    await inactive.locator('summary').click();
+    await inactive.locator('.invitation-row[data-state="revoked"]').first().waitFor();
 
     const visitor = await openUser(e2e.browser, { baseUrl: e2e.app.url });
     await visitor.page.goto(link);

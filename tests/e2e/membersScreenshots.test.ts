@@ -20,7 +20,7 @@ describe('members page screenshots (demo guide), French and Arabic', () => {
     const [summary] = await coordinator.ok<Array<{ id: string }>>('GET', '/api/guides');
     guideId = summary!.id;
     // links in every state but "used", so the list shows its badges
-    await coordinator.ok('POST', `/api/guides/${guideId}/invitations`, { role: 'reviewer', multiUse: true, expiresInHours: 24 * 30 });
+    await coordinator.ok('POST', `/api/guides/${guideId}/invitations`, { role: 'reviewer', multiUse: true, expiresInHours: 24 * 30, label: 'formateur CEFAD, chapitre 2' });
     const revoked = await coordinator.ok<{ id: string }>('POST', `/api/guides/${guideId}/invitations`, { role: 'reader' });
     await coordinator.ok('DELETE', `/api/guides/${guideId}/invitations/${revoked.id}`);
   });
@@ -39,7 +39,9 @@ describe('members page screenshots (demo guide), French and Arabic', () => {
       expect(await page.evaluate(() => document.documentElement.dir)).toBe(language === 'ar' ? 'rtl' : 'ltr');
 
       await createInvitationLink(page, { role: 'author' });
-      await page.getByTestId('invitation-list').locator('.invitation-row').nth(2).waitFor();
+      await page.getByTestId('invitation-list').locator('.invitation-row').nth(1).waitFor();
+      // revoked links are folded away: open them for the picture
+      await page.getByTestId('inactive-invitations').locator('summary').click();
       // tall enough for the whole page without scrolling, so the sticky header stays on top
       await page.setViewportSize({ width: 1280, height: 1400 });
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

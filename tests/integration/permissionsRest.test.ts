@@ -61,6 +61,8 @@ describe('REST permissions: every route × every role, plus anonymous and outsid
   const ALLOWED: Record<GuideAction, GuideRole[]> = {
     'guide.read': ['coordinator', 'author', 'contributor', 'reviewer', 'reader'],
     'guide.update': ['coordinator'],
+    'guide.archive': ['coordinator'],
+    'guide.delete': ['coordinator'],
     'section.editText': ['coordinator', 'author'],
     'section.comment': ['coordinator', 'author', 'contributor', 'reviewer'],
     'thread.moderate': ['coordinator'],

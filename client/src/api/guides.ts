@@ -1,4 +1,4 @@
-import type { CreateGuideBody, GuideSummary, GuideView, UpdateGuideBody } from '@dalil/shared';
+import type { CreateGuideBody, GuideSummary, GuideView, TrashedGuideReply, UpdateGuideBody } from '@dalil/shared';
 import { requestJson } from './http.ts';
 
 const base = (guideId: string): string => `/api/guides/${encodeURIComponent(guideId)}`;
@@ -12,3 +12,12 @@ export const getGuide = (guideId: string): Promise<GuideView> => requestJson('GE
 
 export const updateGuide = (guideId: string, body: UpdateGuideBody): Promise<GuideView> =>
   requestJson('PATCH', base(guideId), body);
+
+/** Archives the guide (read-only for everyone) or, with `archived` false, brings it back. */
+export const setGuideArchived = (guideId: string, archived: boolean): Promise<GuideView> =>
+  requestJson(archived ? 'POST' : 'DELETE', `${base(guideId)}/archive`);
+
+/** Moves the guide to the trash (restorable until `purgeAt`). */
+export const trashGuide = (guideId: string): Promise<TrashedGuideReply> => requestJson('DELETE', base(guideId));
+
+export const restoreGuide = (guideId: string): Promise<GuideView> => requestJson('POST', `${base(guideId)}/restore`);

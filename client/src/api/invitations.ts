@@ -14,6 +14,8 @@ export interface NewInvitation {
   role: GuideRole;
   multiUse: boolean;
   expiresInHours: number;
+  /** Whom the link is for ("formateur CEFAD, chapitre 2"). */
+  label?: string;
 }
 
 /** The reply is the only time the token is available: the server keeps only its hash. */

@@ -10,7 +10,7 @@ import { UserMenu } from './UserMenu.tsx';
 export function AppHeader({ children, signedIn = true }: { children?: ReactNode; signedIn?: boolean }) {
   const { t } = useTranslation();
   return (
-    <header className="app-header">
+    <header className={`app-header${signedIn ? ' app-header--signed-in' : ''}`}>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>

@@ -4,6 +4,7 @@ import { renameMe, signOut, useCurrentUser } from '../identity/currentUser.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '@dalil/shared/routes';
 import { Avatar } from './Avatar.tsx';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
 import { MAX_NAME_LENGTH } from '@dalil/shared';
 
@@ -69,6 +70,10 @@ export function UserMenu() {
           <div className="form-actions">
             <button type="submit" className="button button--primary">{t('user.save')}</button>
             <button type="button" className="button button--quiet" onClick={close}>{t('user.cancel')}</button>
+          </div>
+          {/* on a phone the header has no room for the language picker: it is here */}
+          <div className="user-name__language">
+            <LanguageSwitcher withLabel />
           </div>
           <hr className="user-name__rule" />
           <Link to={paths.account()} className="user-name__account" onClick={() => setOpen(false)}>

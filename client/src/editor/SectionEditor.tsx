@@ -55,6 +55,9 @@ export interface EditorSuggestions {
   onSent: (suggestion: SuggestionView) => void;
 }
 
+/** Room kept below the caret for the sticky status line (one line, padding and border). */
+const STATUS_LINE_ROOM = 56;
+
 /** The rich-text editor of one section, bound to that section's live Y.Doc. */
 export function SectionEditor({ session, guideId, numberingOffset, sectionId, title, user, language, synced, editable, readOnlyNote, onEditor, suggestions }: SectionEditorProps) {
   const { t } = useTranslation();
@@ -126,6 +129,9 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
       shouldRerenderOnTransaction: false,
       editorProps: {
         attributes,
+        // the status line is stuck to the bottom of the pane: typing near it scrolls the caret above it
+        scrollMargin: { top: 8, bottom: STATUS_LINE_ROOM, left: 5, right: 5 },
+        scrollThreshold: { top: 8, bottom: STATUS_LINE_ROOM, left: 5, right: 5 },
       },
     },
     // a new section means a new Y.Doc: rebuild the editor; name changes go through updateUser
@@ -164,6 +170,9 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
     editor?.setOptions({
       editorProps: {
         attributes,
+        // the status line is stuck to the bottom of the pane: typing near it scrolls the caret above it
+        scrollMargin: { top: 8, bottom: STATUS_LINE_ROOM, left: 5, right: 5 },
+        scrollThreshold: { top: 8, bottom: STATUS_LINE_ROOM, left: 5, right: 5 },
       },
     });
   }, [editor, t, title, language]);

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useClickOutside } from '../hooks/useClickOutside.ts';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type ExportFormat } from '@dalil/shared';
 import { apiErrorDetail } from '../i18n/apiErrorMessage.ts';
@@ -29,14 +30,11 @@ export function ExportMenu({ guideId, versionId, label }: { guideId: string; ver
   const [state, setState] = useState<State>({ kind: 'idle' });
   const root = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useClickOutside(root, open, close);
+  // in the header the outcome shows in a small box under the button: a click elsewhere dismisses it
+  const dismiss = useCallback(() => setState({ kind: 'idle' }), []);
+  useClickOutside(root, state.kind === 'done' || state.kind === 'failed', dismiss);
 
   const run = async (format: ExportFormat) => {
     setOpen(false);

@@ -3,19 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { GUIDE_LANGUAGES, type GuideLanguage, type GuideSummary } from '@dalil/shared';
 import { createGuide, listGuides } from '../api/guides.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
-import { formatDate } from '../i18n/formatDate.ts';
 import { navigate } from '../routing/history.ts';
-import { Link } from '../routing/Link.tsx';
 import { paths } from '@dalil/shared/routes';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import { apiErrorDetail } from '../i18n/apiErrorMessage.ts';
 import { ImportDialog } from '../import/ImportDialog.tsx';
+import { GuideSections } from './guides/GuideSections.tsx';
+import './settings/settings.css';
 
 type ListState = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'ready'; guides: GuideSummary[] };
 
 /** Home: every guide, and a form to start a new one. */
 export function GuideListPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [state, setState] = useState<ListState>({ kind: 'loading' });
   const [importing, setImporting] = useState(false);
 
@@ -49,25 +49,7 @@ export function GuideListPage() {
             </button>
           </div>
         )}
-        {state.kind === 'ready' && state.guides.length === 0 && <p className="muted">{t('guides.empty')}</p>}
-        {state.kind === 'ready' && state.guides.length > 0 && (
-          <ul className="guide-cards" data-testid="guide-list">
-            {state.guides.map((guide) => (
-              <li key={guide.id} className="guide-card">
-                <Link to={paths.guide(guide.id)} className="guide-card__link" dir="auto" lang={guide.language}>
-                  {guide.title}
-                </Link>
-                <p className="guide-card__meta">
-                  <span className="chip">{t(`language.${guide.language}`)}</span>
-                  <span className="chip chip--role" data-testid="guide-role">{t(`roles.${guide.role}`)}</span>
-                  <span>{t('guides.sectionCount', { count: guide.sectionCount })}</span>
-                  {guide.openThreads > 0 && <span data-testid="guide-open-threads">{t('comments.openThreads', { count: guide.openThreads })}</span>}
-                  <span>{t('guides.updated', { date: formatDate(guide.updatedAt, i18n.language) })}</span>
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
+        {state.kind === 'ready' && <GuideSections guides={state.guides} onChanged={load} />}
         <CreateGuideForm />
         <p className="import-entry">
           <button type="button" className="button" data-testid="import-guide" onClick={() => setImporting(true)}>

@@ -7,6 +7,7 @@ import { GuideNotReady } from './guide/GuideNotReady.tsx';
 import { GuideSubpage } from './guide/GuideSubpage.tsx';
 import { useGuideView } from './guide/useGuideView.ts';
 import { InvitationsPanel } from './members/InvitationsPanel.tsx';
+import { AddMemberForm } from './members/AddMemberForm.tsx';
 import { MemberList } from './members/MemberList.tsx';
 import { useMembers } from './members/useMembers.ts';
 import './members/members.css';
@@ -51,6 +52,7 @@ function Members({ guide, refreshGuide }: { guide: GuideView; refreshGuide: () =
             }}
           />
         )}
+        {canManage && <AddMemberForm guideId={guide.id} onAdded={reload} />}
         {canManage && <InvitationsPanel guideId={guide.id} />}
     </GuideSubpage>
   );

@@ -13,6 +13,7 @@ export const pageLoaders = {
   GuideThreadsPage: () => import('../pages/GuideThreadsPage.tsx'),
   ReadingPage: () => import('../pages/ReadingPage.tsx'),
   VersionsPage: () => import('../pages/VersionsPage.tsx'),
+  GuideSettingsPage: () => import('../pages/GuideSettingsPage.tsx'),
 } satisfies Record<LazyPageName, () => Promise<unknown>>;
 
 /** Starts downloading the code of the page `route` shows, if it is loaded on demand. */

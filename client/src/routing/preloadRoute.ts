@@ -37,6 +37,7 @@ export function preloadRoute(route: Route): void {
     case 'members':
     case 'progress':
     case 'threads':
+    case 'settings':
       void preloadJson(() => getGuide(route.guideId)).catch(ignore);
       return;
     default:

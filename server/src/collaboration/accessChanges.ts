@@ -1,4 +1,4 @@
-import { CloseCode } from '@dalil/shared';
+import { CloseCode, type GuideState } from '@dalil/shared';
 
 /** A socket as access changes see it: who opened it, with which session, on which document. */
 export interface TrackedSocket {
@@ -76,6 +76,19 @@ export class AccessChanges {
       if (socket.userId !== userId) continue;
       if (reason === 'removed') socket.close(CloseCode.accessRevoked, 'you were removed from this guide');
       else socket.close(CloseCode.accessChanged, 'your role changed; reconnect');
+    }
+  }
+
+  /**
+   * A guide was archived, brought back or put in the trash: every socket of the guide is closed,
+   * for a reconnect with the rights the guide's new state leaves (archived: read-only) or finally
+   * when it went to the trash. Like a section lock, a client whose updates were dropped would
+   * otherwise stay diverged, so closing is also what resynchronises it.
+   */
+  guideStateChanged(guideId: string, state: GuideState): void {
+    for (const socket of [...(this.socketsByGuide.get(guideId) ?? [])]) {
+      if (state === 'trashed') socket.close(CloseCode.accessRevoked, 'this guide was deleted');
+      else socket.close(CloseCode.accessChanged, state === 'archived' ? 'guide archived: read-only' : 'guide restored');
     }
   }
 

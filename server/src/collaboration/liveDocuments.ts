@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { GuideState } from '@dalil/shared';
 import type { AccessChanges } from './accessChanges.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
 import type { GuideAnnouncements } from './guideAnnouncements.ts';
@@ -13,6 +14,8 @@ export interface LiveDocuments {
   disconnectMember(guideId: string, userId: string, reason: 'removed' | 'roleChanged'): void;
   threadsChanged(guideId: string): void;
   suggestionsChanged(guideId: string): void;
+  /** A guide was archived, restored or trashed: its sockets reconnect with what its new state allows (or close for good). */
+  guideStateChanged(guideId: string, state: GuideState): void;
   /** Runs a server-side change on a section's live document, in one transaction. */
   editSection<T>(guideId: string, docName: string, edit: (doc: Y.Doc) => T): Promise<T>;
   /** Resolves after the section's next change, or after `timeoutMs`. */
@@ -38,6 +41,7 @@ export function liveDocuments(registry: RoomRegistry, announcements: GuideAnnoun
     nextSectionChange: (docName, timeoutMs) => registry.nextSectionChange(docName, timeoutMs),
     readSection: (guideId, docName, read) => registry.readSection(guideId, docName, read),
     readSections: (guideId, docNames, read) => registry.readSections(guideId, docNames, read),
+    guideStateChanged: (guideId, state) => accessChanges.guideStateChanged(guideId, state),
     disconnectMember: (guideId, userId, reason) => accessChanges.disconnectMember(guideId, userId, reason),
     setSectionLocked: (docName, locked, reason) => accessChanges.setSectionLocked(docName, locked, reason),
   };

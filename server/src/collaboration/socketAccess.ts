@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { can, guideIdFromRoomName, isValidDocName } from '@dalil/shared';
+import { guideIdFromRoomName, isValidDocName } from '@dalil/shared';
 import { SOCKET_CLOSE } from '../domain/errorStatus.ts';
 import type { SessionAuth } from '../plugins/authentication.ts';
 import type { GuideAccess } from '../auth/guideAccess.ts';
@@ -44,5 +44,7 @@ export function decideSocketAccess(
   const { user } = auth;
   const role = deps.access.roleAllowing(user, guideId, 'guide.read');
   if (!role) return { ok: false, code: SOCKET_CLOSE.forbidden, reason: 'not a member of this guide' };
-  return { ok: true, kind, guideId, auth, canWrite: kind === 'section' && can(role, 'section.editText') };
+  // an archived guide allows nobody to edit: the access decides with the guide's state
+  const canWrite = kind === 'section' && deps.access.roleAllowing(user, guideId, 'section.editText') !== null;
+  return { ok: true, kind, guideId, auth, canWrite };
 }

@@ -2,11 +2,13 @@ import type { CreatedInvitationView, GuideRole, User } from '@dalil/shared';
 import type { GuideAccess } from '../auth/guideAccess.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { MemberRepository } from '../storage/memberRepository.ts';
+import type { AccountRepository } from '../storage/accountRepository.ts';
 import { invitationView } from './invitationView.ts';
 
 export interface InvitationDeps {
   access: GuideAccess;
   members: MemberRepository;
+  accounts: AccountRepository;
 }
 
 const DEFAULT_LIFETIME_HOURS = 7 * 24;
@@ -19,7 +21,7 @@ export async function createInvitation(
   deps: InvitationDeps,
   user: User | null | undefined,
   guideId: string,
-  input: { role: GuideRole; multiUse?: boolean; expiresInHours?: number },
+  input: { role: GuideRole; multiUse?: boolean; expiresInHours?: number; label?: string },
 ): Promise<CreatedInvitationView> {
   const actor = deps.access.authorize(user, guideId, 'members.manage');
   const token = newToken();
@@ -30,6 +32,7 @@ export async function createInvitation(
     multiUse: input.multiUse ?? false,
     expiresInHours: input.expiresInHours ?? DEFAULT_LIFETIME_HOURS,
     createdBy: actor.user.id,
+    label: input.label,
   });
-  return { ...invitationView(invitation), token, path: `/invitations/${token}` };
+  return { ...invitationView(invitation, (id) => deps.accounts.findUser(id)?.name), token, path: `/invitations/${token}` };
 }

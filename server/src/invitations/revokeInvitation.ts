@@ -9,5 +9,5 @@ export async function revokeInvitation(
   at: { guideId: string; invitationId: string },
 ): Promise<InvitationView> {
   deps.access.authorize(user, at.guideId, 'members.manage');
-  return invitationView(await deps.members.revokeInvitation(at.guideId, at.invitationId));
+  return invitationView(await deps.members.revokeInvitation(at.guideId, at.invitationId), (id) => deps.accounts.findUser(id)?.name);
 }

@@ -75,7 +75,7 @@ function apiReplies(route: Route): string[] {
   if (route.name === 'guide') {
     replies.push(`/api/guides/${guideId}`, `/api/guides/${guideId}/threads`);
     if (route.sectionId && SAFE_ID.test(route.sectionId)) replies.push(`/api/guides/${guideId}/sections/${route.sectionId}/workflow`);
-  } else if (route.name === 'members' || route.name === 'progress' || route.name === 'threads') {
+  } else if (route.name === 'members' || route.name === 'progress' || route.name === 'threads' || route.name === 'settings') {
     replies.push(`/api/guides/${guideId}`);
   }
   return replies;

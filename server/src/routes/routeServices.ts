@@ -31,4 +31,6 @@ export interface RouteServices {
   versions: VersionStore;
   /** For use cases whose changes span repositories in one step. */
   metadata: MetadataStore;
+  /** Days a trashed guide stays restorable (GUIDE_TRASH_DAYS). */
+  guideTrashDays: number;
 }

@@ -1,5 +1,5 @@
 import type { Guide, GuideRole, GuideView, Section, SectionView, TrashedSectionView, User, UserView } from '@dalil/shared';
-import { allowedActions, guideRoomName } from '@dalil/shared';
+import { allowedActions, guideRoomName, guideState } from '@dalil/shared';
 
 /** Shapes the API returns, built from stored entities (never the stored objects themselves). */
 export function sectionView(s: Section): SectionView {
@@ -23,18 +23,21 @@ export function trashedSectionView(s: Section): TrashedSectionView {
   return { ...sectionView(s), deletedAt: s.deletedAt ?? '', deletionId: s.deletionId ?? '' };
 }
 
-export function guideView(guide: Guide, sections: Section[], role: GuideRole): GuideView {
+export function guideView(guide: Guide, sections: Section[], role: GuideRole, trashDays: number): GuideView {
   return {
     id: guide.id,
     title: guide.title,
     language: guide.language,
+    state: guideState(guide),
+    archivedAt: guide.archivedAt,
+    trashDays,
     roomName: guideRoomName(guide.id),
     structureVersion: guide.structureVersion,
     requireResolvedThreads: guide.requireResolvedThreads,
     numbering: guide.numbering,
     sections: sections.map(sectionView),
     role,
-    permissions: allowedActions(role),
+    permissions: allowedActions(role, guideState(guide)),
   };
 }
 

@@ -100,6 +100,8 @@ export class GuideRepository {
       numbering: { enabled: true, unnumberedSectionIds: [] },
       createdAt: now,
       updatedAt: now,
+      archivedAt: null,
+      deletedAt: null,
     };
     return this.store.mutate((records) => {
       records.addGuide(guide).memberships.push({ guideId: guide.id, userId: input.coordinatorId, role: 'coordinator', createdAt: now });
@@ -125,6 +127,8 @@ export class GuideRepository {
       numbering: { enabled: true, unnumberedSectionIds: [] },
       createdAt: now,
       updatedAt: now,
+      archivedAt: null,
+      deletedAt: null,
     };
     const records = sections.map((s) => ({ ...s, title: cleanTitle(s.title) }));
     return this.store.mutate((change) => {
@@ -159,6 +163,45 @@ export class GuideRepository {
       if (change.numbering !== undefined) guide.numbering = { enabled: change.numbering.enabled, unnumberedSectionIds: [...new Set<string>(change.numbering.unnumberedSectionIds)] };
       touch(guide, true);
       return guide;
+    });
+  }
+
+  /** Archives a guide (read-only for everyone, listed apart) or brings it back. */
+  setArchived(guideId: string, archived: boolean): Promise<Guide> {
+    return this.store.mutate((records) => {
+      const guide = records.guide(guideId).guide;
+      if (guide.deletedAt !== null) throw notFound('guide');
+      guide.archivedAt = archived ? (guide.archivedAt ?? new Date().toISOString()) : null;
+      touch(guide, true);
+      return guide;
+    });
+  }
+
+  /** Puts a guide in the trash, or takes it out (`trashed` false). Nothing else of it changes. */
+  setTrashed(guideId: string, trashed: boolean): Promise<Guide> {
+    return this.store.mutate((records) => {
+      const guide = records.guide(guideId).guide;
+      if (!trashed && guide.deletedAt === null) throw badRequest('guide is not in the trash');
+      guide.deletedAt = trashed ? (guide.deletedAt ?? new Date().toISOString()) : null;
+      touch(guide, true);
+      return guide;
+    });
+  }
+
+  /** Guides in the trash since before `cutoff` (ISO time): those whose trash period is over. */
+  trashedBefore(cutoff: string): Guide[] {
+    return [...this.store.guides()].map((r) => r.guide).filter((g) => g.deletedAt !== null && g.deletedAt <= cutoff);
+  }
+
+  /**
+   * Removes a guide and everything recorded about it (sections, members, invitations, threads,
+   * history, notifications) in one metadata write; returns its sections, whose files the caller
+   * deletes next (a crash between the two leaves files nobody names, never a record without its file).
+   */
+  purgeGuide(guideId: string): Promise<Section[]> {
+    return this.store.mutate((records) => {
+      const sections = [...records.removeGuide(guideId).sections];
+      return sections;
     });
   }
 

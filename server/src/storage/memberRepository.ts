@@ -36,6 +36,16 @@ export class MemberRepository {
     });
   }
 
+  /** Adds a member with `role` unless they already are one (their role then stays); says whether they were added. */
+  addIfAbsent(guideId: string, userId: string, role: GuideRole): Promise<boolean> {
+    return this.store.mutate((change) => {
+      const data = change.guide(guideId);
+      if (data.memberships.some((m) => m.userId === userId)) return false;
+      data.memberships.push({ guideId, userId, role, createdAt: new Date().toISOString() });
+      return true;
+    });
+  }
+
   /** Removes a member and their section assignments; resolves with the guide's new structure version. */
   removeMember(guideId: string, userId: string): Promise<number> {
     return this.store.mutate((change) => {
@@ -62,6 +72,7 @@ export class MemberRepository {
     multiUse: boolean;
     expiresInHours: number;
     createdBy: string;
+    label?: string | null;
   }): Promise<Invitation> {
     const now = Date.now();
     const invitation: Invitation = {
@@ -75,6 +86,8 @@ export class MemberRepository {
       uses: 0,
       createdBy: input.createdBy,
       createdAt: new Date(now).toISOString(),
+      label: input.label?.trim() || null,
+      usedBy: [],
     };
     return this.store.mutate((change) => {
       change.guide(input.guideId).invitations.push(invitation);
@@ -137,6 +150,7 @@ export class MemberRepository {
       membership = { guideId: invitation.guideId, userId, role: invitation.role, createdAt: new Date().toISOString() };
       data.memberships.push(membership);
       invitation.uses += 1;
+      invitation.usedBy.push({ userId, at: membership.createdAt });
     }
     return { invitation, membership };
   }

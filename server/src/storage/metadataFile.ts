@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
 import { Low, type Adapter } from 'lowdb';
 import { writeFileDurably } from './durableFile.ts';
 
 /** lowdb adapter that writes the way DocStore snapshots do: temp file, fsync, rename, fsync dir. */
 class DurableJsonFile<T> implements Adapter<T> {
-  constructor(private readonly path: string) {}
+  constructor(readonly path: string) {}
 
   async read(): Promise<T | null> {
     try {
@@ -30,19 +30,22 @@ export class MetadataFile<T> {
   private dirty = false;
   private waiters: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
 
-  private constructor(private readonly db: Low<T>) {}
+  private constructor(
+    private readonly db: Low<T>,
+    private readonly path: string,
+  ) {}
 
   /** Reads the file; `fresh` is used (and not written) when there is none. */
   static async open<T>(path: string, fresh: () => T, upgrade: (data: T) => T = (d) => d): Promise<MetadataFile<T>> {
     const adapter = new DurableJsonFile<T>(path);
     const stored = await adapter.read();
-    return new MetadataFile(new Low<T>(adapter, upgrade(stored ?? fresh())));
+    return new MetadataFile(new Low<T>(adapter, upgrade(stored ?? fresh())), path);
   }
 
   /** A file that does not exist yet (its first `persist` creates it). */
   static create<T>(path: string, data: T): MetadataFile<T> {
     const db = new Low<T>(new DurableJsonFile<T>(path), data);
-    return new MetadataFile(db);
+    return new MetadataFile(db, path);
   }
 
   get data(): T {
@@ -59,6 +62,14 @@ export class MetadataFile<T> {
   /** Resolves when everything changed so far is on disk (the write loop runs until nothing is dirty). */
   flush(): Promise<void> {
     return this.writing ?? Promise.resolve();
+  }
+
+  /** Deletes the file once writes in flight are done (the caller fsyncs the directory). */
+  async remove(): Promise<void> {
+    await this.flush().catch(() => {});
+    await unlink(this.path).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
   }
 
   private async writeLoop(): Promise<void> {

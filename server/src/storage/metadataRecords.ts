@@ -88,6 +88,12 @@ export function withCurrentFields(records: GuideFile): GuideFile {
   const full: GuideFile = { ...newGuideFile(records.guide), ...records, schemaVersion: METADATA_SCHEMA_VERSION };
   full.guide.requireResolvedThreads ??= true;
   full.guide.numbering ??= { enabled: true, unnumberedSectionIds: [] };
+  full.guide.archivedAt ??= null;
+  full.guide.deletedAt ??= null;
+  for (const invitation of full.invitations) {
+    invitation.label ??= null;
+    invitation.usedBy ??= [];
+  }
   for (const section of full.sections) {
     section.authorIds ??= [];
     section.reviewerIds ??= [];

@@ -49,6 +49,11 @@ export interface MetadataChange {
   workflowOf(guideId: string): WorkflowFile;
   /** Adds a new guide (its own new files). */
   addGuide(guide: Guide): GuideRecords;
+  /**
+   * Removes a guide and everything recorded about it: its three files, and its notifications from
+   * every person's file. Returns its records as they were.
+   */
+  removeGuide(guideId: string): GuideRecords;
   notificationsOf(userId: string): NotificationRecords;
 }
 
@@ -203,6 +208,7 @@ export class MetadataStore {
       touched.add(file as MetadataFile<unknown>);
       return file.data;
     };
+    const removed: StoredGuide[] = [];
     const records: MetadataChange = {
       accounts: () => mark(this.accountsFile),
       guide: (guideId) => {
@@ -232,6 +238,18 @@ export class MetadataStore {
         }
         return mark(file);
       },
+      removeGuide: (guideId) => {
+        const stored = this.stored(guideId);
+        this.storedGuides.delete(guideId);
+        for (const [docName, id] of this.guideOfDocCache) if (id === guideId) this.guideOfDocCache.delete(docName);
+        for (const [, file] of this.notificationFiles) {
+          if (file.data.notifications.some((n) => n.guideId === guideId)) {
+            mark(file).notifications = file.data.notifications.filter((n) => n.guideId !== guideId);
+          }
+        }
+        removed.push(stored);
+        return stored;
+      },
     };
     let result: T;
     try {
@@ -241,7 +259,20 @@ export class MetadataStore {
       for (const file of touched) file.persist().catch(() => {});
       throw err;
     }
-    return Promise.all([...touched].map((file) => file.persist())).then(() => result);
+    return Promise.all([...touched].map((file) => file.persist()))
+      .then(() => Promise.all(removed.map((stored) => this.deleteGuideFiles(stored))))
+      .then(() => result);
+  }
+
+  /**
+   * The guide file goes first: once it is gone the guide is gone for good, and a crash before the
+   * other two leaves files no guide names (never read again), not half a guide.
+   */
+  private async deleteGuideFiles(stored: StoredGuide): Promise<void> {
+    for (const file of [stored.main, stored.threadsFile, stored.workflowFile] as Array<MetadataFile<unknown>>) {
+      await file.remove();
+    }
+    await Promise.all([GUIDE_METADATA_DIR, THREADS_DIR, WORKFLOW_DIR].map((sub) => fsyncDir(join(this.dir, sub))));
   }
 
   /** Resolves when everything changed so far is on disk. */

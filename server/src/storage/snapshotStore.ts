@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LayoutNode } from '@dalil/shared/editor';
 import { fsyncDir, writeFileDurably } from './durableFile.ts';
@@ -38,6 +38,11 @@ export class SnapshotStore {
     await fsyncDir(this.dir);
     await writeFileDurably(join(sectionDir, snapshotId + APPROVED_STATE_EXT), content.update);
     await writeFileDurably(join(sectionDir, snapshotId + APPROVED_VIEW_EXT), contentViewJson(content));
+  }
+
+  /** Deletes every snapshot of a section (its guide was purged from the trash). */
+  async forgetSection(sectionId: string): Promise<void> {
+    await rm(join(this.dir, sectionId), { recursive: true, force: true });
   }
 
   /** The exact bytes of a snapshot's text and layout file (what versions hold), or null when missing. */

@@ -16,6 +16,8 @@ export const Numbering = Type.Object(
   { additionalProperties: false },
 );
 
+export const GuideStateSchema = Type.Union([Type.Literal('active'), Type.Literal('archived'), Type.Literal('trashed')]);
+
 export const GuideSummary = Type.Object({
   id: Type.String(),
   title: Type.String(),
@@ -25,6 +27,12 @@ export const GuideSummary = Type.Object({
   openThreads: Type.Integer(),
   updatedAt: Type.String(),
   role: Role,
+  /** Active guides make the main list; archived ones are listed apart; trashed ones only reach their coordinators. */
+  state: GuideStateSchema,
+  archivedAt: Type.Union([Type.String(), Type.Null()]),
+  deletedAt: Type.Union([Type.String(), Type.Null()]),
+  /** When a trashed guide will be gone for good (its trash period ends); null unless trashed. */
+  purgeAt: Type.Union([Type.String(), Type.Null()]),
 });
 export type GuideSummary = Static<typeof GuideSummary>;
 
@@ -32,6 +40,11 @@ export const GuideView = Type.Object({
   id: Type.String(),
   title: Type.String(),
   language: Language,
+  /** Archived guides are read-only for everyone (their permissions say so too). */
+  state: GuideStateSchema,
+  archivedAt: Type.Union([Type.String(), Type.Null()]),
+  /** Days a guide sent to the trash stays restorable before it is deleted for good (server setting). */
+  trashDays: Type.Integer(),
   /** Name of the guide's own room on /collab: presence and live structure changes. */
   roomName: Type.String(),
   /** Bumped on every structure change; clients refetch when the room reports a newer one. */
@@ -60,3 +73,12 @@ export const UpdateGuideBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateGuideBody = Static<typeof UpdateGuideBody>;
+
+/** What the coordinator is told after sending a guide to the trash: how long it can still be restored. */
+export const TrashedGuideReply = Type.Object({
+  id: Type.String(),
+  deletedAt: Type.String(),
+  purgeAt: Type.String(),
+  trashDays: Type.Integer(),
+});
+export type TrashedGuideReply = Static<typeof TrashedGuideReply>;

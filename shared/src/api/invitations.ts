@@ -12,6 +12,10 @@ export const InvitationView = Type.Object({
   revokedAt: Nullable(Type.String()),
   uses: Type.Integer(),
   createdAt: Type.String(),
+  /** Whom the link is for, in the coordinator's words. */
+  label: Nullable(Type.String()),
+  /** Who joined with it (names as they are now), oldest first. */
+  usedBy: Type.Array(Type.Object({ userId: Type.String(), name: Type.String(), at: Type.String() })),
 });
 export type InvitationView = Static<typeof InvitationView>;
 
@@ -29,6 +33,7 @@ export const CreateInvitationBody = Type.Object(
     role: Role,
     multiUse: Type.Optional(Type.Boolean()),
     expiresInHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 90 })),
+    label: Type.Optional(Type.String({ maxLength: 120 })),
   },
   { additionalProperties: false },
 );

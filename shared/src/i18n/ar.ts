@@ -1,4 +1,6 @@
 import { suggestionsAr } from './suggestions/ar.ts';
+import { membershipAr } from './membership/ar.ts';
+import { guideHeaderAr, guideSettingsAr } from './guideSettings/ar.ts';
 import { contentAr } from './content/ar.ts';
 import type { Messages } from './fr.ts';
 
@@ -638,6 +640,9 @@ export const ar: Messages = {
   },
   content: contentAr,
   suggestions: suggestionsAr,
+  guideSettings: guideSettingsAr,
+  guideHeader: guideHeaderAr,
+  membership: membershipAr,
   import: {
     action: 'استيراد مستند وورد…',
     sectionAction: 'استيراد مستند وورد…',

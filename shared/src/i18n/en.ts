@@ -1,4 +1,6 @@
 import { suggestionsEn } from './suggestions/en.ts';
+import { membershipEn } from './membership/en.ts';
+import { guideHeaderEn, guideSettingsEn } from './guideSettings/en.ts';
 import { contentEn } from './content/en.ts';
 import type { Messages } from './fr.ts';
 
@@ -587,6 +589,9 @@ export const en: Messages = {
   },
   content: contentEn,
   suggestions: suggestionsEn,
+  guideSettings: guideSettingsEn,
+  guideHeader: guideHeaderEn,
+  membership: membershipEn,
   import: {
     action: 'Import a Word document…',
     sectionAction: 'Import a Word document…',

@@ -1,4 +1,6 @@
 import { suggestionsFr } from './suggestions/fr.ts';
+import { membershipFr } from './membership/fr.ts';
+import { guideHeaderFr, guideSettingsFr } from './guideSettings/fr.ts';
 import { contentFr } from './content/fr.ts';
 /**
  * French UI messages: the reference catalogue. Arabic and English must provide every key (the
@@ -589,6 +591,9 @@ export const fr = {
   },
   content: contentFr,
   suggestions: suggestionsFr,
+  guideSettings: guideSettingsFr,
+  guideHeader: guideHeaderFr,
+  membership: membershipFr,
   import: {
     action: 'Importer un document Word…',
     sectionAction: 'Importer un document Word…',

@@ -1,3 +1,4 @@
+import type { GuideState } from '../types/domain.ts';
 import type { GuideRole } from './roles.ts';
 
 /**
@@ -7,6 +8,10 @@ import type { GuideRole } from './roles.ts';
 export const GUIDE_ACTIONS = [
   'guide.read',
   'guide.update',
+  /** Archive a guide (read-only for everyone) and bring it back. */
+  'guide.archive',
+  /** Put a guide in the trash (purged after the retention period) and restore it meanwhile. */
+  'guide.delete',
   'section.editText',
   'section.comment',
   'thread.moderate',
@@ -54,11 +59,22 @@ const MATRIX: Record<GuideRole, ReadonlySet<GuideAction>> = {
   reader: new Set<GuideAction>(['guide.read']),
 };
 
-export function can(role: GuideRole | null | undefined, action: GuideAction): boolean {
-  return role != null && MATRIX[role].has(action);
+/**
+ * What the guide's state still allows, whatever the role: an archived guide is read-only for
+ * everyone (reading, exporting, and its coordinators bringing it back or deleting it); a guide
+ * in the trash only lets its coordinators restore it.
+ */
+const STATE_ALLOWS: Record<Exclude<GuideState, 'active'>, ReadonlySet<GuideAction>> = {
+  archived: new Set<GuideAction>(['guide.read', 'members.read', 'guide.export', 'guide.archive', 'guide.delete']),
+  trashed: new Set<GuideAction>(['guide.delete']),
+};
+
+export function can(role: GuideRole | null | undefined, action: GuideAction, state: GuideState = 'active'): boolean {
+  if (role == null || !MATRIX[role].has(action)) return false;
+  return state === 'active' || STATE_ALLOWS[state].has(action);
 }
 
-/** The actions a role allows, as sent to clients with each guide (so they never re-derive them). */
-export function allowedActions(role: GuideRole | null | undefined): GuideAction[] {
-  return GUIDE_ACTIONS.filter((action) => can(role, action));
+/** The actions a role allows in a guide in this state, as sent to clients with each guide (so they never re-derive them). */
+export function allowedActions(role: GuideRole | null | undefined, state: GuideState = 'active'): GuideAction[] {
+  return GUIDE_ACTIONS.filter((action) => can(role, action, state));
 }

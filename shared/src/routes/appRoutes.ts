@@ -10,6 +10,7 @@ export type Route =
   | { name: 'threads'; guideId: string }
   | { name: 'read'; guideId: string }
   | { name: 'versions'; guideId: string }
+  | { name: 'settings'; guideId: string }
   | { name: 'invitation'; token: string }
   | { name: 'account' }
   | { name: 'login' }
@@ -22,6 +23,7 @@ const PROGRESS = /^\/guides\/([^/]+)\/progress\/?$/;
 const THREADS = /^\/guides\/([^/]+)\/comments\/?$/;
 const READ = /^\/guides\/([^/]+)\/read\/?$/;
 const VERSIONS = /^\/guides\/([^/]+)\/versions\/?$/;
+const SETTINGS = /^\/guides\/([^/]+)\/settings\/?$/;
 const INVITATION = /^\/invitations\/([^/]+)\/?$/;
 
 export function parseRoute(pathname: string): Route {
@@ -40,6 +42,8 @@ export function parseRoute(pathname: string): Route {
   if (read) return { name: 'read', guideId: decode(read[1]!) };
   const versions = VERSIONS.exec(pathname);
   if (versions) return { name: 'versions', guideId: decode(versions[1]!) };
+  const settings = SETTINGS.exec(pathname);
+  if (settings) return { name: 'settings', guideId: decode(settings[1]!) };
   const guide = GUIDE.exec(pathname);
   if (guide) return { name: 'guide', guideId: decode(guide[1]!), sectionId: null };
   const invitation = INVITATION.exec(pathname);
@@ -70,6 +74,7 @@ export const paths = {
   read: (guideId: string, versionId?: string): string =>
     `/guides/${encodeURIComponent(guideId)}/read${versionId ? `?version=${encodeURIComponent(versionId)}` : ''}`,
   versions: (guideId: string): string => `/guides/${encodeURIComponent(guideId)}/versions`,
+  settings: (guideId: string): string => `/guides/${encodeURIComponent(guideId)}/settings`,
   invitation: (token: string): string => `/invitations/${encodeURIComponent(token)}`,
   account: (): string => '/account',
   login: (next?: string): string => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
@@ -86,6 +91,7 @@ export const LAZY_PAGE_OF = {
   threads: 'GuideThreadsPage',
   read: 'ReadingPage',
   versions: 'VersionsPage',
+  settings: 'GuideSettingsPage',
 } as const satisfies Partial<Record<Route['name'], string>>;
 
 export type LazyPageName = (typeof LAZY_PAGE_OF)[keyof typeof LAZY_PAGE_OF];

@@ -63,6 +63,18 @@ export interface Guide {
   numbering: GuideNumbering;
   createdAt: string;
   updatedAt: string;
+  /** When the coordinator archived it (read-only for everyone, listed apart); null when active. */
+  archivedAt: string | null;
+  /** When it was put in the trash (gone for everyone but its coordinators until purged); null otherwise. */
+  deletedAt: string | null;
+}
+
+/** Where a guide is in its life: in use, archived (read-only), or in the trash (awaiting purge). */
+export type GuideState = 'active' | 'archived' | 'trashed';
+
+export function guideState(guide: Pick<Guide, 'archivedAt' | 'deletedAt'>): GuideState {
+  if (guide.deletedAt) return 'trashed';
+  return guide.archivedAt ? 'archived' : 'active';
 }
 
 export interface Section {
@@ -132,4 +144,8 @@ export interface Invitation {
   uses: number;
   createdBy: string;
   createdAt: string;
+  /** The coordinator's note on whom the link is for ("formateur CEFAD, chapitre 2"); null when none. */
+  label: string | null;
+  /** Who joined the guide with this link, and when. */
+  usedBy: Array<{ userId: string; at: string }>;
 }

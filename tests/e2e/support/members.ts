@@ -13,13 +13,17 @@ export const memberRow = (page: Page, name: string) => page.locator('.member-row
  * Creates an invitation link from the members page form and returns the full URL it shows once.
  * `role` is the option value (coordinator, author, contributor, reviewer, reader).
  */
-export async function createInvitationLink(page: Page, options: { role: string; multiUse?: boolean; days?: number }): Promise<string> {
+export async function createInvitationLink(page: Page, options: { role: string; multiUse?: boolean; days?: number; label?: string }): Promise<string> {
   const form = page.getByTestId('invite-form');
   await form.locator('select').selectOption(options.role);
+  if (options.label !== undefined) await form.getByLabel('Pour qui (facultatif)').fill(options.label);
   await form.locator(`input[type="radio"][value="${options.multiUse ? 'multi' : 'single'}"]`).check();
   if (options.days !== undefined) await form.locator('input[type="number"]').fill(String(options.days));
+  // links made during the visit stay listed, newest first: wait for one more
+  const links = page.getByTestId('created-link');
+  const before = await links.count();
   await form.locator('button[type="submit"]').click();
-  const link = page.getByTestId('created-link').locator('input');
-  await link.waitFor({ timeout: 10_000 });
+  await links.nth(before).waitFor({ timeout: 10_000 });
+  const link = links.first().locator('input');
   return link.inputValue();
 }

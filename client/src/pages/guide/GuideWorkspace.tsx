@@ -12,6 +12,8 @@ import { SectionPane } from './SectionPane.tsx';
 import { useGuideMembers } from './useGuideMembers.ts';
 import { useLiveGuide } from './useLiveGuide.ts';
 import { useRoleChangeAnnouncement } from './useRoleChangeAnnouncement.ts';
+import { ArchivedBanner } from '../settings/ArchivedBanner.tsx';
+import '../settings/settings.css';
 
 interface GuideWorkspaceProps {
   guide: GuideView;
@@ -76,6 +78,7 @@ export function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWo
           />
         </aside>
         <main id="main" className="workspace__main" tabIndex={-1}>
+          <ArchivedBanner guide={guide} />
           {section ? (
             <SectionPane
               key={section.id}

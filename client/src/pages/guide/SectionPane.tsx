@@ -99,7 +99,7 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
             language={guide.language}
             synced={synced}
             editable={canEdit && !locked}
-            readOnlyNote={!locked ? undefined : section.status === 'review' ? t('reviewRound.reviewShort') : t('workflow.validatedShort')}
+            readOnlyNote={guide.state === 'archived' ? t('guideSettings.archivedReadOnly') : !locked ? undefined : section.status === 'review' ? t('reviewRound.reviewShort') : t('workflow.validatedShort')}
             onEditor={setEditor}
             suggestions={{ open: suggestions.open, canSuggest, forced: !canEdit, onSent: suggestions.apply }}
           />

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedInvitationView } from '@dalil/shared';
+import { isolate } from '../../i18n/isolate.ts';
 
 /**
  * The new link, shown once: the server keeps only a hash of the token, so nobody can show it
@@ -31,10 +32,11 @@ export function CreatedLink({ invitation, onDismiss }: { invitation: CreatedInvi
 
   return (
     <div className="created-link" data-testid="created-link">
-      <h3 className="created-link__title">{t('invitations.createdHeading')}</h3>
-      <p className="created-link__note">{t('invitations.createdNote')}</p>
+      <p className="created-link__title" dir="auto">
+        {invitation.label ? t('membership.createdFor', { label: isolate(invitation.label) }) : t('membership.unlabelled')} · {t(`roles.${invitation.role}`)}
+      </p>
       <label htmlFor={inputId} className="visually-hidden">
-        {t('invitations.linkLabel')}
+        {invitation.label ? t('membership.createdFor', { label: isolate(invitation.label) }) : t('invitations.linkLabel')}
       </label>
       <div className="created-link__row">
         <input id={inputId} ref={input} className="created-link__url" value={url} readOnly dir="ltr" onFocus={(event) => event.currentTarget.select()} />

@@ -8,12 +8,16 @@ import { CreatedLink } from './CreatedLink.tsx';
 import { InvitationList } from './InvitationList.tsx';
 import { InviteForm } from './InviteForm.tsx';
 
-/** Coordinators only: make an invitation link, see it once, follow and revoke existing links. */
+/**
+ * Coordinators only: make invitation links and follow and revoke them. Every link made during this
+ * visit stays shown with its copy button until dismissed (the server keeps only a hash of the
+ * token, so a link not copied before leaving the page cannot be shown again).
+ */
 export function InvitationsPanel({ guideId }: { guideId: string }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [invitations, setInvitations] = useState<InvitationView[] | null>(null);
-  const [created, setCreated] = useState<CreatedInvitationView | null>(null);
+  const [created, setCreated] = useState<CreatedInvitationView[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
@@ -29,6 +33,7 @@ export function InvitationsPanel({ guideId }: { guideId: string }) {
     setError(null);
     try {
       await revokeInvitation(guideId, invitation.id);
+      setCreated((links) => links.filter((link) => link.id !== invitation.id));
       announce(t('invitations.revoked'));
     } catch (err) {
       setError(apiErrorMessage(err, t));
@@ -43,11 +48,19 @@ export function InvitationsPanel({ guideId }: { guideId: string }) {
       <InviteForm
         guideId={guideId}
         onCreated={(invitation) => {
-          setCreated(invitation);
+          setCreated((links) => [invitation, ...links]);
           void reload();
         }}
       />
-      {created && <CreatedLink key={created.id} invitation={created} onDismiss={() => setCreated(null)} />}
+      {created.length > 0 && (
+        <div className="created-links" data-testid="created-links">
+          <h3 className="created-links__heading">{t('membership.createdHeading', { count: created.length })}</h3>
+          <p className="created-link__note">{t('membership.createdNote')}</p>
+          {created.map((invitation) => (
+            <CreatedLink key={invitation.id} invitation={invitation} onDismiss={() => setCreated((links) => links.filter((link) => link.id !== invitation.id))} />
+          ))}
+        </div>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}

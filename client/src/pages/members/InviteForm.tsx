@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GUIDE_ROLES, type CreatedInvitationView, type GuideRole } from '@dalil/shared';
+import type { CreatedInvitationView, GuideRole } from '@dalil/shared';
+import { RoleOptions } from './RoleOptions.tsx';
 import { createInvitation } from '../../api/invitations.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 
@@ -15,27 +16,29 @@ interface InviteFormProps {
 /** Role, one person or several, and how many days the link stays valid. */
 export function InviteForm({ guideId, onCreated }: InviteFormProps) {
   const { t } = useTranslation();
-  const ids = { role: useId(), days: useId(), usage: useId(), hint: useId() };
+  const ids = { role: useId(), days: useId(), usage: useId(), hint: useId(), label: useId() };
   const [role, setRole] = useState<GuideRole>('contributor');
   const [multiUse, setMultiUse] = useState(false);
   const [days, setDays] = useState(7);
+  const [label, setLabel] = useState('');
 
   const { busy, error, submit } = useSubmit(async (event: FormEvent) => {
     event.preventDefault();
     const clamped = Math.min(MAX_DAYS, Math.max(1, Math.round(days) || 1));
-    onCreated(await createInvitation(guideId, { role, multiUse, expiresInHours: clamped * 24 }));
+    onCreated(await createInvitation(guideId, { role, multiUse, expiresInHours: clamped * 24, ...(label.trim() ? { label: label.trim() } : {}) }));
+    setLabel('');
   });
 
   return (
     <form className="invite-form" onSubmit={(event) => void submit(event)} aria-label={t('invitations.createHeading')} data-testid="invite-form">
+      <div className="field field--grow invite-form__label">
+        <label htmlFor={ids.label}>{t('membership.labelLabel')}</label>
+        <input id={ids.label} value={label} maxLength={120} dir="auto" placeholder={t('membership.labelPlaceholder')} onChange={(event) => setLabel(event.target.value)} />
+      </div>
       <div className="field">
         <label htmlFor={ids.role}>{t('invitations.role')}</label>
         <select id={ids.role} value={role} onChange={(event) => setRole(event.target.value as GuideRole)} aria-describedby={ids.hint}>
-          {GUIDE_ROLES.map((value) => (
-            <option key={value} value={value}>
-              {t(`roles.${value}`)}
-            </option>
-          ))}
+          <RoleOptions />
         </select>
       </div>
       <fieldset className="invite-form__usage">

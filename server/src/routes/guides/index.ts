@@ -1,51 +1,77 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { CreateGuideBody, GuideSummary, UpdateGuideBody } from '@dalil/shared';
+import type { CreateGuideBody, GuideSummary, TrashedGuideReply, UpdateGuideBody } from '@dalil/shared';
 import type { RouteServices } from '../routeServices.ts';
 import { unauthenticated } from '../../auth/guideAccess.ts';
 import { guideView } from '../views.ts';
-import { createGuideSchema, getGuideSchema, listGuidesSchema, updateGuideSchema } from './schemas.ts';
+import { listGuidesOf } from '../../guides/listGuidesOf.ts';
+import { updateGuideSettings } from '../../guides/updateGuideSettings.ts';
+import { setGuideArchived } from '../../guides/archiveGuide.ts';
+import { restoreTrashedGuide, trashGuide } from '../../guides/trashGuide.ts';
+import { purgeAt } from '../../guides/guideDeps.ts';
+import {
+  archiveGuideSchema,
+  createGuideSchema,
+  getGuideSchema,
+  listGuidesSchema,
+  restoreGuideSchema,
+  trashGuideSchema,
+  unarchiveGuideSchema,
+  updateGuideSchema,
+} from './schemas.ts';
 
-const guidesRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, members, threads, access, live }) => {
-  /** Only the guides the caller is a member of. */
+type GuideParams = { Params: { guideId: string } };
+
+const guidesRoute: FastifyPluginAsync<RouteServices> = async (app, services) => {
+  const { guides, access, guideTrashDays } = services;
+
+  /** Only the guides the caller is a member of (trashed ones only for who may restore them). */
   app.get('/', { schema: listGuidesSchema }, async (request): Promise<GuideSummary[]> => {
     if (!request.auth) throw unauthenticated();
-    const roles = new Map(members.membershipsOf(request.auth.user.id).map((m) => [m.guideId, m.role]));
-    return guides
-      .listGuides()
-      .filter((g) => roles.has(g.id))
-      .map((g) => ({
-        id: g.id,
-        title: g.title,
-        language: g.language,
-        sectionCount: guides.listSections(g.id).length,
-        openThreads: threads.list(g.id, { status: 'open' }).length,
-        updatedAt: g.updatedAt,
-        role: roles.get(g.id)!,
-      }));
+    return listGuidesOf(services, request.auth.user.id, guideTrashDays);
   });
 
   app.post<{ Body: CreateGuideBody }>('/', { schema: createGuideSchema }, async (request, reply) => {
     if (!request.auth) throw unauthenticated();
     const guide = await guides.createGuide({ ...request.body, coordinatorId: request.auth.user.id });
-    return reply.code(201).send(guideView(guide, [], 'coordinator'));
+    return reply.code(201).send(guideView(guide, [], 'coordinator', guideTrashDays));
   });
 
-  app.get<{ Params: { guideId: string } }>('/:guideId', { schema: getGuideSchema }, async (request) => {
+  app.get<GuideParams>('/:guideId', { schema: getGuideSchema }, async (request) => {
     const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.read');
     const guide = guides.getGuide(request.params.guideId);
-    return guideView(guide, guides.listSections(guide.id), role);
+    return guideView(guide, guides.listSections(guide.id), role, guideTrashDays);
   });
 
-  app.patch<{ Params: { guideId: string }; Body: UpdateGuideBody }>(
-    '/:guideId',
-    { schema: updateGuideSchema },
-    async (request) => {
-      const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.update');
-      const guide = await guides.updateGuide(request.params.guideId, request.body);
-      live.structureChanged(guide.id, guide.structureVersion);
-      return guideView(guide, guides.listSections(guide.id), role);
-    },
-  );
+  app.patch<GuideParams & { Body: UpdateGuideBody }>('/:guideId', { schema: updateGuideSchema }, async (request) => {
+    const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.update');
+    const guide = await updateGuideSettings(services, request.params.guideId, request.body);
+    return guideView(guide, guides.listSections(guide.id), role, guideTrashDays);
+  });
+
+  app.post<GuideParams>('/:guideId/archive', { schema: archiveGuideSchema }, async (request) => {
+    const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.archive');
+    const guide = await setGuideArchived(services, request.params.guideId, true);
+    return guideView(guide, guides.listSections(guide.id), role, guideTrashDays);
+  });
+
+  app.delete<GuideParams>('/:guideId/archive', { schema: unarchiveGuideSchema }, async (request) => {
+    const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.archive');
+    const guide = await setGuideArchived(services, request.params.guideId, false);
+    return guideView(guide, guides.listSections(guide.id), role, guideTrashDays);
+  });
+
+  app.delete<GuideParams>('/:guideId', { schema: trashGuideSchema }, async (request): Promise<TrashedGuideReply> => {
+    access.authorize(request.auth?.user, request.params.guideId, 'guide.delete');
+    const guide = await trashGuide(services, request.params.guideId);
+    const deletedAt = guide.deletedAt!;
+    return { id: guide.id, deletedAt, purgeAt: purgeAt(deletedAt, guideTrashDays), trashDays: guideTrashDays };
+  });
+
+  app.post<GuideParams>('/:guideId/restore', { schema: restoreGuideSchema }, async (request) => {
+    const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.delete');
+    const guide = await restoreTrashedGuide(services, request.params.guideId);
+    return guideView(guide, guides.listSections(guide.id), role, guideTrashDays);
+  });
 };
 
 export default guidesRoute;

@@ -18,7 +18,7 @@ import {
 
 /** Invitation links of a guide (coordinators), mounted under /api/guides/:guideId. */
 export const guideInvitationsRoute: FastifyPluginAsync<RouteServices> = async (app, services) => {
-  app.post<{ Params: { guideId: string }; Body: { role: GuideRole; multiUse?: boolean; expiresInHours?: number } }>(
+  app.post<{ Params: { guideId: string }; Body: { role: GuideRole; multiUse?: boolean; expiresInHours?: number; label?: string } }>(
     '/invitations',
     { schema: createInvitationSchema },
     async (request, reply) =>

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { MemberParams, MemberView, UpdateMemberBody } from '@dalil/shared/api/members.ts';
+import { AddMemberBody, AddMemberReply, MemberParams, MemberView, UpdateMemberBody } from '@dalil/shared/api/members.ts';
 import { IdParams } from '@dalil/shared/api/common.ts';
 import { errorReplies } from '../commonSchemas.ts';
 
@@ -25,4 +25,12 @@ export const removeMemberSchema = {
   summary: 'Remove a member; their open documents are disconnected at once',
   params: MemberParams,
   response: { 204: { type: 'null' }, ...errorReplies },
+};
+
+export const addMemberSchema = {
+  tags,
+  summary: 'Add someone who has an account here, by email (same reply whether or not the address has an account)',
+  params: IdParams('guideId'),
+  body: AddMemberBody,
+  response: { 202: AddMemberReply, ...errorReplies },
 };

@@ -1,0 +1,21 @@
+/** Messages of membership management: adding an existing account by email, labelled invitation links. */
+export const membershipFr = {
+  addHeading: 'Ajouter une personne qui a déjà un compte',
+  addIntro: 'Saisissez son adresse e-mail : si elle a un compte sur ce serveur, elle rejoint le guide tout de suite, sans lien.',
+  emailLabel: 'Adresse e-mail',
+  roleLabel: 'Rôle',
+  add: 'Ajouter au guide',
+  adding: 'Ajout…',
+  addDone: 'Si l’adresse {{email}} a un compte sur ce serveur, la personne est maintenant membre du guide (un membre garde son rôle). Sinon, envoyez-lui un lien d’invitation ci-dessous.',
+  labelLabel: 'Pour qui (facultatif)',
+  labelPlaceholder: 'Ex. : formateur CEFAD, chapitre 2',
+  createdHeading_one: 'Lien créé pendant cette visite',
+  createdHeading_other: 'Liens créés pendant cette visite',
+  createdNote: 'Copiez-les avant de quitter la page : le serveur ne garde pas les liens eux-mêmes (seulement une empreinte) et ne pourra plus les afficher.',
+  usedBy: 'Utilisé par {{names}}',
+  notUsed: 'Pas encore utilisé',
+  inactiveHeading: 'Liens révoqués, expirés ou déjà utilisés ({{count}})',
+  noActive: 'Aucun lien actif.',
+  unlabelled: 'Lien sans libellé',
+  createdFor: 'Lien « {{label}} »',
+};
