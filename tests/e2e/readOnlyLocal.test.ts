@@ -55,7 +55,7 @@ describe('a reader cannot make local edits, not even by forcing them', () => {
 
   it('refuses typing into a contenteditable flipped on, editor commands and raw ProseMirror transactions', async () => {
     const { page } = reader;
-    expect(await editorOf(page).getAttribute('contenteditable')).toBe('false');
+    await expect.poll(() => editorOf(page).getAttribute('contenteditable')).toBe('false');
     await editorOf(page).evaluate((el) => el.setAttribute('contenteditable', 'true'));
     await editorOf(page).click();
     await page.keyboard.press('End');
