@@ -3,7 +3,7 @@ import type { ServerProcess } from '../helpers/serverProcess.ts';
 import { killIfRunning, spawnDemoServer } from '../helpers/demoServer.ts';
 import { connectClient } from '../helpers/yClient.ts';
 import { tempDir } from '../helpers/tempDir.ts';
-import { sleep } from '../helpers/waitFor.ts';
+import { waitFor } from '../helpers/waitFor.ts';
 import { docOnDisk } from '../helpers/docOnDisk.ts';
 
 describe('SIGTERM during an edit storm', () => {
@@ -23,7 +23,16 @@ describe('SIGTERM during an edit storm', () => {
     await Promise.all(clients.map((c) => c.synced()));
     let n = 0;
     const writers = clients.map((c, i) => setInterval(() => c.text.insert(c.text.length, `<c${i}t${n++}>`), 5));
-    await sleep(700);
+    // The signal must land mid-storm with plenty already relayed (asserted below): wait for that
+    // state rather than a fixed 700 ms, which a loaded CI machine may not fill.
+    const relayedSoFar = () => {
+      const seen = new Set<string>();
+      clients.forEach((c, i) => {
+        for (const token of c.text.toString().match(/<c\d+t\d+>/g) ?? []) if (!token.startsWith(`<c${i}t`)) seen.add(token);
+      });
+      return seen.size;
+    };
+    await waitFor('over 100 tokens relayed between the clients', () => relayedSoFar() > 100, { timeoutMs: 30_000, intervalMs: 50 });
     // The signal arrives while every client is still typing; with an 80 ms commit window, much of
     // what the server holds is still queued.
     const signalledAt = Date.now();
