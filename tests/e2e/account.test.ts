@@ -42,7 +42,7 @@ describe('my account page and roles on guide cards', () => {
     await page.getByLabel('Nom affiché aux autres participants').fill('Youssef Chebbi');
     await page.getByRole('button', { name: 'Enregistrer le nom' }).click();
     await expect.poll(() => page.locator('.user-name__text').innerText()).toBe('Youssef Chebbi');
-    expect(await page.getByText('Nom enregistré.').count()).toBe(1);
+    await page.getByText('Nom enregistré.').waitFor();
 
     // a wrong current password is refused with a clear message
     await page.getByLabel('Mot de passe actuel').fill('pas le bon mot de passe');

@@ -60,7 +60,7 @@ describe('importing Word documents in the browser', () => {
 
     await page.waitForURL(/\/guides\/[^/]+$/, LIVE);
     await tocLink(page, 'Les acteurs').waitFor(LIVE);
-    expect(await tocOutline(page)).toEqual(['Introduction', 'Comprendre le cadre', '  Les acteurs', '  Outils', 'الإطار القانوني']);
+    await expect.poll(() => tocOutline(page), LIVE).toEqual(['Introduction', 'Comprendre le cadre', '  Les acteurs', '  Outils', 'الإطار القانوني']);
 
     await tocLink(page, 'Les acteurs').click();
     await editorOf(page).locator('table').waitFor(LIVE);

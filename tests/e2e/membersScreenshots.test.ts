@@ -50,8 +50,8 @@ describe('members page screenshots (demo guide), French and Arabic', () => {
       expect(statSync(file).size).toBeGreaterThan(20_000);
 
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.waitForTimeout(200);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // the layout follows the resize (media queries, resize listeners): poll it rather than sleep
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(artifactsDir, `members-${language}-390.png`) });
       expect(errors).toEqual([]);

@@ -46,8 +46,15 @@ describe('offline in the browser: edits survive a reload without network and mer
     await typeParagraph(writer.page, `${first.join(' ')}.`);
     await expect.poll(() => pendingChanges(writer.page), { timeout: 5_000 }).toBeGreaterThanOrEqual(first.join(' ').length);
     expect(await writer.page.getByTestId('pending-changes').innerText()).toMatch(/^\d+ modifications en attente d’envoi$/);
-    // the socket is really closed: the other person has nothing yet
-    await writer.page.waitForTimeout(500);
+    // the socket is really closed: the server has none of it (asked by a fresh client once synced:
+    // a fact, not the luck of a sleep), so the other person has nothing either
+    const probe = connectClient(e2e.app.server.wsUrl, docName, { cookie });
+    try {
+      await probe.synced();
+      expect(fragmentText(probe.doc.getXmlFragment(SECTION_FRAGMENT))).not.toContain(first[0]);
+    } finally {
+      probe.destroy();
+    }
     expect(await editorOf(watcher.page).innerText()).not.toContain(first[0]);
   });
 

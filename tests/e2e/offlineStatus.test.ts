@@ -26,7 +26,7 @@ describe('status line when the server goes away', () => {
     await user.page.locator('.status-line[data-connection="offline"]').waitFor({ timeout: 10_000 });
     expect(await user.page.locator('.status-line__connection').innerText()).toContain('vos modifications sont conservées sur cet appareil');
     // no "saved" claim while the server cannot confirm anything
-    expect(await user.page.getByTestId('save-status').count()).toBe(0);
+    await expect.poll(() => user.page.getByTestId('save-status').count()).toBe(0);
     await typeParagraph(user.page, 'Écrit hors ligne.');
     expect(await editorOf(user.page).innerText()).toContain('Écrit hors ligne.');
   });

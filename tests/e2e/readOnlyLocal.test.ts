@@ -16,6 +16,11 @@ describe('a reader cannot make local edits, not even by forcing them', () => {
   let docName: string;
   let coordinatorCookie: string;
   const updatesSent: string[] = [];
+  /** URLs of the sockets that answered a server's sync step 1 (the frame that carries local changes on a reconnect). */
+  const syncRepliesSent: string[] = [];
+  /** URLs of the sockets that sent an awareness frame ([1, …]). */
+  const awarenessSent: string[] = [];
+  const onSectionSocket = (urls: string[]) => urls.filter((url) => url.includes(`/${docName}`)).length;
 
   const e2e = useBrowserApp();
 
@@ -40,7 +45,9 @@ describe('a reader cannot make local edits, not even by forcing them', () => {
     // step 2 ([0, 1, …]) answers the server's state vector and carries them as well when not empty
     reader.page.on('websocket', (socket) =>
       socket.on('framesent', ({ payload }) => {
+        if (typeof payload !== 'string' && payload[0] === 1) awarenessSent.push(socket.url());
         if (typeof payload === 'string' || payload[0] !== 0) return;
+        if (payload[1] === 1) syncRepliesSent.push(socket.url());
         if (payload[1] === 2 || (payload[1] === 1 && !isEmptyUpdate(payload))) updatesSent.push(socket.url());
       }),
     );
@@ -55,7 +62,7 @@ describe('a reader cannot make local edits, not even by forcing them', () => {
 
   it('refuses typing into a contenteditable flipped on, editor commands and raw ProseMirror transactions', async () => {
     const { page } = reader;
-    expect(await editorOf(page).getAttribute('contenteditable')).toBe('false');
+    await expect.poll(() => editorOf(page).getAttribute('contenteditable')).toBe('false');
     await editorOf(page).evaluate((el) => el.setAttribute('contenteditable', 'true'));
     await editorOf(page).click();
     await page.keyboard.press('End');
@@ -75,14 +82,19 @@ describe('a reader cannot make local edits, not even by forcing them', () => {
 
   it('never stores or sends a change forced into the Y.Doc: not on the server, not after an offline reload', async () => {
     const { page } = reader;
+    const awarenessBefore = onSectionSocket(awarenessSent);
     await page.evaluate(() => {
       const editor = (document.querySelector('.ProseMirror') as HTMLElement & { editor: any }).editor;
       const collaboration = editor.extensionManager.extensions.find((e: { name: string }) => e.name === 'collaboration');
       const paragraph = collaboration.options.document.getXmlFragment('default').get(0);
       paragraph.get(0).insert(0, 'FORCE4 ');
+      // then a frame that is surely sent, on the same socket: an awareness change
+      const caret = editor.extensionManager.extensions.find((e: { name: string }) => e.name === 'collaborationCaret');
+      caret.options.provider.awareness.setLocalStateField('probe', Date.now());
     });
-    // give a socket every chance to carry it
-    await page.waitForTimeout(1_000);
+    // a socket sends in order: once the awareness frame is out (not after a sleep), an update sent
+    // for the forced change would have been seen before it
+    await expect.poll(() => onSectionSocket(awarenessSent), { timeout: 15_000 }).toBeGreaterThan(awarenessBefore);
     expect(updatesSent).toEqual([]);
     expect(fragmentText(author.fragment)).toBe(OFFICIAL);
     expect(await pendingChanges(page)).toBe(0);
@@ -95,9 +107,12 @@ describe('a reader cannot make local edits, not even by forcing them', () => {
     expect(await editorOf(page).innerText()).not.toMatch(/FORCE/);
     expect(await pendingChanges(page)).toBe(0);
     expect(await page.getByTestId('pending-changes').innerText()).toBe('Aucune modification en attente d’envoi');
+    const repliesBefore = onSectionSocket(syncRepliesSent);
     await reader.context.setOffline(false);
     await page.locator('.status-line[data-connection="connected"]').waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(500);
+    // whatever the reconnected client holds goes in its answer to the server's sync step 1: once
+    // that frame is out (not after a sleep), every update it would send has been seen
+    await expect.poll(() => onSectionSocket(syncRepliesSent), { timeout: 15_000 }).toBeGreaterThan(repliesBefore);
     expect(updatesSent).toEqual([]);
     expect(fragmentText(author.fragment)).toBe(OFFICIAL);
     const fresh = connectClient(e2e.app.server.wsUrl, docName, { cookie: coordinatorCookie });

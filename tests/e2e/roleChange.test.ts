@@ -27,7 +27,8 @@ describe('members page: role changes and removal reach an open guide', () => {
     const reader = await openUser(e2e.browser, { cookie: member.cookie, baseUrl: e2e.app.url });
     await openSection(reader.page, e2e.app.url, guide.id, section.id);
     await reader.page.getByTestId('read-only').waitFor();
-    expect(await editorOf(reader.page).getAttribute('contenteditable')).toBe('false');
+    // the notice is drawn first, the editor's editable flag follows in an effect: poll it
+    await expect.poll(() => editorOf(reader.page).getAttribute('contenteditable')).toBe('false');
     // readers may not even list the members
     expect(await reader.page.getByRole('link', { name: 'Membres' }).count()).toBe(0);
 
@@ -37,7 +38,7 @@ describe('members page: role changes and removal reach an open guide', () => {
 
     // same page, same tab: the toolbar appears and typing now changes the text
     await reader.page.getByRole('toolbar').waitFor({ timeout: 15_000 });
-    expect(await editorOf(reader.page).getAttribute('contenteditable')).toBe('true');
+    await expect.poll(() => editorOf(reader.page).getAttribute('contenteditable')).toBe('true');
     await reader.page.locator('.status-line[data-connection="connected"]').waitFor({ timeout: 15_000 });
     await editorOf(reader.page).click();
     await reader.page.keyboard.press('Control+End');
@@ -46,7 +47,7 @@ describe('members page: role changes and removal reach an open guide', () => {
     // and the server keeps it: the text reaches the coordinator's editor
     await openSection(coord.page, e2e.app.url, guide.id, section.id);
     await expect.poll(() => editorOf(coord.page).innerText(), { timeout: 10_000 }).toContain('Écrit après le changement de rôle');
-    expect(await reader.page.getByRole('link', { name: 'Membres' }).count()).toBe(1);
+    await reader.page.getByRole('link', { name: 'Membres' }).waitFor();
     expect(reader.errors).toEqual([]);
     await reader.context.close();
   });

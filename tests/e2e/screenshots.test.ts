@@ -54,9 +54,9 @@ describe('guide view screenshots (demo guide), desktop and phone', () => {
       }
 
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.waitForTimeout(200);
-      // nothing sticks out sideways on a phone
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // nothing sticks out sideways on a phone; the layout follows the resize (comment cards are
+      // placed by a resize listener): poll it rather than sleep
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await page.screenshot({ path: join(artifactsDir, `guide-${language}-390.png`) });
       expect(errors).toEqual([]);
       await other.context.close();

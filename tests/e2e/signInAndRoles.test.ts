@@ -42,7 +42,8 @@ describe('signing in, deep links, and what a reader is offered', () => {
     await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByTestId('read-only').waitFor();
-    expect(await editorOf(page).getAttribute('contenteditable')).toBe('false');
+    // the notice is drawn first, the editor's editable flag follows in an effect: poll it
+    await expect.poll(() => editorOf(page).getAttribute('contenteditable')).toBe('false');
     expect(await page.getByRole('toolbar').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Ajouter un chapitre' }).count()).toBe(0);
     expect(await page.locator('.section-actions').count()).toBe(0);

@@ -126,7 +126,8 @@ describe('section workflow in Chromium: submit, request changes (banner), frozen
     // the reviewer sees what changed since the previous submission (never validated: nothing else)
     const sinceSubmission = rp.getByTestId('changes-since-submission');
     await sinceSubmission.waitFor({ timeout: 15_000 });
-    expect(await sinceSubmission.locator('ins').allInnerTexts()).toEqual(['Dates : mars, juin et octobre.']);
+    // the reviewer's page may still show the previous submission's comparison until it reloads
+    await expect.poll(() => sinceSubmission.locator('ins').allInnerTexts(), { timeout: 15_000 }).toEqual(['Dates : mars, juin et octobre.']);
     expect(await rp.getByTestId('changes-view').count()).toBe(0);
     await sinceSubmission.screenshot({ path: join(artifactsDir, 'workflow-diff-since-submission-fr.png') });
     expect(authorPage.errors).toEqual([]);
@@ -198,7 +199,8 @@ describe('section workflow in Chromium: submit, request changes (banner), frozen
     const rp = reviewerPage.page;
     const changes = rp.getByTestId('changes-view');
     await changes.waitFor({ timeout: 15_000 });
-    expect(await changes.locator('ins').allInnerTexts()).toEqual(['Le seuil passe à 5 % du budget.']);
+    // the comparison may be drawn for the reopened draft before the submission reaches this page
+    await expect.poll(() => changes.locator('ins').allInnerTexts(), { timeout: 15_000 }).toEqual(['Le seuil passe à 5 % du budget.']);
     expect(await changes.locator('del').count()).toBe(0);
     // the submissions before the validation are not compared with
     expect(await rp.getByTestId('changes-since-submission').count()).toBe(0);

@@ -131,7 +131,10 @@ describe('backup of a running server, restore into an empty data dir', () => {
     const stopWriting = () => timers.forEach(clearInterval);
 
     try {
+      // Let the storm build up (its length proves nothing), then make sure every writer has had
+      // something confirmed saved: a busy CI machine can take longer than any fixed sleep for that.
       await sleep(1500);
+      await waitFor('every writer has tokens confirmed saved', () => writers.every((w) => confirmedTokens(w).length > 0), { timeoutMs: 20_000 });
       const inFlight: Array<{ file: string; confirmedBefore: Map<string, string[]>; sentBeforeEnd: Set<string>; ms: number; size: number }> = [];
       for (let i = 0; i < 2; i++) {
         const confirmedBefore = new Map(writers.map((w, k) => [`w${k}`, confirmedTokens(w)]));
@@ -150,8 +153,9 @@ describe('backup of a running server, restore into an empty data dir', () => {
         });
         await sleep(400);
       }
+      // Section C's compaction happens during the storm, at its own pace: keep writing until it has.
+      await waitFor('section C compacted during the storm', () => existsSync(join(live, 'docs', `${c.docName}.ydoc`)), { timeoutMs: 30_000 });
       stopWriting();
-      expect(existsSync(join(live, 'docs', `${c.docName}.ydoc`)), 'section C was compacted during the storm').toBe(true);
       // The backup took no lock: the server still owns the data dir and keeps serving.
       expect(readFileSync(join(live, 'dalil.lock'), 'utf8').trim()).toBe(String(server.child.pid));
 

@@ -10,7 +10,7 @@ import { waitFor } from '../helpers/waitFor.ts';
 function sendRaw(url: string, cookie: string, frames: Array<Uint8Array | string>): Promise<{ code: number; reason: string }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { headers: { cookie } });
-    const timer = setTimeout(() => reject(new Error('server did not close the socket')), 5000);
+    const timer = setTimeout(() => reject(new Error('server did not close the socket')), 15_000);
     ws.on('open', () => frames.forEach((f) => ws.send(f)));
     ws.on('error', () => {});
     ws.on('close', (code, reason) => {
