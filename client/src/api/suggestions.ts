@@ -1,4 +1,4 @@
-import type { CreateSuggestionBody, DecideAllReply, SuggestionCounts, SuggestionView } from '@dalil/shared/api/suggestions.ts';
+import type { CreateSuggestionBody, DecideAllReply, PostSuggestionMessageBody, SuggestionCounts, SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { requestJson } from './http.ts';
 
 const path = (guideId: string, sectionId: string): string => `/api/guides/${encodeURIComponent(guideId)}/sections/${encodeURIComponent(sectionId)}/suggestions`;
@@ -15,3 +15,6 @@ export const decideAllSuggestions = (guideId: string, sectionId: string, authorI
   requestJson('POST', `${path(guideId, sectionId)}/${decision}-all`, { authorId });
 
 export const suggestionCounts = (guideId: string): Promise<SuggestionCounts> => requestJson('GET', `/api/guides/${encodeURIComponent(guideId)}/suggestion-counts`);
+
+export const discussSuggestion = (guideId: string, sectionId: string, suggestionId: string, body: PostSuggestionMessageBody): Promise<SuggestionView> =>
+  requestJson('POST', `${path(guideId, sectionId)}/${encodeURIComponent(suggestionId)}/messages`, body);

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { colorForUser } from '@dalil/shared';
+import { colorForUser, type PersonRef } from '@dalil/shared';
 import type { SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { decideAllSuggestions, decideSuggestion } from '../api/suggestions.ts';
 import { formatDate } from '../i18n/formatDate.ts';
 import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
+import { SuggestionDiscussion } from './SuggestionDiscussion.tsx';
 import './suggestions.css';
 
 interface SuggestionsPanelProps {
@@ -15,11 +16,15 @@ interface SuggestionsPanelProps {
   userId: string;
   /** Authors and the coordinator accept and reject; everyone may withdraw their own. */
   canDecide: boolean;
+  /** Who may write in a suggestion's discussion (everyone who may comment). */
+  canComment: boolean;
+  /** Members who can be mentioned in a discussion. */
+  people: PersonRef[];
   onDecided: (suggestions: SuggestionView[]) => void;
 }
 
 /** The open suggestions of the section beside the text, with accept and reject (one, or all of one person). */
-export function SuggestionsPanel({ guideId, sectionId, language, open, userId, canDecide, onDecided }: SuggestionsPanelProps) {
+export function SuggestionsPanel({ guideId, sectionId, language, open, userId, canDecide, canComment, people, onDecided }: SuggestionsPanelProps) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -78,6 +83,7 @@ export function SuggestionsPanel({ guideId, sectionId, language, open, userId, c
                 </button>
               )}
             </div>
+            <SuggestionDiscussion guideId={guideId} suggestion={s} people={people} canWrite={canComment} onChanged={(changed) => onDecided([changed])} />
           </li>
         ))}
       </ul>

@@ -3,6 +3,8 @@ import { notFound } from '../domain/errors.ts';
 import type { GuideRepository } from './guideRepository.ts';
 import type { MetadataStore } from './metadataStore.ts';
 import { newId } from './ids.ts';
+import type { ThreadMessage } from '@dalil/shared';
+import { newMessage } from './threadRepository.ts';
 
 /** A suggestion as stored: anchors on the section's document, never content inside it. */
 export interface SuggestionRecord {
@@ -23,6 +25,8 @@ export interface SuggestionRecord {
   quoteAtCreation: string;
   decidedBy: string | null;
   decidedAt: string | null;
+  /** Its discussion (absent in records written before suggestions had one). */
+  messages?: ThreadMessage[];
 }
 
 export type NewSuggestion = Omit<SuggestionRecord, 'id' | 'status' | 'createdAt' | 'decidedBy' | 'decidedAt'>;
@@ -65,6 +69,17 @@ export class SuggestionRepository {
       }
     }
     return counts;
+  }
+
+  /** Adds a message to a suggestion's discussion; the record is the stored one, reached again inside the write. */
+  addMessage(record: SuggestionRecord, authorId: string, body: string, mentions: string[]): Promise<ThreadMessage> {
+    return this.store.mutate((change) => {
+      const stored = change.threadsOf(record.guideId).suggestions.find((s) => s.id === record.id);
+      if (!stored) throw notFound('suggestion');
+      const message = newMessage(authorId, body, mentions, new Date().toISOString());
+      (stored.messages ??= []).push(message);
+      return message;
+    });
   }
 
   /** Records one decision for several suggestions, in one metadata write. */

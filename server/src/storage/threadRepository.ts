@@ -170,7 +170,7 @@ export class ThreadRepository {
   }
 }
 
-function newMessage(authorId: string, body: string, mentions: string[], now: string): ThreadMessage {
+export function newMessage(authorId: string, body: string, mentions: string[], now: string): ThreadMessage {
   return { id: newId('m'), authorId, body, mentions: [...new Set(mentions)], createdAt: now, editedAt: null, deletedAt: null };
 }
 

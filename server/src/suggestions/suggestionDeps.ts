@@ -3,6 +3,7 @@ import type { SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import type { GuideAccess } from '../auth/guideAccess.ts';
 import type { AccountRepository } from '../storage/accountRepository.ts';
 import type { GuideRepository } from '../storage/guideRepository.ts';
+import type { MemberRepository } from '../storage/memberRepository.ts';
 import type { NotificationRepository } from '../storage/notificationRepository.ts';
 import type { SuggestionRecord, SuggestionRepository } from '../storage/suggestionRepository.ts';
 import type { LiveDocuments } from '../collaboration/liveDocuments.ts';
@@ -14,6 +15,7 @@ export interface SuggestionDeps {
   guides: GuideRepository;
   accounts: AccountRepository;
   suggestions: SuggestionRepository;
+  members: MemberRepository;
   notifications: NotificationRepository;
   live: LiveDocuments;
 }
@@ -37,5 +39,14 @@ export function suggestionView(record: SuggestionRecord, accounts: AccountReposi
     block: record.block,
     decidedBy: record.decidedBy,
     decidedAt: record.decidedAt,
+    messages: (record.messages ?? []).map((m) => ({
+      id: m.id,
+      author: { id: m.authorId, name: accounts.nameOf(m.authorId) },
+      body: m.deletedAt ? '' : m.body,
+      mentions: m.mentions.map((id) => ({ id, name: accounts.nameOf(id) })),
+      createdAt: m.createdAt,
+      editedAt: m.editedAt,
+      deleted: m.deletedAt !== null,
+    })),
   };
 }

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CALLOUT_KINDS } from '../editor/calloutKinds.ts';
 import { Id, IdParams, Nullable } from './common.ts';
+import { ThreadMessageView } from './threads.ts';
 
 /**
  * Wire shapes of suggestions (`/api/guides/:guideId/sections/:sectionId/suggestions`).
@@ -59,6 +60,11 @@ export const SuggestionView = Type.Object({
   block: Nullable(SuggestedBlock),
   decidedBy: Nullable(Type.String()),
   decidedAt: Nullable(Type.String()),
+  /**
+   * The suggestion's discussion, oldest first: the suggester and the people who decide talk it over
+   * (same message shape and @mentions as comment threads). Closed, still readable, once decided.
+   */
+  messages: Type.Array(ThreadMessageView),
 });
 export type SuggestionView = Static<typeof SuggestionView>;
 
@@ -74,3 +80,6 @@ export type DecideAllReply = Static<typeof DecideAllReply>;
 /** Open suggestions per section of a guide (sections without any are absent), for the table of contents. */
 export const SuggestionCounts = Type.Record(Type.String(), Type.Integer());
 export type SuggestionCounts = Static<typeof SuggestionCounts>;
+
+/** A message in a suggestion's discussion (`POST …/suggestions/:suggestionId/messages`), as for a comment thread. */
+export { PostMessageBody as PostSuggestionMessageBody } from './threads.ts';

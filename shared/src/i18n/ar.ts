@@ -95,6 +95,7 @@ export const ar: Messages = {
       withdrawn: 'سحب {{actor}} «{{section}}» من المراجعة',
       suggestionAccepted: 'قبل {{actor}} اقتراحك في «{{section}}»',
       suggestionRejected: 'رفض {{actor}} اقتراحك في «{{section}}»',
+      suggestionReply: 'كتب {{actor}} حول اقتراح في «{{section}}»',
     },
     noSection: 'قسم محذوف',
   },

@@ -91,6 +91,7 @@ export const en: Messages = {
       withdrawn: '{{actor}} withdrew “{{section}}” from review',
       suggestionAccepted: '{{actor}} accepted your suggestion in “{{section}}”',
       suggestionRejected: '{{actor}} rejected your suggestion in “{{section}}”',
+      suggestionReply: '{{actor}} wrote about a suggestion in “{{section}}”',
     },
     noSection: 'a deleted section',
   },

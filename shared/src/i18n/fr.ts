@@ -93,6 +93,7 @@ export const fr = {
       withdrawn: '{{actor}} a retiré « {{section}} » de la relecture',
       suggestionAccepted: '{{actor}} a accepté votre suggestion dans « {{section}} »',
       suggestionRejected: '{{actor}} a refusé votre suggestion dans « {{section}} »',
+      suggestionReply: '{{actor}} a écrit sur une suggestion dans « {{section}} »',
     },
     noSection: 'une section supprimée',
   },

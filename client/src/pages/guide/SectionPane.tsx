@@ -114,6 +114,8 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
             open={suggestions.open}
             userId={user.id}
             canDecide={canDecide && !locked}
+            canComment={guide.permissions.includes('section.comment')}
+            people={people}
             onDecided={(decided) => decided.forEach(suggestions.apply)}
           />
           <CommentsPanel guide={guide} section={section} editor={editor} synced={synced} threads={threads} people={people} userId={user.id} apply={applyThread} />

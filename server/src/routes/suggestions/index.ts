@@ -1,10 +1,19 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { CreateSuggestionBody, DecideAllBody } from '@dalil/shared/api/suggestions.ts';
+import type { CreateSuggestionBody, DecideAllBody, PostSuggestionMessageBody } from '@dalil/shared/api/suggestions.ts';
 import type { RouteServices } from '../routeServices.ts';
 import { listSuggestions } from '../../suggestions/listSuggestions.ts';
 import { createSuggestion } from '../../suggestions/createSuggestion.ts';
 import { decideAllOf, decideSuggestion } from '../../suggestions/decideSuggestion.ts';
-import { createSuggestionSchema, decideAllSchema, decideSuggestionSchema, listSuggestionsSchema, suggestionCountsSchema } from './schemas.ts';
+import { discussSuggestion, getSuggestion } from '../../suggestions/discussSuggestion.ts';
+import {
+  createSuggestionSchema,
+  decideAllSchema,
+  decideSuggestionSchema,
+  discussSuggestionSchema,
+  getSuggestionSchema,
+  listSuggestionsSchema,
+  suggestionCountsSchema,
+} from './schemas.ts';
 
 type SectionParams = { guideId: string; sectionId: string };
 type SuggestionParams = SectionParams & { suggestionId: string };
@@ -24,6 +33,16 @@ const suggestionsRoute: FastifyPluginAsync<RouteServices> = async (app, services
     '/sections/:sectionId/suggestions',
     { schema: createSuggestionSchema },
     async (request, reply) => reply.code(201).send(await createSuggestion(services, request.auth?.user, request.params, request.body)),
+  );
+
+  app.get<{ Params: SuggestionParams }>('/sections/:sectionId/suggestions/:suggestionId', { schema: getSuggestionSchema }, async (request) =>
+    getSuggestion(services, request.auth?.user, request.params),
+  );
+
+  app.post<{ Params: SuggestionParams; Body: PostSuggestionMessageBody }>(
+    '/sections/:sectionId/suggestions/:suggestionId/messages',
+    { schema: discussSuggestionSchema },
+    async (request, reply) => reply.code(201).send(await discussSuggestion(services, request.auth?.user, request.params, request.body)),
   );
 
   for (const decision of ['accept', 'reject'] as const) {

@@ -3,6 +3,7 @@ import {
   CreateSuggestionBody,
   DecideAllBody,
   DecideAllReply,
+  PostSuggestionMessageBody,
   SectionSuggestionsParams,
   SuggestionCounts,
   SuggestionParams,
@@ -48,3 +49,18 @@ export const decideAllSchema = (decision: 'accept' | 'reject') => ({
   body: DecideAllBody,
   response: { 200: DecideAllReply, ...errorReplies },
 });
+
+export const getSuggestionSchema = {
+  tags,
+  summary: 'One suggestion, open or decided, with its discussion',
+  params: SuggestionParams,
+  response: { 200: SuggestionView, ...errorReplies },
+};
+
+export const discussSuggestionSchema = {
+  tags,
+  summary: 'Add a message to an open suggestion\'s discussion (the suggester and earlier participants are notified, mentions as in comments)',
+  params: SuggestionParams,
+  body: PostSuggestionMessageBody,
+  response: { 201: SuggestionView, ...errorReplies },
+};

@@ -33,4 +33,7 @@ export const suggestionsAr: Record<keyof typeof suggestionsFr, string> & Record<
   unsupported: 'لا يمكن اقتراح هذا التغيير (يمكن اقتراح النص والإطارات فقط).',
   decided: 'تم حفظ القرار.',
   openSuggestionsError: 'ما زالت في هذا القسم اقتراحات مفتوحة: اقبلها أو ارفضها أولًا.',
+  discussion: 'النقاش',
+  replyLabel: 'الرد على هذا الاقتراح',
+  replySend: 'ردّ',
 };

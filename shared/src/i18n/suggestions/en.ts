@@ -29,4 +29,7 @@ export const suggestionsEn: Record<keyof typeof suggestionsFr, string> = {
   unsupported: 'This change cannot be suggested (only text and boxes can).',
   decided: 'Decision saved.',
   openSuggestionsError: 'This section still has open suggestions: accept or reject them first.',
+  discussion: 'Discussion',
+  replyLabel: 'Reply about this suggestion',
+  replySend: 'Reply',
 };

@@ -28,4 +28,7 @@ export const suggestionsFr = {
   unsupported: 'Ce changement ne peut pas être suggéré (seuls le texte et les encadrés le peuvent).',
   decided: 'Décision enregistrée.',
   openSuggestionsError: 'Des suggestions sont encore ouvertes dans cette section : acceptez-les ou refusez-les d’abord.',
+  discussion: 'Discussion',
+  replyLabel: 'Répondre sur cette suggestion',
+  replySend: 'Répondre',
 };
