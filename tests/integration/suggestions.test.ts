@@ -91,6 +91,53 @@ describe('suggestions: proposed beside the text, written into it only by an acce
     expect(reviewerNotes.items.filter((n) => n.sectionId === section.id).map((n) => n.kind)).toEqual(['suggestionAccepted']);
   });
 
+  it('each suggestion has a discussion: a reviewer replies, the suggester is notified and answers, the decision closes it readable', async () => {
+    const { section, author } = await sectionWithText();
+    const contributorId = setup.team.byRole.contributor.user.id;
+    const authorId = setup.team.byRole.author.user.id;
+    const suggestion = await suggest(api('contributor'), g(), section.id, { ...deletionOf(author.doc, 'chaque année'), text: 'tous les ans' });
+    expect(suggestion.messages).toEqual([]);
+    const messagesPath = `${suggestionsPath(g(), section.id)}/${suggestion.id}/messages`;
+    const write = (role: 'coordinator' | 'author' | 'contributor' | 'reviewer' | 'reader', body: unknown) =>
+      api(role).request<SuggestionView & ApiError>('POST', messagesPath, body);
+
+    const reply = await write('reviewer', { body: 'Pourquoi ? @Author le budget est annuel par la loi.', mentions: [authorId] });
+    expect(reply.status).toBe(201);
+    expect(reply.body.messages.map((m) => [m.author.id, m.body, m.mentions.map((p) => p.id)])).toEqual([
+      [setup.team.byRole.reviewer.user.id, 'Pourquoi ? @Author le budget est annuel par la loi.', [authorId]],
+    ]);
+    // The suggester hears of the reply; the mentioned author gets a mention.
+    const kindsFor = async (role: 'author' | 'contributor' | 'reviewer') =>
+      (await api(role).ok<NotificationsView>('GET', '/api/me/notifications')).items.filter((n) => n.sectionId === section.id).map((n) => n.kind);
+    expect(await kindsFor('contributor')).toEqual(['suggestionReply']);
+    expect(await kindsFor('author')).toEqual(['mention']);
+
+    expect((await write('contributor', { body: 'Plus simple à lire pour les habitants.' })).status).toBe(201);
+    // The reviewer wrote there before: they hear of the answer.
+    expect(await kindsFor('reviewer')).toEqual(['suggestionReply']);
+
+    // Readers only read; empty, oversized or foreign-mention messages are refused and leave nothing behind.
+    expect((await write('reader', { body: 'Moi aussi' })).status).toBe(403);
+    expect((await write('author', { body: '   ' })).body.error).toBe('bad_request');
+    expect((await write('author', { body: 'x', extra: 1 })).status).toBe(400);
+    expect((await write('author', { body: 'x', mentions: ['u_nobody'] })).status).toBe(400);
+
+    // The author reads the whole discussion with the open suggestions.
+    const listed = await api('author').ok<SuggestionView[]>('GET', suggestionsPath(g(), section.id));
+    expect(listed.find((s) => s.id === suggestion.id)!.messages.map((m) => [m.author.id, m.body])).toEqual([
+      [setup.team.byRole.reviewer.user.id, 'Pourquoi ? @Author le budget est annuel par la loi.'],
+      [contributorId, 'Plus simple à lire pour les habitants.'],
+    ]);
+
+    // The decision closes the discussion; it stays readable, by anyone in the guide.
+    expect((await decide('author', section, suggestion.id, 'reject')).status).toBe(200);
+    const late = await write('reviewer', { body: 'Trop tard ?' });
+    expect([late.status, late.body.error]).toEqual([409, 'suggestion_decided']);
+    const after = await api('reader').ok<SuggestionView>('GET', `${suggestionsPath(g(), section.id)}/${suggestion.id}`);
+    expect(after.status).toBe('rejected');
+    expect(after.messages.map((m) => m.body)).toEqual(['Pourquoi ? @Author le budget est annuel par la loi.', 'Plus simple à lire pour les habitants.']);
+  });
+
   it('a suggested box goes in after the paragraph holding its position, as a real box', async () => {
     const { section, author } = await sectionWithText();
     const box = await suggest(api('contributor'), g(), section.id, { at: positionIn(author.doc, 'budget'), block: { type: 'callout', kind: 'goodPractice', text: 'Afficher le budget en mairie.\nLe publier en ligne.' } });
