@@ -101,6 +101,23 @@ describe('suggestion mode: a contributor suggests, the author decides', () => {
     await amel.page.screenshot({ path: join(artifactsDir, 'suggestions-contributor-fr.png') });
   });
 
+  it('the author asks about a suggestion under its card; the contributor reads it live and answers', async () => {
+    const karimCard = card(karim.page, 'en assemblée');
+    await karimCard.getByRole('button', { name: 'Répondre', exact: true }).click();
+    await karimCard.getByLabel('Répondre sur cette suggestion').fill('Le vote en assemblée est prévu par le décret : pourquoi le retirer ?');
+    await karimCard.getByRole('button', { name: 'Répondre', exact: true }).click();
+    await karimCard.getByText('pourquoi le retirer ?').waitFor({ timeout: 10_000 });
+
+    const amelCard = card(amel.page, 'en assemblée');
+    await amelCard.getByText('pourquoi le retirer ?').waitFor({ timeout: 10_000 });
+    await amelCard.getByRole('button', { name: 'Répondre', exact: true }).click();
+    await amelCard.getByLabel('Répondre sur cette suggestion').fill('Pour raccourcir ; je vous laisse décider.');
+    await amelCard.getByRole('button', { name: 'Répondre', exact: true }).click();
+    await karimCard.getByText('je vous laisse décider').waitFor({ timeout: 10_000 });
+    expect(await karimCard.getByTestId('suggestion-discussion').locator('.message').count()).toBe(2);
+    await karim.page.screenshot({ path: join(artifactsDir, 'suggestions-discussion-fr.png') });
+  });
+
   it('the author accepts two and rejects one; the text is exactly what was accepted, and the contributor sees it and is notified', async () => {
     await card(karim.page, 'participatif').getByRole('button', { name: 'Accepter' }).click();
     await card(karim.page, 'participatif').waitFor({ state: 'detached', timeout: 10_000 });
@@ -122,10 +139,11 @@ describe('suggestion mode: a contributor suggests, the author decides', () => {
     // what arrived with the accepted box (a trailing paragraph the editor adds) is not taken for an edit of hers
     expect(await amel.page.locator('.suggest-bar__notice').count()).toBe(0);
     const bell = amel.page.getByTestId('notification-bell');
-    await expect.poll(() => bell.getAttribute('aria-label'), { timeout: 10_000 }).toMatch(/3 non lues/);
+    await expect.poll(() => bell.getAttribute('aria-label'), { timeout: 10_000 }).toMatch(/4 non lues/);
     await bell.click();
     await amel.page.getByText(/Karim Trabelsi\u2069? a refusé votre suggestion/).waitFor();
     expect(await amel.page.getByText(/Karim Trabelsi\u2069? a accepté votre suggestion/).count()).toBe(2);
+    expect(await amel.page.getByText(/Karim Trabelsi\u2069? a écrit sur une suggestion/).count()).toBe(1);
     await amel.page.screenshot({ path: join(artifactsDir, 'suggestions-contributor-notified-fr.png') });
   });
 
