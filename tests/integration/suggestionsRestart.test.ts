@@ -25,6 +25,7 @@ describe('suggestions survive a restart', () => {
       await waitFor('text on the server', () => fragmentText(first.registry.get(section.docName)!.doc.getXmlFragment('default')).includes('budget'));
       const insertion = await suggest(contributor.api, guide.id, section.id, { at: positionIn(writer.doc, 'budget'), text: 'premier ' });
       const deletion = await suggest(contributor.api, guide.id, section.id, deletionOf(writer.doc, ' chaque année'));
+      await author.api.ok('POST', `${suggestionsPath(guide.id, section.id)}/${deletion.id}/messages`, { body: 'Le budget est annuel : à garder ?' });
       writer.destroy();
       await first.stop();
 
@@ -38,7 +39,11 @@ describe('suggestions survive a restart', () => {
           [deletion.id, 'delete', ' chaque année', ''],
         ]);
         await api.ok('POST', `${suggestionsPath(guide.id, section.id)}/${insertion.id}/accept`);
+        // its discussion came back with it, and stays readable once the suggestion is decided
+        expect(listed[1]!.messages.map((m) => [m.author.id, m.body])).toEqual([[author.user.id, 'Le budget est annuel : à garder ?']]);
         await api.ok('POST', `${suggestionsPath(guide.id, section.id)}/${deletion.id}/accept`);
+        const decided = await api.ok<SuggestionView>('GET', `${suggestionsPath(guide.id, section.id)}/${deletion.id}`);
+        expect([decided.status, decided.messages.length]).toEqual(['accepted', 1]);
         const reader = connectClient(second.wsUrl, section.docName, { cookie: api.cookie! });
         await reader.synced();
         expect(fragmentText(reader.fragment)).toBe('La commune publie son premier budget.');
