@@ -7,6 +7,7 @@ import type { MemberRepository } from '../storage/memberRepository.ts';
 import type { NotificationRepository } from '../storage/notificationRepository.ts';
 import type { SuggestionRecord, SuggestionRepository } from '../storage/suggestionRepository.ts';
 import type { LiveDocuments } from '../collaboration/liveDocuments.ts';
+import { messageView } from '../threads/threadView.ts';
 import { deletedText } from './suggestionText.ts';
 
 /** What the suggestion use cases need; `RouteServices` provides it. */
@@ -39,14 +40,6 @@ export function suggestionView(record: SuggestionRecord, accounts: AccountReposi
     block: record.block,
     decidedBy: record.decidedBy,
     decidedAt: record.decidedAt,
-    messages: (record.messages ?? []).map((m) => ({
-      id: m.id,
-      author: { id: m.authorId, name: accounts.nameOf(m.authorId) },
-      body: m.deletedAt ? '' : m.body,
-      mentions: m.mentions.map((id) => ({ id, name: accounts.nameOf(id) })),
-      createdAt: m.createdAt,
-      editedAt: m.editedAt,
-      deleted: m.deletedAt !== null,
-    })),
+    messages: (record.messages ?? []).map((m) => messageView(m, accounts)),
   };
 }
