@@ -116,6 +116,10 @@ describe('suggestion mode: a contributor suggests, the author decides', () => {
     await karimCard.getByText('je vous laisse décider').waitFor({ timeout: 10_000 });
     expect(await karimCard.getByTestId('suggestion-discussion').locator('.message').count()).toBe(2);
     await karim.page.screenshot({ path: join(artifactsDir, 'suggestions-discussion-fr.png') });
+    const arCard = card(karimAr.page, 'en assemblée');
+    await arCard.getByText('je vous laisse décider').waitFor({ timeout: 10_000 });
+    expect(await arCard.getByRole('button', { name: 'ردّ', exact: true }).count()).toBe(1);
+    await karimAr.page.screenshot({ path: join(artifactsDir, 'suggestions-discussion-ar.png') });
   });
 
   it('the author accepts two and rejects one; the text is exactly what was accepted, and the contributor sees it and is notified', async () => {
