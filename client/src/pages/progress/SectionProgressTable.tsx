@@ -36,7 +36,11 @@ export function SectionProgressTable({ progress, language }: { progress: GuidePr
               </td>
               <td>
                 {/* authors and reviewers apart: a reviewer is not credited with the drafts they review */}
-                {s.authorIds.length > 0 && <span className="progress-table__people">{s.authorIds.map((id) => names.get(id) ?? '—').join(', ')}</span>}
+                {s.authorIds.length > 0 && (
+                  <span className="progress-table__people">
+                    {t('progressPeople.authors', { names: s.authorIds.map((id) => isolate(names.get(id) ?? '—')).join(', ') })}
+                  </span>
+                )}
                 {s.reviewerIds.length > 0 && (
                   <span className="progress-table__people progress-table__people--reviewers">
                     {t('progressPeople.reviewers', { names: s.reviewerIds.map((id) => isolate(names.get(id) ?? '—')).join(', ') })}
