@@ -19,7 +19,14 @@ export const ar: Messages = {
     /** Read after the app's name on the home link (visually hidden). */
     homeSuffix: '، الصفحة الرئيسية',
   },
+  tocPeople: {
+    assigneeHere: '{{who}}، في هذا القسم الآن',
+    here: '{{name}}، في هذا القسم الآن',
+  },
   progressPeople: {
+    authors: 'التحرير: {{names}}',
+    authorsTitle: 'المؤلّفون',
+    reviewersTitle: 'المراجِعون',
     reviewers: 'المراجعة: {{names}}',
   },
   reviewRound: {
@@ -115,7 +122,7 @@ export const ar: Messages = {
     sectionsTitle: 'حسب القسم',
     section: 'القسم',
     status: 'الحالة',
-    assignees: 'مُسنَد إلى',
+    assignees: 'المؤلّفون والمراجِعون',
     due: 'الأجل',
     lastActivity: 'آخر نشاط',
     overdueBadge: 'متأخر',

@@ -15,7 +15,14 @@ export const en: Messages = {
     /** Read after the app's name on the home link (visually hidden). */
     homeSuffix: ', home',
   },
+  tocPeople: {
+    assigneeHere: '{{who}}, in this section now',
+    here: '{{name}}, in this section now',
+  },
   progressPeople: {
+    authors: 'Writing: {{names}}',
+    authorsTitle: 'Authors',
+    reviewersTitle: 'Reviewers',
     reviewers: 'Review: {{names}}',
   },
   reviewRound: {
@@ -111,7 +118,7 @@ export const en: Messages = {
     sectionsTitle: 'By section',
     section: 'Section',
     status: 'State',
-    assignees: 'Assigned to',
+    assignees: 'Authors and reviewers',
     due: 'Due',
     lastActivity: 'Last activity',
     overdueBadge: 'overdue',

@@ -17,7 +17,14 @@ export const fr = {
     /** Read after the app's name on the home link (visually hidden). */
     homeSuffix: ', accueil',
   },
+  tocPeople: {
+    assigneeHere: '{{who}}, dans cette section en ce moment',
+    here: '{{name}}, dans cette section en ce moment',
+  },
   progressPeople: {
+    authors: 'Rédaction : {{names}}',
+    authorsTitle: 'Auteurs',
+    reviewersTitle: 'Relecteurs',
     reviewers: 'Relecture : {{names}}',
   },
   reviewRound: {
@@ -113,7 +120,7 @@ export const fr = {
     sectionsTitle: 'Par section',
     section: 'Section',
     status: 'État',
-    assignees: 'Attribuée à',
+    assignees: 'Auteurs et relecteurs',
     due: 'Échéance',
     lastActivity: 'Dernière activité',
     overdueBadge: 'en retard',
