@@ -15,6 +15,9 @@ export const en: Messages = {
     /** Read after the app's name on the home link (visually hidden). */
     homeSuffix: ', home',
   },
+  commentFilters: {
+    mineHint: 'Threads you started, replied to, or are mentioned in.',
+  },
   tocPeople: {
     assigneeHere: '{{who}}, in this section now',
     here: '{{name}}, in this section now',
@@ -418,8 +421,8 @@ export const en: Messages = {
       open_other: 'Open ({{count}})',
       resolved_one: 'Resolved ({{count}})',
       resolved_other: 'Resolved ({{count}})',
-      mine_one: 'Involving me ({{count}})',
-      mine_other: 'Involving me ({{count}})',
+      mine_one: 'My threads and mentions ({{count}})',
+      mine_other: 'My threads and mentions ({{count}})',
     },
     empty: {
       open: 'No open comments on this section.',

@@ -17,6 +17,9 @@ export const fr = {
     /** Read after the app's name on the home link (visually hidden). */
     homeSuffix: ', accueil',
   },
+  commentFilters: {
+    mineHint: 'Les fils que vous avez ouverts, ceux où vous avez répondu et ceux où vous êtes mentionné.',
+  },
   tocPeople: {
     assigneeHere: '{{who}}, dans cette section en ce moment',
     here: '{{name}}, dans cette section en ce moment',
@@ -420,8 +423,8 @@ export const fr = {
       open_other: 'Ouverts ({{count}})',
       resolved_one: 'Résolu ({{count}})',
       resolved_other: 'Résolus ({{count}})',
-      mine_one: 'Me concernant ({{count}})',
-      mine_other: 'Me concernant ({{count}})',
+      mine_one: 'Mes fils et mentions ({{count}})',
+      mine_other: 'Mes fils et mentions ({{count}})',
     },
     empty: {
       open: 'Aucun commentaire ouvert sur cette section.',

@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GuideView, SectionView } from '@dalil/shared';
+import type { TestUser } from '../helpers/accounts.ts';
+import { artifactsDir } from './support/app.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser } from './support/browser.ts';
+import { openSection } from './support/editor.ts';
+
+const longTitle = 'Guide pratique de la participation citoyenne au budget municipal des communes tunisiennes — édition révisée';
+const longWord = 'Anticonstitutionnellementparticipativementmunicipalementbudgétairement';
+
+describe('labels that say what they do, and long titles that stay in their card', () => {
+  let coordinator: TestUser;
+  let guide: GuideView;
+  let section: SectionView;
+
+  const e2e = useBrowserApp();
+
+  beforeAll(async () => {
+    coordinator = await e2e.app.user('Leïla Ben Salah');
+    ({ guide, section } = await coordinator.api.guideWithSection());
+    await coordinator.api.createGuide(`${longTitle} ${longWord}`);
+  });
+
+  for (const language of ['fr', 'ar'] as const) {
+    it(`keeps a long guide title inside its card on a phone (${language})`, async () => {
+      const { page, context, errors } = await openUser(e2e.browser, { cookie: coordinator.cookie, baseUrl: e2e.app.url, language, viewport: { width: 390, height: 844 } });
+      await page.goto(e2e.app.url);
+      const card = page.locator('.guide-card', { hasText: longWord });
+      await card.waitFor();
+      const fits = await card.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const title = el.querySelector('.guide-card__link')!.getBoundingClientRect();
+        return { inside: title.left >= box.left - 0.5 && title.right <= box.right + 0.5, pageOverflow: document.documentElement.scrollWidth > window.innerWidth };
+      });
+      expect(fits).toEqual({ inside: true, pageOverflow: false });
+      await card.screenshot({ path: join(artifactsDir, `guide-card-long-title-${language}.png`) });
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('names the comment filter after what it counts, and says it in full on the button', async () => {
+    const { page, context, errors } = await openUser(e2e.browser, { cookie: coordinator.cookie, baseUrl: e2e.app.url });
+    await openSection(page, e2e.app.url, guide.id, section.id);
+    const mine = page.locator('.comments__filter').nth(2);
+    await mine.waitFor();
+    expect(await mine.innerText()).toMatch(/^Mes fils et mentions \(0\)$/);
+    expect(await mine.getAttribute('title')).toBe('Les fils que vous avez ouverts, ceux où vous avez répondu et ceux où vous êtes mentionné.');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
