@@ -6,6 +6,7 @@ import { artifactsDir } from './support/app.ts';
 import { useBrowserApp } from './support/browserApp.ts';
 import { openUser } from './support/browser.ts';
 import { openSection } from './support/editor.ts';
+import { tocRow } from './support/toc.ts';
 
 const longTitle = 'Guide pratique de la participation citoyenne au budget municipal des communes tunisiennes — édition révisée';
 const longWord = 'Anticonstitutionnellementparticipativementmunicipalementbudgétairement';
@@ -50,5 +51,31 @@ describe('labels that say what they do, and long titles that stay in their card'
     expect(await mine.getAttribute('title')).toBe('Les fils que vous avez ouverts, ceux où vous avez répondu et ceux où vous êtes mentionné.');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('isolates a French title inside an Arabic sentence (and leaves French sentences as they were)', async () => {
+    const labels: Record<string, string> = {};
+    for (const language of ['fr', 'ar'] as const) {
+      const { page, context, errors } = await openUser(e2e.browser, { cookie: coordinator.cookie, baseUrl: e2e.app.url, language });
+      await page.goto(`${e2e.app.url}/guides/${guide.id}`);
+      const button = tocRow(page, section.title).locator('.section-actions > button');
+      await button.waitFor();
+      labels[language] = (await button.getAttribute('aria-label'))!;
+      if (language === 'ar') {
+        // draw the sentence as the interface would, to look at where the guillemets land
+        await page.evaluate((text) => {
+          const probe = document.createElement('p');
+          probe.id = 'bidi-probe';
+          probe.style.cssText = 'font-size:28px;padding:12px;background:#fff;width:520px';
+          probe.textContent = text;
+          document.body.prepend(probe);
+        }, labels.ar!);
+        await page.locator('#bidi-probe').screenshot({ path: join(artifactsDir, 'bidi-isolated-title-ar.png') });
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+    expect(labels.fr).toBe(`Actions pour « ${section.title} »`);
+    expect(labels.ar).toBe(`إجراءات «\u2068${section.title}\u2069»`);
   });
 });
