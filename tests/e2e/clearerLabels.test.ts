@@ -78,4 +78,22 @@ describe('labels that say what they do, and long titles that stay in their card'
     expect(labels.fr).toBe(`Actions pour « ${section.title} »`);
     expect(labels.ar).toBe(`إجراءات «\u2068${section.title}\u2069»`);
   });
+
+  it('does not count an empty chapter heading among the sections to validate, and says so on its row', async () => {
+    const chaptered = await coordinator.api.createGuide('Guide à chapitres');
+    const chapter = await coordinator.api.createSection(chaptered.id, 'Chapitre 1');
+    await coordinator.api.createSection(chaptered.id, 'Première partie', chapter.id);
+    await coordinator.api.createSection(chaptered.id, 'Deuxième partie', chapter.id);
+    const { page, context, errors } = await openUser(e2e.browser, { cookie: coordinator.cookie, baseUrl: e2e.app.url });
+    await page.goto(`${e2e.app.url}/guides/${chaptered.id}/progress`);
+    await page.getByTestId('layout-status').waitFor();
+    expect(await page.getByTestId('layout-status').innerText()).toContain('0 sur 2');
+    expect(await page.getByTestId('figure-total').innerText()).toBe('2');
+    const row = page.getByTestId('sections-progress').locator('tr', { hasText: 'Chapitre 1' });
+    expect(await row.getByTestId('heading-not-counted').innerText()).toBe('Titre de chapitre, non compté');
+    expect(await page.getByTestId('heading-not-counted').count()).toBe(1);
+    await page.getByTestId('sections-progress').screenshot({ path: join(artifactsDir, 'progress-heading-row.png') });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

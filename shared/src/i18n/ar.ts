@@ -27,6 +27,7 @@ export const ar: Messages = {
     here: '{{name}}، في هذا القسم الآن',
   },
   progressPeople: {
+    headingNotCounted: 'عنوان فصل، غير محتسب',
     authors: 'التحرير: {{names}}',
     authorsTitle: 'المؤلّفون',
     reviewersTitle: 'المراجِعون',

@@ -23,6 +23,7 @@ export const en: Messages = {
     here: '{{name}}, in this section now',
   },
   progressPeople: {
+    headingNotCounted: 'Chapter heading, not counted',
     authors: 'Writing: {{names}}',
     authorsTitle: 'Authors',
     reviewersTitle: 'Reviewers',

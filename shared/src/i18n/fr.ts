@@ -25,6 +25,7 @@ export const fr = {
     here: '{{name}}, dans cette section en ce moment',
   },
   progressPeople: {
+    headingNotCounted: 'Titre de chapitre, non compté',
     authors: 'Rédaction : {{names}}',
     authorsTitle: 'Auteurs',
     reviewersTitle: 'Relecteurs',

@@ -32,7 +32,14 @@ export function SectionProgressTable({ progress, language }: { progress: GuidePr
                 </Link>
               </th>
               <td>
-                <span className={`badge badge--${s.status}`}>{t(`toc.status.${s.status}`)}</span>
+                {/* a chapter heading has nothing to validate: say so rather than show it as a pending draft */}
+                {s.heading ? (
+                  <span className="muted" data-testid="heading-not-counted">
+                    {t('progressPeople.headingNotCounted')}
+                  </span>
+                ) : (
+                  <span className={`badge badge--${s.status}`}>{t(`toc.status.${s.status}`)}</span>
+                )}
               </td>
               <td>
                 {/* authors and reviewers apart: a reviewer is not credited with the drafts they review */}
