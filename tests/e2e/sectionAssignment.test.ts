@@ -1,9 +1,12 @@
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GuideView, SectionView } from '@dalil/shared';
 import type { TestUser } from '../helpers/accounts.ts';
 import { useBrowserApp } from './support/browserApp.ts';
 import { openUser } from './support/browser.ts';
 import { tocAction, tocRow } from './support/toc.ts';
+import { artifactsDir } from './support/app.ts';
+import { openSection } from './support/editor.ts';
 
 describe('assigning authors and reviewers to a section from the table of contents', () => {
   let coordinator: TestUser;
@@ -72,8 +75,28 @@ describe('assigning authors and reviewers to a section from the table of content
       expect(await badges.nth(0).getAttribute('data-initials')).toBe('KT'); // drawn by CSS
       expect(await badges.nth(1).getAttribute('aria-label')).toBe('Relecture : Sami Gharbi');
     }
+
+    // people present: an assignee writing is the same avatar with a dot, never drawn twice;
+    // a visitor who is not assigned comes after, with the dot too
+    const visitor = await openUser(e2e.browser, { cookie: reader.cookie, baseUrl: e2e.app.url });
+    await openSection(other.page, e2e.app.url, guide.id, section.id);
+    await openSection(visitor.page, e2e.app.url, guide.id, section.id);
+    const row = tocRow(coord.page, section.title);
+    await expect.poll(() => row.getByTestId('toc-presence').count(), { timeout: 10_000 }).toBe(2);
+    const avatars = row.locator('[role="img"]');
+    expect(await avatars.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))).toEqual([
+      'Rédaction : Karim Trabelsi, dans cette section en ce moment',
+      'Relecture : Sami Gharbi',
+      'Nadia, dans cette section en ce moment',
+    ]);
+    // compact: the people stay on the line of the state badge
+    const top = async (selector: string) => (await row.locator(selector).first().boundingBox())!.y;
+    expect(Math.abs((await top('.toc-people')) - (await top('.badge'))) < 12).toBe(true);
+    await row.screenshot({ path: join(artifactsDir, 'toc-people.png') });
     expect(coord.errors).toEqual([]);
     expect(other.errors).toEqual([]);
+    expect(visitor.errors).toEqual([]);
+    await visitor.context.close();
     await coord.context.close();
     await other.context.close();
   });

@@ -237,6 +237,17 @@ describe('section workflow in Chromium: submit, request changes (banner), frozen
       expect(await page.getByTestId('layout-status').innerText()).toContain(language === 'fr' ? 'sections validées, 1 sur 2' : '1 من 2');
       const karim = page.getByTestId('assignees-progress').locator('tr', { hasText: 'Karim Trabelsi' });
       expect((await karim.locator('td').allInnerTexts()).map((s) => s.trim())).toEqual(['1', '0', '1', '1']);
+      // the reviewer has a table of their own, and is not late for a draft they have not received
+      const sami = page.getByTestId('reviewers-progress').locator('tr', { hasText: 'Sami Gharbi' });
+      expect((await sami.locator('td').allInnerTexts()).map((s) => s.trim())).toEqual(['0', '0', '1', '0']);
+      expect(await page.getByTestId('assignees-progress').locator('tr', { hasText: 'Sami Gharbi' }).count()).toBe(0);
+      // due dates in the interface's language, on one line
+      const due = page.locator('.progress-table__due').first();
+      const dueText = await due.innerText();
+      expect(dueText).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(dueText).toMatch(language === 'fr' ? /30 juin 2099/ : /30\D+06\D+2099/);
+      // one line: every box of the date (bidi runs make several in Arabic) starts at the same height
+      expect(await due.evaluate((el) => new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size)).toBe(1);
       expect(await page.evaluate(() => document.documentElement.dir)).toBe(language === 'ar' ? 'rtl' : 'ltr');
       await page.screenshot({ path: join(artifactsDir, `workflow-dashboard-${language}.png`), fullPage: true });
       expect(errors).toEqual([]);

@@ -189,7 +189,21 @@ describe('section workflow over REST', () => {
     const lastEvent = (await workflowOf()).history.at(-1)!;
     expect(progress.sections.find((s) => s.id === team.section.id)!.lastActivityAt >= lastEvent.createdAt).toBe(true);
     const author = progress.assignees.find((a) => a.userId === team.byRole.author.user.id);
-    expect(author).toMatchObject({ name: 'Karim Auteur', draft: 1, validated: 1, overdue: 1 });
+    expect(author).toMatchObject({ name: 'Karim Auteur', role: 'author', draft: 1, validated: 1, overdue: 1 });
+
+    // authors and reviewers are counted apart: the reviewer of a late draft is not the one late
+    await api.ok('PATCH', path(late.id), { reviewerIds: [team.byRole.reviewer.user.id] });
+    const reviewerRows = async () =>
+      (await api.ok<GuideProgressView>('GET', `/api/guides/${team.guide.id}/progress`)).assignees.filter((a) => a.userId === team.byRole.reviewer.user.id);
+    let rows = await reviewerRows();
+    expect(rows.map((r) => r.role)).toEqual(['reviewer']);
+    expect(rows[0]).toMatchObject({ draft: 1, overdue: 0 });
+    // once submitted, the late section waits on its reviewer
+    expect((await move('author', 'review', undefined, late.id)).status).toBe(200);
+    rows = await reviewerRows();
+    expect(rows[0]).toMatchObject({ draft: 0, review: 1, overdue: 1 });
+    progress = await api.ok<GuideProgressView>('GET', `/api/guides/${team.guide.id}/progress`);
+    expect(progress.assignees.find((a) => a.userId === team.byRole.author.user.id)).toMatchObject({ review: 1, overdue: 0 });
     expect((await team.outsider.api.request('GET', `/api/guides/${team.guide.id}/progress`)).status).toBe(403);
   });
 

@@ -1,6 +1,7 @@
 /** What each client publishes in the guide room's awareness. */
 export interface PresenceState {
-  user: { name: string; color: string };
+  /** `id` (the account) lets the table of contents show an assignee who is present once, not twice. */
+  user: { id?: string; name: string; color: string };
   /** The section open in that client, or null when it is on the table of contents only. */
   sectionId: string | null;
 }
@@ -19,7 +20,11 @@ export function toParticipant(clientId: number, state: unknown, selfId: number):
   return {
     clientId,
     isSelf: clientId === selfId,
-    user: { name: safeName(user.name), color: safeColor(user.color) },
+    user: {
+      ...(typeof user.id === 'string' && user.id.length <= 64 ? { id: user.id } : {}),
+      name: safeName(user.name),
+      color: safeColor(user.color),
+    },
     sectionId: typeof sectionId === 'string' ? sectionId : null,
   };
 }

@@ -35,8 +35,8 @@ export function useGuideRoom(
   }, [roomName]);
 
   useEffect(() => {
-    if (user) room?.setPresence({ user: { name: user.name, color: user.color }, sectionId });
-  }, [room, user?.name, user?.color, sectionId]);
+    if (user) room?.setPresence({ user: { id: user.id, name: user.name, color: user.color }, sectionId });
+  }, [room, user?.id, user?.name, user?.color, sectionId]);
 
   return useSyncExternalStore(room ? room.subscribe : noSubscription, () => (room ? room.snapshot : IDLE_GUIDE_ROOM));
 }

@@ -7,7 +7,15 @@ export function ThreadFilters({ filter, counts, onChange }: { filter: ThreadFilt
   return (
     <div className="comments__filters" role="group" aria-label={t('comments.filterLabel')}>
       {THREAD_FILTERS.map((f) => (
-        <button key={f} type="button" className="comments__filter" aria-pressed={filter === f} onClick={() => onChange(f)}>
+        <button
+          key={f}
+          type="button"
+          className="comments__filter"
+          aria-pressed={filter === f}
+          // "mine" is three things at once: say which, on hover and to screen readers
+          title={f === 'mine' ? t('commentFilters.mineHint') : undefined}
+          onClick={() => onChange(f)}
+        >
           {t(`comments.filter.${f}`, { count: counts[f] })}
         </button>
       ))}

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { GUIDE_LANGUAGES, type GuideLanguage } from '@dalil/shared';
-import { DEFAULT_UI_LANGUAGE, isRtlLanguage, messages } from '@dalil/shared/i18n';
+import { DEFAULT_UI_LANGUAGE, isolateOppositeDirection, isRtlLanguage, messages } from '@dalil/shared/i18n';
 
 const STORAGE_KEY = 'dalil.uiLanguage';
 
@@ -47,7 +47,12 @@ export function initI18n(): typeof i18next {
     resources: Object.fromEntries(
       Object.entries(messages).map(([lang, catalogue]) => [lang, { translation: catalogue }]),
     ),
-    interpolation: { escapeValue: false }, // React escapes
+    interpolation: {
+      // React escapes HTML; the one "escape" every interpolated value needs here is bidirectional:
+      // names and titles of the other direction than the sentence are isolated, in every message
+      escapeValue: true,
+      escape: (value: string) => isolateOppositeDirection(value, isRtlLanguage(i18next.language) ? 'rtl' : 'ltr'),
+    },
     returnNull: false,
     initAsync: false,
   });

@@ -6,7 +6,6 @@ import { useWordCount } from '../editor/wordCountStore.ts';
 import { CommentIcon } from '../components/CommentIcon.tsx';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '@dalil/shared/routes';
-import { Avatar } from '../components/Avatar.tsx';
 import { Assignees } from './Assignees.tsx';
 import { SectionActions, type SectionAction } from './SectionActions.tsx';
 import { TitleForm } from './TitleForm.tsx';
@@ -156,14 +155,7 @@ export function TocItem({ node, ctx }: { node: TocNode; ctx: TocItemContext }) {
                   <span className="visually-hidden">{t('suggestions.count', { count: suggestionCount })}</span>
                 </span>
               )}
-              <Assignees section={section} members={ctx.members} />
-              {here.length > 0 && (
-                <span className="toc-row__presence" data-testid="toc-presence">
-                  {here.slice(0, 3).map((p) => (
-                    <Avatar key={p.clientId} name={p.user.name} color={p.user.color} size="small" />
-                  ))}
-                </span>
-              )}
+              <Assignees section={section} members={ctx.members} here={here} />
             </span>
           </div>
         )}

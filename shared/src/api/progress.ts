@@ -26,9 +26,15 @@ export const SectionProgressView = Type.Object({
 });
 export type SectionProgressView = Static<typeof SectionProgressView>;
 
+/**
+ * One person in one role: an author and a reviewer of the same sections are two rows, so a reviewer
+ * is never credited with the drafts they will review. `overdue` counts the late sections waiting on
+ * that role: drafts for authors, sections in review for reviewers.
+ */
 export const AssigneeProgressView = Type.Object({
   userId: Type.String(),
   name: Type.String(),
+  role: Type.Union([Type.Literal('author'), Type.Literal('reviewer')]),
   draft: Type.Integer(),
   review: Type.Integer(),
   validated: Type.Integer(),

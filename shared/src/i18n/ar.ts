@@ -19,7 +19,18 @@ export const ar: Messages = {
     /** Read after the app's name on the home link (visually hidden). */
     homeSuffix: '، الصفحة الرئيسية',
   },
+  commentFilters: {
+    mineHint: 'السلاسل التي فتحتها، والتي رددت فيها، والتي ذُكرت فيها.',
+  },
+  tocPeople: {
+    assigneeHere: '{{who}}، في هذا القسم الآن',
+    here: '{{name}}، في هذا القسم الآن',
+  },
   progressPeople: {
+    headingNotCounted: 'عنوان فصل، غير محتسب',
+    authors: 'التحرير: {{names}}',
+    authorsTitle: 'المؤلّفون',
+    reviewersTitle: 'المراجِعون',
     reviewers: 'المراجعة: {{names}}',
   },
   reviewRound: {
@@ -116,7 +127,7 @@ export const ar: Messages = {
     sectionsTitle: 'حسب القسم',
     section: 'القسم',
     status: 'الحالة',
-    assignees: 'مُسنَد إلى',
+    assignees: 'المؤلّفون والمراجِعون',
     due: 'الأجل',
     lastActivity: 'آخر نشاط',
     overdueBadge: 'متأخر',
@@ -443,12 +454,12 @@ export const ar: Messages = {
       resolved_few: 'محلولة ({{count}})',
       resolved_many: 'محلولة ({{count}})',
       resolved_other: 'محلولة ({{count}})',
-      mine_zero: 'تخصّني ({{count}})',
-      mine_one: 'تخصّني ({{count}})',
-      mine_two: 'تخصّني ({{count}})',
-      mine_few: 'تخصّني ({{count}})',
-      mine_many: 'تخصّني ({{count}})',
-      mine_other: 'تخصّني ({{count}})',
+      mine_zero: 'سلاسلي والإشارات إليّ ({{count}})',
+      mine_one: 'سلاسلي والإشارات إليّ ({{count}})',
+      mine_two: 'سلاسلي والإشارات إليّ ({{count}})',
+      mine_few: 'سلاسلي والإشارات إليّ ({{count}})',
+      mine_many: 'سلاسلي والإشارات إليّ ({{count}})',
+      mine_other: 'سلاسلي والإشارات إليّ ({{count}})',
     },
     empty: {
       open: 'لا توجد تعليقات مفتوحة على هذا القسم.',

@@ -15,7 +15,18 @@ export const en: Messages = {
     /** Read after the app's name on the home link (visually hidden). */
     homeSuffix: ', home',
   },
+  commentFilters: {
+    mineHint: 'Threads you started, replied to, or are mentioned in.',
+  },
+  tocPeople: {
+    assigneeHere: '{{who}}, in this section now',
+    here: '{{name}}, in this section now',
+  },
   progressPeople: {
+    headingNotCounted: 'Chapter heading, not counted',
+    authors: 'Writing: {{names}}',
+    authorsTitle: 'Authors',
+    reviewersTitle: 'Reviewers',
     reviewers: 'Review: {{names}}',
   },
   reviewRound: {
@@ -112,7 +123,7 @@ export const en: Messages = {
     sectionsTitle: 'By section',
     section: 'Section',
     status: 'State',
-    assignees: 'Assigned to',
+    assignees: 'Authors and reviewers',
     due: 'Due',
     lastActivity: 'Last activity',
     overdueBadge: 'overdue',
@@ -412,8 +423,8 @@ export const en: Messages = {
       open_other: 'Open ({{count}})',
       resolved_one: 'Resolved ({{count}})',
       resolved_other: 'Resolved ({{count}})',
-      mine_one: 'Involving me ({{count}})',
-      mine_other: 'Involving me ({{count}})',
+      mine_one: 'My threads and mentions ({{count}})',
+      mine_other: 'My threads and mentions ({{count}})',
     },
     empty: {
       open: 'No open comments on this section.',

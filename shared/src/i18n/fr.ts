@@ -17,7 +17,18 @@ export const fr = {
     /** Read after the app's name on the home link (visually hidden). */
     homeSuffix: ', accueil',
   },
+  commentFilters: {
+    mineHint: 'Les fils que vous avez ouverts, ceux où vous avez répondu et ceux où vous êtes mentionné.',
+  },
+  tocPeople: {
+    assigneeHere: '{{who}}, dans cette section en ce moment',
+    here: '{{name}}, dans cette section en ce moment',
+  },
   progressPeople: {
+    headingNotCounted: 'Titre de chapitre, non compté',
+    authors: 'Rédaction : {{names}}',
+    authorsTitle: 'Auteurs',
+    reviewersTitle: 'Relecteurs',
     reviewers: 'Relecture : {{names}}',
   },
   reviewRound: {
@@ -114,7 +125,7 @@ export const fr = {
     sectionsTitle: 'Par section',
     section: 'Section',
     status: 'État',
-    assignees: 'Attribuée à',
+    assignees: 'Auteurs et relecteurs',
     due: 'Échéance',
     lastActivity: 'Dernière activité',
     overdueBadge: 'en retard',
@@ -414,8 +425,8 @@ export const fr = {
       open_other: 'Ouverts ({{count}})',
       resolved_one: 'Résolu ({{count}})',
       resolved_other: 'Résolus ({{count}})',
-      mine_one: 'Me concernant ({{count}})',
-      mine_other: 'Me concernant ({{count}})',
+      mine_one: 'Mes fils et mentions ({{count}})',
+      mine_other: 'Mes fils et mentions ({{count}})',
     },
     empty: {
       open: 'Aucun commentaire ouvert sur cette section.',

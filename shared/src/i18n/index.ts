@@ -13,3 +13,5 @@ export const DEFAULT_UI_LANGUAGE: GuideLanguage = 'fr';
 export function isRtlLanguage(language: string): boolean {
   return language === 'ar';
 }
+
+export { isolateOppositeDirection } from './bidiIsolate.ts';

@@ -32,11 +32,22 @@ export function SectionProgressTable({ progress, language }: { progress: GuidePr
                 </Link>
               </th>
               <td>
-                <span className={`badge badge--${s.status}`}>{t(`toc.status.${s.status}`)}</span>
+                {/* a chapter heading has nothing to validate: say so rather than show it as a pending draft */}
+                {s.heading ? (
+                  <span className="muted" data-testid="heading-not-counted">
+                    {t('progressPeople.headingNotCounted')}
+                  </span>
+                ) : (
+                  <span className={`badge badge--${s.status}`}>{t(`toc.status.${s.status}`)}</span>
+                )}
               </td>
               <td>
                 {/* authors and reviewers apart: a reviewer is not credited with the drafts they review */}
-                {s.authorIds.length > 0 && <span className="progress-table__people">{s.authorIds.map((id) => names.get(id) ?? '—').join(', ')}</span>}
+                {s.authorIds.length > 0 && (
+                  <span className="progress-table__people">
+                    {t('progressPeople.authors', { names: s.authorIds.map((id) => isolate(names.get(id) ?? '—')).join(', ') })}
+                  </span>
+                )}
                 {s.reviewerIds.length > 0 && (
                   <span className="progress-table__people progress-table__people--reviewers">
                     {t('progressPeople.reviewers', { names: s.reviewerIds.map((id) => isolate(names.get(id) ?? '—')).join(', ') })}

@@ -37,16 +37,20 @@ const progressRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, a
     const toValidate = sections.filter((s) => !s.heading);
 
     const byAssignee = new Map<string, AssigneeProgressView>();
-    for (const s of toValidate) {
-      for (const userId of new Set([...s.authorIds, ...s.reviewerIds])) {
-        let row = byAssignee.get(userId);
-        if (!row) {
-          row = { userId, name: accounts.nameOf(userId), draft: 0, review: 0, validated: 0, overdue: 0 };
-          byAssignee.set(userId, row);
-        }
-        row[s.status] += 1;
-        if (s.overdue) row.overdue += 1;
+    const count = (userId: string, role: AssigneeProgressView['role'], s: SectionProgressView, waitsOnRole: boolean) => {
+      const key = `${role}:${userId}`;
+      let row = byAssignee.get(key);
+      if (!row) {
+        row = { userId, name: accounts.nameOf(userId), role, draft: 0, review: 0, validated: 0, overdue: 0 };
+        byAssignee.set(key, row);
       }
+      row[s.status] += 1;
+      if (s.overdue && waitsOnRole) row.overdue += 1;
+    };
+    for (const s of toValidate) {
+      // a late draft waits on its authors, a late section in review on its reviewers
+      for (const userId of new Set(s.authorIds)) count(userId, 'author', s, s.status === 'draft');
+      for (const userId of new Set(s.reviewerIds)) count(userId, 'reviewer', s, s.status === 'review');
     }
     const byStatus = { draft: 0, review: 0, validated: 0 };
     for (const s of toValidate) byStatus[s.status] += 1;
@@ -60,7 +64,7 @@ const progressRoute: FastifyPluginAsync<RouteServices> = async (app, { guides, a
       overdue: toValidate.filter((s) => s.overdue).length,
       readyForLayout: toValidate.length > 0 && byStatus.validated === toValidate.length,
       sections,
-      assignees: [...byAssignee.values()].sort((a, b) => a.name.localeCompare(b.name)),
+      assignees: [...byAssignee.values()].sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name)),
       today,
     };
   });
