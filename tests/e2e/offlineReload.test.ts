@@ -7,7 +7,7 @@ import { artifactsDir } from './support/app.ts';
 import { useBrowserApp } from './support/browserApp.ts';
 import { openUser, type UserPage } from './support/browser.ts';
 import { editorOf, openSection, typeParagraph } from './support/editor.ts';
-import { occurrences, pendingChanges, waitForOfflineShell } from './support/offline.ts';
+import { occurrences, pendingChanges, settledPendingChanges, waitForOfflineShell } from './support/offline.ts';
 
 // unique tokens: every one of them must arrive exactly once
 const first = Array.from({ length: 8 }, (_, i) => `hl${i}avant`);
@@ -59,7 +59,7 @@ describe('offline in the browser: edits survive a reload without network and mer
   });
 
   it('reloads without network: the app comes from the service worker, the text from IndexedDB', async () => {
-    const before = (await pendingChanges(writer.page))!;
+    const before = (await settledPendingChanges(writer.page))!;
     const reply = await writer.page.reload({ timeout: 15_000 });
     expect(reply?.fromServiceWorker()).toBe(true);
     await editorOf(writer.page).waitFor({ state: 'visible', timeout: 15_000 });

@@ -19,6 +19,22 @@ export async function pendingChanges(page: Page): Promise<number | null> {
   return value === null ? null : Number(value);
 }
 
+/**
+ * The pending count once it has caught up with the last keystroke: the app recounts at most every
+ * 150 ms after an edit (client/src/collaboration/savedState.ts), so a count read right after typing
+ * can be an intermediate one. Settled = the same value on reads 500 ms apart (bounded: 15 s).
+ */
+export async function settledPendingChanges(page: Page): Promise<number | null> {
+  const deadline = Date.now() + 15_000;
+  let previous = await pendingChanges(page);
+  for (;;) {
+    await page.waitForTimeout(500);
+    const current = await pendingChanges(page);
+    if (current === previous || Date.now() > deadline) return current;
+    previous = current;
+  }
+}
+
 /** How many times `token` (letters and digits) occurs in `text` as a whole word. */
 export function occurrences(text: string, token: string): number {
   // not split on spaces: carets put their label text (with word joiners) right after a word
