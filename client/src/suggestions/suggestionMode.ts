@@ -1,7 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
-import type { EditorView } from '@tiptap/pm/view';
+import type { DecorationSet, EditorView } from '@tiptap/pm/view';
 import type { CreateSuggestionBody, SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { draftBody, type Draft, type PendingSuggestion } from './drafts.ts';
 import { interceptEdit } from './interceptEdit.ts';
@@ -72,6 +72,7 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
       sendDraft(draft);
     };
 
+    const drawnCache = new WeakMap<SuggestionModeState, { doc: EditorState['doc']; set: DecorationSet | null }>();
     const intercept = (tr: Transaction, state: EditorState): boolean => {
       const plugin = suggestionModeKey.getState(state);
       if (!plugin?.enabled || !tr.docChanged || isChangeOrigin(tr)) return true;
@@ -114,6 +115,10 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
           decorations(state) {
             const plugin = suggestionModeKey.getState(state);
             if (!plugin) return null;
+            // asked on every view update, selection moves included: resolve the anchors again only
+            // when the document or the suggestions changed
+            const cached = drawnCache.get(plugin);
+            if (cached?.doc === state.doc) return cached.set;
             const drawn: DrawnSuggestion[] = plugin.open.map((s) => ({
               id: s.id,
               authorId: s.authorId,
@@ -123,7 +128,9 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
             for (const p of plugin.pending) drawn.push({ id: p.localId, authorId: options.userId, local: true, body: p.body });
             const draft = plugin.draft && draftBody(plugin.draft);
             if (draft) drawn.push({ id: 'draft', authorId: options.userId, local: true, body: draft });
-            return drawn.length > 0 ? suggestionDecorations(state, drawn, options.blockLabel) : null;
+            const set = drawn.length > 0 ? suggestionDecorations(state, drawn, options.blockLabel) : null;
+            drawnCache.set(plugin, { doc: state.doc, set });
+            return set;
           },
           handleDOMEvents: {
             blur: () => {
