@@ -1,5 +1,5 @@
 import type { ImageFormat } from '@dalil/shared/api/images.ts';
-import { ImageRefusedError } from './imageRefused.ts';
+import { tooManyPixels, unreadableImage } from './imageRefused.ts';
 import { loadSharp } from './cleanImage.ts';
 
 /**
@@ -20,14 +20,8 @@ export async function checkImageHeader(input: Uint8Array, format: ImageFormat, m
     pages = format === 'gif' || format === 'webp' ? (meta.pages ?? 1) : 1;
     if (meta.format !== format) throw new Error(`read as ${meta.format}`);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    throw new ImageRefusedError('image_unreadable', `the image is damaged or truncated and cannot be read (${message.split('\n')[0]})`);
+    throw unreadableImage(err instanceof Error ? err.message : String(err));
   }
-  if (!width || !height) throw new ImageRefusedError('image_unreadable', 'the image is damaged or truncated and cannot be read (no size)');
-  if (width * height * pages > maxPixels) {
-    throw new ImageRefusedError(
-      'image_too_many_pixels',
-      `the image declares more than ${Math.round(maxPixels / 1e6)} million pixels; it is refused as a possible decompression bomb`,
-    );
-  }
+  if (!width || !height) throw unreadableImage('no size');
+  if (width * height * pages > maxPixels) throw tooManyPixels(maxPixels);
 }

@@ -1,6 +1,6 @@
 import type { default as Sharp } from 'sharp';
 import type { ImageFormat } from '@dalil/shared/api/images.ts';
-import { ImageRefusedError } from './imageRefused.ts';
+import { ImageRefusedError, tooManyPixels, unreadableImage } from './imageRefused.ts';
 
 /** Long side of a stored image: enough for a full-page figure printed at 300 dpi (A4 is 2480 × 3508). */
 export const MAX_IMAGE_EDGE = 3000;
@@ -68,12 +68,7 @@ async function clean(input: Uint8Array, format: ImageFormat, maxPixels: number):
   } catch (err) {
     if (err instanceof ImageRefusedError) throw err;
     const message = err instanceof Error ? err.message : String(err);
-    if (/pixel limit/i.test(message)) {
-      throw new ImageRefusedError(
-        'image_too_many_pixels',
-        `the image declares more than ${Math.round(maxPixels / 1e6)} million pixels; it is refused as a possible decompression bomb`,
-      );
-    }
-    throw new ImageRefusedError('image_unreadable', `the image is damaged or truncated and cannot be read (${message.split('\n')[0]})`);
+    if (/pixel limit/i.test(message)) throw tooManyPixels(maxPixels);
+    throw unreadableImage(message);
   }
 }

@@ -13,3 +13,11 @@ export class ImageRefusedError extends FileRefused {
     this.name = 'ImageRefusedError';
   }
 }
+
+/** More pixels than this server decodes: refused before (header check) or while (libvips limit) decoding. */
+export const tooManyPixels = (maxPixels: number) =>
+  new ImageRefusedError('image_too_many_pixels', `the image declares more than ${Math.round(maxPixels / 1e6)} million pixels; it is refused as a possible decompression bomb`);
+
+/** libvips could not read the image; `why` is its first line of explanation. */
+export const unreadableImage = (why: string) =>
+  new ImageRefusedError('image_unreadable', `the image is damaged or truncated and cannot be read (${why.split('\n')[0]})`);
