@@ -1,6 +1,7 @@
 import { readFile, unlink } from 'node:fs/promises';
 import { Low, type Adapter } from 'lowdb';
 import { writeFileDurably } from './durableFile.ts';
+import type { MetadataRecord } from './metadataBackend.ts';
 
 /** lowdb adapter that writes the way DocStore snapshots do: temp file, fsync, rename, fsync dir. */
 class DurableJsonFile<T> implements Adapter<T> {
@@ -20,36 +21,27 @@ class DurableJsonFile<T> implements Adapter<T> {
   }
 }
 
+/** Reads one metadata file; null when there is none. */
+export function readMetadataFile<T>(path: string): Promise<T | null> {
+  return new DurableJsonFile<T>(path).read();
+}
+
 /**
- * One lowdb JSON file of the metadata, written on its own. `persist` resolves once a write that
- * includes everything changed so far is on disk; writes in flight coalesce, so a burst of changes
- * to one file costs at most two writes of it.
+ * One record's lowdb JSON file, written on its own. `persist` resolves once a write that includes
+ * everything changed so far is on disk; writes in flight coalesce, so a burst of changes to one file
+ * costs at most two writes of it.
  */
-export class MetadataFile<T> {
+export class MetadataFile {
+  private readonly db: Low<unknown>;
   private writing: Promise<void> | null = null;
   private dirty = false;
   private waiters: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
 
-  private constructor(
-    private readonly db: Low<T>,
+  constructor(
     private readonly path: string,
-  ) {}
-
-  /** Reads the file; `fresh` is used (and not written) when there is none. */
-  static async open<T>(path: string, fresh: () => T, upgrade: (data: T) => T = (d) => d): Promise<MetadataFile<T>> {
-    const adapter = new DurableJsonFile<T>(path);
-    const stored = await adapter.read();
-    return new MetadataFile(new Low<T>(adapter, upgrade(stored ?? fresh())), path);
-  }
-
-  /** A file that does not exist yet (its first `persist` creates it). */
-  static create<T>(path: string, data: T): MetadataFile<T> {
-    const db = new Low<T>(new DurableJsonFile<T>(path), data);
-    return new MetadataFile(db, path);
-  }
-
-  get data(): T {
-    return this.db.data;
+    private readonly record: MetadataRecord,
+  ) {
+    this.db = new Low<unknown>(new DurableJsonFile<unknown>(path), record.data);
   }
 
   persist(): Promise<void> {
@@ -78,6 +70,7 @@ export class MetadataFile<T> {
       const waiters = this.waiters;
       this.waiters = [];
       try {
+        this.db.data = this.record.data;
         await this.db.write();
         for (const w of waiters) w.resolve();
       } catch (err) {

@@ -1,22 +1,8 @@
-import { mkdir, readdir, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Guide, Notification } from '@dalil/shared';
 import { isValidDocName } from '@dalil/shared';
 import { notFound } from '../domain/errors.ts';
-import {
-  ACCOUNTS_FILE,
-  GUIDE_METADATA_DIR,
-  METADATA_DIR,
-  METADATA_FILE_EXT,
-  METADATA_SUBDIRS,
-  NOTIFICATIONS_DIR,
-  TEMP_EXT,
-  THREADS_DIR,
-  WORKFLOW_DIR,
-} from './dataDirLayout.ts';
-import { fileExists, fsyncDir } from './durableFile.ts';
-import { MetadataFile } from './metadataFile.ts';
-import { migrateSingleFileMetadata } from './metadataMigration.ts';
+import { FileMetadataBackend } from './fileMetadataBackend.ts';
+import { ACCOUNTS_ID, type MetadataBackend, type MetadataRecord, type RecordKind, type StoredRecordData } from './metadataBackend.ts';
 import {
   emptyAccounts,
   emptyNotifications,
@@ -57,13 +43,17 @@ export interface MetadataChange {
   notificationsOf(userId: string): NotificationRecords;
 }
 
-/** A guide's three files, read as one set of records. */
+/** A guide's three records, read as one set of records. */
 class StoredGuide implements GuideRecords {
   constructor(
-    readonly main: MetadataFile<GuideFile>,
-    readonly threadsFile: MetadataFile<ThreadsFile>,
-    readonly workflowFile: MetadataFile<WorkflowFile>,
+    readonly main: MetadataRecord<GuideFile>,
+    readonly threadsFile: MetadataRecord<ThreadsFile>,
+    readonly workflowFile: MetadataRecord<WorkflowFile>,
   ) {}
+
+  get records(): Array<MetadataRecord<unknown>> {
+    return [this.main, this.threadsFile, this.workflowFile] as Array<MetadataRecord<unknown>>;
+  }
 
   get guide(): Guide {
     return this.main.data.guide;
@@ -108,60 +98,57 @@ class StoredGuide implements GuideRecords {
 
 /**
  * Accounts and sessions, guides with their sections, members, invitations, comment threads and
- * workflow history, and notifications: in lowdb JSON files under `metadata/` (see dataDirLayout.ts),
- * three per guide (the guide with its sections and members, its threads, its workflow history), one
- * per person's notifications, one for accounts. A change costs the writing of the files it touches,
- * whatever else is stored: every file is written, fsynced and coalesced on its own.
+ * workflow history, and notifications, as records that change on their own: one for accounts, three
+ * per guide (the guide with its sections and members, its threads, its workflow history), one per
+ * person's notifications. The backend keeps each record durably (a lowdb file, or a PostgreSQL row);
+ * a change costs the writing of the records it touches, whatever else is stored.
  *
  * Every change goes through `mutate`, which applies it synchronously (so no read-modify-write spans
- * an await and concurrent requests cannot lose each other's changes) and resolves once every file
- * it touched has been written and fsynced with the change in it. Reads are synchronous, from memory.
+ * an await and concurrent requests cannot lose each other's changes) and resolves once every record
+ * it touched is durable with the change in it. Reads are synchronous, from memory.
  */
 export class MetadataStore {
   private readonly storedGuides = new Map<string, StoredGuide>();
-  private readonly notificationFiles = new Map<string, MetadataFile<NotificationRecords>>();
+  private readonly notificationRecords = new Map<string, MetadataRecord<NotificationRecords>>();
   /** docName → guideId; a section never changes guide, so an entry found true stays true. */
   private readonly guideOfDocCache = new Map<string, string>();
 
   private constructor(
-    private readonly dir: string,
-    private readonly accountsFile: MetadataFile<AccountRecords>,
+    private readonly backend: MetadataBackend,
+    private readonly accountsRecord: MetadataRecord<AccountRecords>,
   ) {}
 
-  /** Opens the metadata of a data dir, first moving a single-file metadata.json to this layout. */
-  static async open(dataDir: string): Promise<MetadataStore> {
-    await migrateSingleFileMetadata(dataDir);
-    const dir = join(dataDir, METADATA_DIR);
-    const isNew = !(await fileExists(dir));
-    for (const sub of METADATA_SUBDIRS) await mkdir(join(dir, sub), { recursive: true, mode: 0o700 });
-    const accountsPath = join(dir, ACCOUNTS_FILE);
-    const hasAccounts = await fileExists(accountsPath);
-    const store = new MetadataStore(dir, await MetadataFile.open(accountsPath, emptyAccounts));
-    if (isNew) {
-      await fsyncDir(dir);
-      await fsyncDir(dataDir);
-    }
-    // The accounts file marks a data dir as one (the backup looks for it): write it from the start.
-    if (!hasAccounts) await store.accountsFile.persist();
+  /** Opens the embedded metadata of a data dir, first moving a single-file metadata.json to its layout. */
+  static open(dataDir: string): Promise<MetadataStore> {
+    return MetadataStore.openOn(new FileMetadataBackend(dataDir));
+  }
 
-    const ids = async (sub: string): Promise<string[]> => {
-      const found: string[] = [];
-      for (const file of await readdir(join(dir, sub))) {
-        // a write interrupted by a crash: the file it was replacing is whole
-        if (file.endsWith(TEMP_EXT)) await unlink(join(dir, sub, file)).catch(() => {});
-        else if (file.endsWith(METADATA_FILE_EXT) && isValidDocName(file.slice(0, -METADATA_FILE_EXT.length))) found.push(file.slice(0, -METADATA_FILE_EXT.length));
-      }
-      return found;
-    };
-    for (const sub of [THREADS_DIR, WORKFLOW_DIR]) await ids(sub); // clears their interrupted writes
-    for (const guideId of await ids(GUIDE_METADATA_DIR)) {
-      const main = await MetadataFile.open<GuideFile>(store.path(GUIDE_METADATA_DIR, guideId), missingGuide(guideId), withCurrentFields);
-      const threads = await MetadataFile.open(store.path(THREADS_DIR, guideId), emptyThreads, threadsWithCurrentFields);
-      const workflow = await MetadataFile.open(store.path(WORKFLOW_DIR, guideId), emptyWorkflow);
-      store.storedGuides.set(guideId, new StoredGuide(main, threads, workflow));
+  /** Reads every record the backend holds into memory. */
+  static async openOn(backend: MetadataBackend): Promise<MetadataStore> {
+    const loaded = await backend.load();
+    const byKind = (kind: RecordKind) => loaded.filter((r) => r.kind === kind);
+    const storedAccounts = byKind('accounts')[0];
+    const accounts: MetadataRecord<AccountRecords> = { kind: 'accounts', id: ACCOUNTS_ID, data: (storedAccounts?.data as AccountRecords | undefined) ?? emptyAccounts() };
+    const store = new MetadataStore(backend, accounts);
+    // The accounts record marks a data dir as one (the backup looks for it): write it from the start.
+    if (!storedAccounts) await backend.persist([accounts as MetadataRecord]);
+
+    const threadsById = new Map(byKind('threads').map((r) => [r.id, r]));
+    const workflowById = new Map(byKind('workflow').map((r) => [r.id, r]));
+    for (const main of byKind('guide')) {
+      const threads = threadsById.get(main.id)?.data as ThreadsFile | undefined;
+      const workflow = workflowById.get(main.id)?.data as WorkflowFile | undefined;
+      store.storedGuides.set(
+        main.id,
+        new StoredGuide(
+          { kind: 'guide', id: main.id, data: withCurrentFields(main.data as GuideFile) },
+          { kind: 'threads', id: main.id, data: threads ? threadsWithCurrentFields(threads) : emptyThreads() },
+          { kind: 'workflow', id: main.id, data: workflow ?? emptyWorkflow() },
+        ),
+      );
     }
-    for (const userId of await ids(NOTIFICATIONS_DIR)) {
-      store.notificationFiles.set(userId, await MetadataFile.open(store.path(NOTIFICATIONS_DIR, userId), emptyNotifications));
+    for (const { id, data } of byKind('notifications') as StoredRecordData[]) {
+      store.notificationRecords.set(id, { kind: 'notifications', id, data: data as NotificationRecords });
     }
     return store;
   }
@@ -169,7 +156,7 @@ export class MetadataStore {
   // ---- reads (from memory; change nothing they return outside `mutate`) ----
 
   get accounts(): Readonly<AccountRecords> {
-    return this.accountsFile.data;
+    return this.accountsRecord.data;
   }
 
   guide(guideId: string): Readonly<GuideRecords> | undefined {
@@ -197,20 +184,20 @@ export class MetadataStore {
   }
 
   notificationsOf(userId: string): readonly Notification[] {
-    return this.notificationFiles.get(userId)?.data.notifications ?? [];
+    return this.notificationRecords.get(userId)?.data.notifications ?? [];
   }
 
   // ---- changes ----
 
   mutate<T>(change: (records: MetadataChange) => T): Promise<T> {
-    const touched = new Set<MetadataFile<unknown>>();
-    const mark = <R>(file: MetadataFile<R>): R => {
-      touched.add(file as MetadataFile<unknown>);
-      return file.data;
+    const touched = new Set<MetadataRecord>();
+    const mark = <R>(record: MetadataRecord<R>): R => {
+      touched.add(record as MetadataRecord);
+      return record.data;
     };
     const removed: StoredGuide[] = [];
     const records: MetadataChange = {
-      accounts: () => mark(this.accountsFile),
+      accounts: () => mark(this.accountsRecord),
       guide: (guideId) => {
         const stored = this.stored(guideId);
         mark(stored.main);
@@ -221,30 +208,30 @@ export class MetadataStore {
       addGuide: (guide) => {
         if (!isValidDocName(guide.id) || this.storedGuides.has(guide.id)) throw new Error(`guide id ${guide.id} cannot be used`);
         const stored = new StoredGuide(
-          MetadataFile.create(this.path(GUIDE_METADATA_DIR, guide.id), newGuideFile(guide)),
-          MetadataFile.create(this.path(THREADS_DIR, guide.id), emptyThreads()),
-          MetadataFile.create(this.path(WORKFLOW_DIR, guide.id), emptyWorkflow()),
+          { kind: 'guide', id: guide.id, data: newGuideFile(guide) },
+          { kind: 'threads', id: guide.id, data: emptyThreads() },
+          { kind: 'workflow', id: guide.id, data: emptyWorkflow() },
         );
         this.storedGuides.set(guide.id, stored);
         mark(stored.main);
         return stored;
       },
       notificationsOf: (userId) => {
-        let file = this.notificationFiles.get(userId);
-        if (!file) {
-          if (!isValidDocName(userId)) throw new Error(`user id ${userId} cannot name a notifications file`);
-          file = MetadataFile.create(this.path(NOTIFICATIONS_DIR, userId), emptyNotifications());
-          this.notificationFiles.set(userId, file);
+        let record = this.notificationRecords.get(userId);
+        if (!record) {
+          if (!isValidDocName(userId)) throw new Error(`user id ${userId} cannot name a notifications record`);
+          record = { kind: 'notifications', id: userId, data: emptyNotifications() };
+          this.notificationRecords.set(userId, record);
         }
-        return mark(file);
+        return mark(record);
       },
       removeGuide: (guideId) => {
         const stored = this.stored(guideId);
         this.storedGuides.delete(guideId);
         for (const [docName, id] of this.guideOfDocCache) if (id === guideId) this.guideOfDocCache.delete(docName);
-        for (const [, file] of this.notificationFiles) {
-          if (file.data.notifications.some((n) => n.guideId === guideId)) {
-            mark(file).notifications = file.data.notifications.filter((n) => n.guideId !== guideId);
+        for (const [, record] of this.notificationRecords) {
+          if (record.data.notifications.some((n) => n.guideId === guideId)) {
+            mark(record).notifications = record.data.notifications.filter((n) => n.guideId !== guideId);
           }
         }
         removed.push(stored);
@@ -256,30 +243,22 @@ export class MetadataStore {
       result = change(records);
     } catch (err) {
       // Changes check before they alter anything; whatever was altered anyway reaches the disk.
-      for (const file of touched) file.persist().catch(() => {});
+      this.backend.persist([...touched]).catch(() => {});
       throw err;
     }
-    return Promise.all([...touched].map((file) => file.persist()))
-      .then(() => Promise.all(removed.map((stored) => this.deleteGuideFiles(stored))))
+    const written = touched.size > 0 ? this.backend.persist([...touched]) : Promise.resolve();
+    return written
+      .then(() => Promise.all(removed.map((stored) => this.backend.remove(stored.records))))
       .then(() => result);
   }
 
-  /**
-   * The guide file goes first: once it is gone the guide is gone for good, and a crash before the
-   * other two leaves files no guide names (never read again), not half a guide.
-   */
-  private async deleteGuideFiles(stored: StoredGuide): Promise<void> {
-    for (const file of [stored.main, stored.threadsFile, stored.workflowFile] as Array<MetadataFile<unknown>>) {
-      await file.remove();
-    }
-    await Promise.all([GUIDE_METADATA_DIR, THREADS_DIR, WORKFLOW_DIR].map((sub) => fsyncDir(join(this.dir, sub))));
+  /** Resolves when everything changed so far is durable. */
+  flush(): Promise<void> {
+    return this.backend.flush();
   }
 
-  /** Resolves when everything changed so far is on disk. */
-  async flush(): Promise<void> {
-    const guideFiles = [...this.storedGuides.values()].flatMap((g) => [g.main, g.threadsFile, g.workflowFile]);
-    const files = [this.accountsFile, ...guideFiles, ...this.notificationFiles.values()] as Array<MetadataFile<unknown>>;
-    await Promise.all(files.map((f) => f.flush()));
+  close(): Promise<void> {
+    return this.backend.close();
   }
 
   private stored(guideId: string): StoredGuide {
@@ -287,15 +266,4 @@ export class MetadataStore {
     if (!stored) throw notFound('guide');
     return stored;
   }
-
-  private path(sub: string, id: string): string {
-    return join(this.dir, sub, id + METADATA_FILE_EXT);
-  }
-}
-
-/** Only when a guide file vanished between listing and reading it. */
-function missingGuide(id: string): () => GuideFile {
-  return () => {
-    throw new Error(`metadata file of guide ${id} disappeared while opening`);
-  };
 }

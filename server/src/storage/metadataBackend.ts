@@ -1,0 +1,41 @@
+/**
+ * Where the metadata records are kept durably. The MetadataStore holds every record in memory and
+ * answers reads from there; a backend only loads them at start and writes the ones a change touched.
+ * The embedded backend keeps one lowdb JSON file per record (fileMetadataBackend.ts); the production
+ * one keeps one row per record in PostgreSQL (postgres/pgMetadataBackend.ts).
+ */
+
+/** The things that change on their own, each one record. */
+export type RecordKind = 'accounts' | 'guide' | 'threads' | 'workflow' | 'notifications';
+
+/** The one accounts record's id. */
+export const ACCOUNTS_ID = 'accounts';
+
+/** A record as the store holds it. Its `data` object is changed in place by `mutate`. */
+export interface MetadataRecord<T = unknown> {
+  readonly kind: RecordKind;
+  readonly id: string;
+  data: T;
+}
+
+export interface StoredRecordData {
+  kind: RecordKind;
+  id: string;
+  data: unknown;
+}
+
+export interface MetadataBackend {
+  /** Every stored record, read once at start. */
+  load(): Promise<StoredRecordData[]>;
+  /**
+   * Makes the records durable as they are in memory when written (writes of one record coalesce:
+   * a burst of changes costs at most two writes). Resolves once a write holding every change made
+   * before the call is durable; rejects if it failed.
+   */
+  persist(records: readonly MetadataRecord[]): Promise<void>;
+  /** Removes records for good (a deleted guide's three). Resolves once the removal is durable. */
+  remove(records: readonly MetadataRecord[]): Promise<void>;
+  /** Resolves when everything persisted so far is durable. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
