@@ -7,10 +7,12 @@ import websocket from '@fastify/websocket';
 import adminSocket from './admin/adminSocket.ts';
 import type { Config } from './config.ts';
 import { acquireDataDirLock } from './storage/dataDirLock.ts';
-import { DOCS_DIR, IMAGES_DIR, IMPORTS_DIR, SNAPSHOTS_DIR, VERSIONS_DIR } from './storage/dataDirLayout.ts';
-import { FileDocStore } from './storage/fileDocStore.ts';
+import { IMAGES_DIR, IMPORTS_DIR, SNAPSHOTS_DIR, VERSIONS_DIR } from './storage/dataDirLayout.ts';
 import type { DocStore } from './storage/docStore.ts';
-import { MetadataStore } from './storage/metadataStore.ts';
+import type { MetadataStore } from './storage/metadataStore.ts';
+import { openStorage, type Storage } from './storage/openStorage.ts';
+import { joinCluster } from './cluster/joinCluster.ts';
+import type { RedisCluster } from './cluster/redisCluster.ts';
 import { GuideRepository } from './storage/guideRepository.ts';
 import { AccountRepository } from './storage/accountRepository.ts';
 import { MemberRepository } from './storage/memberRepository.ts';
@@ -22,7 +24,6 @@ import { ThreadRepository } from './storage/threadRepository.ts';
 import { SuggestionRepository } from './storage/suggestionRepository.ts';
 import { GuideAccess } from './auth/guideAccess.ts';
 import { LoginThrottle } from './auth/loginThrottle.ts';
-import { loadServerSecret } from './auth/serverSecret.ts';
 import { RoomRegistry } from './collaboration/roomRegistry.ts';
 import { collabRoute } from './collaboration/collabRoute.ts';
 import { AccessChanges } from './collaboration/accessChanges.ts';
@@ -94,7 +95,9 @@ export interface BuildOptions {
 /** Builds the whole server without listening; `server.ts` listens, tests call this directly. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<DalilApp> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  mkdirSync(config.filesDir, { recursive: true, mode: 0o700 });
   setPasswordHashCost(config.passwordHashLog2N);
+  // The data dir holds this node's own files (admin socket, import journals) in every mode.
   const releaseLock = acquireDataDirLock(config.dataDir);
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -104,8 +107,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
     schemaController: lazySchemaCompilers(),
   });
+  let storage: Storage | undefined;
   try {
-    const metadata = await MetadataStore.open(config.dataDir);
+    storage = await openStorage(config, app.log, options.docStore ? (dir) => options.docStore!(dir, app.log) : undefined);
+    const { metadata, docStore, secret } = storage;
     const guides = new GuideRepository(metadata);
     const accounts = new AccountRepository(metadata);
     const members = new MemberRepository(metadata);
@@ -113,25 +118,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const suggestions = new SuggestionRepository(metadata, guides);
     const notifications = new NotificationRepository(metadata);
     const workflow = new WorkflowRepository(metadata);
-    const snapshotsDir = join(config.dataDir, SNAPSHOTS_DIR);
+    const snapshotsDir = join(config.filesDir, SNAPSHOTS_DIR);
     mkdirSync(snapshotsDir, { recursive: true, mode: 0o700 });
     const snapshots = new SnapshotStore(snapshotsDir);
-    const versions = new VersionStore(join(config.dataDir, VERSIONS_DIR));
+    const versions = new VersionStore(join(config.filesDir, VERSIONS_DIR));
     await versions.init();
     const access = new GuideAccess(guides, members);
     const images: GuideImages = {
-      store: new ImageStore(join(config.dataDir, IMAGES_DIR)),
+      store: new ImageStore(join(config.filesDir, IMAGES_DIR)),
       limits: { maxBytes: config.imageMaxBytes, maxPixels: config.imageMaxPixels },
       guides,
     };
-    const secret = loadServerSecret(config.dataDir, config.sessionSecret);
-    const docsDir = join(config.dataDir, DOCS_DIR);
-    const docStore = options.docStore ? options.docStore(docsDir, app.log) : new FileDocStore(docsDir, app.log);
     // Announcements reach guide rooms the registry has loaded; the registry is made just below.
     const announcements = new GuideAnnouncements((name) => registry.get(name));
+    let cluster: RedisCluster | null = null;
     const registry = new RoomRegistry(
       docStore,
       {
+        roomLifecycle: { loaded: (room) => cluster?.attach(room), unloading: (room) => cluster?.detach(room) },
         unloadDelayMs: config.unloadDelayMs,
         settleDelayMs: config.settleDelayMs,
         onSectionSettled: sectionSettled({ guides, threads, announcements, log: app.log }),
@@ -151,6 +155,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       applySectionLock: (docName, locked) => registry.setSectionLocked(docName, locked),
     });
     accounts.onSessionsEnded((tokenHashes) => accessChanges.sessionsEnded(tokenHashes));
+    if (config.redisUrl) {
+      if (!storage.sharedMetadata) throw new Error('REDIS_URL joins nodes that share one database: set DATABASE_URL too');
+      cluster = joinCluster(config.redisUrl, { metadata: storage.sharedMetadata, announcements, accessChanges }, app.log);
+      await cluster.start();
+    }
+    const joined = cluster;
     const importImages = importImagesFromStore(images);
     // An import killed before its metadata write left documents (and images) nobody names: gone now.
     const journal = new ImportJournal(join(config.dataDir, IMPORTS_DIR), {
@@ -275,17 +285,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(clientApp, { root: config.clientDist });
     await app.register(adminSocket, { dataDir: config.dataDir, accounts });
 
-    // Sockets are closed by @fastify/websocket before this runs; then every queued update reaches
-    // the disk before the process may exit.
+    // Sockets are closed by @fastify/websocket before this runs; then every queued update is
+    // durable before the process may exit.
+    const opened = storage;
     app.addHook('onClose', async () => {
       await registry.flushAll();
-      await metadata.flush();
-      await docStore.close();
+      await joined?.close();
+      await opened.close();
       releaseLock();
     });
+
     return { app, guides, accounts, members, threads, registry, docStore, metadata, notifications, workflow, versions, snapshots, images };
   } catch (err) {
     await app.close().catch(() => {});
+    await storage?.close().catch(() => {});
     releaseLock();
     throw err;
   }

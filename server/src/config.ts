@@ -4,6 +4,15 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
+  /**
+   * Where images, approved snapshots and versions are kept: the data dir unless FILES_DIR says
+   * otherwise (with several nodes, a directory they all share).
+   */
+  filesDir: string;
+  /** PostgreSQL for metadata and documents (production mode), or null for the embedded store. */
+  databaseUrl: string | null;
+  /** Redis joining several nodes, or null for a single node. */
+  redisUrl: string | null;
   /** WebSocket frames larger than this close the socket with 1009. */
   maxMessageBytes: number;
   /** Largest accepted HTTP body. */
@@ -57,6 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     port: intFrom(env, 'PORT', 3000, 0, 65535),
     dataDir: resolve(env.DATA_DIR ?? './data'),
+    filesDir: resolve(env.FILES_DIR || env.DATA_DIR || './data'),
+    databaseUrl: urlFrom(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: urlFrom(env, 'REDIS_URL', ['redis:', 'rediss:', 'unix:']),
     maxMessageBytes: intFrom(env, 'WS_MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024),
     maxBodyBytes: intFrom(env, 'HTTP_MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     demo: env.DALIL_DEMO === '1' || env.DALIL_DEMO === 'true',
@@ -101,6 +113,19 @@ export function trustProxyFrom(raw: string | undefined): boolean | string {
   }
   return parts.join(',');
 }
+function urlFrom(env: NodeJS.ProcessEnv, key: string, protocols: string[]): string | null {
+  const raw = env[key]?.trim();
+  if (!raw) return null;
+  let protocol: string;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    throw new Error(`${key} must be a URL (${protocols.map((p) => p + '//…').join(' or ')}), got something else`);
+  }
+  if (!protocols.includes(protocol)) throw new Error(`${key} must start with ${protocols.map((p) => p + '//').join(' or ')}, got ${protocol}//`);
+  return raw;
+}
+
 function intFrom(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
   const raw = env[key];
   if (raw === undefined || raw === '') return fallback;

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { storeEnvFor } from './postgres/testDatabase.ts';
 
 const serverDir = resolve(import.meta.dirname, '../../server');
 /** Compiled by the tests' global setup, like the server. */
@@ -13,11 +14,12 @@ export interface AdminResult {
 }
 
 /** Runs the real admin CLI (what `pnpm admin` runs) as a child process against `dataDir`. */
-export function runAdmin(dataDir: string, args: string[], timeoutMs = 30_000): Promise<AdminResult> {
+export async function runAdmin(dataDir: string, args: string[], timeoutMs = 30_000): Promise<AdminResult> {
+  const storeEnv = await storeEnvFor(dataDir, {});
   const started = Date.now();
   const child = spawn(process.execPath, ['--enable-source-maps', adminEntry, ...args], {
     cwd: serverDir,
-    env: { ...process.env, DATA_DIR: dataDir, INIT_CWD: '' },
+    env: { ...process.env, DATA_DIR: dataDir, INIT_CWD: '', ...storeEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

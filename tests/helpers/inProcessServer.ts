@@ -1,6 +1,7 @@
 import { buildApp, type BuildOptions, type DalilApp } from '@dalil/server/app.ts';
 import { loadConfig, type Config } from '@dalil/server/config.ts';
 import { tempDir } from './tempDir.ts';
+import { storeEnvFor } from './postgres/testDatabase.ts';
 
 export interface TestServer extends DalilApp {
   url: string;
@@ -20,6 +21,7 @@ export async function startServer(
 ): Promise<TestServer> {
   const dir = options.dataDir ? null : tempDir();
   const dataDir = options.dataDir ?? dir!.path;
+  const storeEnv = await storeEnvFor(dataDir, env);
   const config = loadConfig({
     HOST: '127.0.0.1',
     PORT: '0',
@@ -29,6 +31,7 @@ export async function startServer(
     UNLOAD_DELAY_MS: '50',
     // the suite's scrypt cost (vitest.config.ts), so that the in-process servers hash like the spawned ones
     ...(process.env.PASSWORD_HASH_LOG2_N ? { PASSWORD_HASH_LOG2_N: process.env.PASSWORD_HASH_LOG2_N } : {}),
+    ...storeEnv,
     ...env,
   });
   const built = await buildApp(config, options);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { storeEnvFor } from './postgres/testDatabase.ts';
 
 const serverDir = resolve(import.meta.dirname, '../../server');
 /** The compiled entry point (`pnpm build`; the tests' global setup builds it before any test runs). */
@@ -19,7 +20,8 @@ export interface ServerProcess {
  * Runs the real server entry point (`server.ts`, with signals and the data-dir lock) as a child
  * process, for tests that kill it. Resolves once it listens.
  */
-export function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0, startTimeoutMs = 60_000): Promise<ServerProcess> {
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0, startTimeoutMs = 60_000): Promise<ServerProcess> {
+  const storeEnv = await storeEnvFor(dataDir, env);
   // What `pnpm start` runs: node on the compiled server, the process a SIGKILL hits directly.
   const child = spawn(process.execPath, ['--enable-source-maps', serverEntry], {
     cwd: serverDir,
@@ -31,6 +33,7 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}, p
       LOG_LEVEL: 'info',
       CLIENT_DIST: '',
       NODE_ENV: 'production',
+      ...storeEnv,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,15 +7,13 @@ import { killIfRunning, spawnDemoServer } from '../helpers/demoServer.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 import { manyChaptersDocx } from '../helpers/docxFixtures.ts';
-import { TEMP_EXT } from '@dalil/server/storage/dataDirLayout.ts';
+import { storedDocNames } from '../helpers/docOnDisk.ts';
 import { upload } from '../helpers/importApi.ts';
 
 const CHAPTERS = 400;
 /** Starting takes seconds of module loading: on a machine loaded many times over, more than 20. */
 const START_TIMEOUT_MS = 90_000;
 const list = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
-/** A durable write cut by the kill leaves its temp file (as any write would): runtime litter, never read. */
-const dataFiles = (dir: string) => list(dir).filter((f) => !f.endsWith(TEMP_EXT));
 
 describe('kill -9 in the middle of an import', () => {
   const dir = tempDir();
@@ -31,17 +29,17 @@ describe('kill -9 in the middle of an import', () => {
     server = first.server;
     const api = first.api;
     const guidesBefore = (await api.ok<GuideSummary[]>('GET', '/api/guides')).map((g) => g.id);
-    const docsDir = join(dir.path, 'docs');
     const importsDir = join(dir.path, 'imports');
-    const docsBefore = list(docsDir);
+    const docsBefore = await storedDocNames(dir.path);
 
     const request = upload(api, '/api/guides/import?splitLevel=1', file, 'volumineux.docx').catch(() => null);
     // Killed while the import is writing its documents: its journal exists and some are on disk.
     const seen = await waitFor(
       'the import writing its documents',
-      () => {
+      async () => {
         const journals = list(importsDir).filter((f) => f.endsWith('.json'));
-        const written = list(docsDir).length - docsBefore.length;
+        if (journals.length === 0) return null;
+        const written = (await storedDocNames(dir.path)).length - docsBefore.length;
         return journals.length > 0 && written > 0 ? { written } : null;
       },
       { timeoutMs: 60_000, intervalMs: 2 },
@@ -50,7 +48,7 @@ describe('kill -9 in the middle of an import', () => {
     await server.exited;
     await request;
     expect(seen.written).toBeLessThan(CHAPTERS * 2);
-    const leftBehind = list(docsDir).length - docsBefore.length;
+    const leftBehind = (await storedDocNames(dir.path)).length - docsBefore.length;
     expect(leftBehind, 'the kill left documents of the import on disk').toBeGreaterThan(0);
 
     const second = await spawnDemoServer(dir.path, {}, START_TIMEOUT_MS);
@@ -61,13 +59,13 @@ describe('kill -9 in the middle of an import', () => {
     expect(list(importsDir).filter((f) => f.endsWith('.json'))).toEqual([]);
     if (imported.length === 0) {
       // Nothing: not a guide, not a document of it.
-      expect(dataFiles(docsDir)).toEqual(docsBefore);
+      expect(await storedDocNames(dir.path)).toEqual(docsBefore);
     } else {
       // Everything: one guide with every chapter, each with its text.
       expect(imported).toHaveLength(1);
       const guide = await again.ok<GuideView>('GET', `/api/guides/${imported[0]!.id}`);
       expect(guide.sections).toHaveLength(CHAPTERS);
-      const docs = new Set(list(docsDir).map((f) => f.replace(/\.y(doc|log)$/, '')));
+      const docs = new Set(await storedDocNames(dir.path));
       expect(guide.sections.every((s) => docs.has(s.docName))).toBe(true);
     }
     // And the same file imports whole afterwards.

@@ -1,9 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { join } from 'node:path';
 import { can, GUIDE_ROLES, type GuideRole } from '@dalil/shared';
-import { FileDocStore } from '@dalil/server/storage/fileDocStore.ts';
+import { docOnDisk } from '../helpers/docOnDisk.ts';
 import { useGuideTeam } from '../helpers/serverHooks.ts';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
 import { barrier } from '../helpers/barrier.ts';
@@ -86,12 +85,7 @@ describe('WebSocket permissions with stock y-websocket clients', () => {
 
   it('what is on disk never contains a read-only member’s text', async () => {
     await setup.server.registry.flushAll();
-    const store = new FileDocStore(join(setup.server.dataDir, 'docs'), { warn: () => {} });
-    // Another handle on the same files, read-only use: load only.
-    const loaded = await store.load(docName());
-    await store.close();
-    const doc = new Y.Doc();
-    loaded.updates.forEach((u) => Y.applyUpdate(doc, u));
+    const { doc } = await docOnDisk(setup.server.dataDir, docName());
     const text = doc.getText('text').toString();
     expect(text).toContain('[coordinator]');
     expect(text).toContain('[author]');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
+import { storeUnderTest } from '../helpers/postgres/testDatabase.ts';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { SECTION_FRAGMENT, type SectionView } from '@dalil/shared';
@@ -195,7 +196,8 @@ describe('versions of a whole guide', () => {
     }
   });
 
-  it('backup and restore carry the versions', async () => {
+  // the data-dir backup; a PostgreSQL deployment backs up its database (README, "Several nodes")
+  it.skipIf(storeUnderTest() === 'postgres')('backup and restore carry the versions', async () => {
     const archive = join(tempDir().path, 'dalil.backup');
     await createBackup(server.dataDir, archive);
     const target = tempDir();

@@ -11,6 +11,7 @@ import { BackupArchiveError } from '../backup/backupArchive.ts';
 import { loadConfig } from '../config.ts';
 import { setPasswordHashCost } from '../auth/passwords.ts';
 import { BackupSourceError } from '../backup/collectBackupFiles.ts';
+import { withSharedAccounts } from './sharedAccounts.ts';
 import { AdminSocketUnavailableError, runThroughAdminSocket } from './adminSocketClient.ts';
 import { isUserCommand, runUserCommand, UsageError, type UserCommand, type UserCommandArgs } from './userCommands.ts';
 
@@ -23,7 +24,8 @@ const USAGE = `Usage: pnpm admin <command> [options]   (DATA_DIR selects the dat
   restore <file>                             fill an empty data dir from an archive (server stopped)
 
 The user commands work with the server running (through its admin socket, DATA_DIR/admin.sock)
-or stopped (directly on the data dir).`;
+or stopped (directly on the data dir; with DATABASE_URL, on the database, and with REDIS_URL the
+running nodes apply the change at once).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -73,6 +75,8 @@ async function userCommand(dataDir: string, command: UserCommand, args: UserComm
     }
   }
   try {
+    const { databaseUrl, redisUrl } = loadConfig();
+    if (databaseUrl) return await withSharedAccounts(databaseUrl, redisUrl, (accounts) => runUserCommand(accounts, command, args));
     const accounts = new AccountRepository(await MetadataStore.open(dataDir));
     return await runUserCommand(accounts, command, args);
   } finally {

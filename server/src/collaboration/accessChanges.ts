@@ -20,6 +20,13 @@ export interface AccessChangesOptions {
   applySectionLock(docName: string, locked: boolean): boolean;
 }
 
+/** One access change, as it travels between nodes. */
+export type AccessChange =
+  | { kind: 'sessionsEnded'; tokenHashes: string[] }
+  | { kind: 'member'; guideId: string; userId: string; reason: 'removed' | 'roleChanged' }
+  | { kind: 'guideState'; guideId: string; state: GuideState }
+  | { kind: 'sectionLock'; docName: string; locked: boolean; reason: string };
+
 /** setTimeout cannot wait longer than 2^31-1 ms (about 24.8 days); sessions last 30. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -61,22 +68,35 @@ export class AccessChanges {
     scheduleExpiry();
   }
 
+  /** Hands each change to the other nodes (set when this node joins others). */
+  share: ((change: AccessChange) => void) | null = null;
+
+  /** Closes every socket for a reconnect, which decides access afresh (after missed changes). */
+  reconnectAll(reason: string): void {
+    for (const sockets of this.socketsByGuide.values()) {
+      for (const socket of [...sockets]) socket.close(CloseCode.accessChanged, reason);
+    }
+  }
+
+  /** Applies a change another node made (without handing it on again). */
+  applyShared(change: AccessChange): void {
+    if (change.kind === 'sessionsEnded') this.closeSessions(change.tokenHashes);
+    else if (change.kind === 'member') this.closeMember(change.guideId, change.userId, change.reason);
+    else if (change.kind === 'guideState') this.closeGuide(change.guideId, change.state);
+    else this.lockSection(change.docName, change.locked, change.reason);
+  }
+
   /** Closes every socket authenticated by these sessions, at once and finally (4401). */
   sessionsEnded(tokenHashes: Iterable<string>): void {
-    for (const tokenHash of tokenHashes) {
-      for (const socket of [...(this.socketsBySession.get(tokenHash) ?? [])]) {
-        socket.close(CloseCode.unauthenticated, 'session ended; sign in again');
-      }
-    }
+    const hashes = [...tokenHashes];
+    this.closeSessions(hashes);
+    this.share?.({ kind: 'sessionsEnded', tokenHashes: hashes });
   }
 
   /** Closes a member's sockets in a guide: finally when removed, for a reconnect when the role changed. */
   disconnectMember(guideId: string, userId: string, reason: 'removed' | 'roleChanged'): void {
-    for (const socket of [...(this.socketsByGuide.get(guideId) ?? [])]) {
-      if (socket.userId !== userId) continue;
-      if (reason === 'removed') socket.close(CloseCode.accessRevoked, 'you were removed from this guide');
-      else socket.close(CloseCode.accessChanged, 'your role changed; reconnect');
-    }
+    this.closeMember(guideId, userId, reason);
+    this.share?.({ kind: 'member', guideId, userId, reason });
   }
 
   /**
@@ -86,10 +106,8 @@ export class AccessChanges {
    * otherwise stay diverged, so closing is also what resynchronises it.
    */
   guideStateChanged(guideId: string, state: GuideState): void {
-    for (const socket of [...(this.socketsByGuide.get(guideId) ?? [])]) {
-      if (state === 'trashed') socket.close(CloseCode.accessRevoked, 'this guide was deleted');
-      else socket.close(CloseCode.accessChanged, state === 'archived' ? 'guide archived: read-only' : 'guide restored');
-    }
+    this.closeGuide(guideId, state);
+    this.share?.({ kind: 'guideState', guideId, state });
   }
 
   /**
@@ -104,6 +122,34 @@ export class AccessChanges {
    * wrote meanwhile like offline edits.
    */
   setSectionLocked(docName: string, locked: boolean, reason = locked ? 'section locked (in review or validated): read-only' : 'section reopened'): void {
+    this.lockSection(docName, locked, reason);
+    this.share?.({ kind: 'sectionLock', docName, locked, reason });
+  }
+
+  private closeSessions(tokenHashes: Iterable<string>): void {
+    for (const tokenHash of tokenHashes) {
+      for (const socket of [...(this.socketsBySession.get(tokenHash) ?? [])]) {
+        socket.close(CloseCode.unauthenticated, 'session ended; sign in again');
+      }
+    }
+  }
+
+  private closeMember(guideId: string, userId: string, reason: 'removed' | 'roleChanged'): void {
+    for (const socket of [...(this.socketsByGuide.get(guideId) ?? [])]) {
+      if (socket.userId !== userId) continue;
+      if (reason === 'removed') socket.close(CloseCode.accessRevoked, 'you were removed from this guide');
+      else socket.close(CloseCode.accessChanged, 'your role changed; reconnect');
+    }
+  }
+
+  private closeGuide(guideId: string, state: GuideState): void {
+    for (const socket of [...(this.socketsByGuide.get(guideId) ?? [])]) {
+      if (state === 'trashed') socket.close(CloseCode.accessRevoked, 'this guide was deleted');
+      else socket.close(CloseCode.accessChanged, state === 'archived' ? 'guide archived: read-only' : 'guide restored');
+    }
+  }
+
+  private lockSection(docName: string, locked: boolean, reason: string): void {
     if (!this.options.applySectionLock(docName, locked)) return;
     for (const sockets of this.socketsByGuide.values()) {
       for (const socket of [...sockets]) {

@@ -1,6 +1,13 @@
 import { GUIDE_ROOM_CONTENT, GUIDE_ROOM_SUGGESTIONS, GUIDE_ROOM_THREADS, GUIDE_ROOM_VERSIONS, guideRoomName } from '@dalil/shared';
 import type { Room } from './room.ts';
 
+/** One announcement, as it travels between nodes. */
+export interface Announcement {
+  guideId: string;
+  key: string;
+  version: number;
+}
+
 /**
  * What live clients of a guide hear in its guide room: the table of contents, the comment threads
  * or section contents changed. Each is a version number clients compare with what they last
@@ -8,11 +15,18 @@ import type { Room } from './room.ts';
  */
 export class GuideAnnouncements {
   private lastAnnouncedVersion = 0;
+  /** Hands each announcement to the other nodes (several nodes): their guide rooms hear it too. */
+  share: ((announcement: Announcement) => void) | null = null;
 
   constructor(
     /** The loaded room of that name, if any (the registry owns rooms). */
     private readonly loadedRoom: (name: string) => Room | undefined,
   ) {}
+
+  /** Announces in this node's room what another node announced. */
+  applyShared({ guideId, key, version }: Announcement): void {
+    this.applyLocally(guideId, key, version);
+  }
 
   /** The table of contents changed (its version is the guide's structure version). */
   structureChanged(guideId: string, version: number): void {
@@ -41,6 +55,11 @@ export class GuideAnnouncements {
 
   /** Replaces the room's entries by the new version: clients read the maximum, and the room stays small however long it lives. */
   private announce(guideId: string, key: string, version: number): void {
+    this.applyLocally(guideId, key, version);
+    this.share?.({ guideId, key, version });
+  }
+
+  private applyLocally(guideId: string, key: string, version: number): void {
     const room = this.loadedRoom(guideRoomName(guideId));
     if (!room) return;
     room.doc.transact(() => {

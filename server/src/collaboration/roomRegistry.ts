@@ -18,6 +18,8 @@ export interface RoomRegistryOptions {
   settleDelayMs: number;
   /** Keep an empty room this long before unloading it, so a quick reconnect does not reload. */
   unloadDelayMs: number;
+  /** Told when a room enters and leaves memory (several nodes: the room is linked to the others meanwhile). */
+  roomLifecycle?: { loaded(room: Room): void; unloading(room: Room): void };
 }
 
 /**
@@ -54,6 +56,7 @@ export class RoomRegistry {
       pending = (kind === 'guide' ? Promise.resolve(this.createGuideRoom(name, guideId)) : this.loadSection(name))
         .then((room) => {
           this.rooms.set(name, room);
+          this.options.roomLifecycle?.loaded(room);
           return room;
         })
         .finally(() => this.loading.delete(name));
@@ -191,6 +194,7 @@ export class RoomRegistry {
     if (room.members.size > 0 || this.rooms.get(room.name) !== room || this.unloadTimers.has(room.name)) return;
     if (room.persistence && !room.persistence.isIdle) return this.release(room);
     this.rooms.delete(room.name);
+    this.options.roomLifecycle?.unloading(room);
     room.settleNow();
     room.destroy();
     if (room.kind === 'section') await this.store.release(room.name);

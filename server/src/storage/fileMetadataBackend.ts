@@ -86,6 +86,13 @@ export class FileMetadataBackend implements MetadataBackend {
     await Promise.all([...this.files.values()].map((file) => file.flush()));
   }
 
+  /** A failed file write is retried by the next change of the same file, which holds it too. */
+  refusal(): null {
+    return null;
+  }
+
+  onReloaded(): void {}
+
   async close(): Promise<void> {
     await this.flush();
   }

@@ -18,6 +18,12 @@ export interface MetadataRecord<T = unknown> {
   data: T;
 }
 
+export interface StoredRecordRef {
+  kind: RecordKind;
+  id: string;
+  data: unknown | null;
+}
+
 export interface StoredRecordData {
   kind: RecordKind;
   id: string;
@@ -37,5 +43,15 @@ export interface MetadataBackend {
   remove(records: readonly MetadataRecord[]): Promise<void>;
   /** Resolves when everything persisted so far is durable. */
   flush(): Promise<void>;
+  /**
+   * The error a change must be refused with now, before it alters anything, or null. A backend
+   * whose write failed refuses changes until the records in memory are the stored ones again.
+   */
+  refusal(): Error | null;
+  /**
+   * Registers how the store replaces records that turned out to differ from what is stored (a write
+   * that failed or was refused, a change made by another node): `data` null means there is none.
+   */
+  onReloaded(apply: (records: StoredRecordRef[]) => void): void;
   close(): Promise<void>;
 }

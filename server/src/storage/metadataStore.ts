@@ -2,7 +2,7 @@ import type { Guide, Notification } from '@dalil/shared';
 import { isValidDocName } from '@dalil/shared';
 import { notFound } from '../domain/errors.ts';
 import { FileMetadataBackend } from './fileMetadataBackend.ts';
-import { ACCOUNTS_ID, type MetadataBackend, type MetadataRecord, type RecordKind, type StoredRecordData } from './metadataBackend.ts';
+import { ACCOUNTS_ID, type MetadataBackend, type MetadataRecord, type RecordKind, type StoredRecordData, type StoredRecordRef } from './metadataBackend.ts';
 import {
   emptyAccounts,
   emptyNotifications,
@@ -150,7 +150,38 @@ export class MetadataStore {
     for (const { id, data } of byKind('notifications') as StoredRecordData[]) {
       store.notificationRecords.set(id, { kind: 'notifications', id, data: data as NotificationRecords });
     }
+    backend.onReloaded((records) => store.replaceRecords(records));
     return store;
+  }
+
+  /** Puts stored records in place of those in memory (`data` null: there is none any more). */
+  private replaceRecords(records: StoredRecordRef[]): void {
+    for (const { kind, id, data } of records) {
+      if (kind === 'accounts') {
+        this.accountsRecord.data = (data as AccountRecords | null) ?? emptyAccounts();
+      } else if (kind === 'notifications') {
+        if (data === null) this.notificationRecords.delete(id);
+        else this.notificationRecords.set(id, { kind, id, data: data as NotificationRecords });
+      } else if (kind === 'guide') {
+        const stored = this.storedGuides.get(id);
+        if (data === null) {
+          this.storedGuides.delete(id);
+          for (const [docName, guideId] of this.guideOfDocCache) if (guideId === id) this.guideOfDocCache.delete(docName);
+        } else if (stored) {
+          stored.main.data = withCurrentFields(data as GuideFile);
+        } else {
+          this.storedGuides.set(
+            id,
+            new StoredGuide({ kind: 'guide', id, data: withCurrentFields(data as GuideFile) }, { kind: 'threads', id, data: emptyThreads() }, { kind: 'workflow', id, data: emptyWorkflow() }),
+          );
+        }
+      } else {
+        const stored = this.storedGuides.get(id);
+        if (!stored) continue; // the guide's record comes first in a reload; without it these belong to nothing
+        if (kind === 'threads') stored.threadsFile.data = data ? threadsWithCurrentFields(data as ThreadsFile) : emptyThreads();
+        else stored.workflowFile.data = (data as WorkflowFile | null) ?? emptyWorkflow();
+      }
+    }
   }
 
   // ---- reads (from memory; change nothing they return outside `mutate`) ----
@@ -190,6 +221,8 @@ export class MetadataStore {
   // ---- changes ----
 
   mutate<T>(change: (records: MetadataChange) => T): Promise<T> {
+    const refusal = this.backend.refusal();
+    if (refusal) return Promise.reject(refusal);
     const touched = new Set<MetadataRecord>();
     const mark = <R>(record: MetadataRecord<R>): R => {
       touched.add(record as MetadataRecord);

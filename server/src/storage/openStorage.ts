@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import type pg from 'pg';
+import { loadServerSecret } from '../auth/serverSecret.ts';
+import { DOCS_DIR } from './dataDirLayout.ts';
+import type { DocStore } from './docStore.ts';
+import { FileDocStore } from './fileDocStore.ts';
+import { MetadataStore } from './metadataStore.ts';
+import { createPool } from './postgres/pgPool.ts';
+import { PgDocStore } from './postgres/pgDocStore.ts';
+import { PgMetadataBackend } from './postgres/pgMetadataBackend.ts';
+import { migrate } from './postgres/pgSchema.ts';
+import { loadSharedSecret } from './postgres/sharedSecret.ts';
+
+export interface StorageConfig {
+  dataDir: string;
+  databaseUrl: string | null;
+  sessionSecret: string | undefined;
+}
+
+/** Where metadata and section documents live, chosen at start; nothing else learns which. */
+export interface Storage {
+  kind: 'embedded' | 'postgres';
+  metadata: MetadataStore;
+  docStore: DocStore;
+  /** Binds CSRF tokens to sessions; the same on every node. */
+  secret: Buffer;
+  /** The PostgreSQL pool in production mode (for the parts that talk to the database directly). */
+  pool: pg.Pool | null;
+  /** The metadata's PostgreSQL side, which several nodes keep in step (null when embedded). */
+  sharedMetadata: PgMetadataBackend | null;
+  /** Releases connections once everything is durable (after the documents were flushed). */
+  close(): Promise<void>;
+}
+
+export async function openStorage(config: StorageConfig, log: FastifyBaseLogger, docStoreOverride?: (dir: string) => DocStore): Promise<Storage> {
+  if (!config.databaseUrl) {
+    const metadata = await MetadataStore.open(config.dataDir);
+    const docsDir = join(config.dataDir, DOCS_DIR);
+    const docStore = docStoreOverride ? docStoreOverride(docsDir) : new FileDocStore(docsDir, log);
+    return {
+      kind: 'embedded',
+      metadata,
+      docStore,
+      secret: loadServerSecret(config.dataDir, config.sessionSecret),
+      pool: null,
+      sharedMetadata: null,
+      close: async () => {
+        await metadata.close();
+        await docStore.close();
+      },
+    };
+  }
+  const pool = createPool(config.databaseUrl, log);
+  try {
+    const applied = await migrate(pool);
+    if (applied.length > 0) log.info({ versions: applied }, 'database schema migrated');
+    const backend = new PgMetadataBackend(pool, log);
+    const metadata = await MetadataStore.openOn(backend);
+    if (docStoreOverride) throw new Error('a replacement document store works over the embedded one only');
+    const docStore = new PgDocStore(pool);
+    const secret = config.sessionSecret ? loadServerSecret(config.dataDir, config.sessionSecret) : await loadSharedSecret(pool);
+    return {
+      kind: 'postgres',
+      metadata,
+      docStore,
+      secret,
+      pool,
+      sharedMetadata: backend,
+      close: async () => {
+        await metadata.close();
+        await docStore.close();
+        await pool.end();
+      },
+    };
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw err;
+  }
+}

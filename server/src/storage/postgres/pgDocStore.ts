@@ -1,0 +1,137 @@
+import type pg from 'pg';
+import type { DocStore, LoadedDoc } from '../docStore.ts';
+import { decodeRecords, encodeRecords } from '../recordCodec.ts';
+import { inTransaction } from './pgPool.ts';
+
+interface KnownRows {
+  /** Rows of doc_updates whose updates this node holds in its copy of the document. */
+  seqs: string[];
+  logBytes: number;
+}
+
+/**
+ * Section documents in PostgreSQL: `doc_snapshots` holds the compacted state, `doc_updates` one row
+ * per group commit (the updates framed as in the embedded log, checksums included). An append is
+ * acknowledged once its INSERT has committed.
+ *
+ * Compaction deletes only the update rows this node loaded or wrote itself: with several nodes,
+ * another node may append to the same document at the same moment, and its rows must stay until a
+ * snapshot that is known to contain them replaces them (replaying a row twice is harmless: Yjs
+ * updates are idempotent).
+ */
+export class PgDocStore implements DocStore {
+  private readonly known = new Map<string, KnownRows>();
+  /** Per-document chain, so that operations on one document never interleave. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  load(name: string): Promise<LoadedDoc> {
+    return this.serialize(name, async () => {
+      const client = await this.pool.connect();
+      try {
+        // One snapshot of the database for both reads: a compaction between them could otherwise
+        // delete rows after the old snapshot was read and before the rows were.
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const snapshot = await client.query<{ data: Buffer }>('SELECT data FROM doc_snapshots WHERE doc = $1', [name]);
+        const log = await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc = $1 ORDER BY seq', [name]);
+        await client.query('COMMIT');
+        const state = snapshot.rows[0] ? decodeWhole(snapshot.rows[0].data, `snapshot of ${name}`) : [];
+        const updates: Uint8Array[] = [...state];
+        let logBytes = 0;
+        for (const row of log.rows) {
+          updates.push(...decodeWhole(row.data, `update ${row.seq} of ${name}`));
+          logBytes += row.data.byteLength;
+        }
+        this.known.set(name, { seqs: log.rows.map((r) => r.seq), logBytes });
+        return { updates, logBytes, snapshotBytes: snapshot.rows[0]?.data.byteLength ?? 0 };
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  append(name: string, updates: Uint8Array[]): Promise<void> {
+    if (updates.length === 0) return Promise.resolve();
+    return this.serialize(name, async () => {
+      const data = encodeRecords(updates);
+      const { rows } = await this.pool.query<{ seq: string }>('INSERT INTO doc_updates (doc, data) VALUES ($1, $2) RETURNING seq', [name, data]);
+      const known = this.knownOf(name);
+      known.seqs.push(rows[0]!.seq);
+      known.logBytes += data.byteLength;
+    });
+  }
+
+  compact(name: string, state: Uint8Array): Promise<void> {
+    return this.serialize(name, async () => {
+      const known = this.knownOf(name);
+      const folded = [...known.seqs];
+      await inTransaction(this.pool, async (client) => {
+        await client.query(
+          'INSERT INTO doc_snapshots (doc, data) VALUES ($1, $2) ON CONFLICT (doc) DO UPDATE SET data = excluded.data, updated_at = now()',
+          [name, encodeRecords([state])],
+        );
+        if (folded.length > 0) await client.query('DELETE FROM doc_updates WHERE doc = $1 AND seq = ANY($2::bigint[])', [name, folded]);
+      });
+      known.seqs = known.seqs.slice(folded.length);
+      known.logBytes = 0;
+    });
+  }
+
+  logBytes(name: string): number {
+    return this.known.get(name)?.logBytes ?? 0;
+  }
+
+  release(name: string): Promise<void> {
+    return this.serialize(name, async () => {
+      this.known.delete(name);
+    });
+  }
+
+  async list(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ doc: string }>('SELECT doc FROM doc_snapshots UNION SELECT DISTINCT doc FROM doc_updates ORDER BY doc');
+    return rows.map((r) => r.doc);
+  }
+
+  delete(name: string): Promise<void> {
+    return this.serialize(name, async () => {
+      await inTransaction(this.pool, async (client) => {
+        await client.query('DELETE FROM doc_updates WHERE doc = $1', [name]);
+        await client.query('DELETE FROM doc_snapshots WHERE doc = $1', [name]);
+      });
+      this.known.delete(name);
+    });
+  }
+
+  /** Waits for operations under way; the pool belongs to whoever made it. */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()]);
+  }
+
+  private knownOf(name: string): KnownRows {
+    let known = this.known.get(name);
+    if (!known) this.known.set(name, (known = { seqs: [], logBytes: 0 }));
+    return known;
+  }
+
+  private serialize<T>(name: string, op: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(name) ?? Promise.resolve();
+    const run = previous.then(op, op);
+    const settled = run.catch(() => {});
+    this.queues.set(name, settled);
+    void settled.then(() => {
+      if (this.queues.get(name) === settled) this.queues.delete(name);
+    });
+    return run;
+  }
+}
+
+/** A stored row must decode whole: unlike the tail of a file log, no row is ever half-written. */
+function decodeWhole(data: Buffer, what: string): Uint8Array[] {
+  const decoded = decodeRecords(data);
+  if (decoded.problem !== null) throw new Error(`${what} is corrupt: ${decoded.problem}`);
+  return decoded.records;
+}
