@@ -132,12 +132,16 @@ export function CommentsPanel({ guide, section, editor, synced, threads, people,
 
   function jumpToText(thread: ThreadView): void {
     setActiveId(thread.id);
-    if (narrow) setSheet('thread');
     const range = ranges.get(thread.id);
+    if (narrow) {
+      // the stronger highlight shows the words; a selection would offer to comment them again
+      setSheet('thread');
+      if (range) setScrollRequest({ threadId: thread.id, block: 'center' });
+      return;
+    }
     if (!editor || !range) return;
     editor.commands.setTextSelection(range);
-    if (narrow) setScrollRequest({ threadId: thread.id, block: 'center' });
-    else anchorElement(thread.id)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    anchorElement(thread.id)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }
 
   async function submitNew(message: { body: string; mentions: string[] }): Promise<void> {
@@ -146,7 +150,11 @@ export function CommentsPanel({ guide, section, editor, synced, threads, people,
     apply(thread.id, thread);
     setPending(null);
     setActiveId(thread.id);
-    if (narrow) setSheet('thread');
+    if (narrow) {
+      setSheet('thread');
+      // the words are commented now: no more "Commenter" offered for them
+      if (editor && !editor.isDestroyed) editor.commands.setTextSelection(pending.to);
+    }
     announce(t('comments.created'));
   }
 
