@@ -82,7 +82,8 @@ export function CommentsPanel({ guide, section, editor, synced, threads, people,
   // After the sheet has its new size (the text's scroll area keeps room for it): bring the words in view.
   useEffect(() => {
     if (!scrollRequest) return undefined;
-    const frame = requestAnimationFrame(() => anchorElement(scrollRequest.threadId)?.scrollIntoView({ block: scrollRequest.block, behavior: 'smooth' }));
+    const behavior = window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+    const frame = requestAnimationFrame(() => anchorElement(scrollRequest.threadId)?.scrollIntoView({ block: scrollRequest.block, behavior }));
     return () => cancelAnimationFrame(frame);
   }, [scrollRequest, anchorElement]);
 
