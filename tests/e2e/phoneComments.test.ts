@@ -114,7 +114,7 @@ describe('comments on a phone: a sheet over the text, opened from the words', ()
       .toBe(true);
     // the sheet is a labelled, non-modal dialog and took the focus on its title
     expect(await sheet.getAttribute('aria-modal')).toBe('false');
-    expect(await page.evaluate(() => document.activeElement?.className)).toContain('comments-sheet__title');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toContain('comments-sheet__title');
     await page.screenshot({ path: join(artifactsDir, 'phone-comments-thread-fr-390.png') });
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -223,6 +223,23 @@ describe('comments on a phone: a sheet over the text, opened from the words', ()
       expect(phone.errors).toEqual([]);
     });
   }
+
+  it('a link to a thread (a mention in the bell, a blocked approval) opens it in the sheet with its words in view', async () => {
+    const { page } = phone;
+    await page.goto(`${e2e.app.url}/guides/${guide.id}/sections/${section.id}?thread=${late.id}`);
+    await page.getByRole('dialog', { name: 'Fil de commentaires' }).waitFor({ timeout: 15_000 });
+    expect(await threadCard(page, LATE).innerText()).toContain('Délibération n° 12 du 3 mars.');
+    await expect
+      .poll(async () => {
+        const [w, s] = await Promise.all([box(page, `.ProseMirror [data-thread-id="${late.id}"]`), box(page, '[data-testid="comments-sheet"]')]);
+        return w.top >= 0 && w.bottom <= s.top + 0.5;
+      }, { timeout: 10_000 })
+      .toBe(true);
+    // nothing had focus before the sheet: closing it leaves focus on the comments button
+    await page.keyboard.press('Escape');
+    await page.getByTestId('comments-sheet').waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('phone-comments-button');
+  });
 
   it('in Arabic (right to left): the sheet opens from the words, in view, with no accessibility violation', async () => {
     const ar = await openUser(e2e.browser, { cookie: amel.cookie, baseUrl: e2e.app.url, language: 'ar', viewport: PHONE });
