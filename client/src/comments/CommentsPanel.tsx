@@ -79,13 +79,17 @@ export function CommentsPanel({ guide, section, editor, synced, threads, people,
   );
   useCardAlignment(list, anchorElement, !narrow, [ranges, threads, pending, activeId, filter]);
 
-  // After the sheet has its new size (the text's scroll area keeps room for it): bring the words in view.
+  // After the sheet has its new size (the text's scroll area keeps room for it): bring the words in
+  // view, once. A link to a thread can load before the text: then wait until its words are there.
   useEffect(() => {
-    if (!scrollRequest) return undefined;
+    if (!scrollRequest || !anchorElement(scrollRequest.threadId)) return undefined;
     const behavior = window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
-    const frame = requestAnimationFrame(() => anchorElement(scrollRequest.threadId)?.scrollIntoView({ block: scrollRequest.block, behavior }));
+    const frame = requestAnimationFrame(() => {
+      anchorElement(scrollRequest.threadId)?.scrollIntoView({ block: scrollRequest.block, behavior });
+      setScrollRequest(null);
+    });
     return () => cancelAnimationFrame(frame);
-  }, [scrollRequest, anchorElement]);
+  }, [scrollRequest, anchorElement, ranges]);
 
   const openSheet = useCallback(
     (view: SheetView) => {
@@ -162,6 +166,7 @@ export function CommentsPanel({ guide, section, editor, synced, threads, people,
   function closeSheet(): void {
     setSheet(null);
     setHint(null);
+    setScrollRequest(null);
   }
 
   function returnFocus(): void {
