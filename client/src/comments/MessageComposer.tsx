@@ -124,10 +124,10 @@ export function MessageComposer({ label, submitLabel, people, initialBody = '', 
         maxLength={MAX_MESSAGE_LENGTH}
         autoFocus={autoFocus}
         disabled={busy}
-        role="combobox"
+        // a text box that suggests names: role="combobox" is not allowed on a textarea (axe
+        // aria-allowed-role), and a textbox supports these attributes as they are
         aria-autocomplete="list"
-        aria-expanded={suggestions.length > 0}
-        aria-controls={listId}
+        aria-controls={suggestions.length > 0 ? listId : undefined}
         aria-activedescendant={suggestions.length > 0 ? `${listId}-${highlighted}` : undefined}
         onChange={(e) => onChange(e.target.value, e.target.selectionStart)}
         onKeyDown={onKeyDown}

@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useLayoutEffect, type DependencyList, type RefObject } from 'react';
+import { SIDE_BY_SIDE } from './commentsLayout.ts';
 
 const GAP = 10;
-/** Same breakpoint as comments.css: below it, the cards are a plain list under the text. */
-const SIDE_BY_SIDE = '(min-width: 1180px)';
 
 /**
  * Places each card level with its anchor in the text when there is room, pushing later cards down
  * when they would overlap. Cards are in document order; `anchorOf` finds the highlighted text of a
  * thread. Placement reads layout, so it runs only when `deps` say the text or the cards changed,
- * and when the panel is resized.
+ * and when the panel is resized. `enabled` is false while the panel is not beside the text (its
+ * list is then elsewhere, in the narrow layout's sheet, or not shown).
  */
-export function useCardAlignment(list: RefObject<HTMLElement | null>, anchorOf: (threadId: string) => HTMLElement | null, deps: DependencyList): void {
+export function useCardAlignment(list: RefObject<HTMLElement | null>, anchorOf: (threadId: string) => HTMLElement | null, enabled: boolean, deps: DependencyList): void {
   const place = useCallback(() => {
     const container = list.current;
     if (!container) return;
@@ -37,11 +37,11 @@ export function useCardAlignment(list: RefObject<HTMLElement | null>, anchorOf: 
   }, [list, anchorOf]);
 
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  useLayoutEffect(place, [place, ...deps]);
+  useLayoutEffect(place, [place, enabled, ...deps]);
 
   useEffect(() => {
     const container = list.current;
-    if (!container) return undefined;
+    if (!container || !enabled) return undefined;
     const observer = new ResizeObserver(place);
     observer.observe(container);
     window.addEventListener('resize', place);
@@ -49,5 +49,5 @@ export function useCardAlignment(list: RefObject<HTMLElement | null>, anchorOf: 
       observer.disconnect();
       window.removeEventListener('resize', place);
     };
-  }, [list, place]);
+  }, [list, place, enabled]);
 }

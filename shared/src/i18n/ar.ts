@@ -1,3 +1,4 @@
+import { phoneCommentsAr } from './phoneComments/ar.ts';
 import { suggestionsAr } from './suggestions/ar.ts';
 import { membershipAr } from './membership/ar.ts';
 import { guideHeaderAr, guideSettingsAr } from './guideSettings/ar.ts';
@@ -652,6 +653,7 @@ export const ar: Messages = {
   },
   content: contentAr,
   suggestions: suggestionsAr,
+  phoneComments: phoneCommentsAr,
   guideSettings: guideSettingsAr,
   guideHeader: guideHeaderAr,
   membership: membershipAr,

@@ -1,3 +1,4 @@
+import { phoneCommentsEn } from './phoneComments/en.ts';
 import { suggestionsEn } from './suggestions/en.ts';
 import { membershipEn } from './membership/en.ts';
 import { guideHeaderEn, guideSettingsEn } from './guideSettings/en.ts';
@@ -601,6 +602,7 @@ export const en: Messages = {
   },
   content: contentEn,
   suggestions: suggestionsEn,
+  phoneComments: phoneCommentsEn,
   guideSettings: guideSettingsEn,
   guideHeader: guideHeaderEn,
   membership: membershipEn,

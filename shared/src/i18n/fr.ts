@@ -1,3 +1,4 @@
+import { phoneCommentsFr } from './phoneComments/fr.ts';
 import { suggestionsFr } from './suggestions/fr.ts';
 import { membershipFr } from './membership/fr.ts';
 import { guideHeaderFr, guideSettingsFr } from './guideSettings/fr.ts';
@@ -603,6 +604,7 @@ export const fr = {
   },
   content: contentFr,
   suggestions: suggestionsFr,
+  phoneComments: phoneCommentsFr,
   guideSettings: guideSettingsFr,
   guideHeader: guideHeaderFr,
   membership: membershipFr,

@@ -35,7 +35,7 @@ interface SectionPaneProps {
   suggestionsVersion: number | null;
 }
 
-/** The open section: its title, who else is here, its workflow, the editor with its comments, and the status line. */
+/** The open section: its title, who else is here, its workflow, the editor with its comments, and the status line (with the comments button on a narrow screen). */
 export function SectionPane({ guide, section, user, participants, canEdit, onAccessSignal, threads, applyThread, people, refresh, suggestionsVersion }: SectionPaneProps) {
   const { t } = useTranslation();
   // a section in review or validated is read-only for everyone (the server drops edits to it anyway)
@@ -43,11 +43,12 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
   const { session, synced } = useSectionSession(section.docName, !canEdit || locked, onAccessSignal, locked);
   const workflow = useSectionWorkflow(guide.id, section.id, guide.structureVersion);
   const [editor, setEditor] = useState<Editor | null>(null);
+  // on a narrow screen the comments put their button beside the status line
+  const [commentsBar, setCommentsBar] = useState<HTMLDivElement | null>(null);
   const numbers = useSectionNumbers(guide);
   const numberingOffset = useNumberingOffset(guide, section.id);
   const parent = section.parentId ? guide.sections.find((s) => s.id === section.parentId) : undefined;
   const others = participants.filter((p) => !p.isSelf && p.sectionId === section.id);
-  const openThreads = threads?.filter((th) => th.status === 'open').length ?? 0;
   const suggestions = useSectionSuggestions(guide.id, section.id, suggestionsVersion);
   const canSuggest = guide.permissions.includes('suggestion.create') && !locked;
   const canDecide = guide.permissions.includes('suggestion.decide');
@@ -67,11 +68,6 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
         <h1 id="section-title" className="section-pane__title" dir="auto" lang={guide.language} data-number={numbers.get(section.id)}>
           {section.title}
         </h1>
-        {openThreads > 0 && (
-          <a className="section-pane__threads" href="#comments-title">
-            {t('comments.openThreads', { count: openThreads })}
-          </a>
-        )}
         {others.length > 0 && (
           <p className="section-pane__others">
             {t('guide.inThisSection', { names: others.map((p) => p.user.name).join(', ') })}
@@ -118,10 +114,13 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
             people={people}
             onDecided={(decided) => decided.forEach(suggestions.apply)}
           />
-          <CommentsPanel guide={guide} section={section} editor={editor} synced={synced} threads={threads} people={people} userId={user.id} apply={applyThread} />
+          <CommentsPanel guide={guide} section={section} editor={editor} synced={synced} threads={threads} people={people} userId={user.id} apply={applyThread} barSlot={commentsBar} />
         </div>
       </div>
-      <SectionStatusLine session={session} sectionId={section.id} storedWords={section.wordCount} />
+      <div className="section-pane__footer">
+        <SectionStatusLine session={session} sectionId={section.id} storedWords={section.wordCount} />
+        <div className="section-pane__footer-tools" ref={setCommentsBar} />
+      </div>
     </article>
   );
 }

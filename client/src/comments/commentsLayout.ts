@@ -1,0 +1,22 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Wide enough for the comments beside the text (comments.css and guide.css use the same width).
+ * Narrower, the threads open in a sheet over the bottom of the text instead of a list after it.
+ */
+export const SIDE_BY_SIDE = '(min-width: 1180px)';
+
+function subscribe(onChange: () => void): () => void {
+  const query = window.matchMedia(SIDE_BY_SIDE);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+/** True when the screen is too narrow for the comments beside the text (phones, tablets). */
+export function useNarrowCommentsLayout(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => !window.matchMedia(SIDE_BY_SIDE).matches,
+    () => false,
+  );
+}
