@@ -14,12 +14,12 @@ export interface AdminResult {
 }
 
 /** Runs the real admin CLI (what `pnpm admin` runs) as a child process against `dataDir`. */
-export async function runAdmin(dataDir: string, args: string[], timeoutMs = 30_000): Promise<AdminResult> {
-  const storeEnv = await storeEnvFor(dataDir, {});
+export async function runAdmin(dataDir: string, args: string[], timeoutMs = 30_000, env: Record<string, string> = {}): Promise<AdminResult> {
+  const storeEnv = await storeEnvFor(dataDir, env);
   const started = Date.now();
   const child = spawn(process.execPath, ['--enable-source-maps', adminEntry, ...args], {
     cwd: serverDir,
-    env: { ...process.env, DATA_DIR: dataDir, INIT_CWD: '', ...storeEnv },
+    env: { ...process.env, DATA_DIR: dataDir, INIT_CWD: '', ...storeEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
