@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { acquireDataDirLock, DataDirLockedError } from '../storage/dataDirLock.ts';
 import { MetadataStore } from '../storage/metadataStore.ts';
 import { AccountRepository } from '../storage/accountRepository.ts';
@@ -12,6 +12,9 @@ import { loadConfig } from '../config.ts';
 import { setPasswordHashCost } from '../auth/passwords.ts';
 import { BackupSourceError } from '../backup/collectBackupFiles.ts';
 import { withSharedAccounts } from './sharedAccounts.ts';
+import { migrateToPostgres, MigrationRefusedError } from './migrateToPostgres.ts';
+import { createPool } from '../storage/postgres/pgPool.ts';
+import { LEGACY_METADATA_FILE, METADATA_DIR } from '../storage/dataDirLayout.ts';
 import { AdminSocketUnavailableError, runThroughAdminSocket } from './adminSocketClient.ts';
 import { isUserCommand, runUserCommand, UsageError, type UserCommand, type UserCommandArgs } from './userCommands.ts';
 
@@ -22,6 +25,8 @@ const USAGE = `Usage: pnpm admin <command> [options]   (DATA_DIR selects the dat
   user:reset-password --email E --password P set a new password (ends the user's sessions)
   backup <file>                              write a consistent archive of the data dir (server may run)
   restore <file>                             fill an empty data dir from an archive (server stopped)
+  migrate --to postgres                      copy the data dir's metadata and documents into the empty
+                                             database of DATABASE_URL, checked after copying (server stopped)
 
 The user commands work with the server running (through its admin socket, DATA_DIR/admin.sock)
 or stopped (directly on the data dir; with DATABASE_URL, on the database, and with REDIS_URL the
@@ -31,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
-    options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+    options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, to: { type: 'string' } },
     strict: true,
     allowPositionals: true,
   });
@@ -48,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
     return command === 'backup' ? backup(dataDir, file) : restore(file, dataDir);
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
+  if (command === 'migrate') return migrateCommand(dataDir, values.to);
   if (!isUserCommand(command)) throw new UsageError(`unknown command ${command}`);
   const lines = await userCommand(dataDir, command, values);
   for (const line of lines) console.log(line);
@@ -80,6 +86,27 @@ async function userCommand(dataDir: string, command: UserCommand, args: UserComm
     const accounts = new AccountRepository(await MetadataStore.open(dataDir));
     return await runUserCommand(accounts, command, args);
   } finally {
+    release();
+  }
+}
+
+async function migrateCommand(dataDir: string, to: string | undefined): Promise<number> {
+  if (to !== 'postgres') throw new UsageError('migrate needs --to postgres');
+  const { databaseUrl } = loadConfig();
+  if (!databaseUrl) throw new UsageError('migrate --to postgres needs DATABASE_URL (the empty database to fill)');
+  if (!existsSync(join(dataDir, METADATA_DIR)) && !existsSync(join(dataDir, LEGACY_METADATA_FILE))) throw new UsageError(`${dataDir} is not a Dalil data dir`);
+  const release = acquireDataDirLock(dataDir);
+  const pool = createPool(databaseUrl, { warn: () => {} }, 2);
+  try {
+    const s = await migrateToPostgres(dataDir, pool);
+    console.log(
+      `copied ${s.records} metadata records (${s.guides} guides) and ${s.documents} section documents from ${dataDir} into the database; ` +
+        `every record and document read back equal. Images, versions and approved snapshots stay files: start the servers with FILES_DIR=${dataDir} ` +
+        `(or copy its images/, versions/ and snapshots/ into the directory FILES_DIR names).`,
+    );
+    return 0;
+  } finally {
+    await pool.end();
     release();
   }
 }

@@ -1,0 +1,91 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import type pg from 'pg';
+import * as Y from 'yjs';
+import { DOCS_DIR, SECRET_FILE } from '../storage/dataDirLayout.ts';
+import { FileDocStore } from '../storage/fileDocStore.ts';
+import { FileMetadataBackend } from '../storage/fileMetadataBackend.ts';
+import { encodeRecords } from '../storage/recordCodec.ts';
+import { inTransaction } from '../storage/postgres/pgPool.ts';
+import { PgDocStore } from '../storage/postgres/pgDocStore.ts';
+import { migrate } from '../storage/postgres/pgSchema.ts';
+
+/** The target database is not empty, or what was copied does not read back equal: nothing is kept. */
+export class MigrationRefusedError extends Error {}
+
+export interface MigrationSummary {
+  records: number;
+  documents: number;
+  guides: number;
+}
+
+const silent = { warn: () => {} };
+
+/**
+ * Copies an embedded data dir's metadata and section documents into an empty PostgreSQL database,
+ * in one transaction, then reads everything back through the production stores and compares it
+ * with the source: every record equal, every document's state equal. Images, versions and approved
+ * snapshots stay files: the nodes read them from FILES_DIR (the old data dir, or a copy of those
+ * three directories). The server must be stopped (the caller holds the data dir's lock).
+ */
+export async function migrateToPostgres(dataDir: string, pool: pg.Pool): Promise<MigrationSummary> {
+  await migrate(pool);
+  const { rows } = await pool.query<{ n: string }>(
+    'SELECT (SELECT count(*) FROM metadata_records) + (SELECT count(*) FROM doc_snapshots) + (SELECT count(*) FROM doc_updates) AS n',
+  );
+  if (Number(rows[0]!.n) > 0) throw new MigrationRefusedError('the target database already holds Dalil data: migrate into an empty database');
+
+  const records = await new FileMetadataBackend(dataDir).load();
+  const files = new FileDocStore(join(dataDir, DOCS_DIR), silent);
+  const docNames = await files.list();
+  const states = new Map<string, Uint8Array>();
+  for (const name of docNames) states.set(name, Y.mergeUpdates((await files.load(name)).updates));
+  await files.close();
+  const secretPath = join(dataDir, SECRET_FILE);
+  const secret = existsSync(secretPath) ? readFileSync(secretPath, 'utf8').trim() : null;
+
+  await inTransaction(pool, async (client) => {
+    for (const record of records) {
+      await client.query('INSERT INTO metadata_records (kind, id, data, version) VALUES ($1, $2, $3::jsonb, 1)', [record.kind, record.id, JSON.stringify(record.data)]);
+    }
+    for (const [name, state] of states) await client.query('INSERT INTO doc_snapshots (doc, data) VALUES ($1, $2)', [name, encodeRecords([state])]);
+    // CSRF tokens issued before the move stay valid
+    if (secret) await client.query('INSERT INTO server_settings (key, value) VALUES ($1, $2)', ['session-secret', secret]);
+  });
+
+  try {
+    await verifyCopy(pool, records, states);
+  } catch (err) {
+    await inTransaction(pool, async (client) => {
+      for (const table of ['metadata_records', 'doc_snapshots', 'doc_updates', 'server_settings']) await client.query(`DELETE FROM ${table}`);
+    });
+    throw err;
+  }
+  return { records: records.length, documents: states.size, guides: records.filter((r) => r.kind === 'guide').length };
+}
+
+async function verifyCopy(pool: pg.Pool, records: Array<{ kind: string; id: string; data: unknown }>, states: Map<string, Uint8Array>): Promise<void> {
+  const { rows } = await pool.query<{ kind: string; id: string; data: unknown }>('SELECT kind, id, data FROM metadata_records');
+  if (rows.length !== records.length) throw new MigrationRefusedError(`${records.length} records copied, ${rows.length} read back`);
+  const stored = new Map(rows.map((r) => [`${r.kind}/${r.id}`, r.data]));
+  for (const record of records) {
+    // through JSON both ways: what the server will read is what JSON.parse gives of the file
+    if (!isDeepStrictEqual(stored.get(`${record.kind}/${record.id}`), JSON.parse(JSON.stringify(record.data)))) {
+      throw new MigrationRefusedError(`the ${record.kind} record ${record.id} does not read back equal`);
+    }
+  }
+  const docs = new PgDocStore(pool);
+  const listed = await docs.list();
+  if (listed.length !== states.size) throw new MigrationRefusedError(`${states.size} documents copied, ${listed.length} read back`);
+  for (const [name, state] of states) {
+    const source = new Y.Doc();
+    Y.applyUpdate(source, state);
+    const copy = new Y.Doc();
+    for (const update of (await docs.load(name)).updates) Y.applyUpdate(copy, update);
+    if (!Y.equalSnapshots(Y.snapshot(source), Y.snapshot(copy)) || !isDeepStrictEqual(source.toJSON(), copy.toJSON())) {
+      throw new MigrationRefusedError(`document ${name} does not read back equal`);
+    }
+  }
+  await docs.close();
+}

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GuideSummary, GuideView } from '@dalil/shared';
+import { fragmentText } from '@dalil/shared/editor';
+import { spawnDemoServer, killIfRunning } from '../helpers/demoServer.ts';
+import type { ServerProcess } from '../helpers/serverProcess.ts';
+import type { Api } from '../helpers/api.ts';
+import { runAdmin } from '../helpers/adminCli.ts';
+import { connectClient } from '../helpers/yClient.ts';
+import { tempDir } from '../helpers/tempDir.ts';
+import { PostgresCluster } from '../helpers/postgres/postgresCluster.ts';
+
+/** Everything a person sees of the guides, read over the API and the collaboration socket. */
+async function everything(api: Api, wsUrl: string, cookie: string): Promise<unknown> {
+  const guides = (await api.ok<GuideSummary[]>('GET', '/api/guides')).sort((a, b) => a.id.localeCompare(b.id));
+  const seen = [];
+  for (const summary of guides) {
+    const guide = await api.ok<GuideView>('GET', `/api/guides/${summary.id}`);
+    const texts: Record<string, string> = {};
+    for (const section of guide.sections) {
+      const client = connectClient(wsUrl, section.docName, { cookie });
+      await client.synced();
+      texts[section.id] = fragmentText(client.fragment);
+      client.destroy();
+    }
+    const threads = await api.ok('GET', `/api/guides/${summary.id}/threads`);
+    const { versions } = await api.ok<{ versions: Array<{ id: string }> }>('GET', `/api/guides/${summary.id}/versions`);
+    const versionContents = [];
+    for (const v of versions) versionContents.push(await api.ok('GET', `/api/guides/${summary.id}/versions/${v.id}`));
+    seen.push({ guide, texts, threads, versions: versionContents });
+  }
+  return seen;
+}
+
+describe('pnpm admin migrate --to postgres', () => {
+  let postgres: PostgresCluster;
+  const source = tempDir();
+  const nodeDir = tempDir();
+  let server: ServerProcess | null = null;
+  beforeAll(async () => {
+    postgres = await PostgresCluster.create();
+  }, 120_000);
+  afterAll(async () => {
+    await killIfRunning(server);
+    await postgres?.destroy();
+    source.remove();
+    nodeDir.remove();
+  });
+
+  it('copies the demo data dir into an empty database: every guide, section text, thread and version equal', async () => {
+    // the embedded store (an empty DATABASE_URL), with the demo guide and a version of it
+    const before = await spawnDemoServer(source.path, { DATABASE_URL: '' });
+    server = before.server;
+    const [demo] = await before.api.ok<GuideSummary[]>('GET', '/api/guides');
+    await before.api.ok('POST', `/api/guides/${demo!.id}/versions`, { kind: 'provisional', label: 'Avant migration' });
+    const expected = await everything(before.api, server.wsUrl, before.cookie);
+    server.child.kill('SIGTERM');
+    expect((await server.exited).code).toBe(0);
+
+    const url = await postgres.createDatabase('migrated');
+    const migrated = await runAdmin(source.path, ['migrate', '--to', 'postgres'], 120_000, { DATABASE_URL: url });
+    expect(migrated.code, migrated.stderr).toBe(0);
+    expect(migrated.stdout).toMatch(/read back equal/);
+
+    const after = await spawnDemoServer(nodeDir.path, { DATABASE_URL: url, FILES_DIR: source.path });
+    server = after.server;
+    expect(await everything(after.api, server.wsUrl, after.cookie)).toEqual(expected);
+    await killIfRunning(server);
+
+    // a second run finds the database filled and changes nothing
+    const again = await runAdmin(source.path, ['migrate', '--to', 'postgres'], 120_000, { DATABASE_URL: url });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already holds Dalil data/);
+  }, 300_000);
+});
