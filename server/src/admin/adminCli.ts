@@ -13,6 +13,7 @@ import { setPasswordHashCost } from '../auth/passwords.ts';
 import { BackupSourceError } from '../backup/collectBackupFiles.ts';
 import { withSharedAccounts } from './sharedAccounts.ts';
 import { migrateToPostgres, MigrationRefusedError } from './migrateToPostgres.ts';
+import { createDatabaseBackup, restoreDatabaseBackup } from '../backup/databaseBackup.ts';
 import { createPool } from '../storage/postgres/pgPool.ts';
 import { LEGACY_METADATA_FILE, METADATA_DIR } from '../storage/dataDirLayout.ts';
 import { AdminSocketUnavailableError, runThroughAdminSocket } from './adminSocketClient.ts';
@@ -23,8 +24,10 @@ const USAGE = `Usage: pnpm admin <command> [options]   (DATA_DIR selects the dat
   user:add --email E --name N --password P   create an account
   user:list                                  list accounts
   user:reset-password --email E --password P set a new password (ends the user's sessions)
-  backup <file>                              write a consistent archive of the data dir (server may run)
-  restore <file>                             fill an empty data dir from an archive (server stopped)
+  backup <file>                              write a consistent archive of the data dir (server may run);
+                                             with DATABASE_URL, of the database and FILES_DIR (same format)
+  restore <file>                             fill an empty data dir from an archive (server stopped);
+                                             with DATABASE_URL, an empty database and FILES_DIR
   migrate --to postgres                      copy the data dir's metadata and documents into the empty
                                              database of DATABASE_URL, checked after copying (server stopped)
 
@@ -50,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
     if (positionals.length !== 1) throw new UsageError(`${command} takes exactly one file name`);
     // `pnpm admin` runs in server/; a relative file name means the directory the user typed it in.
     const file = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!);
+    const { databaseUrl, filesDir } = loadConfig();
+    if (databaseUrl) return command === 'backup' ? databaseBackup(databaseUrl, filesDir, file) : databaseRestore(file, databaseUrl, filesDir);
     return command === 'backup' ? backup(dataDir, file) : restore(file, dataDir);
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
@@ -108,6 +113,29 @@ async function migrateCommand(dataDir: string, to: string | undefined): Promise<
   } finally {
     await pool.end();
     release();
+  }
+}
+
+/** Production mode: the database (one snapshot) and FILES_DIR, in the same archive format. */
+async function databaseBackup(databaseUrl: string, filesDir: string, file: string): Promise<number> {
+  const pool = createPool(databaseUrl, { warn: () => {} }, 2);
+  try {
+    const s = await createDatabaseBackup(pool, filesDir, file);
+    console.log(`backup of the database and ${filesDir} written to ${s.file}: ${s.documents} documents, ${s.images} images, ${s.files} files, ${s.archiveBytes} bytes compressed`);
+    return 0;
+  } finally {
+    await pool.end();
+  }
+}
+
+async function databaseRestore(file: string, databaseUrl: string, filesDir: string): Promise<number> {
+  const pool = createPool(databaseUrl, { warn: () => {} }, 2);
+  try {
+    const s = await restoreDatabaseBackup(file, pool, filesDir);
+    console.log(`restored ${s.records} records, ${s.documents} documents and ${s.images} images from the backup of ${s.manifest.createdAt} into the database and ${filesDir}`);
+    return 0;
+  } finally {
+    await pool.end();
   }
 }
 
