@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { formatLabelKey } from './formatLabel.ts';
@@ -28,7 +29,21 @@ export function SuggestionChangeView({ suggestion: s, language }: { suggestion: 
       )}
       {s.replacement && (
         <p className="suggestion-card__replacement" dir="auto" lang={language}>
-          <ins>{s.replacement}</ins>
+          <ins>
+            {s.replacement.split('\n').map((line, i) => (
+              <Fragment key={i}>
+                {i > 0 && (
+                  <>
+                    <span className="suggestion-insert__break" aria-hidden="true">
+                      ¶
+                    </span>
+                    <br />
+                  </>
+                )}
+                {line}
+              </Fragment>
+            ))}
+          </ins>
         </p>
       )}
     </>

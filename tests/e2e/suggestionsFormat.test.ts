@@ -1,0 +1,149 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { fragmentText } from '@dalil/shared/editor';
+import { artifactsDir } from './support/app.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import { openUser, type UserPage } from './support/browser.ts';
+import { editorOf, openSection, typeParagraph } from './support/editor.ts';
+import { selectInEditor } from './support/comments.ts';
+import { markedParagraphs } from '../helpers/suggestions.ts';
+
+const FIRST = 'La commune publie son budget chaque année.';
+const SECOND = 'Les habitants votent les projets en assemblée.';
+
+/** Puts the caret right after `text` in the editor (a collapsed DOM selection ProseMirror reads). */
+async function caretAfter(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const root = document.querySelector('.ProseMirror') as HTMLElement;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(needle) ?? -1;
+      if (at >= 0) {
+        root.focus();
+        window.getSelection()!.setBaseAndExtent(node, at + needle.length, node, at + needle.length);
+        return;
+      }
+    }
+    throw new Error(`"${needle}" is not in one text node of the editor`);
+  }, text);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('ProseMirror') && window.getSelection()?.isCollapsed);
+}
+
+const card = (page: Page, text: string) => page.locator('[data-suggestion-card]', { hasText: text });
+
+describe('suggestion mode: formatting and paragraphs suggested, accepted into the text', () => {
+  let amel: UserPage; // contributor
+  let karim: UserPage; // author
+  let karimAr: UserPage; // the same author, interface in Arabic
+  let guideId: string;
+  let sectionId: string;
+  let docName: string;
+
+  const e2e = useBrowserApp();
+  const serverFragment = () => e2e.app.server.registry.get(docName)!.doc.getXmlFragment('default');
+
+  beforeAll(async () => {
+    const coordinator = await e2e.app.user('Leïla Ben Salah');
+    const amelAccount = await e2e.app.user('Amel Jaziri');
+    const karimAccount = await e2e.app.user('Karim Trabelsi');
+    const { guide, section } = await coordinator.api.guideWithSection();
+    await e2e.app.join(guide.id, amelAccount, 'contributor');
+    await e2e.app.join(guide.id, karimAccount, 'author');
+    guideId = guide.id;
+    sectionId = section.id;
+    docName = section.docName;
+    const viewport = { width: 1400, height: 900 };
+    amel = await openUser(e2e.browser, { cookie: amelAccount.cookie, baseUrl: e2e.app.url, viewport });
+    karim = await openUser(e2e.browser, { cookie: karimAccount.cookie, baseUrl: e2e.app.url, viewport });
+    karimAr = await openUser(e2e.browser, { cookie: karimAccount.cookie, baseUrl: e2e.app.url, viewport, language: 'ar' });
+    await openSection(karim.page, e2e.app.url, guideId, sectionId);
+    await typeParagraph(karim.page, FIRST);
+    await typeParagraph(karim.page, SECOND);
+    await karim.page.locator('.status-line[data-save="saved"]').waitFor({ timeout: 10_000 });
+    await openSection(amel.page, e2e.app.url, guideId, sectionId);
+    await editorOf(amel.page).getByText(SECOND).waitFor({ timeout: 10_000 });
+    await openSection(karimAr.page, e2e.app.url, guideId, sectionId);
+  });
+
+  it('the contributor bolds a word (Ctrl+B), italicises another (button) and types two paragraphs: all suggested, the text unchanged', async () => {
+    await selectInEditor(amel.page, 'budget');
+    await amel.page.keyboard.press('Control+b');
+    await editorOf(amel.page).locator('.suggestion-format', { hasText: 'budget' }).waitFor({ timeout: 5_000 });
+
+    await selectInEditor(amel.page, 'habitants');
+    await amel.page.getByTestId('suggest-format').getByRole('button', { name: 'Italique' }).click();
+    await editorOf(amel.page).locator('.suggestion-format', { hasText: 'habitants' }).waitFor({ timeout: 5_000 });
+
+    // two paragraphs after the first one, typed with Enter
+    await caretAfter(amel.page, 'chaque année.');
+    await amel.page.keyboard.press('Enter');
+    await amel.page.keyboard.type('Elle le présente en réunion publique.', { delay: 10 });
+    await amel.page.keyboard.press('Enter');
+    await amel.page.keyboard.type('Chacun peut poser ses questions.', { delay: 10 });
+    await editorOf(amel.page).locator('.suggestion-insert', { hasText: 'Chacun peut poser ses questions.' }).waitFor({ timeout: 5_000 });
+    expect(await editorOf(amel.page).locator('.suggestion-insert .suggestion-insert__break').count()).toBe(2);
+    // no refusal notice: every one of these could be suggested
+    expect(await amel.page.locator('.suggest-bar__notice').count()).toBe(0);
+
+    const formatCard = card(karim.page, 'Mettre en gras');
+    await formatCard.waitFor({ timeout: 10_000 });
+    expect(await formatCard.innerText()).toContain('budget');
+    expect(await formatCard.locator('strong', { hasText: 'budget' }).count()).toBe(1);
+    await card(karim.page, 'Mettre en italique').waitFor({ timeout: 10_000 });
+    const insertCard = card(karim.page, 'Chacun peut poser');
+    await insertCard.waitFor({ timeout: 10_000 });
+    // a paragraph break shows as ¶ and a new line (the first one ends "chaque année.")
+    expect(await insertCard.locator('ins').innerText()).toBe('¶\nElle le présente en réunion publique.¶\nChacun peut poser ses questions.');
+    // drawn in the author's text: the word to bold, the paragraphs to insert
+    await editorOf(karim.page).locator('.suggestion-format--add-bold', { hasText: 'budget' }).waitFor();
+    await editorOf(karim.page).locator('.suggestion-insert', { hasText: 'Chacun peut poser ses questions.' }).waitFor();
+    // (the author's first Enter left an empty paragraph at the top)
+    expect(markedParagraphs(serverFragment())).toEqual(['', FIRST, SECOND]);
+    await karim.page.screenshot({ path: join(artifactsDir, 'suggestions-format-author-fr.png') });
+
+    await card(karimAr.page, 'Chacun peut poser').waitFor({ timeout: 10_000 });
+    await card(karimAr.page, 'جعله غامقًا').waitFor({ timeout: 10_000 });
+    await karimAr.page.screenshot({ path: join(artifactsDir, 'suggestions-format-author-ar.png') });
+    await amel.page.screenshot({ path: join(artifactsDir, 'suggestions-format-contributor-fr.png') });
+  });
+
+  it('the author accepts the bold and the paragraphs, rejects the italic: the document is exactly that, decided ones listed apart', async () => {
+    await card(karim.page, 'Mettre en gras').getByRole('button', { name: 'Accepter' }).click();
+    await card(karim.page, 'Mettre en gras').waitFor({ state: 'detached', timeout: 10_000 });
+    await card(karim.page, 'Chacun peut poser').getByRole('button', { name: 'Accepter' }).click();
+    await card(karim.page, 'Chacun peut poser').waitFor({ state: 'detached', timeout: 10_000 });
+    await card(karim.page, 'Mettre en italique').getByRole('button', { name: 'Refuser' }).click();
+    await card(karim.page, 'Mettre en italique').waitFor({ state: 'detached', timeout: 10_000 });
+
+    const expected = ['', 'La commune publie son [budget|bold] chaque année.', 'Elle le présente en réunion publique.', 'Chacun peut poser ses questions.', SECOND];
+    expect(markedParagraphs(serverFragment())).toEqual(expected);
+    expect(fragmentText(serverFragment())).toBe(expected.slice(1).join('\n').replace('[budget|bold]', 'budget'));
+
+    // everyone sees ordinary text: bold in the editor, four paragraphs (and the empty one), nothing left drawn as suggested
+    for (const page of [karim.page, amel.page]) {
+      await editorOf(page).locator('strong', { hasText: 'budget' }).waitFor({ timeout: 10_000 });
+      await expect.poll(() => editorOf(page).locator('p').count(), { timeout: 10_000 }).toBe(5);
+      await expect.poll(() => editorOf(page).locator('.suggestion-insert, .suggestion-delete, .suggestion-format').count()).toBe(0);
+    }
+    expect(await editorOf(amel.page).locator('em').count()).toBe(0);
+
+    // the decided ones, collapsed, with outcome, who and the discussion
+    const decided = karim.page.getByTestId('decided-suggestions');
+    await expect.poll(() => decided.locator('summary').innerText(), { timeout: 10_000 }).toBe('Décidées (3)');
+    await decided.locator('summary').click();
+    const accepted = decided.locator('[data-decided-card]', { hasText: 'Mettre en gras' });
+    expect(await accepted.locator('.suggestion-card__outcome').innerText()).toMatch(/^Acceptée par Karim Trabelsi, /);
+    const rejected = decided.locator('[data-decided-card]', { hasText: 'Mettre en italique' });
+    expect(await rejected.locator('.suggestion-card__outcome').innerText()).toMatch(/^Refusée par Karim Trabelsi, /);
+    // read-only: no decision buttons, no reply box
+    expect(await decided.getByRole('button').count()).toBe(0);
+    await karim.page.screenshot({ path: join(artifactsDir, 'suggestions-decided-fr.png') });
+
+    const decidedAr = karimAr.page.getByTestId('decided-suggestions');
+    await expect.poll(() => decidedAr.locator('summary').innerText(), { timeout: 10_000 }).toBe('المحسومة (3)');
+    await decidedAr.locator('summary').click();
+    await decidedAr.getByText(/قبلها \u2068?Karim Trabelsi/).first().waitFor();
+    await karimAr.page.screenshot({ path: join(artifactsDir, 'suggestions-decided-ar.png') });
+  });
+});
