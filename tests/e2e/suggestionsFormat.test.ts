@@ -12,22 +12,49 @@ import { markedParagraphs } from '../helpers/suggestions.ts';
 const FIRST = 'La commune publie son budget chaque année.';
 const SECOND = 'Les habitants votent les projets en assemblée.';
 
-/** Puts the caret right after `text` in the editor (a collapsed DOM selection ProseMirror reads). */
+/**
+ * Puts the caret right after `text` in the editor (a collapsed DOM selection ProseMirror reads).
+ * Set again (at most three times) if a redraw of the suggestions replaced it before ProseMirror read it.
+ */
 async function caretAfter(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const root = document.querySelector('.ProseMirror') as HTMLElement;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(needle) ?? -1;
-      if (at >= 0) {
-        root.focus();
-        window.getSelection()!.setBaseAndExtent(node, at + needle.length, node, at + needle.length);
-        return;
+  for (let attempt = 1; ; attempt++) {
+    await page.evaluate((needle) => {
+      const root = document.querySelector('.ProseMirror') as HTMLElement;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(needle) ?? -1;
+        if (at >= 0) {
+          root.focus();
+          window.getSelection()!.setBaseAndExtent(node, at + needle.length, node, at + needle.length);
+          return;
+        }
       }
+      throw new Error(`"${needle}" is not in one text node of the editor`);
+    }, text);
+    try {
+      await page.waitForFunction(
+        (needle) => {
+          const selection = window.getSelection();
+          const node = selection?.anchorNode;
+          return document.activeElement?.classList.contains('ProseMirror') && selection?.isCollapsed && node?.textContent?.slice(0, selection.anchorOffset).endsWith(needle);
+        },
+        text,
+        { timeout: 3000 },
+      );
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
     }
-    throw new Error(`"${needle}" is not in one text node of the editor`);
+  }
+}
+
+/** Pastes plain text at the caret, as the browser would from the clipboard (one paragraph per line). */
+async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((plain) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', plain);
+    document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
-  await page.waitForFunction(() => document.activeElement?.classList.contains('ProseMirror') && window.getSelection()?.isCollapsed);
 }
 
 const card = (page: Page, text: string) => page.locator('[data-suggestion-card]', { hasText: text });
@@ -83,6 +110,10 @@ describe('suggestion mode: formatting and paragraphs suggested, accepted into th
     await amel.page.keyboard.type('Chacun peut poser ses questions.', { delay: 10 });
     await editorOf(amel.page).locator('.suggestion-insert', { hasText: 'Chacun peut poser ses questions.' }).waitFor({ timeout: 5_000 });
     expect(await editorOf(amel.page).locator('.suggestion-insert .suggestion-insert__break').count()).toBe(2);
+    // two lines pasted in the middle of a paragraph: one insertion that splits it
+    await caretAfter(amel.page, ' votent'); // ("habitants" is drawn in its own span by the italic suggestion)
+    await pasteText(amel.page, ' en ligne.\nIls votent aussi');
+    await editorOf(amel.page).locator('.suggestion-insert', { hasText: 'Ils votent aussi' }).waitFor({ timeout: 5_000 });
     // no refusal notice: every one of these could be suggested
     expect(await amel.page.locator('.suggest-bar__notice').count()).toBe(0);
 
@@ -102,35 +133,38 @@ describe('suggestion mode: formatting and paragraphs suggested, accepted into th
     expect(markedParagraphs(serverFragment())).toEqual(['', FIRST, SECOND]);
     await karim.page.screenshot({ path: join(artifactsDir, 'suggestions-format-author-fr.png') });
 
+    expect(await card(karim.page, 'Ils votent aussi').locator('ins').textContent()).toBe(' en ligne.¶Ils votent aussi');
     await card(karimAr.page, 'Chacun peut poser').waitFor({ timeout: 10_000 });
     await card(karimAr.page, 'جعله غامقًا').waitFor({ timeout: 10_000 });
     await karimAr.page.screenshot({ path: join(artifactsDir, 'suggestions-format-author-ar.png') });
     await amel.page.screenshot({ path: join(artifactsDir, 'suggestions-format-contributor-fr.png') });
   });
 
-  it('the author accepts the bold and the paragraphs, rejects the italic: the document is exactly that, decided ones listed apart', async () => {
+  it('the author accepts the bold and both insertions, rejects the italic: the document is exactly that, decided ones listed apart', async () => {
     await card(karim.page, 'Mettre en gras').getByRole('button', { name: 'Accepter' }).click();
     await card(karim.page, 'Mettre en gras').waitFor({ state: 'detached', timeout: 10_000 });
     await card(karim.page, 'Chacun peut poser').getByRole('button', { name: 'Accepter' }).click();
     await card(karim.page, 'Chacun peut poser').waitFor({ state: 'detached', timeout: 10_000 });
+    await card(karim.page, 'Ils votent aussi').getByRole('button', { name: 'Accepter' }).click();
+    await card(karim.page, 'Ils votent aussi').waitFor({ state: 'detached', timeout: 10_000 });
     await card(karim.page, 'Mettre en italique').getByRole('button', { name: 'Refuser' }).click();
     await card(karim.page, 'Mettre en italique').waitFor({ state: 'detached', timeout: 10_000 });
 
-    const expected = ['', 'La commune publie son [budget|bold] chaque année.', 'Elle le présente en réunion publique.', 'Chacun peut poser ses questions.', SECOND];
+    const expected = ['', 'La commune publie son [budget|bold] chaque année.', 'Elle le présente en réunion publique.', 'Chacun peut poser ses questions.', 'Les habitants votent en ligne.', 'Ils votent aussi les projets en assemblée.'];
     expect(markedParagraphs(serverFragment())).toEqual(expected);
     expect(fragmentText(serverFragment())).toBe(expected.slice(1).join('\n').replace('[budget|bold]', 'budget'));
 
-    // everyone sees ordinary text: bold in the editor, four paragraphs (and the empty one), nothing left drawn as suggested
+    // everyone sees ordinary text: bold in the editor, five paragraphs (and the empty one), nothing left drawn as suggested
     for (const page of [karim.page, amel.page]) {
       await editorOf(page).locator('strong', { hasText: 'budget' }).waitFor({ timeout: 10_000 });
-      await expect.poll(() => editorOf(page).locator('p').count(), { timeout: 10_000 }).toBe(5);
+      await expect.poll(() => editorOf(page).locator('p').count(), { timeout: 10_000 }).toBe(6);
       await expect.poll(() => editorOf(page).locator('.suggestion-insert, .suggestion-delete, .suggestion-format').count()).toBe(0);
     }
     expect(await editorOf(amel.page).locator('em').count()).toBe(0);
 
     // the decided ones, collapsed, with outcome, who and the discussion
     const decided = karim.page.getByTestId('decided-suggestions');
-    await expect.poll(() => decided.locator('summary').innerText(), { timeout: 10_000 }).toBe('Décidées (3)');
+    await expect.poll(() => decided.locator('summary').innerText(), { timeout: 10_000 }).toBe('Décidées (4)');
     await decided.locator('summary').click();
     const accepted = decided.locator('[data-decided-card]', { hasText: 'Mettre en gras' });
     expect(await accepted.locator('.suggestion-card__outcome').innerText()).toMatch(/^Acceptée par Karim Trabelsi, /);
@@ -141,7 +175,7 @@ describe('suggestion mode: formatting and paragraphs suggested, accepted into th
     await karim.page.screenshot({ path: join(artifactsDir, 'suggestions-decided-fr.png') });
 
     const decidedAr = karimAr.page.getByTestId('decided-suggestions');
-    await expect.poll(() => decidedAr.locator('summary').innerText(), { timeout: 10_000 }).toBe('المحسومة (3)');
+    await expect.poll(() => decidedAr.locator('summary').innerText(), { timeout: 10_000 }).toBe('المحسومة (4)');
     await decidedAr.locator('summary').click();
     await decidedAr.getByText(/قبلها \u2068?Karim Trabelsi/).first().waitFor();
     await karimAr.page.screenshot({ path: join(artifactsDir, 'suggestions-decided-ar.png') });
