@@ -1,96 +1,30 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { fragmentText } from '@dalil/shared/editor';
 import { artifactsDir } from './support/app.ts';
 import { useBrowserApp } from './support/browserApp.ts';
-import { openUser, type UserPage } from './support/browser.ts';
-import { editorOf, openSection, typeParagraph } from './support/editor.ts';
+import type { UserPage } from './support/browser.ts';
+import { editorOf } from './support/editor.ts';
 import { selectInEditor } from './support/comments.ts';
+import { caretAfter, openSuggestionScene, pasteText, suggestionCard } from './support/suggestions.ts';
 import { markedParagraphs } from '../helpers/suggestions.ts';
 
 const FIRST = 'La commune publie son budget chaque année.';
 const SECOND = 'Les habitants votent les projets en assemblée.';
 
-/**
- * Puts the caret right after `text` in the editor (a collapsed DOM selection ProseMirror reads).
- * Set again (at most three times) if a redraw of the suggestions replaced it before ProseMirror read it.
- */
-async function caretAfter(page: Page, text: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await page.evaluate((needle) => {
-      const root = document.querySelector('.ProseMirror') as HTMLElement;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf(needle) ?? -1;
-        if (at >= 0) {
-          root.focus();
-          window.getSelection()!.setBaseAndExtent(node, at + needle.length, node, at + needle.length);
-          return;
-        }
-      }
-      throw new Error(`"${needle}" is not in one text node of the editor`);
-    }, text);
-    try {
-      await page.waitForFunction(
-        (needle) => {
-          const selection = window.getSelection();
-          const node = selection?.anchorNode;
-          return document.activeElement?.classList.contains('ProseMirror') && selection?.isCollapsed && node?.textContent?.slice(0, selection.anchorOffset).endsWith(needle);
-        },
-        text,
-        { timeout: 3000 },
-      );
-      return;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
-  }
-}
-
-/** Pastes plain text at the caret, as the browser would from the clipboard (one paragraph per line). */
-async function pasteText(page: Page, text: string): Promise<void> {
-  await page.evaluate((plain) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', plain);
-    document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
-
-const card = (page: Page, text: string) => page.locator('[data-suggestion-card]', { hasText: text });
+const card = suggestionCard;
 
 describe('suggestion mode: formatting and paragraphs suggested, accepted into the text', () => {
-  let amel: UserPage; // contributor
+  let amel: UserPage; // contributor: suggests, never writes the text
   let karim: UserPage; // author
-  let karimAr: UserPage; // the same author, interface in Arabic
-  let guideId: string;
-  let sectionId: string;
+  let karimAr: UserPage; // the same author with the interface in Arabic
   let docName: string;
 
   const e2e = useBrowserApp();
   const serverFragment = () => e2e.app.server.registry.get(docName)!.doc.getXmlFragment('default');
 
   beforeAll(async () => {
-    const coordinator = await e2e.app.user('Leïla Ben Salah');
-    const amelAccount = await e2e.app.user('Amel Jaziri');
-    const karimAccount = await e2e.app.user('Karim Trabelsi');
-    const { guide, section } = await coordinator.api.guideWithSection();
-    await e2e.app.join(guide.id, amelAccount, 'contributor');
-    await e2e.app.join(guide.id, karimAccount, 'author');
-    guideId = guide.id;
-    sectionId = section.id;
-    docName = section.docName;
-    const viewport = { width: 1400, height: 900 };
-    amel = await openUser(e2e.browser, { cookie: amelAccount.cookie, baseUrl: e2e.app.url, viewport });
-    karim = await openUser(e2e.browser, { cookie: karimAccount.cookie, baseUrl: e2e.app.url, viewport });
-    karimAr = await openUser(e2e.browser, { cookie: karimAccount.cookie, baseUrl: e2e.app.url, viewport, language: 'ar' });
-    await openSection(karim.page, e2e.app.url, guideId, sectionId);
-    await typeParagraph(karim.page, FIRST);
-    await typeParagraph(karim.page, SECOND);
-    await karim.page.locator('.status-line[data-save="saved"]').waitFor({ timeout: 10_000 });
-    await openSection(amel.page, e2e.app.url, guideId, sectionId);
-    await editorOf(amel.page).getByText(SECOND).waitFor({ timeout: 10_000 });
-    await openSection(karimAr.page, e2e.app.url, guideId, sectionId);
+    ({ amel, karim, karimAr, docName } = await openSuggestionScene(e2e, [FIRST, SECOND]));
   });
 
   it('the contributor bolds a word (Ctrl+B), italicises another (button) and types two paragraphs: all suggested, the text unchanged', async () => {

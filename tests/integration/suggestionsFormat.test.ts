@@ -1,47 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ApiError, SectionView } from '@dalil/shared';
+import type { ApiError } from '@dalil/shared';
 import { SUGGESTABLE_MARKS, type SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { fragmentText, sectionSchema } from '@dalil/shared/editor';
-import { useGuideTeam } from '../helpers/serverHooks.ts';
-import { connectClient, type YClient } from '../helpers/yClient.ts';
+import { FIRST, SECOND, useSuggestionTeam } from '../helpers/suggestionTeam.ts';
 import { waitFor } from '../helpers/waitFor.ts';
-import { appendParagraphs, findText } from '../helpers/threadAnchors.ts';
+import { findText } from '../helpers/threadAnchors.ts';
 import { deletionOf, formatOf, markedParagraphs, positionIn, suggest, suggestionsPath } from '../helpers/suggestions.ts';
 
-const FIRST = 'La commune publie son budget chaque année.';
-const SECOND = 'Les habitants votent les projets en assemblée.';
-
 describe('formatting and multi-paragraph suggestions (real server, stock clients, REST)', () => {
-  let clients: YClient[] = [];
-  const setup = useGuideTeam({ SETTLE_DELAY_MS: '100' });
-  afterEach(() => {
-    for (const c of clients) c.destroy();
-    clients = [];
-  });
-
-  type Role = 'coordinator' | 'author' | 'contributor' | 'reviewer' | 'reader';
-  const g = () => setup.team.guide.id;
-  const api = (role: Role) => setup.team.byRole[role].api;
-  const connect = async (section: SectionView, role: Role) => {
-    const client = connectClient(setup.server.wsUrl, section.docName, { cookie: setup.team.byRole[role].cookie });
-    clients.push(client);
-    await client.synced();
-    return client;
-  };
-  const serverFragment = (section: SectionView) => setup.server.registry.get(section.docName)!.doc.getXmlFragment('default');
-  const serverText = (section: SectionView) => fragmentText(serverFragment(section));
-  const decide = (role: Role, section: SectionView, id: string, decision: 'accept' | 'reject') =>
-    api(role).request<SuggestionView & ApiError>('POST', `${suggestionsPath(g(), section.id)}/${id}/${decision}`);
-
-  async function sectionWithText(): Promise<{ section: SectionView; author: YClient; contributor: YClient }> {
-    const section = await api('coordinator').createSection(g(), `Section ${Math.random().toString(36).slice(2, 7)}`);
-    const author = await connect(section, 'author');
-    const contributor = await connect(section, 'contributor');
-    appendParagraphs(author.doc, [FIRST, SECOND]);
-    await waitFor('text reached the contributor', () => fragmentText(contributor.fragment).includes('assemblée'));
-    return { section, author, contributor };
-  }
+  const { setup, g, api, connect, serverFragment, serverText, sectionWithText, decide } = useSuggestionTeam();
 
   it('the allow-list of suggestable marks is made of marks of the section schema', () => {
     for (const mark of SUGGESTABLE_MARKS) expect(sectionSchema().marks[mark], mark).toBeDefined();
