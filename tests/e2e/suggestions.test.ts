@@ -1,69 +1,30 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { fragmentText } from '@dalil/shared/editor';
 import { artifactsDir } from './support/app.ts';
 import { useBrowserApp } from './support/browserApp.ts';
-import { openUser, type UserPage } from './support/browser.ts';
-import { editorOf, openSection, typeParagraph } from './support/editor.ts';
+import type { UserPage } from './support/browser.ts';
+import { editorOf } from './support/editor.ts';
 import { selectInEditor } from './support/comments.ts';
+import { caretAfter, openSuggestionScene, suggestionCard } from './support/suggestions.ts';
 
 const FIRST = 'La commune publie son budget chaque année.';
 const SECOND = 'Les habitants votent les projets en assemblée.';
 const BOX = 'Afficher le budget en mairie et en ligne.';
 
-/** Puts the caret right after `text` in the editor (a collapsed DOM selection ProseMirror reads). */
-async function caretAfter(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const root = document.querySelector('.ProseMirror') as HTMLElement;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(needle) ?? -1;
-      if (at >= 0) {
-        root.focus();
-        window.getSelection()!.setBaseAndExtent(node, at + needle.length, node, at + needle.length);
-        return;
-      }
-    }
-    throw new Error(`"${needle}" is not in one text node of the editor`);
-  }, text);
-  await page.waitForFunction(() => document.activeElement?.classList.contains('ProseMirror') && window.getSelection()?.isCollapsed);
-}
-
-const card = (page: Page, text: string) => page.locator('[data-suggestion-card]', { hasText: text });
+const card = suggestionCard;
 
 describe('suggestion mode: a contributor suggests, the author decides', () => {
   let amel: UserPage; // contributor: suggests, never writes the text
   let karim: UserPage; // author
   let karimAr: UserPage; // the same author with the interface in Arabic
-  let guideId: string;
-  let sectionId: string;
   let docName: string;
 
   const e2e = useBrowserApp();
   const serverText = () => fragmentText(e2e.app.server.registry.get(docName)!.doc.getXmlFragment('default'));
 
   beforeAll(async () => {
-    const coordinator = await e2e.app.user('Leïla Ben Salah');
-    const amelAccount = await e2e.app.user('Amel Jaziri');
-    const karimAccount = await e2e.app.user('Karim Trabelsi');
-    const { guide, section } = await coordinator.api.guideWithSection();
-    await e2e.app.join(guide.id, amelAccount, 'contributor');
-    await e2e.app.join(guide.id, karimAccount, 'author');
-    guideId = guide.id;
-    sectionId = section.id;
-    docName = section.docName;
-    const viewport = { width: 1400, height: 900 };
-    amel = await openUser(e2e.browser, { cookie: amelAccount.cookie, baseUrl: e2e.app.url, viewport });
-    karim = await openUser(e2e.browser, { cookie: karimAccount.cookie, baseUrl: e2e.app.url, viewport });
-    karimAr = await openUser(e2e.browser, { cookie: karimAccount.cookie, baseUrl: e2e.app.url, viewport, language: 'ar' });
-    await openSection(karim.page, e2e.app.url, guideId, sectionId);
-    await typeParagraph(karim.page, FIRST);
-    await typeParagraph(karim.page, SECOND);
-    await karim.page.locator('.status-line[data-save="saved"]').waitFor({ timeout: 10_000 });
-    await openSection(amel.page, e2e.app.url, guideId, sectionId);
-    await editorOf(amel.page).getByText(SECOND).waitFor({ timeout: 10_000 });
-    await openSection(karimAr.page, e2e.app.url, guideId, sectionId);
+    ({ amel, karim, karimAr, docName } = await openSuggestionScene(e2e, [FIRST, SECOND]));
   });
 
   it('the contributor types an insertion, a deletion and a box: the author sees all three live; the text is unchanged', async () => {

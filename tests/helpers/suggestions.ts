@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { decodeAnchorPosition, encodeAnchorPosition } from '@dalil/shared';
-import type { CreateSuggestionBody, SuggestionView } from '@dalil/shared/api/suggestions.ts';
+import type { CreateSuggestionBody, SuggestableMark, SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import type { Api } from './api.ts';
 import { findText } from './threadAnchors.ts';
 
@@ -33,4 +33,32 @@ export async function suggest(api: Api, guideId: string, sectionId: string, body
   const res = await api.request<SuggestionView>('POST', suggestionsPath(guideId, sectionId), body);
   if (res.status !== 201) throw new Error(`suggestion refused: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+/** A formatting suggestion on the first `needle` in `doc`: anchors as the editor makes them (like a deletion's). */
+export function formatOf(doc: Y.Doc, needle: string, mark: SuggestableMark, action: 'add' | 'remove' = 'add'): CreateSuggestionBody {
+  const { deleteFrom, deleteTo } = deletionOf(doc, needle);
+  return { format: { from: deleteFrom!, to: deleteTo!, mark, action } };
+}
+
+/**
+ * Each paragraph of a section as runs of text with their marks ("budget" or "**budget**[bold]"),
+ * to compare formatting exactly.
+ */
+export function markedParagraphs(fragment: Y.XmlFragment): string[] {
+  return fragment.toArray().map((block) => {
+    if (!(block instanceof Y.XmlElement)) return '';
+    return block
+      .toArray()
+      .map((child) => {
+        if (!(child instanceof Y.XmlText)) return `<${(child as Y.XmlElement).nodeName}>`;
+        return (child.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>)
+          .map((op) => {
+            const marks = Object.keys(op.attributes ?? {}).sort();
+            return marks.length > 0 ? `[${String(op.insert)}|${marks.join(',')}]` : String(op.insert);
+          })
+          .join('');
+      })
+      .join('');
+  });
 }

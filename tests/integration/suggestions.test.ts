@@ -1,47 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ApiError, GuideProgressView, NotificationsView, SectionView } from '@dalil/shared';
+import type { ApiError, GuideProgressView, NotificationsView } from '@dalil/shared';
 import type { DecideAllReply, SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { fragmentText } from '@dalil/shared/editor';
-import { useGuideTeam } from '../helpers/serverHooks.ts';
-import { connectClient, type YClient } from '../helpers/yClient.ts';
+import { FIRST, SECOND, useSuggestionTeam } from '../helpers/suggestionTeam.ts';
 import { waitFor } from '../helpers/waitFor.ts';
-import { appendParagraphs, findText } from '../helpers/threadAnchors.ts';
+import { findText } from '../helpers/threadAnchors.ts';
 import { deletionOf, positionIn, suggest, suggestionsPath } from '../helpers/suggestions.ts';
 
-const FIRST = 'La commune publie son budget chaque année.';
-const SECOND = 'Les habitants votent les projets en assemblée.';
-
 describe('suggestions: proposed beside the text, written into it only by an accept (real server, stock clients)', () => {
-  let clients: YClient[] = [];
-  const setup = useGuideTeam({ SETTLE_DELAY_MS: '100' });
-  afterEach(() => {
-    for (const c of clients) c.destroy();
-    clients = [];
-  });
-
-  const g = () => setup.team.guide.id;
-  const api = (role: 'coordinator' | 'author' | 'contributor' | 'reviewer' | 'reader') => setup.team.byRole[role].api;
-  const connect = async (section: SectionView, role: 'coordinator' | 'author' | 'contributor' | 'reviewer' | 'reader') => {
-    const client = connectClient(setup.server.wsUrl, section.docName, { cookie: setup.team.byRole[role].cookie });
-    clients.push(client);
-    await client.synced();
-    return client;
-  };
-  const serverText = (section: SectionView) => fragmentText(setup.server.registry.get(section.docName)!.doc.getXmlFragment('default'));
-
-  /** A fresh section holding two paragraphs written by the author, and the contributor's synced copy. */
-  async function sectionWithText(): Promise<{ section: SectionView; author: YClient; contributor: YClient }> {
-    const section = await api('coordinator').createSection(g(), `Section ${Math.random().toString(36).slice(2, 7)}`);
-    const author = await connect(section, 'author');
-    const contributor = await connect(section, 'contributor');
-    appendParagraphs(author.doc, [FIRST, SECOND]);
-    await waitFor('text reached the contributor', () => fragmentText(contributor.fragment).includes('assemblée'));
-    return { section, author, contributor };
-  }
-
-  const decide = (role: 'coordinator' | 'author' | 'contributor' | 'reviewer', section: SectionView, id: string, decision: 'accept' | 'reject') =>
-    api(role).request<SuggestionView & ApiError>('POST', `${suggestionsPath(g(), section.id)}/${id}/${decision}`);
+  const { setup, g, api, connect, serverText, sectionWithText, decide } = useSuggestionTeam();
 
   it('a contributor writing straight into the section changes nothing; their suggestion accepted by an author through REST lands in the text', async () => {
     const { section, author, contributor } = await sectionWithText();

@@ -5,6 +5,9 @@ const path = (guideId: string, sectionId: string): string => `/api/guides/${enco
 
 export const listSuggestions = (guideId: string, sectionId: string): Promise<SuggestionView[]> => requestJson('GET', path(guideId, sectionId));
 
+/** Decided suggestions of a section, most recent first, with their discussions. */
+export const listDecidedSuggestions = (guideId: string, sectionId: string): Promise<SuggestionView[]> => requestJson('GET', `${path(guideId, sectionId)}?status=decided`);
+
 export const createSuggestion = (guideId: string, sectionId: string, body: CreateSuggestionBody): Promise<SuggestionView> =>
   requestJson('POST', path(guideId, sectionId), body);
 

@@ -14,6 +14,8 @@ import { setNumberingOffset } from '../content/contentNumbering.ts';
 import type { NumberedCounts } from '@dalil/shared/editor';
 import type { CreateSuggestionBody, SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { SuggestionMode, setSuggestionMode } from '../suggestions/suggestionMode.ts';
+import { SuggestFormatButtons } from '../suggestions/SuggestFormatButtons.tsx';
+import { formatLabelKey } from '../suggestions/formatLabel.ts';
 import { SuggestionOutbox } from '../suggestions/suggestionOutbox.ts';
 import { SuggestBar } from '../suggestions/SuggestBar.tsx';
 import { encodePosition } from '../suggestions/anchors.ts';
@@ -114,6 +116,7 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
           setTimeout(() => setNotice(null), NOTICE_MS);
         },
         blockLabel: (kind) => t(`content.callouts.${kind}`),
+        formatLabel: (format) => t(formatLabelKey(format)),
       }),
       ...editorExtensions(session, user, { guideId, actions, onImageError: (reason) => setImageError(reason) }, editorRef),
     ],
@@ -200,6 +203,7 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
               notice={notice}
             />
           )}
+          {suggesting && <SuggestFormatButtons editor={editor} />}
           {editable && !suggesting && (
             <>
               <Toolbar editor={editor} onLink={() => setLinkOpen((open) => !open)} extra={<InsertToolbar editor={editor} actions={actions} />} />

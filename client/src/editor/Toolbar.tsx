@@ -103,7 +103,7 @@ interface ToolButtonProps {
   children: ReactNode;
 }
 
-function ToolButton({ name, label, active, disabled, onClick, children }: ToolButtonProps) {
+export function ToolButton({ name, label, active, disabled, onClick, children }: ToolButtonProps) {
   return (
     <button
       type="button"

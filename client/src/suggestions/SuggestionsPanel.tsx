@@ -6,6 +6,8 @@ import { decideAllSuggestions, decideSuggestion } from '../api/suggestions.ts';
 import { formatDate } from '../i18n/formatDate.ts';
 import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
 import { SuggestionDiscussion } from './SuggestionDiscussion.tsx';
+import { SuggestionChangeView } from './SuggestionChangeView.tsx';
+import { DecidedSuggestions } from './DecidedSuggestions.tsx';
 import './suggestions.css';
 
 interface SuggestionsPanelProps {
@@ -13,6 +15,8 @@ interface SuggestionsPanelProps {
   sectionId: string;
   language: string;
   open: SuggestionView[];
+  /** Decided ones, shown collapsed below, read-only. */
+  decided: SuggestionView[];
   userId: string;
   /** Authors and the coordinator accept and reject; everyone may withdraw their own. */
   canDecide: boolean;
@@ -23,12 +27,12 @@ interface SuggestionsPanelProps {
   onDecided: (suggestions: SuggestionView[]) => void;
 }
 
-/** The open suggestions of the section beside the text, with accept and reject (one, or all of one person). */
-export function SuggestionsPanel({ guideId, sectionId, language, open, userId, canDecide, canComment, people, onDecided }: SuggestionsPanelProps) {
+/** The open suggestions of the section beside the text, with accept and reject (one, or all of one person); the decided ones below, collapsed. */
+export function SuggestionsPanel({ guideId, sectionId, language, open, decided, userId, canDecide, canComment, people, onDecided }: SuggestionsPanelProps) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (open.length === 0) return null;
+  if (open.length === 0 && decided.length === 0) return null;
 
   async function run(action: () => Promise<SuggestionView[]>): Promise<void> {
     setBusy(true);
@@ -55,38 +59,31 @@ export function SuggestionsPanel({ guideId, sectionId, language, open, userId, c
           {error}
         </p>
       )}
-      <ul className="suggestions__list">
-        {open.map((s) => (
-          <li key={s.id} className="suggestion-card" data-suggestion-card={s.id} style={{ ['--suggestion-color' as string]: colorForUser(s.authorId) }}>
-            <p className="suggestion-card__meta">
-              <strong>{t(`suggestions.${s.kind}`)}</strong> · {t('suggestions.by', { name: s.authorName, date: formatDate(s.createdAt, i18n.language) })}
-            </p>
-            {s.quote && (
-              <p className="suggestion-card__quote" dir="auto" lang={language}>
-                <del>{s.quote}</del>
+      {open.length > 0 && (
+        <ul className="suggestions__list">
+          {open.map((s) => (
+            <li key={s.id} className="suggestion-card" data-suggestion-card={s.id} style={{ ['--suggestion-color' as string]: colorForUser(s.authorId) }}>
+              <p className="suggestion-card__meta">
+                <strong>{t(`suggestions.${s.kind}`)}</strong> · {t('suggestions.by', { name: s.authorName, date: formatDate(s.createdAt, i18n.language) })}
               </p>
-            )}
-            {s.replacement && (
-              <p className="suggestion-card__replacement" dir="auto" lang={language}>
-                <ins>{s.replacement}</ins>
-              </p>
-            )}
-            <div className="suggestion-card__actions">
-              {canDecide && (
-                <button type="button" className="button button--small" disabled={busy} onClick={() => void decide(s.id, 'accept')}>
-                  {t('suggestions.accept')}
-                </button>
-              )}
-              {(canDecide || s.authorId === userId) && (
-                <button type="button" className="button button--small button--quiet" disabled={busy} onClick={() => void decide(s.id, 'reject')}>
-                  {canDecide ? t('suggestions.reject') : t('suggestions.withdraw')}
-                </button>
-              )}
-            </div>
-            <SuggestionDiscussion guideId={guideId} suggestion={s} people={people} canWrite={canComment} onChanged={(changed) => onDecided([changed])} />
-          </li>
-        ))}
-      </ul>
+              <SuggestionChangeView suggestion={s} language={language} />
+              <div className="suggestion-card__actions">
+                {canDecide && (
+                  <button type="button" className="button button--small" disabled={busy} onClick={() => void decide(s.id, 'accept')}>
+                    {t('suggestions.accept')}
+                  </button>
+                )}
+                {(canDecide || s.authorId === userId) && (
+                  <button type="button" className="button button--small button--quiet" disabled={busy} onClick={() => void decide(s.id, 'reject')}>
+                    {canDecide ? t('suggestions.reject') : t('suggestions.withdraw')}
+                  </button>
+                )}
+              </div>
+              <SuggestionDiscussion guideId={guideId} suggestion={s} people={people} canWrite={canComment} onChanged={(changed) => onDecided([changed])} />
+            </li>
+          ))}
+        </ul>
+      )}
       {canDecide && (
         <div className="suggestions__all">
           {authors.map(([authorId, name]) => (
@@ -101,6 +98,7 @@ export function SuggestionsPanel({ guideId, sectionId, language, open, userId, c
           ))}
         </div>
       )}
+      <DecidedSuggestions guideId={guideId} language={language} decided={decided} people={people} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import type { EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { colorForUser } from '@dalil/shared';
 import { CALLOUT_ICONS } from '@dalil/shared/editor';
-import type { CreateSuggestionBody, SuggestedBlock } from '@dalil/shared/api/suggestions.ts';
+import type { CreateSuggestionBody, SuggestedBlock, SuggestedFormat } from '@dalil/shared/api/suggestions.ts';
 import { decodePosition } from './anchors.ts';
 
 /** One suggestion to draw, from the server's list, the outbox or the draft being typed. */
@@ -14,10 +14,20 @@ export interface DrawnSuggestion {
   local: boolean;
 }
 
+/** Inserted text as one inline widget; a paragraph break shows as ¶ and a line break (the text is not split yet). */
 function insertedText(text: string, s: DrawnSuggestion, color: string): HTMLElement {
   const span = document.createElement('span');
   span.className = `suggestion-insert${s.local ? ' suggestion--local' : ''}`;
-  span.textContent = text;
+  text.split('\n').forEach((line, i) => {
+    if (i > 0) {
+      const mark = document.createElement('span');
+      mark.className = 'suggestion-insert__break';
+      mark.textContent = '¶';
+      mark.setAttribute('aria-hidden', 'true');
+      span.append(mark, document.createElement('br'));
+    }
+    if (line) span.append(line);
+  });
   span.dataset.suggestionId = s.id;
   span.style.setProperty('--suggestion-color', color);
   return span;
@@ -43,13 +53,34 @@ function suggestedBlock(block: SuggestedBlock, s: DrawnSuggestion, color: string
 
 /**
  * Suggestions drawn over the section's text, which they do not change: deleted text struck
- * through, inserted text underlined as a widget, a suggested box after its block; each in its
- * author's colour. Anchors are resolved against the document as it is now.
+ * through, inserted text underlined as a widget, a suggested box after its block, text to format
+ * with a dotted underline (and the mark's name on hover); each in its author's colour. Anchors are resolved against the document as it is now.
  */
-export function suggestionDecorations(state: EditorState, suggestions: DrawnSuggestion[], blockLabel: (kind: string) => string): DecorationSet {
+export function suggestionDecorations(
+  state: EditorState,
+  suggestions: DrawnSuggestion[],
+  blockLabel: (kind: string) => string,
+  formatLabel: (format: SuggestedFormat) => string,
+): DecorationSet {
   const decorations: Decoration[] = [];
   for (const s of suggestions) {
     const color = colorForUser(s.authorId);
+    if (s.body.format) {
+      const format = s.body.format;
+      const start = decodePosition(state, format.from);
+      const end = decodePosition(state, format.to);
+      if (start !== null && end !== null && end > start) {
+        decorations.push(
+          Decoration.inline(start, end, {
+            class: `suggestion-format suggestion-format--${format.action}-${format.mark}${s.local ? ' suggestion--local' : ''}`,
+            'data-suggestion-id': s.id,
+            title: formatLabel(format),
+            style: `--suggestion-color: ${color}`,
+          }),
+        );
+      }
+      continue;
+    }
     const from = decodePosition(state, s.body.deleteFrom ?? null);
     const to = decodePosition(state, s.body.deleteTo ?? null);
     if (from !== null && to !== null && to > from) {

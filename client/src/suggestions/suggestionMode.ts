@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core';
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
 import type { DecorationSet, EditorView } from '@tiptap/pm/view';
-import type { CreateSuggestionBody, SuggestionView } from '@dalil/shared/api/suggestions.ts';
+import type { CreateSuggestionBody, SuggestedFormat, SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { draftBody, type Draft, type PendingSuggestion } from './drafts.ts';
 import { interceptEdit } from './interceptEdit.ts';
 import { suggestionDecorations, type DrawnSuggestion } from './suggestionDecorations.ts';
@@ -31,6 +31,8 @@ export interface SuggestionModeOptions {
   /** An edit that cannot be suggested was refused. */
   onUnsupported: () => void;
   blockLabel: (kind: string) => string;
+  /** "Mettre en gras": shown over text a formatting suggestion covers. */
+  formatLabel: (format: SuggestedFormat) => string;
 }
 
 /** Sets what the plugin shows or whether it suggests, from outside the editor (React). */
@@ -51,7 +53,7 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
   priority: 1000,
 
   addOptions() {
-    return { userId: '', enabled: false, send: () => undefined, onUnsupported: () => undefined, blockLabel: (kind: string) => kind };
+    return { userId: '', enabled: false, send: () => undefined, onUnsupported: () => undefined, blockLabel: (kind: string) => kind, formatLabel: (format: SuggestedFormat) => format.mark };
   },
 
   addProseMirrorPlugins() {
@@ -88,6 +90,15 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
           return;
         }
         sendDraft(outcome.flush);
+        if (outcome.kind === 'format') {
+          if (outcome.flush) {
+            if (timer) clearTimeout(timer);
+            timer = null;
+            setSuggestionMode(view, { draft: null });
+          }
+          options.send(outcome.body);
+          return;
+        }
         const next = view.state.tr.setMeta(suggestionModeKey, { draft: outcome.draft }).setMeta('addToHistory', false);
         if (outcome.caret !== null) next.setSelection(TextSelection.create(next.doc, Math.min(outcome.caret, next.doc.content.size)));
         view.dispatch(next);
@@ -123,12 +134,14 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
               id: s.id,
               authorId: s.authorId,
               local: false,
-              body: { deleteFrom: s.deleteFrom ?? undefined, deleteTo: s.deleteTo ?? undefined, at: s.at ?? undefined, text: s.block ? undefined : s.replacement, block: s.block ?? undefined },
+              body: s.format
+                ? { format: s.format }
+                : { deleteFrom: s.deleteFrom ?? undefined, deleteTo: s.deleteTo ?? undefined, at: s.at ?? undefined, text: s.block ? undefined : s.replacement, block: s.block ?? undefined },
             }));
             for (const p of plugin.pending) drawn.push({ id: p.localId, authorId: options.userId, local: true, body: p.body });
             const draft = plugin.draft && draftBody(plugin.draft);
             if (draft) drawn.push({ id: 'draft', authorId: options.userId, local: true, body: draft });
-            const set = drawn.length > 0 ? suggestionDecorations(state, drawn, options.blockLabel) : null;
+            const set = drawn.length > 0 ? suggestionDecorations(state, drawn, options.blockLabel, options.formatLabel) : null;
             drawnCache.set(plugin, { doc: state.doc, set });
             return set;
           },

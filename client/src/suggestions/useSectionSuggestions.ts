@@ -1,24 +1,26 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SuggestionView } from '@dalil/shared/api/suggestions.ts';
-import { listSuggestions } from '../api/suggestions.ts';
+import { listDecidedSuggestions, listSuggestions } from '../api/suggestions.ts';
 
 export interface SectionSuggestions {
   /** Open suggestions, oldest first (empty until loaded). */
   open: SuggestionView[];
+  /** Decided suggestions, most recently decided first: read-only, kept for their outcome and discussion. */
+  decided: SuggestionView[];
   reload: () => Promise<void>;
-  /** Puts a suggestion as the server just returned it (removing it when no longer open), without waiting for the refetch. */
+  /** Puts a suggestion as the server just returned it (moving it to the decided ones once decided), without waiting for the refetch. */
   apply: (suggestion: SuggestionView) => void;
 }
 
-/** The open suggestions of a section, refetched whenever the guide room announces a change. */
+/** The open and decided suggestions of a section, refetched whenever the guide room announces a change. */
 export function useSectionSuggestions(guideId: string, sectionId: string, suggestionsVersion: number | null): SectionSuggestions {
-  const [open, setOpen] = useState<SuggestionView[]>([]);
+  const [lists, setLists] = useState<{ open: SuggestionView[]; decided: SuggestionView[] }>({ open: [], decided: [] });
   const request = useRef(0);
   const reload = useCallback(async () => {
     const ticket = ++request.current;
     try {
-      const fresh = await listSuggestions(guideId, sectionId);
-      if (ticket === request.current) setOpen(fresh);
+      const [open, decided] = await Promise.all([listSuggestions(guideId, sectionId), listDecidedSuggestions(guideId, sectionId)]);
+      if (ticket === request.current) setLists({ open, decided });
     } catch {
       // keep what we have; the next announcement or reconnect brings a new attempt
     }
@@ -30,11 +32,12 @@ export function useSectionSuggestions(guideId: string, sectionId: string, sugges
 
   const apply = useCallback((suggestion: SuggestionView) => {
     request.current++;
-    setOpen((current) => {
-      const others = current.filter((s) => s.id !== suggestion.id);
-      return suggestion.status === 'open' ? [...others, suggestion] : others;
+    setLists((current) => {
+      const open = current.open.filter((s) => s.id !== suggestion.id);
+      const decided = current.decided.filter((s) => s.id !== suggestion.id);
+      return suggestion.status === 'open' ? { open: [...open, suggestion], decided } : { open, decided: [suggestion, ...decided] };
     });
   }, []);
 
-  return { open, reload, apply };
+  return { open: lists.open, decided: lists.decided, reload, apply };
 }

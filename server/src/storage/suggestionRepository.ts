@@ -1,4 +1,4 @@
-import type { SuggestedBlock, SuggestionKind, SuggestionStatus } from '@dalil/shared/api/suggestions.ts';
+import type { SuggestedBlock, SuggestedFormat, SuggestionKind, SuggestionStatus } from '@dalil/shared/api/suggestions.ts';
 import { notFound } from '../domain/errors.ts';
 import type { GuideRepository } from './guideRepository.ts';
 import type { MetadataStore } from './metadataStore.ts';
@@ -21,7 +21,9 @@ export interface SuggestionRecord {
   at: string | null;
   text: string;
   block: SuggestedBlock | null;
-  /** The deleted text when the suggestion was made (the live quote is read from the document). */
+  /** A formatting change (absent in records written before formatting could be suggested). */
+  format?: SuggestedFormat | null;
+  /** The deleted (or formatted) text when the suggestion was made (the live quote is read from the document). */
   quoteAtCreation: string;
   decidedBy: string | null;
   decidedAt: string | null;
@@ -59,6 +61,14 @@ export class SuggestionRepository {
   /** Open suggestions of a section, oldest first. */
   openOf(guideId: string, sectionId: string): SuggestionRecord[] {
     return this.of(guideId).filter((s) => s.sectionId === sectionId && s.status === 'open');
+  }
+
+  /** Decided suggestions of a section, the most recently decided first, at most `limit`. */
+  decidedOf(guideId: string, sectionId: string, limit: number): SuggestionRecord[] {
+    return this.of(guideId)
+      .filter((s) => s.sectionId === sectionId && s.status !== 'open')
+      .sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''))
+      .slice(0, limit);
   }
 
   openCountsBySection(guideId: string): Map<string, number> {

@@ -1,7 +1,7 @@
 import { isContentLocked, type User } from '@dalil/shared';
 import type { CreateSuggestionBody, SuggestionKind, SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { badRequest, Conflict, notFound } from '../domain/errors.ts';
-import { deletedSegments, resolvePosition, type SuggestionChange } from './suggestionText.ts';
+import { deletedSegments, formattedSegments, resolvePosition, type SuggestionChange } from './suggestionText.ts';
 import { decodeAnchorPosition, segmentsText } from '@dalil/shared';
 import { suggestionView, type SuggestionDeps } from './suggestionDeps.ts';
 
@@ -34,40 +34,48 @@ export async function createSuggestion(
   const change = normalise(body);
   const quote = await resolveAnchors(deps, guideId, section.docName, change);
   if (change.deleteFrom && !quote.trim()) throw badRequest('the deletion holds no text: select the words to delete');
+  if (change.format && !quote.trim()) throw badRequest('the formatting covers no text: select the words to format');
   const record = await deps.suggestions.create({ guideId, sectionId, authorId: actor.user.id, kind: kindOf(change), ...change, quoteAtCreation: quote });
   deps.live.suggestionsChanged(guideId);
-  return suggestionView(record, deps.accounts, null);
+  return suggestionView(record, deps, null);
 }
 
 function normalise(body: CreateSuggestionBody): SuggestionChange {
+  if (body.format) {
+    if (body.deleteFrom !== undefined || body.deleteTo !== undefined || body.at !== undefined || body.text !== undefined || body.block !== undefined) {
+      throw badRequest('a formatting change is suggested on its own, without text, deletion or box');
+    }
+    return { deleteFrom: null, deleteTo: null, at: null, text: '', block: null, format: body.format };
+  }
   const deletes = body.deleteFrom !== undefined || body.deleteTo !== undefined;
   if (deletes && (!body.deleteFrom || !body.deleteTo)) throw badRequest('a deletion needs both deleteFrom and deleteTo');
-  // Inline insertions are one run of text: line breaks and control characters become spaces.
-  const text = (body.text ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  // Paragraphs are separated by '\n' (Windows line ends included); other control characters become spaces.
+  const text = (body.text ?? '').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]+/g, ' ');
   if (body.block && (deletes || text)) throw badRequest('a box is suggested on its own, without text or deletion');
   if (body.block && !body.block.text.trim()) throw badRequest('the suggested box has no text');
   if (!deletes && !text && !body.block) throw badRequest('the suggestion changes nothing');
   const at = body.at ?? (deletes && text ? body.deleteTo! : null);
   if ((text || body.block) && !at) throw badRequest('an insertion needs a position (at)');
-  return { deleteFrom: body.deleteFrom ?? null, deleteTo: body.deleteTo ?? null, at: text || body.block ? at : null, text, block: body.block ?? null };
+  return { deleteFrom: body.deleteFrom ?? null, deleteTo: body.deleteTo ?? null, at: text || body.block ? at : null, text, block: body.block ?? null, format: null };
 }
 
 function kindOf(change: SuggestionChange): SuggestionKind {
+  if (change.format) return 'format';
   if (change.block) return 'block';
   if (change.deleteFrom) return change.text ? 'replace' : 'delete';
   return 'insert';
 }
 
-/** Resolves the anchors in the live document (waiting, bounded, for text still on its way); returns the deleted text. */
+/** Resolves the anchors in the live document (waiting, bounded, for text still on its way); returns the deleted (or formatted) text. */
 async function resolveAnchors(deps: SuggestionDeps, guideId: string, docName: string, change: SuggestionChange): Promise<string> {
-  for (const encoded of [change.deleteFrom, change.deleteTo, change.at]) {
+  for (const encoded of [change.deleteFrom, change.deleteTo, change.at, change.format?.from, change.format?.to]) {
     if (encoded && !decodeAnchorPosition(encoded)) throw badRequest('positions must be Yjs relative positions in base64');
   }
   const deadline = Date.now() + WAIT_FOR_TEXT_MS;
   for (let attempt = 0; attempt < 100; attempt++) {
     const quote = await deps.live.readSection(guideId, docName, (doc) => {
       if (change.at && !resolvePosition(doc, change.at)) return null;
-      const segments = deletedSegments(doc, change);
+      const segments = change.format ? formattedSegments(doc, change.format) : deletedSegments(doc, change);
       return segments === null ? null : segmentsText(segments);
     });
     if (quote !== null) return quote;

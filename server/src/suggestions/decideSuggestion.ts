@@ -25,7 +25,7 @@ export async function decideSuggestion(
   const record = deps.suggestions.get(at.guideId, at.sectionId, at.suggestionId);
   const actorId = authorizeDecision(deps, user, at.guideId, [record], decision);
   const [decided] = await decide(deps, at.guideId, at.sectionId, [record], decision, actorId);
-  return suggestionView(decided!, deps.accounts, null);
+  return suggestionView(decided!, deps, null);
 }
 
 /** Accepts or rejects every open suggestion of one person in a section, in the order they were made, as one edit. */
@@ -42,7 +42,7 @@ export async function decideAllOf(
   const actorId = authorizeDecision(deps, user, at.guideId, records, decision);
   if (records.length === 0) return [];
   const decided = await decide(deps, at.guideId, at.sectionId, records, decision, actorId);
-  return decided.map((record) => suggestionView(record, deps.accounts, null));
+  return decided.map((record) => suggestionView(record, deps, null));
 }
 
 /** Deciding is the authors' and the coordinator's; withdrawing (rejecting) one's own suggestions is everyone's. */

@@ -28,7 +28,7 @@ export async function discussSuggestion(
   // a notification failing must not turn a saved message into an error the writer would retry
   await deps.notifications.notify({ ...where, recipientIds: [...mentioned], kind: 'mention' }).catch(() => undefined);
   await deps.notifications.notify({ ...where, recipientIds: participants, kind: 'suggestionReply' }).catch(() => undefined);
-  return suggestionView(deps.suggestions.get(at.guideId, at.sectionId, at.suggestionId), deps.accounts, null);
+  return suggestionView(deps.suggestions.get(at.guideId, at.sectionId, at.suggestionId), deps, null);
 }
 
 /** One suggestion, open or decided, with its discussion: a decided one stays readable. */
@@ -40,5 +40,5 @@ export function getSuggestion(
   deps.access.authorize(user, at.guideId, 'guide.read');
   const record = deps.suggestions.get(at.guideId, at.sectionId, at.suggestionId);
   const section = deps.guides.getSection(at.guideId, at.sectionId);
-  return deps.live.readSection(at.guideId, section.docName, (doc) => suggestionView(record, deps.accounts, doc));
+  return deps.live.readSection(at.guideId, section.docName, (doc) => suggestionView(record, deps, doc));
 }

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { SuggestionView } from '@dalil/shared/api/suggestions.ts';
+import type { SuggestedFormat, SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import type { GuideAccess } from '../auth/guideAccess.ts';
 import type { AccountRepository } from '../storage/accountRepository.ts';
 import type { GuideRepository } from '../storage/guideRepository.ts';
@@ -8,7 +8,9 @@ import type { NotificationRepository } from '../storage/notificationRepository.t
 import type { SuggestionRecord, SuggestionRepository } from '../storage/suggestionRepository.ts';
 import type { LiveDocuments } from '../collaboration/liveDocuments.ts';
 import { messageView } from '../threads/threadView.ts';
-import { deletedText } from './suggestionText.ts';
+import { messages } from '@dalil/shared/i18n';
+import { deletedText, formattedSegments } from './suggestionText.ts';
+import { segmentsText } from '@dalil/shared';
 
 /** What the suggestion use cases need; `RouteServices` provides it. */
 export interface SuggestionDeps {
@@ -22,8 +24,10 @@ export interface SuggestionDeps {
 }
 
 /** A suggestion as the API shows it; `doc` (the section's live document) gives the quote as it reads now. */
-export function suggestionView(record: SuggestionRecord, accounts: AccountRepository, doc: Y.Doc | null): SuggestionView {
-  const live = record.status === 'open' && doc && record.deleteFrom ? deletedText(doc, record) : null;
+export function suggestionView(record: SuggestionRecord, deps: Pick<SuggestionDeps, 'accounts' | 'guides'>, doc: Y.Doc | null): SuggestionView {
+  const { accounts } = deps;
+  const format = record.format ?? null;
+  const live = record.status === 'open' && doc ? liveQuote(record, doc) : null;
   return {
     id: record.id,
     sectionId: record.sectionId,
@@ -33,13 +37,32 @@ export function suggestionView(record: SuggestionRecord, accounts: AccountReposi
     status: record.status,
     createdAt: record.createdAt,
     quote: live ?? record.quoteAtCreation,
-    replacement: record.block ? record.block.text : record.text,
+    replacement: format ? formatDescription(format, deps, record.guideId) : record.block ? record.block.text : record.text,
     deleteFrom: record.deleteFrom,
     deleteTo: record.deleteTo,
     at: record.at,
     block: record.block,
+    format,
     decidedBy: record.decidedBy,
     decidedAt: record.decidedAt,
+    decidedByName: record.decidedBy ? accounts.nameOf(record.decidedBy) : null,
     messages: (record.messages ?? []).map((m) => messageView(m, accounts)),
   };
+}
+
+/** The text a suggestion deletes or formats, read in the document as it is now; null when it has none. */
+function liveQuote(record: SuggestionRecord, doc: Y.Doc): string | null {
+  if (record.format) {
+    const segments = formattedSegments(doc, record.format);
+    return segments === null ? null : segmentsText(segments);
+  }
+  return record.deleteFrom ? deletedText(doc, record) : null;
+}
+
+/** "Mettre en gras": what a formatting suggestion does, in the guide's language (REST readers see it as the replacement). */
+function formatDescription(format: SuggestedFormat, deps: Pick<SuggestionDeps, 'guides'>, guideId: string): string {
+  const language = deps.guides.findGuide(guideId)?.language ?? 'fr';
+  const words = messages[language].suggestions;
+  const key = `${format.action}${format.mark[0]!.toUpperCase()}${format.mark.slice(1)}` as `add${Capitalize<SuggestedFormat['mark']>}`;
+  return words[key];
 }

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { SECTION_FRAGMENT, decodeAnchorPosition, resolveRange, segmentsText, type TextSegment } from '@dalil/shared';
 import { sectionSchema } from '@dalil/shared/editor';
-import type { SuggestedBlock } from '@dalil/shared/api/suggestions.ts';
+import type { SuggestedBlock, SuggestedFormat } from '@dalil/shared/api/suggestions.ts';
 
 /** What a suggestion changes, with its anchors still encoded (as stored and sent). */
 export interface SuggestionChange {
@@ -11,6 +11,8 @@ export interface SuggestionChange {
   at: string | null;
   text: string;
   block: SuggestedBlock | null;
+  /** Absent in records written before formatting suggestions existed. */
+  format?: SuggestedFormat | null;
 }
 
 /** Blocks whose children are text: inserted text goes straight into them. */
@@ -31,6 +33,14 @@ export function deletedSegments(doc: Y.Doc, change: Pick<SuggestionChange, 'dele
   return resolveRange(doc.getXmlFragment(SECTION_FRAGMENT), start, end);
 }
 
+/** The characters a formatting suggestion covers, as they are now; null when an anchor is unknown to the document. */
+export function formattedSegments(doc: Y.Doc, format: Pick<SuggestedFormat, 'from' | 'to'>): TextSegment[] | null {
+  const start = decodeAnchorPosition(format.from);
+  const end = decodeAnchorPosition(format.to);
+  if (!start || !end) return null;
+  return resolveRange(doc.getXmlFragment(SECTION_FRAGMENT), start, end);
+}
+
 /** The text a suggestion deletes, read now (what others typed inside the range since is part of it). */
 export function deletedText(doc: Y.Doc, change: Pick<SuggestionChange, 'deleteFrom' | 'deleteTo'>): string {
   return segmentsText(deletedSegments(doc, change) ?? []);
@@ -43,6 +53,7 @@ export function deletedText(doc: Y.Doc, change: Pick<SuggestionChange, 'deleteFr
  * goes after the top-level block holding `at`. Returns false when an anchor cannot be resolved.
  */
 export function applySuggestion(doc: Y.Doc, change: SuggestionChange): boolean {
+  if (change.format) return applyFormat(doc, change.format);
   const segments = deletedSegments(doc, change);
   if (segments === null) return false;
   for (const { text, index, length } of [...segments].reverse()) text.delete(index, length);
@@ -54,7 +65,30 @@ export function applySuggestion(doc: Y.Doc, change: SuggestionChange): boolean {
   return true;
 }
 
+/**
+ * Adds or removes a mark on exactly the characters between the format's anchors as they are now
+ * (text others typed inside the range since is covered too). Marks are stored as y-prosemirror
+ * does: an attribute named after the mark, its attributes as value (none for these marks).
+ */
+function applyFormat(doc: Y.Doc, format: SuggestedFormat): boolean {
+  if (!sectionSchema().marks[format.mark]) return false;
+  const segments = formattedSegments(doc, format);
+  if (segments === null) return false;
+  const value = format.action === 'add' ? {} : null;
+  for (const { text, index, length } of segments) text.format(index, length, { [format.mark]: value });
+  return true;
+}
+
 function insertText(at: Y.AbsolutePosition, text: string): void {
+  const lines = text.split('\n');
+  if (lines.length > 1) {
+    insertParagraphs(at, lines);
+    return;
+  }
+  insertRun(at, text);
+}
+
+function insertRun(at: Y.AbsolutePosition, text: string): void {
   const type = at.type;
   if (type instanceof Y.XmlText) {
     type.insert(at.index, text);
@@ -69,9 +103,109 @@ function insertText(at: Y.AbsolutePosition, text: string): void {
     return;
   }
   // Between blocks (the block the text was meant for is gone): the text becomes its own paragraph.
+  (type as Y.XmlFragment).insert(Math.min(at.index, (type as Y.XmlFragment).length), [paragraphOf(text)]);
+}
+
+/**
+ * Inserts several paragraphs where `at` points, as pressing Enter between them would: the first line
+ * ends the text block holding `at`, the following lines are new paragraphs after it, and what
+ * followed `at` in its block goes on after the last line (in a block of the same kind, as ProseMirror
+ * splits). Between blocks, every line becomes its own paragraph.
+ */
+function insertParagraphs(at: Y.AbsolutePosition, lines: string[]): void {
+  const block = textBlockOf(at);
+  if (!block && at.type instanceof Y.XmlText) {
+    // text outside any text block (not in this schema): kept as one run rather than lost
+    insertRun(at, lines.join(' '));
+    return;
+  }
+  if (!block) {
+    const container = at.type as Y.XmlFragment | Y.XmlElement;
+    container.insert(Math.min(at.index, container.length), lines.map((line) => paragraphOf(line)));
+    return;
+  }
+  const { element, childIndex, textIndex } = block;
+  // Cut what follows `at` out of the block: the rest of its text run (with marks) and the children after it.
+  const children = element.toArray();
+  const run = children[childIndex];
+  let tailDelta: Array<{ insert: unknown; attributes?: Record<string, unknown> }> = [];
+  if (run instanceof Y.XmlText && textIndex < run.length) {
+    tailDelta = sliceDelta(run.toDelta() as typeof tailDelta, textIndex);
+    run.delete(textIndex, run.length - textIndex);
+  }
+  const firstAfter = run instanceof Y.XmlText ? childIndex + 1 : childIndex;
+  const tailChildren = children.slice(firstAfter).map((child) => (child as Y.XmlElement | Y.XmlText).clone());
+  if (firstAfter < element.length) element.delete(firstAfter, element.length - firstAfter);
+
+  // The first line goes at `at`, in the block itself.
+  if (lines[0]) {
+    if (run instanceof Y.XmlText) run.insert(textIndex, lines[0]);
+    else element.insert(firstAfter, [new Y.XmlText(lines[0])]);
+  }
+  const parent = element.parent as Y.XmlFragment | Y.XmlElement;
+  const position = parent.toArray().indexOf(element) + 1;
+  const hasTail = tailDelta.length > 0 || tailChildren.length > 0;
+  const created = lines.slice(1).map((line, i, rest) => {
+    const last = i === rest.length - 1;
+    const paragraph = last && hasTail ? sameKindAs(element) : new Y.XmlElement('paragraph');
+    if (line) paragraph.insert(0, [new Y.XmlText(line)]);
+    return paragraph;
+  });
+  parent.insert(position, created);
+  // The cut tail joins the last new block (once integrated: delta with marks needs a live type).
+  const last = created[created.length - 1]!;
+  if (tailDelta.length > 0) {
+    const first = last.length > 0 ? (last.get(0) as Y.XmlText) : null;
+    if (first) first.applyDelta([{ retain: first.length }, ...tailDelta]);
+    else {
+      const text = new Y.XmlText();
+      last.insert(0, [text]);
+      text.applyDelta(tailDelta);
+    }
+  }
+  if (tailChildren.length > 0) last.insert(last.length, tailChildren);
+}
+
+/** The text block (paragraph, heading) `at` points into, with where inside it; null between blocks. */
+function textBlockOf(at: Y.AbsolutePosition): { element: Y.XmlElement; childIndex: number; textIndex: number } | null {
+  if (at.type instanceof Y.XmlText) {
+    const element = at.type.parent;
+    if (!(element instanceof Y.XmlElement) || !TEXT_BLOCKS.has(element.nodeName)) return null;
+    return { element, childIndex: element.toArray().indexOf(at.type), textIndex: at.index };
+  }
+  if (at.type instanceof Y.XmlElement && TEXT_BLOCKS.has(at.type.nodeName)) {
+    // between inline children: continue the text run on the left when there is one
+    const before = at.index > 0 ? at.type.get(at.index - 1) : null;
+    if (before instanceof Y.XmlText) return { element: at.type, childIndex: at.index - 1, textIndex: before.length };
+    return { element: at.type, childIndex: at.index, textIndex: 0 };
+  }
+  return null;
+}
+
+function sliceDelta<T extends { insert: unknown }>(delta: T[], from: number): T[] {
+  const out: T[] = [];
+  let offset = 0;
+  for (const op of delta) {
+    const length = typeof op.insert === 'string' ? op.insert.length : 1;
+    if (offset + length > from) {
+      const skip = Math.max(0, from - offset);
+      out.push(typeof op.insert === 'string' && skip > 0 ? { ...op, insert: op.insert.slice(skip) } : op);
+    }
+    offset += length;
+  }
+  return out;
+}
+
+function sameKindAs(element: Y.XmlElement): Y.XmlElement {
+  const copy = new Y.XmlElement(element.nodeName);
+  for (const [key, value] of Object.entries(element.getAttributes())) copy.setAttribute(key, value as string);
+  return copy;
+}
+
+function paragraphOf(line: string): Y.XmlElement {
   const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  (type as Y.XmlFragment).insert(Math.min(at.index, (type as Y.XmlFragment).length), [paragraph]);
+  if (line) paragraph.insert(0, [new Y.XmlText(line)]);
+  return paragraph;
 }
 
 function insertBlockAfter(fragment: Y.XmlFragment, at: Y.AbsolutePosition, block: SuggestedBlock): void {

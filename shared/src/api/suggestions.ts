@@ -9,15 +9,34 @@ import { ThreadMessageView } from './threads.ts';
  * relative positions (base64), which keep meaning the same characters while others edit.
  */
 
-export const SUGGESTION_KINDS = ['insert', 'delete', 'replace', 'block'] as const;
+export const SUGGESTION_KINDS = ['insert', 'delete', 'replace', 'block', 'format'] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
 export const SUGGESTION_STATUSES = ['open', 'accepted', 'rejected'] as const;
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
 
-/** Longest text one suggestion may insert (a few paragraphs' worth). */
+/** Longest text one suggestion may insert (a few paragraphs' worth, '\n' between paragraphs). */
 export const MAX_SUGGESTION_TEXT = 5000;
 
+/**
+ * Marks a formatting suggestion may add or remove: the allow-list the server checks (each is a mark
+ * of the section schema; a test keeps the two in step). Links, code and comment anchors are not formatting.
+ */
+export const SUGGESTABLE_MARKS = ['bold', 'italic', 'underline', 'strike'] as const;
+export type SuggestableMark = (typeof SUGGESTABLE_MARKS)[number];
+
 const Position = Type.String({ minLength: 1, maxLength: 512, description: 'A Yjs relative position in the section document, base64' });
+
+/** A formatting change: a mark added to (or removed from) the text between two positions. */
+export const SuggestedFormat = Type.Object(
+  {
+    from: Position,
+    to: Position,
+    mark: Type.Union(SUGGESTABLE_MARKS.map((m) => Type.Literal(m))),
+    action: Type.Union([Type.Literal('add'), Type.Literal('remove')]),
+  },
+  { additionalProperties: false },
+);
+export type SuggestedFormat = Static<typeof SuggestedFormat>;
 
 /** A box proposed as a whole: its kind and its text (one paragraph per line). */
 export const SuggestedBlock = Type.Object({
@@ -37,6 +56,8 @@ export const CreateSuggestionBody = Type.Object(
     text: Type.Optional(Type.String({ maxLength: MAX_SUGGESTION_TEXT })),
     /** A whole box, inserted after the block that holds `at`. */
     block: Type.Optional(SuggestedBlock),
+    /** A formatting change, suggested on its own. */
+    format: Type.Optional(SuggestedFormat),
   },
   { additionalProperties: false },
 );
@@ -50,16 +71,21 @@ export const SuggestionView = Type.Object({
   kind: Type.Union(SUGGESTION_KINDS.map((k) => Type.Literal(k))),
   status: Type.Union(SUGGESTION_STATUSES.map((s) => Type.Literal(s))),
   createdAt: Type.String(),
-  /** The section's text the suggestion deletes, as it reads now (empty for an insertion). */
+  /** The section's text the suggestion deletes or formats, as it reads now (empty for an insertion). */
   quote: Type.String(),
-  /** The text it inserts (a box's text for a block). */
+  /**
+   * The text it inserts ('\n' between paragraphs; a box's text for a block); for a formatting
+   * change, its description in the guide's language ("Gras ajouté").
+   */
   replacement: Type.String(),
   deleteFrom: Nullable(Type.String()),
   deleteTo: Nullable(Type.String()),
   at: Nullable(Type.String()),
   block: Nullable(SuggestedBlock),
+  format: Nullable(SuggestedFormat),
   decidedBy: Nullable(Type.String()),
   decidedAt: Nullable(Type.String()),
+  decidedByName: Nullable(Type.String()),
   /**
    * The suggestion's discussion, oldest first: the suggester and the people who decide talk it over
    * (same message shape and @mentions as comment threads). Closed, still readable, once decided.
@@ -69,6 +95,14 @@ export const SuggestionView = Type.Object({
 export type SuggestionView = Static<typeof SuggestionView>;
 
 export const SuggestionParams = IdParams('guideId', 'sectionId', 'suggestionId');
+
+/** `GET …/suggestions?status=decided`: the decided ones (newest first, at most this many) instead of the open ones. */
+export const MAX_DECIDED_LISTED = 100;
+export const ListSuggestionsQuery = Type.Object(
+  { status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('decided')])) },
+  { additionalProperties: false },
+);
+export type ListSuggestionsQuery = Static<typeof ListSuggestionsQuery>;
 export const SectionSuggestionsParams = IdParams('guideId', 'sectionId');
 
 /** Accept or reject every open suggestion of one person in a section. */

@@ -108,6 +108,7 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
             sectionId={section.id}
             language={guide.language}
             open={suggestions.open}
+            decided={suggestions.decided}
             userId={user.id}
             canDecide={canDecide && !locked}
             canComment={guide.permissions.includes('section.comment')}

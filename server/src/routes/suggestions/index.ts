@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { CreateSuggestionBody, DecideAllBody, PostSuggestionMessageBody } from '@dalil/shared/api/suggestions.ts';
+import type { CreateSuggestionBody, DecideAllBody, ListSuggestionsQuery, PostSuggestionMessageBody } from '@dalil/shared/api/suggestions.ts';
 import type { RouteServices } from '../routeServices.ts';
 import { listSuggestions } from '../../suggestions/listSuggestions.ts';
 import { createSuggestion } from '../../suggestions/createSuggestion.ts';
@@ -25,8 +25,8 @@ const suggestionsRoute: FastifyPluginAsync<RouteServices> = async (app, services
     return Object.fromEntries(services.suggestions.openCountsBySection(request.params.guideId));
   });
 
-  app.get<{ Params: SectionParams }>('/sections/:sectionId/suggestions', { schema: listSuggestionsSchema }, async (request) =>
-    listSuggestions(services, request.auth?.user, request.params),
+  app.get<{ Params: SectionParams; Querystring: ListSuggestionsQuery }>('/sections/:sectionId/suggestions', { schema: listSuggestionsSchema }, async (request) =>
+    listSuggestions(services, request.auth?.user, request.params, request.query.status),
   );
 
   app.post<{ Params: SectionParams; Body: CreateSuggestionBody }>(

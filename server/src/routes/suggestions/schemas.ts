@@ -3,6 +3,7 @@ import {
   CreateSuggestionBody,
   DecideAllBody,
   DecideAllReply,
+  ListSuggestionsQuery,
   PostSuggestionMessageBody,
   SectionSuggestionsParams,
   SuggestionCounts,
@@ -22,14 +23,15 @@ export const suggestionCountsSchema = {
 
 export const listSuggestionsSchema = {
   tags,
-  summary: 'Open suggestions of a section, oldest first',
+  summary: 'Open suggestions of a section, oldest first (with ?status=decided: the decided ones, most recent first)',
   params: SectionSuggestionsParams,
+  querystring: ListSuggestionsQuery,
   response: { 200: Type.Array(SuggestionView), ...errorReplies },
 };
 
 export const createSuggestionSchema = {
   tags,
-  summary: 'Suggest a change (deletion between two Yjs relative positions, text or a box inserted at one); the text does not change',
+  summary: 'Suggest a change (deletion between two Yjs relative positions, text or a box inserted at one, a mark added or removed between two); the text does not change',
   params: SectionSuggestionsParams,
   body: CreateSuggestionBody,
   response: { 201: SuggestionView, ...errorReplies },
