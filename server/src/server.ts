@@ -2,6 +2,7 @@ import { loadConfig } from './config.ts';
 import { buildApp, type DalilApp } from './app.ts';
 import { DataDirLockedError } from './storage/dataDirLock.ts';
 import { MetadataMigrationError } from './storage/metadataMigration.ts';
+import { DatabaseStartError } from './storage/openStorage.ts';
 
 const config = loadConfig();
 let built: DalilApp;
@@ -9,7 +10,7 @@ try {
   built = await buildApp(config);
 } catch (err) {
   // a data dir this server must not touch: one clear line, not a stack
-  if (err instanceof DataDirLockedError || err instanceof MetadataMigrationError) {
+  if (err instanceof DataDirLockedError || err instanceof MetadataMigrationError || err instanceof DatabaseStartError) {
     console.error(`dalil: ${err.message}`);
     process.exit(1);
   }

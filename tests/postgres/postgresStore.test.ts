@@ -12,7 +12,8 @@ import { connectClient } from '../helpers/yClient.ts';
 import { trackSaved } from '../helpers/savedTracker.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { waitFor } from '../helpers/waitFor.ts';
-import { PostgresCluster } from '../helpers/postgres/postgresCluster.ts';
+import { freePort, PostgresCluster } from '../helpers/postgres/postgresCluster.ts';
+import { spawnServer } from '../helpers/serverProcess.ts';
 
 /** Production mode on a PostgreSQL of this file's own (it is stopped and started on purpose). */
 describe('PostgreSQL store', () => {
@@ -65,6 +66,16 @@ describe('PostgreSQL store', () => {
       reader.destroy();
     } finally {
       await second.dispose();
+    }
+  });
+
+  it('a node whose database cannot be reached does not start, and says why in one line', async () => {
+    const dir = tempDir();
+    try {
+      const nowhere = `postgres://dalil@127.0.0.1:${await freePort()}/nowhere`;
+      await expect(spawnServer(dir.path, { DATABASE_URL: nowhere })).rejects.toThrow(/dalil: the database at 127\.0\.0\.1:\d+\/nowhere cannot be reached/);
+    } finally {
+      dir.remove();
     }
   });
 

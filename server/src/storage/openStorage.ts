@@ -10,7 +10,11 @@ import { createPool } from './postgres/pgPool.ts';
 import { PgDocStore } from './postgres/pgDocStore.ts';
 import { PgMetadataBackend } from './postgres/pgMetadataBackend.ts';
 import { migrate } from './postgres/pgSchema.ts';
+import { isDatabaseUnreachable } from './postgres/pgErrors.ts';
 import { loadSharedSecret } from './postgres/sharedSecret.ts';
+
+/** The database of DATABASE_URL cannot be used: the server does not start (one line, no stack). */
+export class DatabaseStartError extends Error {}
 
 export interface StorageConfig {
   dataDir: string;
@@ -53,7 +57,10 @@ export async function openStorage(config: StorageConfig, log: FastifyBaseLogger,
   }
   const pool = createPool(config.databaseUrl, log);
   try {
-    const applied = await migrate(pool);
+    const applied = await migrate(pool).catch((err: Error) => {
+      const where = new URL(config.databaseUrl!);
+      throw new DatabaseStartError(`the database at ${where.host}${where.pathname} ${isDatabaseUnreachable(err) ? 'cannot be reached' : 'refused the schema'}: ${err.message}`);
+    });
     if (applied.length > 0) log.info({ versions: applied }, 'database schema migrated');
     const backend = new PgMetadataBackend(pool, log);
     const metadata = await MetadataStore.openOn(backend);

@@ -1,12 +1,8 @@
 import type { TestProject } from 'vitest/node';
 import { PostgresCluster } from './postgresCluster.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The suite's PostgreSQL (its `postgres` database), when the run tests the PostgreSQL store. */
-    postgresAdminUrl: string | null;
-  }
-}
+// the ProvidedContext it fills is declared there
+import type {} from './testDatabase.ts';
 
 /** Starts the PostgreSQL server the `postgres` project's servers store into, and stops it after. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -2,13 +2,29 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The suite's PostgreSQL (its `postgres` database), when the run tests the PostgreSQL store. */
+    postgresAdminUrl: string | null;
+  }
+}
+
+/** The suite's PostgreSQL, or null (embedded project, or outside vitest: the benchmarks reuse these helpers). */
+function adminUrl(): string | null {
+  try {
+    return inject('postgresAdminUrl') ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** Which store the servers of this test run use: the embedded one, or the suite's PostgreSQL. */
 export function storeUnderTest(): 'embedded' | 'postgres' {
-  return inject('postgresAdminUrl') ? 'postgres' : 'embedded';
+  return adminUrl() ? 'postgres' : 'embedded';
 }
 
 async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: inject('postgresAdminUrl')! });
+  const client = new pg.Client({ connectionString: adminUrl()! });
   await client.connect();
   try {
     await client.query(sql);
@@ -19,11 +35,11 @@ async function admin(sql: string): Promise<void> {
 
 /** A new, empty database on the suite's PostgreSQL (one per server: tests never share data). */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = inject('postgresAdminUrl');
-  if (!adminUrl) throw new Error('no PostgreSQL in this test run (the postgres project starts one)');
+  const serverUrl = adminUrl();
+  if (!serverUrl) throw new Error('no PostgreSQL in this test run (the postgres project starts one)');
   const name = `dalil_${randomBytes(6).toString('hex')}`;
   await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
