@@ -1,9 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { Room } from '../collaboration/room.ts';
-
-/** Marks changes that came from another node: applied and relayed to local sockets, never sent back. */
-export const RELAY_ORIGIN = Symbol('relay');
+import { RELAY_ORIGIN, type Room } from '../collaboration/room.ts';
 
 /** Kinds of room messages between nodes: first byte of each. */
 export const enum RelayKind {

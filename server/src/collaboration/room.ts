@@ -35,6 +35,12 @@ export interface SectionRoomParts {
 export const LOAD_ORIGIN = Symbol('load');
 /** Marks changes the server itself makes (comment anchors): stored and relayed like any edit. */
 export const SERVER_ORIGIN = Symbol('server');
+/**
+ * Marks changes another node relayed (several nodes): stored and sent to this room's sockets, but
+ * derived data is the business of the node where the change was made (two nodes recording the same
+ * word count at the same instant would only collide on the record).
+ */
+export const RELAY_ORIGIN = Symbol('relay');
 
 /**
  * One live document: its Y.Doc, the awareness of everyone in it, the sockets bound to it, and (for
@@ -158,7 +164,7 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin !== LOAD_ORIGIN) {
       this.persistence?.enqueue(update);
-      this.settle?.touch();
+      if (origin !== RELAY_ORIGIN) this.settle?.touch();
     }
     if (this.members.has(origin as RoomMember)) this.lastMemberEditAt = Date.now();
     if (this.members.size === 0 || (this.members.size === 1 && this.members.has(origin as RoomMember))) return;
