@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import type pg from 'pg';
 import { loadServerSecret } from '../auth/serverSecret.ts';
 import { DOCS_DIR } from './dataDirLayout.ts';
 import type { DocStore } from './docStore.ts';
@@ -29,8 +28,6 @@ export interface Storage {
   docStore: DocStore;
   /** Binds CSRF tokens to sessions; the same on every node. */
   secret: Buffer;
-  /** The PostgreSQL pool in production mode (for the parts that talk to the database directly). */
-  pool: pg.Pool | null;
   /** The metadata's PostgreSQL side, which several nodes keep in step (null when embedded). */
   sharedMetadata: PgMetadataBackend | null;
   /** Releases connections once everything is durable (after the documents were flushed). */
@@ -47,7 +44,6 @@ export async function openStorage(config: StorageConfig, log: FastifyBaseLogger,
       metadata,
       docStore,
       secret: loadServerSecret(config.dataDir, config.sessionSecret),
-      pool: null,
       sharedMetadata: null,
       close: async () => {
         await metadata.close();
@@ -72,7 +68,6 @@ export async function openStorage(config: StorageConfig, log: FastifyBaseLogger,
       metadata,
       docStore,
       secret,
-      pool,
       sharedMetadata: backend,
       close: async () => {
         await metadata.close();
