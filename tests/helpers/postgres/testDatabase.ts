@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+// the `postgresAdminUrl` key of vitest's ProvidedContext, also for packages that only import helpers (bench)
+import type {} from './postgres.globalSetup.ts';
 
 /** Which store the servers of this test run use: the embedded one, or the suite's PostgreSQL. */
 export function storeUnderTest(): 'embedded' | 'postgres' {
