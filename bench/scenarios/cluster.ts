@@ -43,11 +43,14 @@ const SAVED_PACE_MS = 10;
 /** Cross-node delivery adds one Redis hop (publish → subscriber) to a relay: "within a few ms". */
 const CROSS_NODE_P50_MS = 5;
 
-/** Metadata: 1,000 guides of 10 sections, two of them of 2,000; 500 people with 200 notifications each. */
+/**
+ * Metadata: 1,000 guides of 10 sections, except two of 200 and two of 2,000 (the sizes at which a
+ * change is timed: what a change rewrites is the record of its guide); 500 people with 200
+ * notifications each.
+ */
 const GUIDES = env('BENCH_CLUSTER_GUIDES', 1000);
-const SMALL_SECTIONS = 10;
-const LARGE_GUIDES = 2;
-const LARGE_SECTIONS = env('BENCH_CLUSTER_LARGE_SECTIONS', 2000);
+const GUIDE_SIZES = [10, 200, env('BENCH_CLUSTER_LARGE_SECTIONS', 2000)];
+const GUIDES_PER_LARGER_SIZE = 2;
 const PEOPLE = 500;
 /** The server keeps at most 200 per person: 500 × 200 = 100,000. */
 const NOTIFICATIONS_PER_PERSON = 200;
@@ -174,27 +177,30 @@ async function liveEditing(bench: BenchSession, postgres: PostgresCluster, redis
   };
 }
 
-type OpKind = 'createSmall' | 'commentSmall' | 'createLarge' | 'commentLarge';
-const OP_KINDS: OpKind[] = ['createSmall', 'commentSmall', 'createLarge', 'commentLarge'];
+/** A change (create a section, or post a comment that mentions a member) on a guide of the size at that index of GUIDE_SIZES. */
+type OpKind = { what: 'create' | 'comment'; size: number };
+const OP_KINDS: OpKind[] = GUIDE_SIZES.flatMap((_, size) => [{ what: 'create' as const, size }, { what: 'comment' as const, size }]);
+const kindName = (k: OpKind) => `${k.what}@${GUIDE_SIZES[k.size]}`;
 
 interface StoreSetup {
   store: 'file' | 'postgres';
   server: BenchServer;
   seed: SeededMetadata;
   op(kind: OpKind, i: number): Promise<unknown>;
-  latency: Record<OpKind, number[]>;
+  /** By kindName. */
+  latency: Map<string, number[]>;
   opsPerSec: number[];
 }
 
 /** Part 4: the same seeded metadata in each store, changes through the REST API. */
 async function metadataStores(bench: BenchSession, postgres: PostgresCluster) {
-  const large = new Set(Array.from({ length: LARGE_GUIDES }, (_, i) => Math.floor(((i + 1) * GUIDES) / (LARGE_GUIDES + 1))));
-  const options: SeedOptions = {
-    people: PEOPLE,
-    notificationsPerPerson: NOTIFICATIONS_PER_PERSON,
-    sectionsOf: (g) => (large.has(g) ? LARGE_SECTIONS : SMALL_SECTIONS),
-  };
-  const sections = (GUIDES - LARGE_GUIDES) * SMALL_SECTIONS + LARGE_GUIDES * LARGE_SECTIONS;
+  // guide index → index in GUIDE_SIZES: the larger guides spread over the list, the rest the smallest size
+  const sizeOf = new Map<number, number>();
+  const larger = (GUIDE_SIZES.length - 1) * GUIDES_PER_LARGER_SIZE;
+  for (let k = 0; k < larger; k++) sizeOf.set(Math.floor(((k + 1) * GUIDES) / (larger + 1)), 1 + Math.floor(k / GUIDES_PER_LARGER_SIZE));
+  const sectionsOf = (g: number) => GUIDE_SIZES[sizeOf.get(g) ?? 0]!;
+  const options: SeedOptions = { people: PEOPLE, notificationsPerPerson: NOTIFICATIONS_PER_PERSON, sectionsOf };
+  const sections = Array.from({ length: GUIDES }, (_, g) => sectionsOf(g)).reduce((a, b) => a + b, 0);
   bench.log(`cluster: metadata, ${GUIDES} guides (${sections} sections), ${PEOPLE * NOTIFICATIONS_PER_PERSON} notifications, in files`);
   let fileSeed: SeededMetadata | null = null;
   const { server: fileServer } = await bench.dalil('cluster-meta-file', {}, (dataDir) => {
@@ -206,7 +212,7 @@ async function metadataStores(bench: BenchSession, postgres: PostgresCluster) {
   const { server: pgServer } = await bench.dalil('cluster-meta-pg', { env: { DATABASE_URL: url } }, async () => {
     pgSeed = await seedMetadataRows(url, GUIDES, sections, BENCH_EMAIL, options);
   });
-  const stores = [await storeSetup('file', fileServer, fileSeed!, large), await storeSetup('postgres', pgServer, pgSeed!, large)];
+  const stores = [await storeSetup('file', fileServer, fileSeed!, sizeOf), await storeSetup('postgres', pgServer, pgSeed!, sizeOf)];
 
   bench.log(`cluster: metadata changes, ${SEQUENTIAL_PER_KIND} of each kind one at a time, then ${CONCURRENT_OPS} ${CONCURRENCY} at a time`);
   for (let i = 0; i < 5; i++) for (const s of stores) for (const kind of OP_KINDS) await s.op(kind, 1_000_000 + i); // warm-up
@@ -216,7 +222,7 @@ async function metadataStores(bench: BenchSession, postgres: PostgresCluster) {
       for (const s of stores) {
         const t0 = performance.now();
         await s.op(kind, i);
-        s.latency[kind].push(performance.now() - t0);
+        s.latency.get(kindName(kind))!.push(performance.now() - t0);
       }
     }
   }
@@ -228,7 +234,7 @@ async function metadataStores(bench: BenchSession, postgres: PostgresCluster) {
         Array.from({ length: CONCURRENT_OPS }, (_, i) => i),
         CONCURRENCY,
         async (i) => {
-          await s.op(i % 2 ? 'commentSmall' : 'createSmall', 2_000_000 + r * CONCURRENT_OPS + i);
+          await s.op({ what: i % 2 ? 'comment' : 'create', size: 0 }, 2_000_000 + r * CONCURRENT_OPS + i);
         },
       );
       s.opsPerSec.push((CONCURRENT_OPS * 1000) / (performance.now() - t0));
@@ -237,51 +243,44 @@ async function metadataStores(bench: BenchSession, postgres: PostgresCluster) {
   await bench.stop(fileServer, pgServer);
 
   const [file, pg] = stores as [StoreSetup, StoreSetup];
-  const stat = (s: StoreSetup, kind: OpKind) => summarize(s.latency[kind]);
-  const what: Record<OpKind, string> = {
-    createSmall: `create section, ${SMALL_SECTIONS}-section guide`,
-    commentSmall: 'post comment (mention), small guide',
-    createLarge: `create section, ${LARGE_SECTIONS.toLocaleString('en')}-section guide`,
-    commentLarge: `post comment (mention), ${LARGE_SECTIONS.toLocaleString('en')}-section guide`,
-  };
+  const stat = (s: StoreSetup, kind: OpKind) => summarize(s.latency.get(kindName(kind))!);
+  const what = (k: OpKind) => `${k.what === 'create' ? 'create section' : 'post comment (mention)'}, ${GUIDE_SIZES[k.size]!.toLocaleString('en')}-section guide`;
   const rows: Row[] = [];
   for (const kind of OP_KINDS) {
     for (const key of ['p50', 'p99'] as const) {
-      rows.push(absoluteRow(`cluster: metadata ${what[kind]} ${key}, file store`, 'ms', stat(file, kind)[key], null));
-      rows.push(ratioRow(`cluster: metadata ${what[kind]} ${key}, PostgreSQL (ref: file store)`, 'ms', stat(pg, kind)[key], stat(file, kind)[key]));
+      rows.push(absoluteRow(`cluster: metadata ${what(kind)} ${key}, file store`, 'ms', stat(file, kind)[key], null));
+      rows.push(ratioRow(`cluster: metadata ${what(kind)} ${key}, PostgreSQL (ref: file store)`, 'ms', stat(pg, kind)[key], stat(file, kind)[key]));
     }
   }
   rows.push(absoluteRow(`cluster: metadata changes/s, ${CONCURRENCY} in flight, file store`, 'ops/s', median(file.opsPerSec), null, undefined, 0));
   rows.push(ratioRow(`cluster: metadata changes/s, ${CONCURRENCY} in flight, PostgreSQL (ref: file store)`, 'ops/s', median(pg.opsPerSec), median(file.opsPerSec), undefined, 0));
-  const largeId = file.seed.guideIds[[...large][0]!]!;
-  const smallId = file.seed.guideIds[0]!;
+  const firstOfSize = (size: number) => file.seed.guideIds.find((_, g) => (sizeOf.get(g) ?? 0) === size)!;
   return {
     rows,
     details: {
       guides: GUIDES,
       sections,
-      largeGuides: LARGE_GUIDES,
-      largeGuideSections: LARGE_SECTIONS,
+      guideSizes: GUIDE_SIZES,
+      guidesPerLargerSize: GUIDES_PER_LARGER_SIZE,
       people: PEOPLE,
       notifications: file.seed.notifications,
-      guideRecordChars: { small: file.seed.guideBytes.get(smallId), large: file.seed.guideBytes.get(largeId) },
+      guideRecordCharsBySize: Object.fromEntries(GUIDE_SIZES.map((n, size) => [n, file.seed.guideBytes.get(firstOfSize(size))])),
       seededJsonChars: file.seed.bytes,
       concurrency: CONCURRENCY,
       stores: stores.map((s) => ({
         store: s.store,
-        latencyMs: Object.fromEntries(OP_KINDS.map((k) => [k, roundSummary(summarize(s.latency[k]))])),
+        latencyMs: Object.fromEntries(OP_KINDS.map((k) => [kindName(k), roundSummary(summarize(s.latency.get(kindName(k))!))])),
         opsPerSecRounds: s.opsPerSec.map((x) => round(x, 0)),
-        sequentialOpsPerSec: round(1000 / (sum(OP_KINDS.map((k) => summarize(s.latency[k]).mean)) / OP_KINDS.length), 0),
+        sequentialOpsPerSec: round(1000 / (sum(OP_KINDS.map((k) => summarize(s.latency.get(kindName(k))!).mean)) / OP_KINDS.length), 0),
       })),
     },
   };
 }
 
-async function storeSetup(store: 'file' | 'postgres', server: BenchServer, seed: SeededMetadata, large: Set<number>): Promise<StoreSetup> {
+async function storeSetup(store: 'file' | 'postgres', server: BenchServer, seed: SeededMetadata, sizeOf: Map<number, number>): Promise<StoreSetup> {
   const api = new Api(server.url);
   await api.login(BENCH_EMAIL, BENCH_PASSWORD);
-  const small = seed.guideIds.filter((_, g) => !large.has(g));
-  const big = seed.guideIds.filter((_, g) => large.has(g));
+  const bySize = GUIDE_SIZES.map((_, size) => seed.guideIds.filter((_, g) => (sizeOf.get(g) ?? 0) === size));
   const createSection = (guideId: string, i: number) => api.ok('POST', `/api/guides/${guideId}/sections`, { title: `Nouvelle section ${i}` });
   // a reply that mentions a member: the guide's threads record and that person's notifications (200 already) are rewritten
   const postComment = (guideId: string, i: number) =>
@@ -293,12 +292,13 @@ async function storeSetup(store: 'file' | 'postgres', server: BenchServer, seed:
     store,
     server,
     seed,
-    latency: { createSmall: [], commentSmall: [], createLarge: [], commentLarge: [] },
+    latency: new Map(OP_KINDS.map((k) => [kindName(k), []])),
     opsPerSec: [],
     op: (kind, i) => {
-      // small guides round-robin (each written at most a few times), large ones alternate
-      const guideId = kind.endsWith('Small') ? small[(i * 7) % small.length]! : big[i % big.length]!;
-      return kind.startsWith('create') ? createSection(guideId, i) : postComment(guideId, i);
+      // the small guides in a stride (each written a few times at most), the larger ones in turn
+      const guides = bySize[kind.size]!;
+      const guideId = guides[(i * 7) % guides.length]!;
+      return kind.what === 'create' ? createSection(guideId, i) : postComment(guideId, i);
     },
   };
 }
