@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, release } from 'node:os';
 import { join } from 'node:path';
 import { bundle } from './scenarios/bundle.ts';
+import { cluster } from './scenarios/cluster.ts';
 import { deeplink } from './scenarios/deeplink.ts';
 import { guideExport } from './scenarios/export.ts';
 import { idle } from './scenarios/idle.ts';
@@ -32,7 +33,7 @@ import { round } from './support/stats.ts';
 import { formatTable, type Row } from './support/table.ts';
 
 /** In this order; a new scenario is one file in scenarios/ and one entry here. */
-const scenarios: Scenario[] = [bundle, propagation, saved, replay, largeGuide, idle, deeplink, versions, guideExport, rich, startup, docxImport, metadata, suggestions];
+const scenarios: Scenario[] = [bundle, propagation, saved, replay, largeGuide, idle, deeplink, versions, guideExport, rich, startup, docxImport, metadata, suggestions, cluster];
 
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean)) : null;
 const unknown = only ? [...only].filter((name) => !scenarios.some((s) => s.name === name)) : [];

@@ -24,16 +24,28 @@ export class BenchSession {
 
   /**
    * Dalil in its own process on a fresh data dir holding the benchmark account (and whatever
-   * `prepare` writes into it before the server starts).
+   * `prepare` writes into it before the server starts). With DATABASE_URL in `options.env` the
+   * account goes into that database; `account: false` for a further node on a database that has it.
    */
-  async dalil(name: string, options: SpawnOptions = {}, prepare?: (dataDir: string) => void): Promise<{ server: BenchServer; dataDir: string }> {
+  async dalil(
+    name: string,
+    options: SpawnOptions & { account?: boolean } = {},
+    prepare?: (dataDir: string) => void | Promise<void>,
+  ): Promise<{ server: BenchServer; dataDir: string }> {
     const dataDir = mkdtempSync(join(tmpdir(), 'dalil-bench-'));
     this.tempDirs.push(dataDir);
-    await addBenchAccount(dataDir);
-    prepare?.(dataDir);
+    if (options.account !== false) await addBenchAccount(dataDir, options.env);
+    await prepare?.(dataDir);
     const server = await spawnDalil(dataDir, { ...this.profOptions(`dalil-${name}`), ...options });
     this.running.add(server);
     return { server, dataDir };
+  }
+
+  /** A temporary directory removed at the end of the run (e.g. FILES_DIR shared by several nodes). */
+  tempDir(prefix: string): string {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    this.tempDirs.push(dir);
+    return dir;
   }
 
   /** The bare `@y/websocket-server` relay, in its own process. */

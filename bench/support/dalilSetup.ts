@@ -7,12 +7,15 @@ const serverDir = resolve(import.meta.dirname, '../../server');
 export const BENCH_EMAIL = 'bench@dalil.test';
 export const BENCH_PASSWORD = 'banc-d-essai-2026';
 
-/** Creates the benchmark's account with the admin CLI (`pnpm admin user:add`), before the server starts. */
-export async function addBenchAccount(dataDir: string): Promise<void> {
+/**
+ * Creates the benchmark's account with the admin CLI (`pnpm admin user:add`), before the server
+ * starts; `env` is the server's (with DATABASE_URL, the account goes into the database).
+ */
+export async function addBenchAccount(dataDir: string, env: Record<string, string> = {}): Promise<void> {
   await promisify(execFile)(
     process.execPath,
     ['dist/adminCli.js', 'user:add', '--email', BENCH_EMAIL, '--name', 'Banc d’essai', '--password', BENCH_PASSWORD],
-    { cwd: serverDir, env: { ...process.env, DATA_DIR: dataDir } },
+    { cwd: serverDir, env: { ...process.env, ...env, DATA_DIR: dataDir } },
   );
 }
 

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+// the `postgresAdminUrl` key of vitest's ProvidedContext, also for packages that only import helpers (bench)
+import type {} from './postgres.globalSetup.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
