@@ -15,11 +15,11 @@ export async function seedMetadataRows(databaseUrl: string, guides: number, sect
     const { records, seeded } = seedRecords(rows[0].data, guides, sections, benchEmail, options);
     await client.query('BEGIN');
     const [accounts, ...others] = records;
-    await client.query("UPDATE metadata_records SET data = $1::jsonb WHERE kind = 'accounts' AND id = 'accounts'", [JSON.stringify(accounts!.data)]);
+    await client.query("UPDATE metadata_records SET data = $1::json WHERE kind = 'accounts' AND id = 'accounts'", [JSON.stringify(accounts!.data)]);
     // a few hundred rows per statement: one round trip each, parameters well under the 65,535 limit
     for (let i = 0; i < others.length; i += 200) {
       const batch = others.slice(i, i + 200);
-      await client.query('INSERT INTO metadata_records (kind, id, data, version) SELECT k, i, d::jsonb, 1 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(k, i, d)', [
+      await client.query('INSERT INTO metadata_records (kind, id, data, version) SELECT k, i, d::json, 1 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(k, i, d)', [
         batch.map((r) => r.kind),
         batch.map((r) => r.id),
         batch.map((r) => JSON.stringify(r.data)),

@@ -47,7 +47,7 @@ export async function migrateToPostgres(dataDir: string, pool: pg.Pool): Promise
 
   await inTransaction(pool, async (client) => {
     for (const record of records) {
-      await client.query('INSERT INTO metadata_records (kind, id, data, version) VALUES ($1, $2, $3::jsonb, 1)', [record.kind, record.id, JSON.stringify(record.data)]);
+      await client.query('INSERT INTO metadata_records (kind, id, data, version) VALUES ($1, $2, $3::json, 1)', [record.kind, record.id, JSON.stringify(record.data)]);
     }
     for (const [name, state] of states) await client.query('INSERT INTO doc_snapshots (doc, data) VALUES ($1, $2)', [name, encodeRecords([state])]);
     // CSRF tokens issued before the move stay valid

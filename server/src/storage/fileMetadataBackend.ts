@@ -16,6 +16,7 @@ import { fileExists, fsyncDir } from './durableFile.ts';
 import { ACCOUNTS_ID, type MetadataBackend, type MetadataRecord, type RecordKind, type StoredRecordData } from './metadataBackend.ts';
 import { MetadataFile, readMetadataFile } from './metadataFile.ts';
 import { migrateSingleFileMetadata } from './metadataMigration.ts';
+import { emptyAccounts } from './metadataRecords.ts';
 
 const DIR_OF: Record<Exclude<RecordKind, 'accounts'>, string> = {
   guide: GUIDE_METADATA_DIR,
@@ -48,6 +49,8 @@ export class FileMetadataBackend implements MetadataBackend {
     const records: StoredRecordData[] = [];
     const accounts = await readMetadataFile(this.path('accounts', ACCOUNTS_ID));
     if (accounts) records.push({ kind: 'accounts', id: ACCOUNTS_ID, data: accounts });
+    // The accounts file marks a data dir as one (the backup looks for it): written from the start.
+    else await this.persist([{ kind: 'accounts', id: ACCOUNTS_ID, data: emptyAccounts() }]);
     for (const [kind, sub] of Object.entries(DIR_OF) as Array<[Exclude<RecordKind, 'accounts'>, string]>) {
       for (const file of await readdir(join(this.dir, sub))) {
         // a write interrupted by a crash: the file it was replacing is whole

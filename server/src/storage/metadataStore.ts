@@ -130,8 +130,6 @@ export class MetadataStore {
     const storedAccounts = byKind('accounts')[0];
     const accounts: MetadataRecord<AccountRecords> = { kind: 'accounts', id: ACCOUNTS_ID, data: (storedAccounts?.data as AccountRecords | undefined) ?? emptyAccounts() };
     const store = new MetadataStore(backend, accounts);
-    // The accounts record marks a data dir as one (the backup looks for it): write it from the start.
-    if (!storedAccounts) await backend.persist([accounts as MetadataRecord]);
 
     const threadsById = new Map(byKind('threads').map((r) => [r.id, r]));
     const workflowById = new Map(byKind('workflow').map((r) => [r.id, r]));

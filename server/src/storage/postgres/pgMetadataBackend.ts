@@ -152,8 +152,8 @@ export class PgMetadataBackend implements MetadataBackend {
           for (const row of rows) {
             const result =
               row.from === 0
-                ? await client.query('INSERT INTO metadata_records (kind, id, data, version) VALUES ($1, $2, $3::jsonb, 1) ON CONFLICT DO NOTHING', [row.kind, row.id, row.json])
-                : await client.query('UPDATE metadata_records SET data = $3::jsonb, version = version + 1, updated_at = now() WHERE kind = $1 AND id = $2 AND version = $4', [
+                ? await client.query('INSERT INTO metadata_records (kind, id, data, version) VALUES ($1, $2, $3::json, 1) ON CONFLICT DO NOTHING', [row.kind, row.id, row.json])
+                : await client.query('UPDATE metadata_records SET data = $3::json, version = version + 1, updated_at = now() WHERE kind = $1 AND id = $2 AND version = $4', [
                     row.kind,
                     row.id,
                     row.json,

@@ -14,10 +14,12 @@ const STEPS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
       -- One row per metadata record (accounts; per guide: guide, threads, workflow; per person:
       -- notifications), as the embedded store keeps one file each. version counts the writes, so a
       -- node writing from a stale copy is refused instead of overwriting what another node wrote.
+      -- json, not jsonb: a record is always written and read whole, and jsonb's parsing doubled the
+      -- cost of writing a large guide's record (bench scenario "cluster"); json is still queryable.
       CREATE TABLE metadata_records (
         kind text NOT NULL,
         id text NOT NULL,
-        data jsonb NOT NULL,
+        data json NOT NULL,
         version bigint NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (kind, id)
