@@ -121,7 +121,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const snapshotsDir = join(config.filesDir, SNAPSHOTS_DIR);
     mkdirSync(snapshotsDir, { recursive: true, mode: 0o700 });
     const snapshots = new SnapshotStore(snapshotsDir);
-    const versions = new VersionStore(join(config.filesDir, VERSIONS_DIR));
+    const versions = new VersionStore(join(config.filesDir, VERSIONS_DIR), storage.versionManifests);
     await versions.init();
     const access = new GuideAccess(guides, members);
     const images: GuideImages = {

@@ -96,6 +96,18 @@ describe('two nodes joined by Redis', () => {
     reader.provider.disconnect();
   });
 
+  it('a version made on node A is listed and readable on node B at once', async () => {
+    const onB = new Api(b.url);
+    onB.cookie = team.byRole.coordinator.cookie;
+    onB.csrfToken = team.byRole.coordinator.api.csrfToken;
+    // B has read the list before: nothing it keeps may hide the new version
+    await onB.ok('GET', `/api/guides/${team.guide.id}/versions`);
+    const made = await team.byRole.coordinator.api.ok<{ id: string }>('POST', `/api/guides/${team.guide.id}/versions`, { kind: 'provisional', label: 'Sur A' });
+    const { versions } = await onB.ok<{ versions: Array<{ id: string; label: string | null }> }>('GET', `/api/guides/${team.guide.id}/versions`);
+    expect(versions.map((v) => v.id)).toContain(made.id);
+    expect((await onB.request('GET', `/api/guides/${team.guide.id}/versions/${made.id}`)).status).toBe(200);
+  });
+
   it('a logout on node A closes that session’s sockets on node B', async () => {
     const user = await createUser(a, 'Sami Déconnexion');
     const session = new Api(b.url);

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type pg from 'pg';
 import * as Y from 'yjs';
-import { DOCS_DIR, SECRET_FILE } from '../storage/dataDirLayout.ts';
+import { DOCS_DIR, SECRET_FILE, VERSION_MANIFESTS, VERSIONS_DIR } from '../storage/dataDirLayout.ts';
+import { FileVersionManifests, type VersionManifest } from '../storage/versionStore.ts';
+import { PgVersionManifests } from '../storage/postgres/pgVersionManifests.ts';
 import { FileDocStore } from '../storage/fileDocStore.ts';
 import { FileMetadataBackend } from '../storage/fileMetadataBackend.ts';
 import { encodeRecords } from '../storage/recordCodec.ts';
@@ -16,6 +18,7 @@ export class MigrationRefusedError extends Error {}
 
 export interface MigrationSummary {
   records: number;
+  versions: number;
   documents: number;
   guides: number;
 }
@@ -32,7 +35,7 @@ const silent = { warn: () => {} };
 export async function migrateToPostgres(dataDir: string, pool: pg.Pool): Promise<MigrationSummary> {
   await migrate(pool);
   const { rows } = await pool.query<{ n: string }>(
-    'SELECT (SELECT count(*) FROM metadata_records) + (SELECT count(*) FROM doc_snapshots) + (SELECT count(*) FROM doc_updates) AS n',
+    'SELECT (SELECT count(*) FROM metadata_records) + (SELECT count(*) FROM doc_snapshots) + (SELECT count(*) FROM doc_updates) + (SELECT count(*) FROM version_manifests) AS n',
   );
   if (Number(rows[0]!.n) > 0) throw new MigrationRefusedError('the target database already holds Dalil data: migrate into an empty database');
 
@@ -42,6 +45,7 @@ export async function migrateToPostgres(dataDir: string, pool: pg.Pool): Promise
   const states = new Map<string, Uint8Array>();
   for (const name of docNames) states.set(name, Y.mergeUpdates((await files.load(name)).updates));
   await files.close();
+  const manifests = await new FileVersionManifests(join(dataDir, VERSIONS_DIR, VERSION_MANIFESTS)).all().catch(() => new Map<string, VersionManifest>());
   const secretPath = join(dataDir, SECRET_FILE);
   const secret = existsSync(secretPath) ? readFileSync(secretPath, 'utf8').trim() : null;
 
@@ -50,22 +54,34 @@ export async function migrateToPostgres(dataDir: string, pool: pg.Pool): Promise
       await client.query('INSERT INTO metadata_records (kind, id, data, version) VALUES ($1, $2, $3::json, 1)', [record.kind, record.id, JSON.stringify(record.data)]);
     }
     for (const [name, state] of states) await client.query('INSERT INTO doc_snapshots (doc, data) VALUES ($1, $2)', [name, encodeRecords([state])]);
+    for (const manifest of manifests.values()) {
+      await client.query('INSERT INTO version_manifests (id, guide_id, created_at, manifest) VALUES ($1, $2, $3, $4::json)', [manifest.id, manifest.guideId, manifest.createdAt, JSON.stringify(manifest)]);
+    }
     // CSRF tokens issued before the move stay valid
     if (secret) await client.query('INSERT INTO server_settings (key, value) VALUES ($1, $2)', ['session-secret', secret]);
   });
 
   try {
-    await verifyCopy(pool, records, states);
+    await verifyCopy(pool, records, states, manifests);
   } catch (err) {
     await inTransaction(pool, async (client) => {
-      for (const table of ['metadata_records', 'doc_snapshots', 'doc_updates', 'server_settings']) await client.query(`DELETE FROM ${table}`);
+      for (const table of ['metadata_records', 'doc_snapshots', 'doc_updates', 'version_manifests', 'server_settings']) await client.query(`DELETE FROM ${table}`);
     });
     throw err;
   }
-  return { records: records.length, documents: states.size, guides: records.filter((r) => r.kind === 'guide').length };
+  return { records: records.length, versions: manifests.size, documents: states.size, guides: records.filter((r) => r.kind === 'guide').length };
 }
 
-async function verifyCopy(pool: pg.Pool, records: Array<{ kind: string; id: string; data: unknown }>, states: Map<string, Uint8Array>): Promise<void> {
+async function verifyCopy(
+  pool: pg.Pool,
+  records: Array<{ kind: string; id: string; data: unknown }>,
+  states: Map<string, Uint8Array>,
+  manifests: Map<string, VersionManifest>,
+): Promise<void> {
+  const copied = new PgVersionManifests(pool);
+  for (const manifest of manifests.values()) {
+    if (!isDeepStrictEqual(await copied.find(manifest.id), JSON.parse(JSON.stringify(manifest)))) throw new MigrationRefusedError(`version ${manifest.id} does not read back equal`);
+  }
   const { rows } = await pool.query<{ kind: string; id: string; data: unknown }>('SELECT kind, id, data FROM metadata_records');
   if (rows.length !== records.length) throw new MigrationRefusedError(`${records.length} records copied, ${rows.length} read back`);
   const stored = new Map(rows.map((r) => [`${r.kind}/${r.id}`, r.data]));

@@ -1,10 +1,10 @@
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import * as Y from 'yjs';
-import { DOCS_DIR, IMAGES_DIR, SECRET_FILE, SNAPSHOTS_DIR, VERSIONS_DIR } from '../storage/dataDirLayout.ts';
+import { DOCS_DIR, IMAGES_DIR, SECRET_FILE, SNAPSHOTS_DIR, VERSION_FILE_EXT, VERSION_MANIFESTS, VERSIONS_DIR } from '../storage/dataDirLayout.ts';
 import { writeFileDurably } from '../storage/durableFile.ts';
 import { FileDocStore } from '../storage/fileDocStore.ts';
 import { FileMetadataBackend } from '../storage/fileMetadataBackend.ts';
@@ -33,10 +33,12 @@ export async function createDatabaseBackup(pool: pg.Pool, filesDir: string, file
     let records: Array<{ kind: RecordKind; id: string; data: unknown }>;
     let docs: Array<{ doc: string; data: Buffer }>;
     let secret: string | null;
+    let manifests: Array<{ id: string; manifest: unknown }>;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       records = (await client.query('SELECT kind, id, data FROM metadata_records')).rows;
       docs = (await client.query('SELECT doc, data FROM doc_snapshots UNION ALL (SELECT doc, data FROM doc_updates ORDER BY seq)')).rows;
+      manifests = (await client.query('SELECT id, manifest FROM version_manifests')).rows;
       secret = (await client.query<{ value: string }>(`SELECT value FROM server_settings WHERE key = 'session-secret'`)).rows[0]?.value ?? null;
       await client.query('COMMIT');
     } finally {
@@ -55,8 +57,11 @@ export async function createDatabaseBackup(pool: pg.Pool, filesDir: string, file
     for (const [doc, updates] of updatesOf) await store.compact(doc, Y.mergeUpdates(updates));
     await store.close();
     if (secret) await writeFileDurably(join(staging, SECRET_FILE), secret);
+    if (manifests.length > 0) await mkdir(join(staging, VERSIONS_DIR, VERSION_MANIFESTS), { recursive: true });
+    for (const { id, manifest } of manifests) await writeFileDurably(join(staging, VERSIONS_DIR, VERSION_MANIFESTS, id + VERSION_FILE_EXT), JSON.stringify(manifest));
     for (const dir of FILE_DIRS) {
-      if (existsSync(join(filesDir, dir))) await cp(join(filesDir, dir), join(staging, dir), { recursive: true });
+      // FILES_DIR's versions/ holds the contents; the manifests came from the database
+      if (existsSync(join(filesDir, dir))) await cp(join(filesDir, dir), join(staging, dir), { recursive: true, force: false });
     }
     return await createBackup(staging, file);
   } finally {

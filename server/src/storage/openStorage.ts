@@ -11,6 +11,8 @@ import { PgMetadataBackend } from './postgres/pgMetadataBackend.ts';
 import { migrate } from './postgres/pgSchema.ts';
 import { isDatabaseUnreachable } from './postgres/pgErrors.ts';
 import { loadSharedSecret } from './postgres/sharedSecret.ts';
+import { PgVersionManifests } from './postgres/pgVersionManifests.ts';
+import type { VersionManifests } from './versionStore.ts';
 
 /** The database of DATABASE_URL cannot be used: the server does not start (one line, no stack). */
 export class DatabaseStartError extends Error {}
@@ -28,6 +30,8 @@ export interface Storage {
   docStore: DocStore;
   /** Binds CSRF tokens to sessions; the same on every node. */
   secret: Buffer;
+  /** Where version manifests go (production: the database); undefined: files beside the contents. */
+  versionManifests: VersionManifests | undefined;
   /** The metadata's PostgreSQL side, which several nodes keep in step (null when embedded). */
   sharedMetadata: PgMetadataBackend | null;
   /** Releases connections once everything is durable (after the documents were flushed). */
@@ -44,6 +48,7 @@ export async function openStorage(config: StorageConfig, log: FastifyBaseLogger,
       metadata,
       docStore,
       secret: loadServerSecret(config.dataDir, config.sessionSecret),
+      versionManifests: undefined,
       sharedMetadata: null,
       close: async () => {
         await metadata.close();
@@ -68,6 +73,7 @@ export async function openStorage(config: StorageConfig, log: FastifyBaseLogger,
       metadata,
       docStore,
       secret,
+      versionManifests: new PgVersionManifests(pool),
       sharedMetadata: backend,
       close: async () => {
         await metadata.close();

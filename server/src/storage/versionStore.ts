@@ -46,16 +46,71 @@ export interface ContentView {
 export const hashContent = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * Versions on disk, content-addressed. A manifest is written last (after every content file it
- * names is durable) and never rewritten: a version exists once its manifest exists, and is
- * immutable. Content files are named by their hash, so a section unchanged between two versions
- * costs nothing the second time. Manifests are small and immutable: they are cached once read.
+ * Where version manifests are kept: files beside the contents (embedded), or rows of PostgreSQL
+ * (production: every node sees a version the moment another made it).
  */
-export class VersionStore {
+export interface VersionManifests {
+  save(manifest: VersionManifest, json: string): Promise<void>;
+  /** A guide's versions, newest first. */
+  list(guideId: string): Promise<VersionManifest[]>;
+  find(versionId: string): Promise<VersionManifest | undefined>;
+}
+
+export const newestFirst = (a: VersionManifest, b: VersionManifest) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
+
+/** Manifests as files (`manifests/<versionId>.json`); small and immutable, so cached once read. */
+export class FileVersionManifests implements VersionManifests {
   private manifests: Map<string, VersionManifest> | null = null;
   private loading: Promise<Map<string, VersionManifest>> | null = null;
 
   constructor(private readonly dir: string) {}
+
+  async save(manifest: VersionManifest, json: string): Promise<void> {
+    await writeFileDurably(join(this.dir, manifest.id + VERSION_FILE_EXT), json);
+    (await this.all()).set(manifest.id, manifest);
+  }
+
+  async list(guideId: string): Promise<VersionManifest[]> {
+    return [...(await this.all()).values()].filter((m) => m.guideId === guideId).sort(newestFirst);
+  }
+
+  async find(versionId: string): Promise<VersionManifest | undefined> {
+    return (await this.all()).get(versionId);
+  }
+
+  /** Every manifest, by id (the migration to PostgreSQL copies them). */
+  all(): Promise<Map<string, VersionManifest>> {
+    if (this.manifests) return Promise.resolve(this.manifests);
+    this.loading ??= this.readAll().then((m) => (this.manifests = m));
+    return this.loading;
+  }
+
+  private async readAll(): Promise<Map<string, VersionManifest>> {
+    const out = new Map<string, VersionManifest>();
+    for (const file of await readdir(this.dir)) {
+      if (!file.endsWith(VERSION_FILE_EXT)) continue; // an interrupted write's temp file
+      const manifest = JSON.parse(await readFile(join(this.dir, file), 'utf8')) as VersionManifest;
+      out.set(manifest.id, manifest);
+    }
+    return out;
+  }
+}
+
+/**
+ * Versions, content-addressed. A manifest is written last (after every content file it names is
+ * durable) and never rewritten: a version exists once its manifest exists, and is immutable.
+ * Content files are named by their hash, so a section unchanged between two versions costs nothing
+ * the second time (and several nodes writing the same one write the same bytes).
+ */
+export class VersionStore {
+  private readonly manifests: VersionManifests;
+
+  constructor(
+    private readonly dir: string,
+    manifests?: VersionManifests,
+  ) {
+    this.manifests = manifests ?? new FileVersionManifests(this.manifestsDir);
+  }
 
   private get manifestsDir(): string {
     return join(this.dir, VERSION_MANIFESTS);
@@ -82,18 +137,17 @@ export class VersionStore {
 
   async saveManifest(manifest: VersionManifest): Promise<number> {
     const json = JSON.stringify(manifest);
-    await writeFileDurably(join(this.manifestsDir, manifest.id + VERSION_FILE_EXT), json);
-    (await this.all()).set(manifest.id, manifest);
+    await this.manifests.save(manifest, json);
     return Buffer.byteLength(json);
   }
 
   /** A guide's versions, newest first. */
-  async listVersions(guideId: string): Promise<VersionManifest[]> {
-    return [...(await this.all()).values()].filter((m) => m.guideId === guideId).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  listVersions(guideId: string): Promise<VersionManifest[]> {
+    return this.manifests.list(guideId);
   }
 
   async findVersion(guideId: string, versionId: string): Promise<VersionManifest | undefined> {
-    const manifest = (await this.all()).get(versionId);
+    const manifest = await this.manifests.find(versionId);
     return manifest?.guideId === guideId ? manifest : undefined;
   }
 
@@ -104,22 +158,6 @@ export class VersionStore {
 
   async content(hash: string): Promise<ContentView> {
     return JSON.parse((await this.contentBytes(hash)).toString('utf8')) as ContentView;
-  }
-
-  private all(): Promise<Map<string, VersionManifest>> {
-    if (this.manifests) return Promise.resolve(this.manifests);
-    this.loading ??= this.readAll().then((m) => (this.manifests = m));
-    return this.loading;
-  }
-
-  private async readAll(): Promise<Map<string, VersionManifest>> {
-    const out = new Map<string, VersionManifest>();
-    for (const file of await readdir(this.manifestsDir)) {
-      if (!file.endsWith(VERSION_FILE_EXT)) continue; // an interrupted write's temp file
-      const manifest = JSON.parse(await readFile(join(this.manifestsDir, file), 'utf8')) as VersionManifest;
-      out.set(manifest.id, manifest);
-    }
-    return out;
   }
 }
 

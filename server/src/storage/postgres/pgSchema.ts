@@ -9,7 +9,7 @@ import { inTransaction } from './pgPool.ts';
 const STEPS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   {
     version: 1,
-    name: 'metadata records, section documents, server settings',
+    name: 'metadata records, section documents, version manifests, server settings',
     sql: `
       -- One row per metadata record (accounts; per guide: guide, threads, workflow; per person:
       -- notifications), as the embedded store keeps one file each. version counts the writes, so a
@@ -37,6 +37,15 @@ const STEPS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
         data bytea NOT NULL
       );
       CREATE INDEX doc_updates_doc_seq ON doc_updates (doc, seq);
+      -- Whole-guide versions: immutable manifests (their section contents are files of FILES_DIR,
+      -- named by hash).
+      CREATE TABLE version_manifests (
+        id text PRIMARY KEY,
+        guide_id text NOT NULL,
+        created_at text NOT NULL,
+        manifest json NOT NULL
+      );
+      CREATE INDEX version_manifests_guide ON version_manifests (guide_id);
       -- Values every node must share (the secret that binds CSRF tokens to sessions).
       CREATE TABLE server_settings (
         key text PRIMARY KEY,
