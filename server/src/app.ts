@@ -27,6 +27,7 @@ import { LoginThrottle } from './auth/loginThrottle.ts';
 import { RoomRegistry } from './collaboration/roomRegistry.ts';
 import { collabRoute } from './collaboration/collabRoute.ts';
 import { AccessChanges } from './collaboration/accessChanges.ts';
+import { followReplacedRecords } from './collaboration/followReplacedRecords.ts';
 import { liveDocuments } from './collaboration/liveDocuments.ts';
 import { GuideAnnouncements } from './collaboration/guideAnnouncements.ts';
 import { sectionSettled } from './collaboration/sectionSettled.ts';
@@ -155,6 +156,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       applySectionLock: (docName, locked) => registry.setSectionLocked(docName, locked),
     });
     accounts.onSessionsEnded((tokenHashes) => accessChanges.sessionsEnded(tokenHashes));
+    metadata.onReplaced(followReplacedRecords(accessChanges));
     if (config.redisUrl) {
       if (!storage.sharedMetadata) throw new Error('REDIS_URL joins nodes that share one database: set DATABASE_URL too');
       cluster = joinCluster(config.redisUrl, { metadata: storage.sharedMetadata, announcements, accessChanges }, app.log);

@@ -124,6 +124,26 @@ describe('two nodes joined by Redis', () => {
     client.provider.disconnect();
   });
 
+  it('a lock made on node A while Redis is away holds on node B once the link is back', async () => {
+    const { guide, section } = await team.byRole.coordinator.api.guideWithSection();
+    const onB = open(b, team.byRole.coordinator.cookie, section.docName);
+    await onB.synced();
+    onB.text.insert(0, 'Texte soumis.');
+    await waitFor('edit stored', () => serverText(b, section.docName) === 'Texte soumis.');
+    const codes = closeCodes(onB);
+    await redis.stop();
+    // the event announcing the lock is lost with Redis; the record is in the database
+    await team.byRole.coordinator.api.ok('POST', `/api/guides/${guide.id}/sections/${section.id}/transitions`, { to: 'review' });
+    await redis.start();
+    await waitFor('node B applied the lock after catching up (4000)', () => codes.includes(4000), { timeoutMs: 30_000 });
+    await waitFor('reconnected', () => onB.provider.wsconnected && onB.provider.synced);
+    onB.text.insert(0, 'APRÈS LE VERROU ');
+    const check = open(b, team.byRole.coordinator.cookie, section.docName);
+    await check.synced();
+    expect(check.text.toString()).toBe('Texte soumis.');
+    expect(serverText(b, section.docName)).toBe('Texte soumis.');
+  });
+
   it('Redis stopped and started mid-storm: each node keeps serving its clients; they converge once it is back', async () => {
     const { section } = await team.byRole.coordinator.api.guideWithSection();
     const onA = open(a, team.byRole.coordinator.cookie, section.docName);

@@ -58,7 +58,7 @@ export async function migrateToPostgres(dataDir: string, pool: pg.Pool): Promise
       await client.query('INSERT INTO version_manifests (id, guide_id, created_at, manifest) VALUES ($1, $2, $3, $4::json)', [manifest.id, manifest.guideId, manifest.createdAt, JSON.stringify(manifest)]);
     }
     // CSRF tokens issued before the move stay valid
-    if (secret) await client.query('INSERT INTO server_settings (key, value) VALUES ($1, $2)', ['session-secret', secret]);
+    if (secret) await client.query('INSERT INTO server_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', ['session-secret', secret]);
   });
 
   try {

@@ -23,7 +23,7 @@ export async function withSharedAccounts<T>(databaseUrl: string, redisUrl: strin
     const backend = new PgMetadataBackend(pool, quietLog);
     const store = await MetadataStore.openOn(backend);
     if (redisUrl) {
-      const joined = new RedisCluster(redisUrl, { onEvent: () => {}, onLinkRestored: async () => {} }, quietLog);
+      const joined = new RedisCluster(redisUrl, { onEvent: () => {}, onLinkUp: async () => {} }, quietLog);
       cluster = joined;
       await joined.start();
       backend.committed = (records) => joined.publishEvent({ type: 'records', records });
@@ -34,6 +34,9 @@ export async function withSharedAccounts<T>(databaseUrl: string, redisUrl: strin
       return await use(accounts);
     } finally {
       await store.close();
+      if (cluster && !cluster.isLinkUp()) {
+        console.error('dalil admin: Redis could not be reached: running nodes apply this change at their next periodic check (within 30 s)');
+      }
     }
   } finally {
     await cluster?.close();

@@ -12,6 +12,7 @@ import type { MetadataRecord, RecordKind } from '../storage/metadataBackend.ts';
 import { decodeRecords } from '../storage/recordCodec.ts';
 import { migrateToPostgres, type MigrationSummary } from '../admin/migrateToPostgres.ts';
 import { createBackup, type BackupSummary } from './createBackup.ts';
+import { inTransaction } from '../storage/postgres/pgPool.ts';
 import { restoreBackup, RestoreRefusedError, type RestoreSummary } from './restoreBackup.ts';
 
 /** What FILES_DIR holds in production mode; the database holds the rest. */
@@ -29,21 +30,16 @@ const silent = { warn: () => {} };
 export async function createDatabaseBackup(pool: pg.Pool, filesDir: string, file: string): Promise<BackupSummary> {
   const staging = await mkdtemp(join(tmpdir(), 'dalil-backup-'));
   try {
-    const client = await pool.connect();
-    let records: Array<{ kind: RecordKind; id: string; data: unknown }>;
-    let docs: Array<{ doc: string; data: Buffer }>;
-    let secret: string | null;
-    let manifests: Array<{ id: string; manifest: unknown }>;
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      records = (await client.query('SELECT kind, id, data FROM metadata_records')).rows;
-      docs = (await client.query('SELECT doc, data FROM doc_snapshots UNION ALL (SELECT doc, data FROM doc_updates ORDER BY seq)')).rows;
-      manifests = (await client.query('SELECT id, manifest FROM version_manifests')).rows;
-      secret = (await client.query<{ value: string }>(`SELECT value FROM server_settings WHERE key = 'session-secret'`)).rows[0]?.value ?? null;
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
+    const { records, docs, secret, manifests } = await inTransaction(
+      pool,
+      async (client) => ({
+        records: (await client.query<{ kind: RecordKind; id: string; data: unknown }>('SELECT kind, id, data FROM metadata_records')).rows,
+        docs: (await client.query<{ doc: string; data: Buffer }>('SELECT doc, data FROM doc_snapshots UNION ALL (SELECT doc, data FROM doc_updates ORDER BY seq)')).rows,
+        manifests: (await client.query<{ id: string; manifest: unknown }>('SELECT id, manifest FROM version_manifests')).rows,
+        secret: (await client.query<{ value: string }>(`SELECT value FROM server_settings WHERE key = 'session-secret'`)).rows[0]?.value ?? null,
+      }),
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    );
     const metadata = new FileMetadataBackend(staging);
     await metadata.load();
     await metadata.persist(records.map((r) => ({ kind: r.kind, id: r.id, data: r.data }) as MetadataRecord));

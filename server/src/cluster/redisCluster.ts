@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Room } from '../collaboration/room.ts';
-import { EVENTS_CHANNEL, ROOM_CHANNEL_PREFIX, roomChannel, type ClusterEvent, type ClusterMessage } from './clusterEvents.ts';
+import { EVENTS_CHANNEL, parseClusterMessage, ROOM_CHANNEL_PREFIX, roomChannel, type ClusterEvent, type ClusterMessage } from './clusterEvents.ts';
 import { NODE_ID_BYTES, RoomRelay, type RelayKind, type RelayPort } from './roomRelay.ts';
 
 export interface ClusterLogger {
@@ -12,8 +12,11 @@ export interface ClusterLogger {
 export interface ClusterHandlers {
   /** An event another node published. */
   onEvent(event: ClusterEvent): void;
-  /** The link came back after being down: what was published meanwhile was missed. */
-  onLinkRestored(): Promise<void>;
+  /**
+   * The link is up (first time, or back after being down): what was published before or meanwhile
+   * was missed.
+   */
+  onLinkUp(): Promise<void>;
 }
 
 /**
@@ -31,8 +34,8 @@ export class RedisCluster implements RelayPort {
   private readonly pub: Redis;
   private readonly sub: Redis;
   private readonly relays = new Map<string, RoomRelay>();
-  private readyOnce = { pub: false, sub: false };
-  private linkDown = false;
+  /** Whether the link was up since the last catch-up (a catch-up is due whenever it comes up). */
+  private upSinceCatchUp = false;
   private lastWarning = 0;
   private closed = false;
 
@@ -51,29 +54,39 @@ export class RedisCluster implements RelayPort {
     this.pub = new Redis(url, { ...options, enableOfflineQueue: false });
     this.sub = new Redis(url, options);
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message));
-    for (const [name, connection] of [['pub', this.pub], ['sub', this.sub]] as const) {
+    for (const connection of [this.pub, this.sub]) {
       connection.on('error', (err: Error) => this.warn(err));
       connection.on('close', () => {
-        if (!this.closed && this.readyOnce[name]) this.linkDown = true;
+        if (!this.closed) this.upSinceCatchUp = false;
       });
-      connection.on('ready', () => {
-        const wasDown = this.linkDown && this.readyOnce.pub && this.readyOnce.sub;
-        this.readyOnce[name] = true;
-        if (wasDown && this.pub.status === 'ready' && this.sub.status === 'ready') {
-          this.linkDown = false;
-          this.log.info({ node: this.nodeHex }, 'link to the other nodes restored: catching up');
-          void this.restore();
-        }
-      });
+      // ioredis subscribes the channels again on its own before 'ready'
+      connection.on('ready', () => this.maybeLinkUp());
     }
   }
 
   /** Subscribes to the events channel (waits for Redis at most `timeoutMs`: a node starts without it). */
   async start(timeoutMs = 5000): Promise<void> {
-    const subscribed = this.sub.subscribe(EVENTS_CHANNEL);
+    const subscribed = this.sub.subscribe(EVENTS_CHANNEL).then(() => {
+      this.subscribed = true;
+    });
     const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs).unref());
     const outcome = await Promise.race([subscribed.then(() => 'ok' as const, (err: Error) => err), timeout]);
     if (outcome !== 'ok') this.log.warn({ reason: outcome === 'timeout' ? 'timeout' : outcome.message }, 'Redis is not reachable yet: serving this node alone until it is');
+    this.maybeLinkUp();
+  }
+
+  private subscribed = false;
+
+  /** Both connections ready and subscribed: catch up on what was published while they were not. */
+  private maybeLinkUp(): void {
+    if (this.closed || this.upSinceCatchUp || !this.subscribed || this.pub.status !== 'ready' || this.sub.status !== 'ready') return;
+    this.upSinceCatchUp = true;
+    void this.linkUp();
+  }
+
+  /** Both connections up and subscribed (what is published now reaches the other nodes). */
+  isLinkUp(): boolean {
+    return this.upSinceCatchUp && this.pub.status === 'ready' && this.sub.status === 'ready';
   }
 
   attach(room: Room): void {
@@ -102,31 +115,40 @@ export class RedisCluster implements RelayPort {
     this.pub.publish(EVENTS_CHANNEL, JSON.stringify(message)).catch(() => {});
   }
 
+  private readonly closeListeners: Array<() => void> = [];
+
+  onClose(listener: () => void): void {
+    this.closeListeners.push(listener);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    for (const listener of this.closeListeners) listener();
     for (const relay of this.relays.values()) relay.detach();
     this.relays.clear();
     await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
   }
 
-  private async restore(): Promise<void> {
+  private async linkUp(): Promise<void> {
+    // others catch up too: what this node published while its link was down was lost
+    this.publishEvent({ type: 'resync' });
+    for (const relay of this.relays.values()) relay.requestSync();
     try {
-      await this.handlers.onLinkRestored();
+      await this.handlers.onLinkUp();
     } catch (err) {
       this.warn(err as Error);
     }
-    for (const relay of this.relays.values()) relay.requestSync();
   }
 
   private onMessage(channel: string, message: Buffer): void {
     if (channel === EVENTS_CHANNEL) {
-      let parsed: ClusterMessage;
+      const parsed = parseClusterMessage(message.toString());
+      if (!parsed || parsed.node === this.nodeHex) return;
       try {
-        parsed = JSON.parse(message.toString()) as ClusterMessage;
-      } catch {
-        return;
+        this.handlers.onEvent(parsed.event);
+      } catch (err) {
+        this.warn(err as Error);
       }
-      if (parsed.node !== this.nodeHex) this.handlers.onEvent(parsed.event);
       return;
     }
     if (!channel.startsWith(ROOM_CHANNEL_PREFIX) || message.byteLength < 1 + NODE_ID_BYTES) return;

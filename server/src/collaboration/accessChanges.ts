@@ -71,13 +71,6 @@ export class AccessChanges {
   /** Hands each change to the other nodes (set when this node joins others). */
   share: ((change: AccessChange) => void) | null = null;
 
-  /** Closes every socket for a reconnect, which decides access afresh (after missed changes). */
-  reconnectAll(reason: string): void {
-    for (const sockets of this.socketsByGuide.values()) {
-      for (const socket of [...sockets]) socket.close(CloseCode.accessChanged, reason);
-    }
-  }
-
   /** Applies a change another node made (without handing it on again). */
   applyShared(change: AccessChange): void {
     if (change.kind === 'sessionsEnded') this.closeSessions(change.tokenHashes);

@@ -90,9 +90,11 @@ export class FileMetadataBackend implements MetadataBackend {
   }
 
   /** A failed file write is retried by the next change of the same file, which holds it too. */
-  refusal(): null {
+  refuse(): null {
     return null;
   }
+
+  failed(): void {}
 
   onReloaded(): void {}
 

@@ -44,10 +44,13 @@ export interface MetadataBackend {
   /** Resolves when everything persisted so far is durable. */
   flush(): Promise<void>;
   /**
-   * The error a change must be refused with now, before it alters anything, or null. A backend
-   * whose write failed refuses changes until the records in memory are the stored ones again.
+   * The error a change that altered these records in memory must be refused with instead of being
+   * written, or null. A backend whose write failed refuses changes to the records concerned until
+   * they are the stored ones again (and reads back what the refused change altered).
    */
-  refusal(): Error | null;
+  refuse(records: readonly MetadataRecord[]): Error | null;
+  /** A change altered these records in memory and could not be made durable: read them back. */
+  failed(records: readonly MetadataRecord[]): void;
   /**
    * Registers how the store replaces records that turned out to differ from what is stored (a write
    * that failed or was refused, a change made by another node): `data` null means there is none.

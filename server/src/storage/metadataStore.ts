@@ -43,6 +43,14 @@ export interface MetadataChange {
   notificationsOf(userId: string): NotificationRecords;
 }
 
+/** What records put in place from the backend changed, for live access to follow. */
+export interface ReplacedRecords {
+  /** Guide records replaced (before and after; null when absent). */
+  guides: Array<{ before: GuideFile | null; after: GuideFile | null }>;
+  /** Sessions that no longer exist (logged out or reset elsewhere). */
+  endedSessions: string[];
+}
+
 /** A guide's three records, read as one set of records. */
 class StoredGuide implements GuideRecords {
   constructor(
@@ -112,6 +120,7 @@ export class MetadataStore {
   private readonly notificationRecords = new Map<string, MetadataRecord<NotificationRecords>>();
   /** docName → guideId; a section never changes guide, so an entry found true stays true. */
   private readonly guideOfDocCache = new Map<string, string>();
+  private readonly replacedListeners: Array<(replaced: ReplacedRecords) => void> = [];
 
   private constructor(
     private readonly backend: MetadataBackend,
@@ -152,8 +161,30 @@ export class MetadataStore {
     return store;
   }
 
+  /**
+   * Told when records are put in place from the backend (another node's change, a record read
+   * back): what live sockets may do has to follow (see collaboration/followReplacedRecords.ts).
+   */
+  onReplaced(listener: (replaced: ReplacedRecords) => void): void {
+    this.replacedListeners.push(listener);
+  }
+
   /** Puts stored records in place of those in memory (`data` null: there is none any more). */
   private replaceRecords(records: StoredRecordRef[]): void {
+    const guideIds = records.filter((r) => r.kind === 'guide').map((r) => r.id);
+    const before = guideIds.map((id) => this.storedGuides.get(id)?.main.data ?? null);
+    const sessionsBefore = new Set(this.accountsRecord.data.sessions.map((s) => s.tokenHash));
+    this.putRecords(records);
+    const replaced: ReplacedRecords = {
+      guides: guideIds.map((id, i) => ({ before: before[i]!, after: this.storedGuides.get(id)?.main.data ?? null })),
+      endedSessions: [],
+    };
+    const sessionsAfter = new Set(this.accountsRecord.data.sessions.map((s) => s.tokenHash));
+    replaced.endedSessions = [...sessionsBefore].filter((hash) => !sessionsAfter.has(hash));
+    for (const listener of this.replacedListeners) listener(replaced);
+  }
+
+  private putRecords(records: StoredRecordRef[]): void {
     for (const { kind, id, data } of records) {
       if (kind === 'accounts') {
         this.accountsRecord.data = (data as AccountRecords | null) ?? emptyAccounts();
@@ -219,8 +250,6 @@ export class MetadataStore {
   // ---- changes ----
 
   mutate<T>(change: (records: MetadataChange) => T): Promise<T> {
-    const refusal = this.backend.refusal();
-    if (refusal) return Promise.reject(refusal);
     const touched = new Set<MetadataRecord>();
     const mark = <R>(record: MetadataRecord<R>): R => {
       touched.add(record as MetadataRecord);
@@ -277,10 +306,19 @@ export class MetadataStore {
       this.backend.persist([...touched]).catch(() => {});
       throw err;
     }
+    const altered = [...touched, ...removed.flatMap((stored) => stored.records)];
+    const refusal = this.backend.refuse(altered);
+    if (refusal) return Promise.reject(refusal);
     const written = touched.size > 0 ? this.backend.persist([...touched]) : Promise.resolve();
     return written
       .then(() => Promise.all(removed.map((stored) => this.backend.remove(stored.records))))
-      .then(() => result);
+      .then(
+        () => result,
+        (err: unknown) => {
+          this.backend.failed(altered);
+          throw err;
+        },
+      );
   }
 
   /** Resolves when everything changed so far is durable. */

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import * as Y from 'yjs';
 import type { DocStore, LoadedDoc } from '../docStore.ts';
 import { decodeRecords, encodeRecords } from '../recordCodec.ts';
 import { inTransaction } from './pgPool.ts';
@@ -14,10 +15,10 @@ interface KnownRows {
  * per group commit (the updates framed as in the embedded log, checksums included). An append is
  * acknowledged once its INSERT has committed.
  *
- * Compaction deletes only the update rows this node loaded or wrote itself: with several nodes,
- * another node may append to the same document at the same moment, and its rows must stay until a
- * snapshot that is known to contain them replaces them (replaying a row twice is harmless: Yjs
- * updates are idempotent).
+ * Compaction deletes only the update rows this node loaded or wrote itself, and merges the stored
+ * snapshot into the one it writes: with several nodes, another node may append or compact the same
+ * document at the same moment, and what it stored must stay (replaying an update twice is harmless:
+ * Yjs updates are idempotent). The store interprets updates only there, to merge two states.
  */
 export class PgDocStore implements DocStore {
   private readonly known = new Map<string, KnownRows>();
@@ -28,29 +29,25 @@ export class PgDocStore implements DocStore {
 
   load(name: string): Promise<LoadedDoc> {
     return this.serialize(name, async () => {
-      const client = await this.pool.connect();
-      try {
-        // One snapshot of the database for both reads: a compaction between them could otherwise
-        // delete rows after the old snapshot was read and before the rows were.
-        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        const snapshot = await client.query<{ data: Buffer }>('SELECT data FROM doc_snapshots WHERE doc = $1', [name]);
-        const log = await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc = $1 ORDER BY seq', [name]);
-        await client.query('COMMIT');
-        const state = snapshot.rows[0] ? decodeWhole(snapshot.rows[0].data, `snapshot of ${name}`) : [];
-        const updates: Uint8Array[] = [...state];
-        let logBytes = 0;
-        for (const row of log.rows) {
-          updates.push(...decodeWhole(row.data, `update ${row.seq} of ${name}`));
-          logBytes += row.data.byteLength;
-        }
-        this.known.set(name, { seqs: log.rows.map((r) => r.seq), logBytes });
-        return { updates, logBytes, snapshotBytes: snapshot.rows[0]?.data.byteLength ?? 0 };
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw err;
-      } finally {
-        client.release();
+      // One snapshot of the database for both reads: a compaction between them could otherwise
+      // delete rows after the old snapshot was read and before the rows were.
+      const { snapshot, log } = await inTransaction(
+        this.pool,
+        async (client) => ({
+          snapshot: await client.query<{ data: Buffer }>('SELECT data FROM doc_snapshots WHERE doc = $1', [name]),
+          log: await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc = $1 ORDER BY seq', [name]),
+        }),
+        'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+      );
+      const state = snapshot.rows[0] ? decodeWhole(snapshot.rows[0].data, `snapshot of ${name}`) : [];
+      const updates: Uint8Array[] = [...state];
+      let logBytes = 0;
+      for (const row of log.rows) {
+        updates.push(...decodeWhole(row.data, `update ${row.seq} of ${name}`));
+        logBytes += row.data.byteLength;
       }
+      this.known.set(name, { seqs: log.rows.map((r) => r.seq), logBytes });
+      return { updates, logBytes, snapshotBytes: snapshot.rows[0]?.data.byteLength ?? 0 };
     });
   }
 
@@ -70,9 +67,13 @@ export class PgDocStore implements DocStore {
       const known = this.knownOf(name);
       const folded = [...known.seqs];
       await inTransaction(this.pool, async (client) => {
+        // Another node may have compacted meanwhile, folding in rows it then deleted that this copy
+        // never saw (Redis away): the stored snapshot is merged in, never replaced blindly.
+        const stored = await client.query<{ data: Buffer }>('SELECT data FROM doc_snapshots WHERE doc = $1 FOR UPDATE', [name]);
+        const merged = stored.rows[0] ? Y.mergeUpdates([...decodeWhole(stored.rows[0].data, `snapshot of ${name}`), state]) : state;
         await client.query(
           'INSERT INTO doc_snapshots (doc, data) VALUES ($1, $2) ON CONFLICT (doc) DO UPDATE SET data = excluded.data, updated_at = now()',
-          [name, encodeRecords([state])],
+          [name, encodeRecords([merged])],
         );
         if (folded.length > 0) await client.query('DELETE FROM doc_updates WHERE doc = $1 AND seq = ANY($2::bigint[])', [name, folded]);
       });

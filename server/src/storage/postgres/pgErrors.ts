@@ -19,3 +19,11 @@ export function isDatabaseUnreachable(err: unknown): boolean {
 export function databaseUnavailable(): Unavailable {
   return new Unavailable('database_unavailable', 'The database cannot be reached at the moment; nothing was changed. Try again in a moment.');
 }
+
+/** The connection dropped while a change was being committed: it may or may not be stored. */
+export function commitUncertain(): Unavailable {
+  return new Unavailable(
+    'database_unavailable',
+    'The database stopped answering while your change was being saved: it may not have been saved. Check in a moment, and try again if it is missing.',
+  );
+}

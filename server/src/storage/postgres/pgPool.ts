@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { isDatabaseUnreachable } from './pgErrors.ts';
 
 export interface PoolLogger {
   warn(obj: object, msg: string): void;
@@ -21,22 +22,42 @@ export function createPool(url: string, logger: PoolLogger, max = 10): pg.Pool {
   return pool;
 }
 
-/** Runs `work` in one transaction on one connection; rolls back if it throws. */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/**
+ * A connection taken from the pool for several statements. While a client is checked out the pool
+ * does not listen to it, and a connection that drops (a restart, a failover) emits 'error' on the
+ * client: unheard, that would kill the process. The error is noted here (the statement under way
+ * rejects on its own) and the connection is not handed out again.
+ */
+export async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken = false;
+  const onError = () => {
+    broken = true;
+  };
+  client.on('error', onError);
   try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
+    return await work(client);
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
+    broken ||= isDatabaseUnreachable(err);
     throw err;
   } finally {
-    // a connection whose rollback failed is not handed out again
+    client.off('error', onError);
     client.release(broken);
   }
+}
+
+/** Runs `work` in one transaction on one connection; rolls back if it throws. */
+export function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  return withClient(pool, async (client) => {
+    await client.query(begin);
+    try {
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      // a failed rollback means a broken connection: withClient drops it
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    }
+  });
 }
