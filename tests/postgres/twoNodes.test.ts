@@ -96,6 +96,30 @@ describe('two nodes joined by Redis', () => {
     reader.provider.disconnect();
   });
 
+  it('the same guide changed on both nodes at once: every acknowledged change is kept, every refused one is absent, both nodes agree', async () => {
+    const { guide } = await team.byRole.coordinator.api.guideWithSection();
+    const onB = new Api(b.url);
+    onB.cookie = team.byRole.coordinator.cookie;
+    onB.csrfToken = team.byRole.coordinator.api.csrfToken;
+    const results: Array<{ title: string; status: number }> = [];
+    const writer = async (api: Api, node: string) => {
+      for (let i = 0; i < 25; i++) {
+        const title = `${node}-${i}`;
+        const res = await api.request('POST', `/api/guides/${guide.id}/sections`, { title });
+        results.push({ title, status: res.status });
+      }
+    };
+    await Promise.all([writer(team.byRole.coordinator.api, 'A'), writer(team.byRole.coordinator.api, 'A2'), writer(onB, 'B'), writer(onB, 'B2')]);
+    expect(results.filter((r) => r.status !== 201 && r.status !== 409)).toEqual([]);
+    const kept = results.filter((r) => r.status === 201).map((r) => r.title).sort();
+    expect(kept.length).toBeGreaterThan(0);
+    const titles = async (api: Api) => (await api.getGuide(guide.id)).sections.map((s) => s.title).filter((t) => /^(A|A2|B|B2)-\d+$/.test(t)).sort();
+    await waitFor('both nodes list exactly the acknowledged sections', async () => {
+      const [onA, onBTitles] = [await titles(team.byRole.coordinator.api), await titles(onB)];
+      return JSON.stringify(onA) === JSON.stringify(kept) && JSON.stringify(onBTitles) === JSON.stringify(kept);
+    });
+  });
+
   it('a version made on node A is listed and readable on node B at once', async () => {
     const onB = new Api(b.url);
     onB.cookie = team.byRole.coordinator.cookie;
