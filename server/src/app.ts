@@ -126,7 +126,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await versions.init();
     const access = new GuideAccess(guides, members);
     const images: GuideImages = {
-      store: new ImageStore(join(config.filesDir, IMAGES_DIR)),
+      store: new ImageStore(join(config.filesDir, IMAGES_DIR), storage.imageIndex),
       limits: { maxBytes: config.imageMaxBytes, maxPixels: config.imageMaxPixels },
       guides,
     };

@@ -8,6 +8,9 @@ import { connectClient, type YClient } from '../helpers/yClient.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 import { PostgresCluster } from '../helpers/postgres/postgresCluster.ts';
 import { RedisServer } from '../helpers/redis/redisServer.ts';
+import { getImage, uploadImageFile } from '../helpers/imageUpload.ts';
+import { smallPng } from '../helpers/testImages.ts';
+import { tempDir } from '../helpers/tempDir.ts';
 
 const closeCodes = (client: YClient): number[] => {
   const codes: number[] = [];
@@ -22,6 +25,7 @@ describe('two nodes joined by Redis', () => {
   let a: TestServer;
   let b: TestServer;
   let team: GuideTeam;
+  const filesDir = tempDir();
   const clients: YClient[] = [];
   const open = (node: TestServer, cookie: string, docName = team.section.docName) => {
     const client = connectClient(node.wsUrl, docName, { cookie });
@@ -33,7 +37,8 @@ describe('two nodes joined by Redis', () => {
   beforeAll(async () => {
     [postgres, redis] = await Promise.all([PostgresCluster.create(), RedisServer.create()]);
     const url = await postgres.createDatabase('two_nodes');
-    const env = { DATABASE_URL: url, REDIS_URL: redis.url, RATE_LIMIT_PER_MINUTE: '100000' };
+    // images, versions and approved snapshots: one directory both nodes share
+    const env = { DATABASE_URL: url, REDIS_URL: redis.url, RATE_LIMIT_PER_MINUTE: '100000', FILES_DIR: filesDir.path };
     a = await startServer(env);
     b = await startServer(env);
     // made on A: B knows the accounts, sessions and guide through the records A publishes
@@ -43,6 +48,7 @@ describe('two nodes joined by Redis', () => {
     for (const c of clients) c.destroy();
     await Promise.allSettled([a?.dispose(), b?.dispose()]);
     await Promise.allSettled([postgres?.destroy(), redis?.destroy()]);
+    filesDir.remove();
   });
 
   it('clients on each node converge on the same section, and see each other’s presence', async () => {
@@ -118,6 +124,20 @@ describe('two nodes joined by Redis', () => {
       const [onA, onBTitles] = [await titles(team.byRole.coordinator.api), await titles(onB)];
       return JSON.stringify(onA) === JSON.stringify(kept) && JSON.stringify(onBTitles) === JSON.stringify(kept);
     });
+  });
+
+  it('an image uploaded on node A is readable on node B at once; uploads on both nodes to one guide are all kept', async () => {
+    const onB = new Api(b.url);
+    onB.cookie = team.byRole.coordinator.cookie;
+    onB.csrfToken = team.byRole.coordinator.api.csrfToken;
+    const colours = ['#c33', '#3c3', '#33c', '#cc3'];
+    // B has looked for an image of this guide before: nothing it keeps may hide the new ones
+    expect((await getImage(onB, `/api/guides/${team.guide.id}/images/${'0'.repeat(64)}`)).status).toBe(404);
+    const uploads = await Promise.all(colours.map(async (colour, i) => uploadImageFile(i % 2 === 0 ? team.byRole.coordinator.api : onB, team.guide.id, await smallPng(colour))));
+    expect(uploads.map((u) => u.status)).toEqual([201, 201, 201, 201]);
+    for (const upload of uploads) {
+      for (const api of [team.byRole.coordinator.api, onB]) expect((await getImage(api, `/api/guides/${team.guide.id}/images/${upload.body.id}`)).status).toBe(200);
+    }
   });
 
   it('a version made on node A is listed and readable on node B at once', async () => {

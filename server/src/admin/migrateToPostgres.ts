@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type pg from 'pg';
 import * as Y from 'yjs';
-import { DOCS_DIR, SECRET_FILE, VERSION_MANIFESTS, VERSIONS_DIR } from '../storage/dataDirLayout.ts';
+import { DOCS_DIR, IMAGE_INDEX_DIR, IMAGE_INDEX_EXT, IMAGES_DIR, SECRET_FILE, VERSION_MANIFESTS, VERSIONS_DIR } from '../storage/dataDirLayout.ts';
+import type { GuideImageIndex, ImageRecord } from '../images/imageStore.ts';
+import { PgImageIndex } from '../storage/postgres/pgImageIndex.ts';
+import { readdir, readFile } from 'node:fs/promises';
 import { FileVersionManifests, type VersionManifest } from '../storage/versionStore.ts';
 import { PgVersionManifests } from '../storage/postgres/pgVersionManifests.ts';
 import { FileDocStore } from '../storage/fileDocStore.ts';
@@ -35,7 +38,7 @@ const silent = { warn: () => {} };
 export async function migrateToPostgres(dataDir: string, pool: pg.Pool): Promise<MigrationSummary> {
   await migrate(pool);
   const { rows } = await pool.query<{ n: string }>(
-    'SELECT (SELECT count(*) FROM metadata_records) + (SELECT count(*) FROM doc_snapshots) + (SELECT count(*) FROM doc_updates) + (SELECT count(*) FROM version_manifests) AS n',
+    'SELECT (SELECT count(*) FROM metadata_records) + (SELECT count(*) FROM doc_snapshots) + (SELECT count(*) FROM doc_updates) + (SELECT count(*) FROM version_manifests) + (SELECT count(*) FROM guide_images) AS n',
   );
   if (Number(rows[0]!.n) > 0) throw new MigrationRefusedError('the target database already holds Dalil data: migrate into an empty database');
 
@@ -46,6 +49,7 @@ export async function migrateToPostgres(dataDir: string, pool: pg.Pool): Promise
   for (const name of docNames) states.set(name, Y.mergeUpdates((await files.load(name)).updates));
   await files.close();
   const manifests = await new FileVersionManifests(join(dataDir, VERSIONS_DIR, VERSION_MANIFESTS)).all().catch(() => new Map<string, VersionManifest>());
+  const imageLists = await readImageLists(join(dataDir, IMAGES_DIR, IMAGE_INDEX_DIR));
   const secretPath = join(dataDir, SECRET_FILE);
   const secret = existsSync(secretPath) ? readFileSync(secretPath, 'utf8').trim() : null;
 
@@ -54,6 +58,9 @@ export async function migrateToPostgres(dataDir: string, pool: pg.Pool): Promise
       await client.query('INSERT INTO metadata_records (kind, id, data, version) VALUES ($1, $2, $3::json, 1)', [record.kind, record.id, JSON.stringify(record.data)]);
     }
     for (const [name, state] of states) await client.query('INSERT INTO doc_snapshots (doc, data) VALUES ($1, $2)', [name, encodeRecords([state])]);
+    for (const [guideId, images] of imageLists) {
+      for (const image of images) await client.query('INSERT INTO guide_images (guide_id, image_id, record) VALUES ($1, $2, $3::json)', [guideId, image.id, JSON.stringify(image)]);
+    }
     for (const manifest of manifests.values()) {
       await client.query('INSERT INTO version_manifests (id, guide_id, created_at, manifest) VALUES ($1, $2, $3, $4::json)', [manifest.id, manifest.guideId, manifest.createdAt, JSON.stringify(manifest)]);
     }
@@ -62,10 +69,10 @@ export async function migrateToPostgres(dataDir: string, pool: pg.Pool): Promise
   });
 
   try {
-    await verifyCopy(pool, records, states, manifests);
+    await verifyCopy(pool, records, states, manifests, imageLists);
   } catch (err) {
     await inTransaction(pool, async (client) => {
-      for (const table of ['metadata_records', 'doc_snapshots', 'doc_updates', 'version_manifests', 'server_settings']) await client.query(`DELETE FROM ${table}`);
+      for (const table of ['metadata_records', 'doc_snapshots', 'doc_updates', 'version_manifests', 'guide_images', 'server_settings']) await client.query(`DELETE FROM ${table}`);
     });
     throw err;
   }
@@ -77,7 +84,12 @@ async function verifyCopy(
   records: Array<{ kind: string; id: string; data: unknown }>,
   states: Map<string, Uint8Array>,
   manifests: Map<string, VersionManifest>,
+  imageLists: Map<string, ImageRecord[]>,
 ): Promise<void> {
+  const images = new PgImageIndex(pool);
+  for (const [guideId, listed] of imageLists) {
+    if (!isDeepStrictEqual(await images.list(guideId), JSON.parse(JSON.stringify(listed)))) throw new MigrationRefusedError(`the images of guide ${guideId} do not read back equal`);
+  }
   const copied = new PgVersionManifests(pool);
   for (const manifest of manifests.values()) {
     if (!isDeepStrictEqual(await copied.find(manifest.id), JSON.parse(JSON.stringify(manifest)))) throw new MigrationRefusedError(`version ${manifest.id} does not read back equal`);
@@ -104,4 +116,16 @@ async function verifyCopy(
     }
   }
   await docs.close();
+}
+
+/** The image lists of a data dir's guides (`images/guides/<guideId>.json`). */
+async function readImageLists(dir: string): Promise<Map<string, ImageRecord[]>> {
+  const lists = new Map<string, ImageRecord[]>();
+  const files = existsSync(dir) ? await readdir(dir) : [];
+  for (const file of files) {
+    if (!file.endsWith(IMAGE_INDEX_EXT)) continue; // an interrupted write's temp file
+    const index = JSON.parse(await readFile(join(dir, file), 'utf8')) as GuideImageIndex;
+    lists.set(file.slice(0, -IMAGE_INDEX_EXT.length), index.images);
+  }
+  return lists;
 }

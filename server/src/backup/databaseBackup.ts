@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import * as Y from 'yjs';
-import { DOCS_DIR, IMAGES_DIR, SECRET_FILE, SNAPSHOTS_DIR, VERSION_FILE_EXT, VERSION_MANIFESTS, VERSIONS_DIR } from '../storage/dataDirLayout.ts';
+import { DOCS_DIR, IMAGE_INDEX_DIR, IMAGE_INDEX_EXT, IMAGES_DIR, SECRET_FILE, SNAPSHOTS_DIR, VERSION_FILE_EXT, VERSION_MANIFESTS, VERSIONS_DIR } from '../storage/dataDirLayout.ts';
 import { writeFileDurably } from '../storage/durableFile.ts';
 import { FileDocStore } from '../storage/fileDocStore.ts';
 import { FileMetadataBackend } from '../storage/fileMetadataBackend.ts';
@@ -30,12 +30,13 @@ const silent = { warn: () => {} };
 export async function createDatabaseBackup(pool: pg.Pool, filesDir: string, file: string): Promise<BackupSummary> {
   const staging = await mkdtemp(join(tmpdir(), 'dalil-backup-'));
   try {
-    const { records, docs, secret, manifests } = await inTransaction(
+    const { records, docs, secret, manifests, images } = await inTransaction(
       pool,
       async (client) => ({
         records: (await client.query<{ kind: RecordKind; id: string; data: unknown }>('SELECT kind, id, data FROM metadata_records')).rows,
         docs: (await client.query<{ doc: string; data: Buffer }>('SELECT doc, data FROM doc_snapshots UNION ALL (SELECT doc, data FROM doc_updates ORDER BY seq)')).rows,
         manifests: (await client.query<{ id: string; manifest: unknown }>('SELECT id, manifest FROM version_manifests')).rows,
+        images: (await client.query<{ guide_id: string; record: unknown }>('SELECT guide_id, record FROM guide_images ORDER BY added')).rows,
         secret: (await client.query<{ value: string }>(`SELECT value FROM server_settings WHERE key = 'session-secret'`)).rows[0]?.value ?? null,
       }),
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
@@ -55,8 +56,12 @@ export async function createDatabaseBackup(pool: pg.Pool, filesDir: string, file
     if (secret) await writeFileDurably(join(staging, SECRET_FILE), secret);
     if (manifests.length > 0) await mkdir(join(staging, VERSIONS_DIR, VERSION_MANIFESTS), { recursive: true });
     for (const { id, manifest } of manifests) await writeFileDurably(join(staging, VERSIONS_DIR, VERSION_MANIFESTS, id + VERSION_FILE_EXT), JSON.stringify(manifest));
+    const lists = new Map<string, unknown[]>();
+    for (const { guide_id, record } of images) lists.set(guide_id, [...(lists.get(guide_id) ?? []), record]);
+    if (lists.size > 0) await mkdir(join(staging, IMAGES_DIR, IMAGE_INDEX_DIR), { recursive: true });
+    for (const [guideId, list] of lists) await writeFileDurably(join(staging, IMAGES_DIR, IMAGE_INDEX_DIR, guideId + IMAGE_INDEX_EXT), JSON.stringify({ images: list }, null, 1));
     for (const dir of FILE_DIRS) {
-      // FILES_DIR's versions/ holds the contents; the manifests came from the database
+      // FILES_DIR's versions/ and images/ hold the files; the manifests and image lists came from the database
       if (existsSync(join(filesDir, dir))) await cp(join(filesDir, dir), join(staging, dir), { recursive: true, force: false });
     }
     return await createBackup(staging, file);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImageFormat } from '@dalil/shared/api/images.ts';
 import { fileExists, writeFileDurably } from '../storage/durableFile.ts';
-import { IMAGE_FILES_DIR, IMAGE_INDEX_DIR, IMAGE_INDEX_EXT } from '../storage/dataDirLayout.ts';
+import { IMAGE_FILES_DIR, IMAGE_INDEX_DIR } from '../storage/dataDirLayout.ts';
+import { FileImageIndex, type ImageIndex } from './imageIndex.ts';
 import { IMAGE_EXTENSIONS } from './imageFormat.ts';
 
 /** One image of a guide, as its index file lists it. */
@@ -29,59 +29,47 @@ export const imageFileName = (id: string, format: ImageFormat) => `${id}.${IMAGE
 export const sha256Hex = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /**
- * Content-addressed image files shared by all guides, and one index per guide.
+ * Content-addressed image files shared by all guides, and one list per guide (ImageIndex).
  * - Same bytes, one file: the file is named by its SHA-256; a guide that adds an image already
  *   stored (by itself or another guide) only gains an index entry.
  * - Access stays guide-scoped: an image is readable in a guide only if that guide's index lists it.
- * - Durable and crash-safe: the file is written (temp, fsync, rename) before the index names it,
- *   and the index is replaced the same way, so an index never names a missing file; a crash between
- *   the two leaves at worst an unlisted file, which nobody can read and the next upload reuses.
- * Writes go through one queue: index updates are read-modify-write, and two uploads of the same
- * bytes must not race on one file. This process is the only writer (the data dir is locked).
+ * - Durable and crash-safe: the file is written (temp, fsync, rename) before the index names it, so
+ *   an index never names a missing file; a crash between the two leaves at worst an unlisted file,
+ *   which nobody can read and the next upload reuses. Two nodes writing the same file write the
+ *   same bytes.
  */
 export class ImageStore {
-  private readonly indexes = new Map<string, Map<string, ImageRecord>>();
-  private writes: Promise<unknown> = Promise.resolve();
   private readonly filesDir: string;
-  private readonly indexDir: string;
+  private readonly index: ImageIndex;
 
-  constructor(imagesDir: string) {
+  constructor(imagesDir: string, index?: ImageIndex) {
     this.filesDir = join(imagesDir, IMAGE_FILES_DIR);
-    this.indexDir = join(imagesDir, IMAGE_INDEX_DIR);
+    const indexDir = join(imagesDir, IMAGE_INDEX_DIR);
     mkdirSync(this.filesDir, { recursive: true, mode: 0o700 });
-    mkdirSync(this.indexDir, { recursive: true, mode: 0o700 });
+    mkdirSync(indexDir, { recursive: true, mode: 0o700 });
+    this.index = index ?? new FileImageIndex(indexDir);
   }
 
   /** Adds cleaned image bytes to a guide; `created` is false when the guide already had them. */
-  add(
+  async add(
     guideId: string,
     image: { data: Uint8Array; format: ImageFormat; width: number; height: number },
     storedBy: string | null,
   ): Promise<{ record: ImageRecord; created: boolean }> {
     const id = sha256Hex(image.data);
-    const run = this.writes.then(async () => {
-      const index = await this.load(guideId);
-      const existing = index.get(id);
-      if (existing) return { record: existing, created: false };
-      const file = join(this.filesDir, imageFileName(id, image.format));
-      if (!(await fileExists(file))) await writeFileDurably(file, image.data);
-      const record: ImageRecord = {
-        id,
-        format: image.format,
-        width: image.width,
-        height: image.height,
-        bytes: image.data.byteLength,
-        storedAt: new Date().toISOString(),
-        storedBy,
-      };
-      const next = new Map(index).set(id, record);
-      const body: GuideImageIndex = { images: [...next.values()] };
-      await writeFileDurably(this.indexPath(guideId), JSON.stringify(body, null, 1));
-      this.indexes.set(guideId, next);
-      return { record, created: true };
+    const existing = await this.index.find(guideId, id);
+    if (existing) return { record: existing, created: false };
+    const file = join(this.filesDir, imageFileName(id, image.format));
+    if (!(await fileExists(file))) await writeFileDurably(file, image.data);
+    return this.index.add(guideId, {
+      id,
+      format: image.format,
+      width: image.width,
+      height: image.height,
+      bytes: image.data.byteLength,
+      storedAt: new Date().toISOString(),
+      storedBy,
     });
-    this.writes = run.catch(() => {});
-    return run;
   }
 
   /**
@@ -89,19 +77,12 @@ export class ImageStore {
    * may list them, and an unlisted file is unreadable and reused by the next upload of its bytes.
    */
   forget(guideId: string): Promise<void> {
-    const run = this.writes.then(async () => {
-      this.indexes.delete(guideId);
-      await unlink(this.indexPath(guideId)).catch((err: NodeJS.ErrnoException) => {
-        if (err.code !== 'ENOENT') throw err;
-      });
-    });
-    this.writes = run.catch(() => {});
-    return run;
+    return this.index.forget(guideId);
   }
 
   /** The guide's record of an image, or null when the guide has no such image. */
-  async find(guideId: string, imageId: string): Promise<ImageRecord | null> {
-    return (await this.load(guideId)).get(imageId) ?? null;
+  find(guideId: string, imageId: string): Promise<ImageRecord | null> {
+    return this.index.find(guideId, imageId);
   }
 
   /** Path of the stored file of a record. */
@@ -110,29 +91,7 @@ export class ImageStore {
   }
 
   /** Every image a guide lists (the order they were added in). */
-  async list(guideId: string): Promise<ImageRecord[]> {
-    return [...(await this.load(guideId)).values()];
-  }
-
-  private indexPath(guideId: string): string {
-    return join(this.indexDir, guideId + IMAGE_INDEX_EXT);
-  }
-
-  private async load(guideId: string): Promise<Map<string, ImageRecord>> {
-    const cached = this.indexes.get(guideId);
-    if (cached) return cached;
-    let index: Map<string, ImageRecord>;
-    try {
-      const parsed = JSON.parse(await readFile(this.indexPath(guideId), 'utf8')) as GuideImageIndex;
-      index = new Map(parsed.images.map((r) => [r.id, r]));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      index = new Map();
-    }
-    // Another load may have finished during the await; keep the first so writes see one map.
-    const raced = this.indexes.get(guideId);
-    if (raced) return raced;
-    this.indexes.set(guideId, index);
-    return index;
+  list(guideId: string): Promise<ImageRecord[]> {
+    return this.index.list(guideId);
   }
 }

@@ -13,6 +13,8 @@ import { isDatabaseUnreachable } from './postgres/pgErrors.ts';
 import { loadSharedSecret } from './postgres/sharedSecret.ts';
 import { PgVersionManifests } from './postgres/pgVersionManifests.ts';
 import type { VersionManifests } from './versionStore.ts';
+import type { ImageIndex } from '../images/imageIndex.ts';
+import { PgImageIndex } from './postgres/pgImageIndex.ts';
 
 /** The database of DATABASE_URL cannot be used: the server does not start (one line, no stack). */
 export class DatabaseStartError extends Error {}
@@ -32,6 +34,8 @@ export interface Storage {
   secret: Buffer;
   /** Where version manifests go (production: the database); undefined: files beside the contents. */
   versionManifests: VersionManifests | undefined;
+  /** Where guides' image lists go (production: the database); undefined: files beside the images. */
+  imageIndex: ImageIndex | undefined;
   /** The metadata's PostgreSQL side, which several nodes keep in step (null when embedded). */
   sharedMetadata: PgMetadataBackend | null;
   /** Releases connections once everything is durable (after the documents were flushed). */
@@ -49,6 +53,7 @@ export async function openStorage(config: StorageConfig, log: FastifyBaseLogger,
       docStore,
       secret: loadServerSecret(config.dataDir, config.sessionSecret),
       versionManifests: undefined,
+      imageIndex: undefined,
       sharedMetadata: null,
       close: async () => {
         await metadata.close();
@@ -74,6 +79,7 @@ export async function openStorage(config: StorageConfig, log: FastifyBaseLogger,
       docStore,
       secret,
       versionManifests: new PgVersionManifests(pool),
+      imageIndex: new PgImageIndex(pool),
       sharedMetadata: backend,
       close: async () => {
         await metadata.close();

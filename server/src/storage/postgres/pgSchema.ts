@@ -9,7 +9,7 @@ import { inTransaction } from './pgPool.ts';
 const STEPS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   {
     version: 1,
-    name: 'metadata records, section documents, version manifests, server settings',
+    name: 'metadata records, section documents, version manifests, guide images, server settings',
     sql: `
       -- One row per metadata record (accounts; per guide: guide, threads, workflow; per person:
       -- notifications), as the embedded store keeps one file each. version counts the writes, so a
@@ -46,6 +46,15 @@ const STEPS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
         manifest json NOT NULL
       );
       CREATE INDEX version_manifests_guide ON version_manifests (guide_id);
+      -- Which images each guide lists (what makes image access guide-scoped); the image files are
+      -- in FILES_DIR, named by their SHA-256.
+      CREATE TABLE guide_images (
+        guide_id text NOT NULL,
+        image_id text NOT NULL,
+        record json NOT NULL,
+        added bigserial,
+        PRIMARY KEY (guide_id, image_id)
+      );
       -- Values every node must share (the secret that binds CSRF tokens to sessions).
       CREATE TABLE server_settings (
         key text PRIMARY KEY,
