@@ -7,19 +7,25 @@ import type { InsertActions } from './insertItems.ts';
 interface InsertToolbarProps {
   editor: Editor;
   actions: InsertActions;
+  /** Offer an image (false for those who may not upload one). */
+  figure?: boolean;
+  /** Offer a footnote (false while suggesting: a note in existing text cannot be suggested). */
+  footnote?: boolean;
 }
 
 /** Insert controls beside the formatting toolbar: table, image, box (by kind), footnote. */
-export function InsertToolbar({ editor, actions }: InsertToolbarProps) {
+export function InsertToolbar({ editor, actions, figure = true, footnote = true }: InsertToolbarProps) {
   const { t } = useTranslation();
   return (
     <span className="toolbar__group" role="group" aria-label={t('content.insertLabel')}>
       <button type="button" className="toolbar__text-button" data-insert="table" title={`${t('content.table')} (Ctrl+Alt+T)`} onMouseDown={(e) => e.preventDefault()} onClick={() => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
         ▦ {t('content.table')}
       </button>
-      <button type="button" className="toolbar__text-button" data-insert="figure" title={`${t('content.figure')} (Ctrl+Alt+I)`} onMouseDown={(e) => e.preventDefault()} onClick={actions.pickImage}>
-        ▣ {t('content.figure')}
-      </button>
+      {figure && (
+        <button type="button" className="toolbar__text-button" data-insert="figure" title={`${t('content.figure')} (Ctrl+Alt+I)`} onMouseDown={(e) => e.preventDefault()} onClick={actions.pickImage}>
+          ▣ {t('content.figure')}
+        </button>
+      )}
       <select
         className="toolbar__block"
         data-insert="callout"
@@ -37,9 +43,11 @@ export function InsertToolbar({ editor, actions }: InsertToolbarProps) {
           </option>
         ))}
       </select>
-      <button type="button" className="toolbar__text-button" data-insert="footnote" title={`${t('content.footnote')} (Ctrl+Alt+F)`} onMouseDown={(e) => e.preventDefault()} onClick={() => editor.chain().focus().insertFootnote('').run()}>
-        ¹ {t('content.footnote')}
-      </button>
+      {footnote && (
+        <button type="button" className="toolbar__text-button" data-insert="footnote" title={`${t('content.footnote')} (Ctrl+Alt+F)`} onMouseDown={(e) => e.preventDefault()} onClick={() => editor.chain().focus().insertFootnote('').run()}>
+          ¹ {t('content.footnote')}
+        </button>
+      )}
     </span>
   );
 }

@@ -5,7 +5,7 @@ import { formatLabelKey } from './formatLabel.ts';
 
 const MARK_PREVIEW = { bold: 'strong', italic: 'em', underline: 'u', strike: 's' } as const;
 
-/** What a suggestion changes, on its card: the words it deletes or formats, what it inserts ('\n' as paragraph breaks). */
+/** What a suggestion changes, on its card: the words it deletes or formats, what it inserts ('\n' as paragraph breaks), the blocks it adds. */
 export function SuggestionChangeView({ suggestion: s, language }: { suggestion: SuggestionView; language: string }) {
   const { t } = useTranslation();
   if (s.format) {
@@ -18,6 +18,18 @@ export function SuggestionChangeView({ suggestion: s, language }: { suggestion: 
           {s.quote}
         </Preview>
       </p>
+    );
+  }
+  if (s.block) {
+    // one line per block: "Tableau 3 × 2 · Budget par quartier"
+    return (
+      <ul className="suggestion-card__blocks" dir="auto" lang={language}>
+        {s.replacement.split('\n').map((line, i) => (
+          <li key={i}>
+            <ins>{line}</ins>
+          </li>
+        ))}
+      </ul>
     );
   }
   return (

@@ -2,6 +2,8 @@ import { isContentLocked, type User } from '@dalil/shared';
 import type { CreateSuggestionBody, SuggestionKind, SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { badRequest, Conflict, notFound } from '../domain/errors.ts';
 import { deletedSegments, formattedSegments, resolvePosition, type SuggestionChange } from './suggestionText.ts';
+import { validateSuggestedBlocks } from './validateBlocks.ts';
+import { asBlocks } from '@dalil/shared/editor';
 import { decodeAnchorPosition, segmentsText } from '@dalil/shared';
 import { suggestionView, type SuggestionDeps } from './suggestionDeps.ts';
 
@@ -32,6 +34,8 @@ export async function createSuggestion(
     throw new Conflict('too_many_suggestions', `this section already has ${MAX_OPEN_SUGGESTIONS} open suggestions: decide some first`);
   }
   const change = normalise(body);
+  // Blocks are checked against the schema and stored as it normalises them; a box of text is stored as blocks too.
+  if (change.block) change.block = { type: 'blocks', content: await validateSuggestedBlocks(asBlocks(change.block).content, guideId, deps.images) };
   const quote = await resolveAnchors(deps, guideId, section.docName, change);
   if (change.deleteFrom && !quote.trim()) throw badRequest('the deletion holds no text: select the words to delete');
   if (change.format && !quote.trim()) throw badRequest('the formatting covers no text: select the words to format');
@@ -51,8 +55,8 @@ function normalise(body: CreateSuggestionBody): SuggestionChange {
   if (deletes && (!body.deleteFrom || !body.deleteTo)) throw badRequest('a deletion needs both deleteFrom and deleteTo');
   // Paragraphs are separated by '\n' (Windows line ends included); other control characters become spaces.
   const text = (body.text ?? '').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]+/g, ' ');
-  if (body.block && (deletes || text)) throw badRequest('a box is suggested on its own, without text or deletion');
-  if (body.block && !body.block.text.trim()) throw badRequest('the suggested box has no text');
+  if (body.block && (deletes || text)) throw badRequest('blocks are suggested on their own, without text or deletion');
+  if (body.block?.type === 'callout' && !body.block.text.trim()) throw badRequest('the suggested box has no text');
   if (!deletes && !text && !body.block) throw badRequest('the suggestion changes nothing');
   const at = body.at ?? (deletes && text ? body.deleteTo! : null);
   if ((text || body.block) && !at) throw badRequest('an insertion needs a position (at)');

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { SECTION_FRAGMENT, decodeAnchorPosition, resolveRange, segmentsText, type TextSegment } from '@dalil/shared';
-import { sectionSchema } from '@dalil/shared/editor';
+import { asBlocks, sectionSchema } from '@dalil/shared/editor';
 import type { SuggestedBlock, SuggestedFormat } from '@dalil/shared/api/suggestions.ts';
 
 /** What a suggestion changes, with its anchors still encoded (as stored and sent). */
@@ -10,6 +10,7 @@ export interface SuggestionChange {
   deleteTo: string | null;
   at: string | null;
   text: string;
+  /** Whole blocks to insert; records written before any block could be suggested may hold the first, box-only shape. */
   block: SuggestedBlock | null;
   /** Absent in records written before formatting suggestions existed. */
   format?: SuggestedFormat | null;
@@ -217,17 +218,12 @@ function insertBlockAfter(fragment: Y.XmlFragment, at: Y.AbsolutePosition, block
     while (node.parent && node.parent !== fragment) node = node.parent as Y.XmlElement;
     index = fragment.toArray().indexOf(node) + 1;
   }
-  const source = prosemirrorJSONToYDoc(sectionSchema(), { type: 'doc', content: [blockJson(block)] }, SECTION_FRAGMENT);
+  // Built by the same binding the editors use, then copied in: the inserted items are exactly those blocks.
+  const source = prosemirrorJSONToYDoc(sectionSchema(), { type: 'doc', content: asBlocks(block).content }, SECTION_FRAGMENT);
   try {
     const copies = source.getXmlFragment(SECTION_FRAGMENT).toArray().map((node) => (node as Y.XmlElement).clone());
     fragment.insert(Math.max(0, Math.min(index, fragment.length)), copies);
   } finally {
     source.destroy();
   }
-}
-
-/** A suggested box as a ProseMirror node: one paragraph per line of its text. */
-export function blockJson(block: SuggestedBlock): object {
-  const paragraphs = block.text.split('\n').map((line) => (line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' }));
-  return { type: 'callout', attrs: { kind: block.kind }, content: paragraphs };
 }

@@ -15,7 +15,7 @@ export const suggestionsAr: Record<keyof typeof suggestionsFr, string> & Record<
   insert: 'إضافة',
   delete: 'حذف',
   replace: 'استبدال',
-  block: 'إطار',
+  block: 'كتل',
   format: 'تنسيق',
   addBold: 'جعله غامقًا',
   addItalic: 'جعله مائلًا',

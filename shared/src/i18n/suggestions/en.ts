@@ -11,7 +11,7 @@ export const suggestionsEn: Record<keyof typeof suggestionsFr, string> = {
   insert: 'Insertion',
   delete: 'Deletion',
   replace: 'Replacement',
-  block: 'Box',
+  block: 'Blocks',
   format: 'Formatting',
   addBold: 'Make bold',
   addItalic: 'Make italic',

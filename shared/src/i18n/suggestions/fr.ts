@@ -10,7 +10,7 @@ export const suggestionsFr = {
   insert: 'Ajout',
   delete: 'Suppression',
   replace: 'Remplacement',
-  block: 'Encadré',
+  block: 'Blocs',
   format: 'Mise en forme',
   addBold: 'Mettre en gras',
   addItalic: 'Mettre en italique',
