@@ -57,7 +57,7 @@ describe('block suggestions: tables, figures, any block of the schema (real serv
     // Listed with a readable summary in the guide's language, and the blocks as the schema normalises them.
     const listed = await api('reader').ok<SuggestionView[]>('GET', suggestionsPath(g(), section.id));
     expect(listed.map((s) => s.replacement)).toEqual(['Tableau 3 × 2 · Budget par quartier', 'Figure · Les quartiers de la commune']);
-    expect(listed[1]!.block!.content[0]!.attrs).toMatchObject({ imageId: image.id, src: image.url, alt: 'Carte des quartiers', size: 'half', credit: '', missing: null });
+    expect((listed[1]!.block!.content[0] as SuggestedBlockJson).attrs).toMatchObject({ imageId: image.id, src: image.url, alt: 'Carte des quartiers', size: 'half', credit: '', missing: null });
 
     expect((await decide('contributor', section, tableSuggestion.id, 'accept')).status).toBe(403);
     expect((await decide('author', section, tableSuggestion.id, 'accept')).status).toBe(200);

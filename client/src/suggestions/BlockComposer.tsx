@@ -2,11 +2,11 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contentExtensions } from '@dalil/shared/editor';
-import type { CreateSuggestionBody } from '@dalil/shared/api/suggestions.ts';
+import type { CreateSuggestionBody, SuggestedBlockJson } from '@dalil/shared/api/suggestions.ts';
 import { withNodeViews } from '../content/contentEditorExtensions.ts';
 import { InsertToolbar, TableTools } from '../content/InsertToolbar.tsx';
 import { insertImageFile } from '../content/insertImage.ts';
-import type { BlockProposal } from './interceptEdit.ts';
+import { schemaJson, type BlockProposal } from './interceptEdit.ts';
 
 interface BlockComposerProps {
   proposal: BlockProposal;
@@ -51,13 +51,20 @@ export function BlockComposer({ proposal, initialImage, guideId, language, canUp
   const actions = useMemo(() => ({ pickImage: () => fileInput.current?.click() }), []);
 
   function submit(): void {
-    const content = editor.getJSON().content ?? [];
-    const empty = !editor.state.doc.textContent.trim() && !content.some((node) => node.type === 'figure' || node.type === 'horizontalRule');
+    const all = ((editor.getJSON().content ?? []) as SuggestedBlockJson[]).map(schemaJson);
+    // the empty lines the editor keeps around a table or a box are not part of the proposal
+    const isEmptyLine = (node: SuggestedBlockJson | undefined) => node?.type === 'paragraph' && !node.content?.length;
+    let start = 0;
+    let end = all.length;
+    while (start < end && isEmptyLine(all[start])) start++;
+    while (end > start && isEmptyLine(all[end - 1])) end--;
+    const content = all.slice(start, end);
+    const empty = content.length === 0 || (!editor.state.doc.textContent.trim() && !content.some((node) => ['figure', 'horizontalRule', 'table'].includes(node.type)));
     if (empty) {
       setError(t('suggestedBlocks.composerEmpty'));
       return;
     }
-    send({ at: proposal.at, block: { type: 'blocks', content: content as never } });
+    send({ at: proposal.at, block: { type: 'blocks', content } });
     onClose();
   }
 

@@ -2,6 +2,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { formatLabelKey } from './formatLabel.ts';
+import { describeBlockParts } from '@dalil/shared/editor';
 
 const MARK_PREVIEW = { bold: 'strong', italic: 'em', underline: 'u', strike: 's' } as const;
 
@@ -21,12 +22,21 @@ export function SuggestionChangeView({ suggestion: s, language }: { suggestion: 
     );
   }
   if (s.block) {
-    // one line per block: "Tableau 3 × 2 · Budget par quartier"
+    // one line per block, "Tableau 3 × 2 · Budget par quartier", labelled in the reader's interface language
+    const lines = s.block.content.map((node) =>
+      describeBlockParts(node, { message: (key, vars) => t(`suggestedBlocks.${key}`, vars ?? {}), calloutKind: (kind) => t(`content.callouts.${kind}`) }),
+    );
     return (
-      <ul className="suggestion-card__blocks" dir="auto" lang={language}>
-        {s.replacement.split('\n').map((line, i) => (
+      <ul className="suggestion-card__blocks">
+        {lines.map(({ label, text }, i) => (
           <li key={i}>
-            <ins>{line}</ins>
+            {label && <strong className="suggestion-card__block-label">{label}</strong>}
+            {label && text && ' · '}
+            {text && (
+              <ins>
+                <bdi lang={language}>{text}</bdi>
+              </ins>
+            )}
           </li>
         ))}
       </ul>

@@ -75,6 +75,22 @@ function formatChange(state: EditorState, tr: Transaction): { body: CreateSugges
   return { body: { format: { from: start, to: end, mark: name as SuggestableMark, action: adds.has(true) ? 'add' : 'remove' } } };
 }
 
+/**
+ * Block JSON as the shared schema writes it: the editor's `textDirection: 'auto'` option gives
+ * every node a `dir` attribute the schema itself does not have; at its default it says nothing.
+ */
+export function schemaJson(node: SuggestedBlockJson): SuggestedBlockJson {
+  const { attrs, content, ...rest } = node;
+  const out: SuggestedBlockJson = { ...rest };
+  if (attrs) {
+    const { dir, ...others } = attrs;
+    const kept = dir === 'auto' || dir === undefined ? others : attrs;
+    if (Object.keys(kept).length > 0) out.attrs = kept;
+  }
+  if (content) out.content = content.map(schemaJson);
+  return out;
+}
+
 const isEmptyParagraph = (node: PmNode) => node.type.name === 'paragraph' && node.content.size === 0;
 /** A paragraph of plain text: inserting such paragraphs is typing, suggested as text. */
 const isPlainParagraph = (node: PmNode) => {
@@ -127,7 +143,7 @@ export function blockInsertion(state: EditorState, after: PmNode): BlockProposal
     // inside the block, at its end: the server walks up from there to the top-level block
     at = encodePosition(state, start + before.child(follows).nodeSize - 1, -1);
   }
-  return at ? { at, content: added.map((node) => node.toJSON() as SuggestedBlockJson) } : null;
+  return at ? { at, content: added.map((node) => schemaJson(node.toJSON() as SuggestedBlockJson)) } : null;
 }
 
 /** An empty proposal after the top-level block holding the caret (a figure chosen from a file is made in the composer). */

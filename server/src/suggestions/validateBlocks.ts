@@ -84,6 +84,8 @@ function checkAttrs(owner: string, attrs: unknown, known: Record<string, unknown
   if (attrs === undefined) return {};
   if (!isPlainObject(attrs)) throw badRequest(`the attributes of ${owner} must be an object`);
   for (const [name, value] of Object.entries(attrs)) {
+    // editors built with TipTap's `textDirection: 'auto'` give every node this attribute; at that default it says nothing (and is not kept)
+    if (name === 'dir' && value === 'auto') continue;
     if (!(name in known)) throw badRequest(`${owner} has no attribute ${name}`);
     checkValue(owner, name, value);
   }

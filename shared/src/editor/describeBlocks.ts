@@ -26,9 +26,15 @@ function excerpt(text: string): string {
  * (a table's caption or first cells, a figure's caption, a heading's text). Plain paragraphs are their text.
  */
 export function describeBlock(node: SuggestedBlockJson, words: BlockWords): string {
+  const { label, text } = describeBlockParts(node, words);
+  return label && text ? `${label} · ${text}` : label || text;
+}
+
+/** What a block is (empty for a plain paragraph with text) and its words, apart: the label in the reader's language, the words in the guide's. */
+export function describeBlockParts(node: SuggestedBlockJson, words: BlockWords): { label: string; text: string } {
   const attrs = node.attrs ?? {};
   const text = excerpt(blockText(node));
-  const labelled = (label: string, rest: string) => (rest ? `${label} · ${rest}` : label);
+  const labelled = (label: string, rest: string) => ({ label, text: rest });
   switch (node.type) {
     case 'table': {
       const rows = node.content ?? [];
@@ -50,7 +56,7 @@ export function describeBlock(node: SuggestedBlockJson, words: BlockWords): stri
     case 'horizontalRule':
       return labelled(words.message(node.type), text);
     default:
-      return text || words.message('paragraph');
+      return text ? { label: '', text } : { label: words.message('paragraph'), text: '' };
   }
 }
 

@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { fragmentText } from '@dalil/shared/editor';
+import { artifactsDir } from './support/app.ts';
+import { useBrowserApp } from './support/browserApp.ts';
+import type { UserPage } from './support/browser.ts';
+import { editorOf } from './support/editor.ts';
+import { caretAfter, openSuggestionScene, suggestionCard } from './support/suggestions.ts';
+
+const FIRST = 'La commune publie son budget chaque année.';
+const SECOND = 'Les habitants votent les projets en assemblée.';
+const CELLS = ['Quartier', 'Budget', 'Projets', 'Centre', '120 000 DT', '4'];
+
+describe('suggestion mode: a table inserted while suggesting becomes a block suggestion', () => {
+  let amel: UserPage; // contributor
+  let karim: UserPage; // author
+  let karimAr: UserPage; // the same author, interface in Arabic
+  let docName: string;
+
+  const e2e = useBrowserApp();
+  const fragment = () => e2e.app.server.registry.get(docName)!.doc.getXmlFragment('default');
+  const serverText = () => fragmentText(fragment());
+
+  beforeAll(async () => {
+    ({ amel, karim, karimAr, docName } = await openSuggestionScene(e2e, [FIRST, SECOND]));
+  });
+
+  it('the contributor inserts a table with the toolbar, fills it in the composer and suggests it: the author sees it live; the text is unchanged', async () => {
+    const before = serverText();
+    expect(before).toContain(`${FIRST}\n${SECOND}`);
+    await caretAfter(amel.page, 'chaque année.');
+    await amel.page.getByTestId('suggest-format').locator('[data-insert="table"]').click();
+    const composer = amel.page.getByTestId('block-composer');
+    await composer.waitFor({ timeout: 5_000 });
+    // the inserted table is in the composer, not in the text
+    expect(await composer.locator('table tr').count()).toBe(3);
+    expect(serverText()).toBe(before);
+    // fill the header row and the first row, cell by cell (Tab moves on, as in the editor)
+    await composer.locator('th').first().click();
+    await amel.page.waitForFunction(() => document.activeElement?.closest('[data-testid="block-composer"]') !== null);
+    for (const [i, text] of CELLS.entries()) {
+      if (i > 0) await amel.page.keyboard.press('Tab');
+      await amel.page.keyboard.type(text, { delay: 5 });
+    }
+    await composer.locator('td', { hasText: '120 000 DT' }).waitFor();
+    await amel.page.screenshot({ path: join(artifactsDir, 'suggestions-table-composer-fr.png') });
+    await composer.getByTestId('block-composer-send').click();
+    await composer.waitFor({ state: 'detached', timeout: 5_000 });
+
+    // the author sees it live: in the text as a dashed preview after the first paragraph, and in the panel
+    const card = suggestionCard(karim.page, 'Tableau 3 × 3');
+    await card.waitFor({ timeout: 10_000 });
+    expect(await card.innerText()).toContain('Amel Jaziri');
+    // one block: the table (the empty line the composer keeps after it is not proposed)
+    expect(await card.locator('.suggestion-card__blocks li').allInnerTexts()).toEqual([`Tableau 3 × 3 · ${CELLS.join(' ')}`]);
+    const preview = editorOf(karim.page).locator('.suggestion-block', { hasText: '120 000 DT' });
+    await preview.waitFor({ timeout: 5_000 });
+    expect(await preview.locator('th').allInnerTexts()).toEqual(CELLS.slice(0, 3));
+    // drawn right after the paragraph that held the caret
+    const follows = await preview.evaluate((el) => el.previousElementSibling?.textContent ?? '');
+    expect(follows).toContain('chaque année.');
+    expect(serverText()).toBe(before);
+    await karim.page.screenshot({ path: join(artifactsDir, 'suggestions-table-author-fr.png') });
+    await suggestionCard(karimAr.page, 'جدول 3 × 3').waitFor({ timeout: 10_000 });
+    await editorOf(karimAr.page).locator('.suggestion-block', { hasText: '120 000 DT' }).waitFor();
+    await karimAr.page.screenshot({ path: join(artifactsDir, 'suggestions-table-author-ar.png') });
+    await amel.page.screenshot({ path: join(artifactsDir, 'suggestions-table-contributor-fr.png') });
+  });
+
+  it('the author accepts: the section holds exactly that table after the paragraph, for everyone', async () => {
+    await suggestionCard(karim.page, 'Tableau 3 × 3').getByRole('button', { name: 'Accepter' }).click();
+    await suggestionCard(karim.page, 'Tableau 3 × 3').waitFor({ state: 'detached', timeout: 10_000 });
+    const blocks = fragment().toArray() as Y.XmlElement[];
+    const names = blocks.map((b) => b.nodeName);
+    const at = names.indexOf('table');
+    expect(at).toBeGreaterThan(0);
+    expect(fragmentText(blocks[at - 1] as unknown as Y.XmlFragment)).toBe(FIRST);
+    const rows = blocks[at]!.toArray().map((row) => (row as Y.XmlElement).toArray().map((c) => fragmentText(c as unknown as Y.XmlFragment)));
+    expect(rows).toEqual([CELLS.slice(0, 3), CELLS.slice(3), ['', '', '']]);
+    expect(names.filter((n) => n === 'table')).toHaveLength(1);
+    // a real table in everyone's editor now, no suggestion left drawn
+    await editorOf(amel.page).locator('table td', { hasText: '120 000 DT' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => editorOf(amel.page).locator('.suggestion-block').count()).toBe(0);
+    await editorOf(karimAr.page).locator('table td', { hasText: '120 000 DT' }).waitFor({ timeout: 10_000 });
+    await karim.page.screenshot({ path: join(artifactsDir, 'suggestions-table-accepted-fr.png') });
+  });
+});
