@@ -8,6 +8,11 @@ import { waitFor } from '../helpers/waitFor.ts';
 import { positionIn, suggest, suggestionsPath } from '../helpers/suggestions.ts';
 import { uploadImageFile } from '../helpers/imageUpload.ts';
 import { smallPng } from '../helpers/testImages.ts';
+import { seededRandom } from '../helpers/seededRandom.ts';
+import { decodeAnchorPosition, encodeAnchorPosition } from '@dalil/shared';
+
+const SEED = Number(process.env.SUGGESTIONS_FUZZ_SEED ?? 20261130);
+const FUZZ_ROUNDS = 24;
 
 const text = (value: string, marks?: SuggestedBlockJson['marks']): SuggestedBlockJson => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
 const paragraph = (...content: SuggestedBlockJson[]): SuggestedBlockJson => ({ type: 'paragraph', content });
@@ -34,7 +39,7 @@ function outline(fragment: Y.XmlFragment): string[] {
 }
 
 describe('block suggestions: tables, figures, any block of the schema (real server, stock clients, REST)', () => {
-  const { setup, g, api, serverFragment, sectionWithText, decide } = useSuggestionTeam();
+  const { setup, g, api, connect, serverFragment, sectionWithText, decide } = useSuggestionTeam();
 
   async function uploadedImage(guideId: string): Promise<{ id: string; url: string }> {
     const res = await uploadImageFile(setup.team.byRole.author.api, guideId, await smallPng());
@@ -146,5 +151,113 @@ describe('block suggestions: tables, figures, any block of the schema (real serv
     expect(outline(serverFragment(section))).toEqual([`paragraph: ${FIRST}`, `paragraph: ${SECOND}`]);
     // The same figure with this guide's image is fine.
     expect((await post([figure({ alt: 'ok' })])).status).toBe(201);
+  });
+
+  it('blocks whose paragraph was deleted cannot be accepted (they would be lost): 409, nothing changes, they can be rejected', async () => {
+    const { section, author, contributor } = await sectionWithText();
+    const made = await suggest(api('contributor'), g(), section.id, { at: positionIn(contributor.doc, 'assemblée'), block: { type: 'blocks', content: [table([['A', 'B']])] } });
+    author.doc.transact(() => author.fragment.delete(1, 1));
+    await waitFor('deletion on the server', () => serverFragment(section).length === 1);
+    const refused = await decide('author', section, made.id, 'accept');
+    expect([refused.status, refused.body.error]).toEqual([409, 'anchor_gone']);
+    expect(outline(serverFragment(section))).toEqual([`paragraph: ${FIRST}`]);
+    expect((await decide('author', section, made.id, 'reject')).status).toBe(200);
+    expect(outline(serverFragment(section))).toEqual([`paragraph: ${FIRST}`]);
+  });
+
+  it(`block suggestions against concurrent author edits (seeded fuzz, seed ${SEED}): accepting inserts exactly the blocks after their paragraph, rejecting changes nothing`, async () => {
+    const section = await api('coordinator').createSection(g(), 'Fuzz blocs');
+    const author = await connect(section, 'author');
+    const paragraphOf = (value: string) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(value)]);
+      return p;
+    };
+    author.doc.transact(() => author.fragment.insert(0, Array.from({ length: 5 }, (_, i) => paragraphOf(`Paragraphe ${i} du texte.`))));
+    await waitFor('text on the server', () => serverFragment(section).length === 5);
+    const random = seededRandom(SEED);
+    const pick = (n: number) => Math.floor(random() * n);
+    const blockOf = (token: string, kind: number): SuggestedBlockJson => {
+      switch (kind) {
+        case 0:
+          return table(Array.from({ length: 1 + pick(3) }, (_, r) => Array.from({ length: 1 + pick(3) }, (_, c) => `${token}-${r}${c}`)));
+        case 1:
+          return { type: 'heading', attrs: { level: 2 + pick(2) }, content: [text(`Titre ${token}`)] };
+        case 2:
+          return { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph(text(`Point ${token}`))] }] };
+        case 3:
+          return { type: 'callout', attrs: { kind: 'vigilance' }, content: [paragraph(text(`Vigilance ${token}`))] };
+        default:
+          return { type: 'blockquote', content: [paragraph(text(`Citation ${token}`))] };
+      }
+    };
+    /** The top-level block of the author's copy holding an encoded position; -1 when it is gone. */
+    const topIndexOf = (encoded: string) => {
+      const absolute = Y.createAbsolutePositionFromRelativePosition(decodeAnchorPosition(encoded)!, author.doc);
+      if (!absolute) return -1;
+      let node = absolute.type as Y.XmlElement | Y.XmlText;
+      while (node.parent && node.parent !== author.fragment) node = node.parent as Y.XmlElement;
+      return author.fragment.toArray().indexOf(node);
+    };
+    const tally = { accepted: 0, rejected: 0, gone: 0 };
+    for (let round = 0; round < FUZZ_ROUNDS; round++) {
+      await waitFor('author caught up', () => outline(author.fragment).join('\n') === outline(serverFragment(section)).join('\n'));
+      // the contributor's anchor: somewhere inside one of the paragraphs
+      const paragraphs = author.fragment.toArray().map((node, i) => [node, i] as const).filter(([node]) => (node as Y.XmlElement).nodeName === 'paragraph' && (node as Y.XmlElement).length > 0);
+      const [anchorBlock] = paragraphs[pick(paragraphs.length)]!;
+      const run = (anchorBlock as Y.XmlElement).get(0) as Y.XmlText;
+      const at = encodeAnchorPosition(Y.createRelativePositionFromTypeIndex(run, pick(run.length + 1), -1));
+      const token = `R${round}`;
+      const blocks = Array.from({ length: 1 + pick(2) }, () => blockOf(token, pick(5)));
+      const made = await suggest(api('contributor'), g(), section.id, { at, block: { type: 'blocks', content: blocks } });
+
+      // The author edits meanwhile: types in paragraphs (the anchor's too), adds paragraphs, deletes blocks (rarely the anchor's).
+      for (let e = 1 + pick(3); e > 0; e--) {
+        const choice = random();
+        const index = pick(author.fragment.length);
+        const node = author.fragment.get(index) as Y.XmlElement;
+        if (choice < 0.45 && node.nodeName === 'paragraph' && node.get(0) instanceof Y.XmlText) {
+          const t = node.get(0) as Y.XmlText;
+          t.insert(pick(t.length + 1), ` mot${round} `);
+        } else if (choice < 0.8) {
+          author.fragment.insert(pick(author.fragment.length + 1), [paragraphOf(`Ajout ${round}.`)]);
+        } else if (author.fragment.length > 3 && (node !== anchorBlock || random() < 0.3)) {
+          author.fragment.delete(index, 1);
+        }
+      }
+      // now and then the anchor's paragraph itself goes
+      if (random() < 0.12 && author.fragment.length > 3) {
+        const index = author.fragment.toArray().indexOf(anchorBlock);
+        if (index >= 0) author.fragment.delete(index, 1);
+      }
+      await waitFor('author edits on the server', () => outline(author.fragment).join('\n') === outline(serverFragment(section)).join('\n'));
+      const before = outline(author.fragment);
+      const anchorIndex = topIndexOf(at);
+      const accept = random() < 0.7;
+      if (accept && anchorIndex < 0) {
+        const refused = await decide('author', section, made.id, 'accept');
+        expect([refused.status, refused.body.error], `round ${round}`).toEqual([409, 'anchor_gone']);
+        tally.gone++;
+      }
+      const decided = await decide('author', section, made.id, accept && anchorIndex >= 0 ? 'accept' : 'reject');
+      expect(decided.status, `round ${round}`).toBe(200);
+      const after = outline(serverFragment(section));
+      if (accept && anchorIndex >= 0) {
+        tally.accepted++;
+        // exactly the blocks, right after the anchor's paragraph; nothing else moved or changed
+        const inserted = after.slice(anchorIndex + 1, anchorIndex + 1 + blocks.length);
+        expect([...after.slice(0, anchorIndex + 1), ...after.slice(anchorIndex + 1 + blocks.length)], `round ${round}`).toEqual(before);
+        expect(inserted.map((line) => line.split(/[:[]/)[0]), `round ${round}`).toEqual(blocks.map((b) => b.type));
+        for (const line of inserted) expect(line, `round ${round}`).toContain(token);
+      } else {
+        tally.rejected++;
+        expect(after, `round ${round}`).toEqual(before);
+      }
+      // keep the section a reasonable size
+      if (author.fragment.length > 24) author.fragment.delete(12, author.fragment.length - 12);
+    }
+    expect(tally.accepted).toBeGreaterThan(5);
+    expect(tally.rejected).toBeGreaterThan(2);
+    expect(await api('author').ok<SuggestionView[]>('GET', suggestionsPath(g(), section.id))).toEqual([]);
   });
 });

@@ -17,5 +17,6 @@ export const suggestedBlocksEn: CatalogueShape<typeof suggestedBlocksFr> = {
   composerHint: 'Fill in the block here: it will be proposed to the authors after the paragraph the cursor was in; the text does not change unless they accept it.',
   composerSend: 'Suggest this block',
   composerEmpty: 'The proposed block is empty: write in it first.',
+  anchorGone: 'The paragraph these blocks were to follow has been deleted: reject the suggestion, or suggest the blocks again where they belong.',
   unsupported: 'This change cannot be suggested: text, paragraphs, bold, italic, underline and whole inserted blocks (table, figure, box, heading, list, quote) can.',
 };

@@ -15,5 +15,6 @@ export const suggestedBlocksFr = {
   composerHint: 'Complétez le bloc ici : il sera proposé aux auteurs après le paragraphe où se trouvait le curseur, le texte ne change pas tant qu’ils ne l’acceptent pas.',
   composerSend: 'Suggérer ce bloc',
   composerEmpty: 'Le bloc proposé est vide : écrivez-y d’abord.',
+  anchorGone: 'Le paragraphe que ces blocs devaient suivre a été supprimé : refusez la suggestion, ou proposez les blocs de nouveau à leur place.',
   unsupported: 'Ce changement ne peut pas être suggéré : le texte, les paragraphes, le gras, l’italique, le soulignement et les blocs entiers insérés (tableau, figure, encadré, titre, liste, citation) le peuvent.',
 };
