@@ -153,6 +153,38 @@ describe('block suggestions: tables, figures, any block of the schema (real serv
     expect((await post([figure({ alt: 'ok' })])).status).toBe(201);
   });
 
+  it('a paragraph turned into a heading, another into a list item: accepted, text and marks kept; refused when it changes nothing or is no text block', async () => {
+    const { section, author, contributor } = await sectionWithText();
+    const first = author.fragment.get(0) as Y.XmlElement;
+    author.doc.transact(() => (first.get(0) as Y.XmlText).format(0, 'La commune'.length, { bold: {} }));
+    await waitFor('bold on the contributor', () => ((contributor.fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText).toDelta().length === 2);
+    const heading = await suggest(api('contributor'), g(), section.id, { blockType: { at: positionIn(contributor.doc, 'budget', 0, 0), type: 'heading', level: 2 } });
+    const list = await suggest(api('reviewer'), g(), section.id, { blockType: { at: positionIn(contributor.doc, 'habitants', 0, 0), type: 'bulletList' } });
+    expect([heading.kind, heading.quote, heading.replacement]).toEqual(['blockType', FIRST, 'Transformer en titre 2']);
+    expect(list.replacement).toBe('Transformer en liste à puces');
+    expect(outline(serverFragment(section))).toEqual([`paragraph: ${FIRST}`, `paragraph: ${SECOND}`]);
+
+    const post = (body: unknown) => api('contributor').request<ApiError>('POST', suggestionsPath(g(), section.id), body);
+    expect((await post({ blockType: { at: positionIn(contributor.doc, 'budget', 0, 0), type: 'heading' } })).status).toBe(400);
+    expect((await post({ blockType: { at: positionIn(contributor.doc, 'budget', 0, 0), type: 'paragraph' } })).status).toBe(400);
+    expect((await post({ blockType: { at: positionIn(contributor.doc, 'budget', 0, 0), type: 'table' } })).status).toBe(400);
+    expect((await post({ blockType: { at: positionIn(contributor.doc, 'budget', 0, 0), type: 'bulletList' }, text: 'x' })).status).toBe(400);
+
+    expect((await decide('author', section, heading.id, 'accept')).status).toBe(200);
+    expect((await decide('author', section, list.id, 'accept')).status).toBe(200);
+    const blocks = serverFragment(section).toArray() as Y.XmlElement[];
+    expect(blocks.map((b) => [b.nodeName, b.getAttribute('level') ?? null, fragmentText(b as unknown as Y.XmlFragment)])).toEqual([
+      ['heading', 2, FIRST],
+      ['bulletList', null, SECOND],
+    ]);
+    expect(((blocks[0]!.get(0) as Y.XmlText).toDelta() as Array<{ insert: string; attributes?: object }>)[0]).toEqual({ insert: 'La commune', attributes: { bold: {} } });
+    const item = blocks[1]!.get(0) as Y.XmlElement;
+    expect([item.nodeName, (item.get(0) as Y.XmlElement).nodeName]).toEqual(['listItem', 'paragraph']);
+    await waitFor('the author has the heading and the list', () => (author.fragment.get(0) as Y.XmlElement).nodeName === 'heading' && (author.fragment.get(1) as Y.XmlElement).nodeName === 'bulletList');
+    // inside a list item now: not a top-level text block any more
+    expect((await post({ blockType: { at: positionIn(author.doc, 'habitants', 0, 0), type: 'heading', level: 3 } })).status).toBe(400);
+  });
+
   it('blocks whose paragraph was deleted cannot be accepted (they would be lost): 409, nothing changes, they can be rejected', async () => {
     const { section, author, contributor } = await sectionWithText();
     const made = await suggest(api('contributor'), g(), section.id, { at: positionIn(contributor.doc, 'assemblée'), block: { type: 'blocks', content: [table([['A', 'B']])] } });

@@ -10,9 +10,9 @@ import type { LiveDocuments } from '../collaboration/liveDocuments.ts';
 import type { ImageStore } from '../images/imageStore.ts';
 import { messageView } from '../threads/threadView.ts';
 import { messages } from '@dalil/shared/i18n';
-import { deletedText, formattedSegments } from './suggestionText.ts';
-import { asBlocks, describeBlocks, fillPlaceholders } from '@dalil/shared/editor';
-import type { SuggestedBlocks } from '@dalil/shared/api/suggestions.ts';
+import { deletedText, formattedSegments, topBlockAt } from './suggestionText.ts';
+import { asBlocks, blockTypeMessageKey, describeBlocks, fillPlaceholders, fragmentText } from '@dalil/shared/editor';
+import type { SuggestedBlocks, SuggestedBlockType } from '@dalil/shared/api/suggestions.ts';
 import { segmentsText } from '@dalil/shared';
 
 /** What the suggestion use cases need; `RouteServices` provides it. */
@@ -43,12 +43,13 @@ export function suggestionView(record: SuggestionRecord, deps: Pick<SuggestionDe
     status: record.status,
     createdAt: record.createdAt,
     quote: live ?? record.quoteAtCreation,
-    replacement: format ? formatDescription(format, deps, record.guideId) : block ? blocksDescription(block, deps, record.guideId) : record.text,
+    replacement: format ? formatDescription(format, deps, record.guideId) : record.blockType ? blockTypeDescription(record.blockType, deps, record.guideId) : block ? blocksDescription(block, deps, record.guideId) : record.text,
     deleteFrom: record.deleteFrom,
     deleteTo: record.deleteTo,
     at: record.at,
     block,
     format,
+    blockType: record.blockType ?? null,
     decidedBy: record.decidedBy,
     decidedAt: record.decidedAt,
     decidedByName: record.decidedBy ? accounts.nameOf(record.decidedBy) : null,
@@ -58,6 +59,10 @@ export function suggestionView(record: SuggestionRecord, deps: Pick<SuggestionDe
 
 /** The text a suggestion deletes or formats, read in the document as it is now; null when it has none. */
 function liveQuote(record: SuggestionRecord, doc: Y.Doc): string | null {
+  if (record.blockType) {
+    const found = topBlockAt(doc, record.blockType.at);
+    return found ? fragmentText(found.element as unknown as Y.XmlFragment) : null;
+  }
   if (record.format) {
     const segments = formattedSegments(doc, record.format);
     return segments === null ? null : segmentsText(segments);
@@ -80,4 +85,10 @@ function blocksDescription(block: SuggestedBlocks, deps: Pick<SuggestionDeps, 'g
     message: (key, vars) => fillPlaceholders(catalogue.suggestedBlocks[key], vars),
     calloutKind: (kind) => (catalogue.content.callouts as Record<string, string>)[kind] ?? kind,
   });
+}
+
+/** "Transformer en titre 2": what a block-type suggestion does, in the guide's language. */
+function blockTypeDescription(change: SuggestedBlockType, deps: Pick<SuggestionDeps, 'guides'>, guideId: string): string {
+  const catalogue = messages[deps.guides.findGuide(guideId)?.language ?? 'fr'];
+  return fillPlaceholders(catalogue.suggestedBlocks[blockTypeMessageKey(change)], { level: change.level ?? '' });
 }

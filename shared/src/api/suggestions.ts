@@ -9,7 +9,7 @@ import { ThreadMessageView } from './threads.ts';
  * relative positions (base64), which keep meaning the same characters while others edit.
  */
 
-export const SUGGESTION_KINDS = ['insert', 'delete', 'replace', 'block', 'format'] as const;
+export const SUGGESTION_KINDS = ['insert', 'delete', 'replace', 'block', 'format', 'blockType'] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
 export const SUGGESTION_STATUSES = ['open', 'accepted', 'rejected'] as const;
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
@@ -37,6 +37,25 @@ export const SuggestedFormat = Type.Object(
   { additionalProperties: false },
 );
 export type SuggestedFormat = Static<typeof SuggestedFormat>;
+
+/** What a paragraph or heading may be turned into by a suggestion. */
+export const SUGGESTABLE_BLOCK_TYPES = ['paragraph', 'heading', 'bulletList', 'orderedList', 'blockquote'] as const;
+export type SuggestableBlockType = (typeof SUGGESTABLE_BLOCK_TYPES)[number];
+
+/**
+ * A paragraph or heading turned into another kind of block (a heading of some level, a paragraph,
+ * a one-item list, a quote), its text and marks kept; `at` is a position inside it.
+ */
+export const SuggestedBlockType = Type.Object(
+  {
+    at: Position,
+    type: Type.Union(SUGGESTABLE_BLOCK_TYPES.map((t) => Type.Literal(t))),
+    /** For a heading: its level. */
+    level: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+  },
+  { additionalProperties: false },
+);
+export type SuggestedBlockType = Static<typeof SuggestedBlockType>;
 
 /** Most whole blocks one suggestion may insert, and the size of their JSON. */
 export const MAX_SUGGESTED_BLOCKS = 30;
@@ -83,6 +102,8 @@ export const CreateSuggestionBody = Type.Object(
     block: Type.Optional(SuggestedBlock),
     /** A formatting change, suggested on its own. */
     format: Type.Optional(SuggestedFormat),
+    /** A paragraph or heading turned into another kind of block, suggested on its own. */
+    blockType: Type.Optional(SuggestedBlockType),
   },
   { additionalProperties: false },
 );
@@ -96,7 +117,7 @@ export const SuggestionView = Type.Object({
   kind: Type.Union(SUGGESTION_KINDS.map((k) => Type.Literal(k))),
   status: Type.Union(SUGGESTION_STATUSES.map((s) => Type.Literal(s))),
   createdAt: Type.String(),
-  /** The section's text the suggestion deletes or formats, as it reads now (empty for an insertion). */
+  /** The section's text the suggestion deletes or formats (or the block it turns into another kind), as it reads now (empty for an insertion). */
   quote: Type.String(),
   /**
    * The text it inserts ('\n' between paragraphs); for a block suggestion, a readable summary of
@@ -110,6 +131,7 @@ export const SuggestionView = Type.Object({
   /** The blocks a block suggestion inserts (records of the first, box-only shape are listed in this shape too). */
   block: Nullable(SuggestedBlocks),
   format: Nullable(SuggestedFormat),
+  blockType: Nullable(SuggestedBlockType),
   decidedBy: Nullable(Type.String()),
   decidedAt: Nullable(Type.String()),
   decidedByName: Nullable(Type.String()),

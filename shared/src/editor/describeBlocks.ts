@@ -76,3 +76,8 @@ export function asBlocks(block: SuggestedBlock): SuggestedBlocks {
   const paragraphs = block.text.split('\n').map((line) => (line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' }));
   return { type: 'blocks', content: [{ type: 'callout', attrs: { kind: block.kind }, content: paragraphs }] };
 }
+
+/** The message key saying what a block-type suggestion does ("Transformer en titre 2" with `{level}`). */
+export function blockTypeMessageKey(change: { type: string }): 'toParagraph' | 'toHeading' | 'toBulletList' | 'toOrderedList' | 'toBlockquote' {
+  return `to${change.type[0]!.toUpperCase()}${change.type.slice(1)}` as 'toHeading';
+}

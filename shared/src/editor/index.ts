@@ -21,4 +21,4 @@ export {
   type SectionContentNumbers,
 } from './numbering.ts';
 export { missingAltFigures } from './missingAlt.ts';
-export { asBlocks, describeBlock, describeBlockParts, describeBlocks, blockText, fillPlaceholders, type BlockWords } from './describeBlocks.ts';
+export { asBlocks, blockTypeMessageKey, describeBlock, describeBlockParts, describeBlocks, blockText, fillPlaceholders, type BlockWords } from './describeBlocks.ts';

@@ -16,6 +16,7 @@ export const suggestionsAr: Record<keyof typeof suggestionsFr, string> & Record<
   delete: 'حذف',
   replace: 'استبدال',
   block: 'كتل',
+  blockType: 'نوع الكتلة',
   format: 'تنسيق',
   addBold: 'جعله غامقًا',
   addItalic: 'جعله مائلًا',

@@ -12,6 +12,7 @@ export const suggestionsEn: Record<keyof typeof suggestionsFr, string> = {
   delete: 'Deletion',
   replace: 'Replacement',
   block: 'Blocks',
+  blockType: 'Block type',
   format: 'Formatting',
   addBold: 'Make bold',
   addItalic: 'Make italic',

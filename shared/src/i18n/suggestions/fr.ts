@@ -11,6 +11,7 @@ export const suggestionsFr = {
   delete: 'Suppression',
   replace: 'Remplacement',
   block: 'Blocs',
+  blockType: 'Type de bloc',
   format: 'Mise en forme',
   addBold: 'Mettre en gras',
   addItalic: 'Mettre en italique',
