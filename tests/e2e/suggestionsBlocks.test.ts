@@ -85,4 +85,43 @@ describe('suggestion mode: a table inserted while suggesting becomes a block sug
     await editorOf(karimAr.page).locator('table td', { hasText: '120 000 DT' }).waitFor({ timeout: 10_000 });
     await karim.page.screenshot({ path: join(artifactsDir, 'suggestions-table-accepted-fr.png') });
   });
+
+  it('a table pasted while suggesting opens in the composer with its cells, and is proposed as it was pasted', async () => {
+    await caretAfter(amel.page, 'en assemblée.');
+    await amel.page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/html', '<table><tr><th>Commission</th><th>Réunions</th></tr><tr><td>Finances</td><td>12</td></tr></table>');
+      data.setData('text/plain', 'Commission\tRéunions\nFinances\t12');
+      document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    const composer = amel.page.getByTestId('block-composer');
+    await composer.locator('td', { hasText: 'Finances' }).waitFor({ timeout: 5_000 });
+    await composer.getByTestId('block-composer-send').click();
+    const card = suggestionCard(karim.page, 'Tableau 2 × 2');
+    await card.waitFor({ timeout: 10_000 });
+    expect(await card.locator('.suggestion-card__blocks li').allInnerTexts()).toEqual(['Tableau 2 × 2 · Commission Réunions Finances 12']);
+    await card.getByRole('button', { name: 'Refuser' }).click();
+    await card.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(serverText()).not.toContain('Commission');
+  });
+
+  it('the contributor turns a paragraph into a heading with the block menu: suggested, drawn on the paragraph, accepted as a heading', async () => {
+    await caretAfter(amel.page, 'Les habitants');
+    await amel.page.getByTestId('suggest-block-type').selectOption('h2');
+    const card = suggestionCard(karim.page, 'Transformer en titre 2');
+    await card.waitFor({ timeout: 10_000 });
+    expect(await card.innerText()).toContain(SECOND);
+    // (the contributor's caret label sits inside the paragraph's text)
+    await editorOf(karim.page).locator('.suggestion-block-type', { hasText: 'votent les projets en assemblée.' }).waitFor({ timeout: 5_000 });
+    await suggestionCard(karimAr.page, 'تحويل إلى عنوان 2').waitFor({ timeout: 10_000 });
+    await karimAr.page.screenshot({ path: join(artifactsDir, 'suggestions-heading-author-ar.png') });
+    await karim.page.screenshot({ path: join(artifactsDir, 'suggestions-heading-author-fr.png') });
+    // nothing changed in the text yet
+    expect((fragment().toArray() as Y.XmlElement[]).filter((b) => b.nodeName === 'heading')).toHaveLength(0);
+    await card.getByRole('button', { name: 'Accepter' }).click();
+    await card.waitFor({ state: 'detached', timeout: 10_000 });
+    const heading = (fragment().toArray() as Y.XmlElement[]).find((b) => b.nodeName === 'heading');
+    expect([heading?.getAttribute('level'), heading && fragmentText(heading as unknown as Y.XmlFragment)]).toEqual([2, SECOND]);
+    await editorOf(amel.page).locator('h2', { hasText: SECOND }).waitFor({ timeout: 10_000 });
+  });
 });

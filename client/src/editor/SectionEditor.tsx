@@ -21,7 +21,7 @@ import { SuggestBar } from '../suggestions/SuggestBar.tsx';
 import { encodePosition } from '../suggestions/anchors.ts';
 import { BlockComposer } from '../suggestions/BlockComposer.tsx';
 import { proposalAfterCaret, type BlockProposal } from '../suggestions/interceptEdit.ts';
-import { describeBlocks } from '@dalil/shared/editor';
+import { blockTypeMessageKey, describeBlocks } from '@dalil/shared/editor';
 import './editor.css';
 import '../content/content.css';
 
@@ -129,6 +129,7 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
             calloutKind: (kind) => t(`content.callouts.${kind}`),
           }),
         formatLabel: (format) => t(formatLabelKey(format)),
+        blockTypeLabel: (change) => t(`suggestedBlocks.${blockTypeMessageKey(change)}`, { level: change.level ?? '' }),
       }),
       ...editorExtensions(session, user, { guideId, actions, onImageError: (reason) => setImageError(reason) }, editorRef),
     ],

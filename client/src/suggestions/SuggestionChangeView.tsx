@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { formatLabelKey } from './formatLabel.ts';
-import { describeBlockParts } from '@dalil/shared/editor';
+import { blockTypeMessageKey, describeBlockParts } from '@dalil/shared/editor';
 
 const MARK_PREVIEW = { bold: 'strong', italic: 'em', underline: 'u', strike: 's' } as const;
 
@@ -18,6 +18,15 @@ export function SuggestionChangeView({ suggestion: s, language }: { suggestion: 
         <Preview dir="auto" lang={language}>
           {s.quote}
         </Preview>
+      </p>
+    );
+  }
+  if (s.blockType) {
+    return (
+      <p className="suggestion-card__format">
+        <span className="suggestion-card__format-label">{t(`suggestedBlocks.${blockTypeMessageKey(s.blockType)}`, { level: s.blockType.level ?? '' })}</span>
+        {' · '}
+        <bdi lang={language}>{s.quote}</bdi>
       </p>
     );
   }

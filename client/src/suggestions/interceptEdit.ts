@@ -155,6 +155,45 @@ export function proposalAfterCaret(state: EditorState): BlockProposal | null {
 }
 
 /**
+ * A paragraph or heading turned into another kind of block (heading, paragraph, a one-item list, a
+ * quote) with its content unchanged: the toolbar's block menu, list or quote button on a line of
+ * text. Null for any other change.
+ */
+export function blockTypeChange(state: EditorState, after: PmNode): CreateSuggestionBody | null {
+  const before = state.doc;
+  if (before.childCount !== after.childCount) return null;
+  let index = -1;
+  for (let i = 0; i < before.childCount; i++) {
+    if (before.child(i).eq(after.child(i))) continue;
+    if (index >= 0) return null;
+    index = i;
+  }
+  if (index < 0) return null;
+  const old = before.child(index);
+  const next = after.child(index);
+  if (!['paragraph', 'heading'].includes(old.type.name) || old.content.size === 0) return null;
+  const only = (node: PmNode, type: string) => (node.childCount === 1 && node.child(0).type.name === type ? node.child(0) : null);
+  let target: { type: 'paragraph' | 'heading' | 'bulletList' | 'orderedList' | 'blockquote'; level?: number } | null = null;
+  let inner: PmNode | null = null;
+  if (next.type.name === 'paragraph' || next.type.name === 'heading') {
+    inner = next;
+    target = next.type.name === 'heading' ? { type: 'heading', level: Number(next.attrs.level) } : { type: 'paragraph' };
+  } else if (next.type.name === 'bulletList' || next.type.name === 'orderedList') {
+    const item = only(next, 'listItem');
+    inner = item && only(item, 'paragraph');
+    target = { type: next.type.name };
+  } else if (next.type.name === 'blockquote') {
+    inner = only(next, 'paragraph');
+    target = { type: 'blockquote' };
+  }
+  if (!target || !inner || !inner.content.eq(old.content)) return null;
+  let start = 0;
+  for (let i = 0; i < index; i++) start += before.child(i).nodeSize;
+  const at = encodePosition(state, start + 1, 0);
+  return at ? { blockType: { at, ...target } } : null;
+}
+
+/**
  * Turns an edit the suggester's editor refused into a draft suggestion: typing inserts (Enter and
  * pasted paragraphs too), Backspace and Delete delete, typing over a selection replaces, a mark
  * toggled on a selection is a formatting suggestion. Consecutive keystrokes at the same place
@@ -166,6 +205,8 @@ export function interceptEdit(state: EditorState, tr: Transaction, current: Draf
   if (format) return { kind: 'format', body: format.body, flush: current };
   const proposal = blockInsertion(state, tr.doc);
   if (proposal) return { kind: 'blocks', proposal, flush: current };
+  const retype = blockTypeChange(state, tr.doc);
+  if (retype) return { kind: 'format', body: retype, flush: current };
   if (tr.steps.length !== 1 || !(tr.steps[0] instanceof ReplaceStep)) return { kind: 'unsupported' };
   const step = tr.steps[0] as ReplaceStep & { from: number; to: number };
   const { from, to, slice } = step;

@@ -3,7 +3,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { colorForUser } from '@dalil/shared';
 import { DOMSerializer, Fragment } from '@tiptap/pm/model';
 import { asBlocks } from '@dalil/shared/editor';
-import type { CreateSuggestionBody, SuggestedBlocks, SuggestedFormat } from '@dalil/shared/api/suggestions.ts';
+import type { CreateSuggestionBody, SuggestedBlocks, SuggestedBlockType, SuggestedFormat } from '@dalil/shared/api/suggestions.ts';
 import { decodePosition } from './anchors.ts';
 
 /** One suggestion to draw, from the server's list, the outbox or the draft being typed. */
@@ -73,10 +73,28 @@ export function suggestionDecorations(
   suggestions: DrawnSuggestion[],
   describeBlocks: (content: SuggestedBlocks['content']) => string,
   formatLabel: (format: SuggestedFormat) => string,
+  blockTypeLabel: (change: SuggestedBlockType) => string,
 ): DecorationSet {
   const decorations: Decoration[] = [];
   for (const s of suggestions) {
     const color = colorForUser(s.authorId);
+    if (s.body.blockType) {
+      // the whole block, outlined, with what it would become
+      const at = decodePosition(state, s.body.blockType.at);
+      if (at === null) continue;
+      const $at = state.doc.resolve(at);
+      if ($at.depth < 1) continue;
+      decorations.push(
+        Decoration.node($at.before(1), $at.after(1), {
+          class: `suggestion-block-type${s.local ? ' suggestion--local' : ''}`,
+          'data-suggestion-id': s.id,
+          'data-suggestion-label': blockTypeLabel(s.body.blockType),
+          title: blockTypeLabel(s.body.blockType),
+          style: `--suggestion-color: ${color}`,
+        }),
+      );
+      continue;
+    }
     if (s.body.format) {
       const format = s.body.format;
       const start = decodePosition(state, format.from);
