@@ -105,6 +105,23 @@ describe('suggestion mode: a table inserted while suggesting becomes a block sug
     expect(serverText()).not.toContain('Commission');
   });
 
+  it('a box chosen in the toolbar with the caret in a paragraph is proposed as a new box after it, filled in the composer', async () => {
+    await caretAfter(amel.page, 'chaque année.');
+    await amel.page.getByTestId('suggest-format').locator('[data-insert="callout"]').selectOption('caseStudy');
+    const composer = amel.page.getByTestId('block-composer');
+    await composer.locator('aside.callout--caseStudy').waitFor({ timeout: 5_000 });
+    await composer.locator('.callout__body p').first().click();
+    await amel.page.keyboard.type('Sfax a publié son budget en arabe et en français.', { delay: 5 });
+    await composer.getByTestId('block-composer-send').click();
+    const card = suggestionCard(karim.page, 'Encadré « Étude de cas »');
+    await card.waitFor({ timeout: 10_000 });
+    expect(await card.innerText()).toContain('Sfax a publié son budget');
+    await editorOf(karim.page).locator('.suggestion-block aside.callout--caseStudy', { hasText: 'Sfax a publié' }).waitFor({ timeout: 5_000 });
+    await card.getByRole('button', { name: 'Refuser' }).click();
+    await card.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(serverText()).not.toContain('Sfax');
+  });
+
   it('the contributor turns a paragraph into a heading with the block menu: suggested, drawn on the paragraph, accepted as a heading', async () => {
     await caretAfter(amel.page, 'Les habitants');
     await amel.page.getByTestId('suggest-block-type').selectOption('h2');

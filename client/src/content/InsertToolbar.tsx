@@ -11,11 +11,22 @@ interface InsertToolbarProps {
   figure?: boolean;
   /** Offer a footnote (false while suggesting: a note in existing text cannot be suggested). */
   footnote?: boolean;
+  /**
+   * A box goes in as a new empty box after the block holding the caret instead of wrapping that
+   * block (while suggesting: a new box is proposed, wrapping existing text cannot be).
+   */
+  boxAfter?: boolean;
 }
 
 /** Insert controls beside the formatting toolbar: table, image, box (by kind), footnote. */
-export function InsertToolbar({ editor, actions, figure = true, footnote = true }: InsertToolbarProps) {
+export function InsertToolbar({ editor, actions, figure = true, footnote = true, boxAfter = false }: InsertToolbarProps) {
   const { t } = useTranslation();
+  const insertBox = (kind: (typeof CALLOUT_KINDS)[number]) => {
+    if (!boxAfter) return editor.chain().focus().setCallout(kind).run();
+    const { $from } = editor.state.selection;
+    const after = $from.depth >= 1 ? $from.after(1) : 0;
+    return editor.chain().focus().insertContentAt(after, { type: 'callout', attrs: { kind }, content: [{ type: 'paragraph' }] }).run();
+  };
   return (
     <span className="toolbar__group" role="group" aria-label={t('content.insertLabel')}>
       <button type="button" className="toolbar__text-button" data-insert="table" title={`${t('content.table')} (Ctrl+Alt+T)`} onMouseDown={(e) => e.preventDefault()} onClick={() => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
@@ -33,7 +44,7 @@ export function InsertToolbar({ editor, actions, figure = true, footnote = true 
         value=""
         onChange={(event) => {
           const kind = event.target.value as (typeof CALLOUT_KINDS)[number];
-          if (kind) editor.chain().focus().setCallout(kind).run();
+          if (kind) insertBox(kind);
         }}
       >
         <option value="">{t('content.calloutHint')}…</option>

@@ -216,7 +216,7 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
               notice={notice}
             />
           )}
-          {suggesting && <SuggestFormatButtons editor={editor} extra={<InsertToolbar editor={editor} actions={actions} figure={editable} footnote={false} />} />}
+          {suggesting && <SuggestFormatButtons editor={editor} extra={<InsertToolbar editor={editor} actions={actions} figure={editable} footnote={false} boxAfter />} />}
           {suggesting && proposal && (
             <BlockComposer
               proposal={proposal.blocks}
