@@ -257,7 +257,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(workflowRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(progressRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(threadsRoute, { prefix: '/api/guides/:guideId', ...services });
-    await app.register(suggestionsRoute, { prefix: '/api/guides/:guideId', ...services });
+    await app.register(suggestionsRoute, { prefix: '/api/guides/:guideId', ...services, images: images.store });
     const exportServices = {
       chromiumPath: config.chromiumPath,
       sources: {

@@ -7,19 +7,36 @@ import type { InsertActions } from './insertItems.ts';
 interface InsertToolbarProps {
   editor: Editor;
   actions: InsertActions;
+  /** Offer an image (false for those who may not upload one). */
+  figure?: boolean;
+  /** Offer a footnote (false while suggesting: a note in existing text cannot be suggested). */
+  footnote?: boolean;
+  /**
+   * A box goes in as a new empty box after the block holding the caret instead of wrapping that
+   * block (while suggesting: a new box is proposed, wrapping existing text cannot be).
+   */
+  boxAfter?: boolean;
 }
 
 /** Insert controls beside the formatting toolbar: table, image, box (by kind), footnote. */
-export function InsertToolbar({ editor, actions }: InsertToolbarProps) {
+export function InsertToolbar({ editor, actions, figure = true, footnote = true, boxAfter = false }: InsertToolbarProps) {
   const { t } = useTranslation();
+  const insertBox = (kind: (typeof CALLOUT_KINDS)[number]) => {
+    if (!boxAfter) return editor.chain().focus().setCallout(kind).run();
+    const { $from } = editor.state.selection;
+    const after = $from.depth >= 1 ? $from.after(1) : 0;
+    return editor.chain().focus().insertContentAt(after, { type: 'callout', attrs: { kind }, content: [{ type: 'paragraph' }] }).run();
+  };
   return (
     <span className="toolbar__group" role="group" aria-label={t('content.insertLabel')}>
       <button type="button" className="toolbar__text-button" data-insert="table" title={`${t('content.table')} (Ctrl+Alt+T)`} onMouseDown={(e) => e.preventDefault()} onClick={() => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
         ▦ {t('content.table')}
       </button>
-      <button type="button" className="toolbar__text-button" data-insert="figure" title={`${t('content.figure')} (Ctrl+Alt+I)`} onMouseDown={(e) => e.preventDefault()} onClick={actions.pickImage}>
-        ▣ {t('content.figure')}
-      </button>
+      {figure && (
+        <button type="button" className="toolbar__text-button" data-insert="figure" title={`${t('content.figure')} (Ctrl+Alt+I)`} onMouseDown={(e) => e.preventDefault()} onClick={actions.pickImage}>
+          ▣ {t('content.figure')}
+        </button>
+      )}
       <select
         className="toolbar__block"
         data-insert="callout"
@@ -27,7 +44,7 @@ export function InsertToolbar({ editor, actions }: InsertToolbarProps) {
         value=""
         onChange={(event) => {
           const kind = event.target.value as (typeof CALLOUT_KINDS)[number];
-          if (kind) editor.chain().focus().setCallout(kind).run();
+          if (kind) insertBox(kind);
         }}
       >
         <option value="">{t('content.calloutHint')}…</option>
@@ -37,9 +54,11 @@ export function InsertToolbar({ editor, actions }: InsertToolbarProps) {
           </option>
         ))}
       </select>
-      <button type="button" className="toolbar__text-button" data-insert="footnote" title={`${t('content.footnote')} (Ctrl+Alt+F)`} onMouseDown={(e) => e.preventDefault()} onClick={() => editor.chain().focus().insertFootnote('').run()}>
-        ¹ {t('content.footnote')}
-      </button>
+      {footnote && (
+        <button type="button" className="toolbar__text-button" data-insert="footnote" title={`${t('content.footnote')} (Ctrl+Alt+F)`} onMouseDown={(e) => e.preventDefault()} onClick={() => editor.chain().focus().insertFootnote('').run()}>
+          ¹ {t('content.footnote')}
+        </button>
+      )}
     </span>
   );
 }

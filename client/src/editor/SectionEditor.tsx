@@ -19,6 +19,9 @@ import { formatLabelKey } from '../suggestions/formatLabel.ts';
 import { SuggestionOutbox } from '../suggestions/suggestionOutbox.ts';
 import { SuggestBar } from '../suggestions/SuggestBar.tsx';
 import { encodePosition } from '../suggestions/anchors.ts';
+import { BlockComposer } from '../suggestions/BlockComposer.tsx';
+import { proposalAfterCaret, type BlockProposal } from '../suggestions/interceptEdit.ts';
+import { blockTypeMessageKey, describeBlocks } from '@dalil/shared/editor';
 import './editor.css';
 import '../content/content.css';
 
@@ -69,6 +72,10 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
   const suggesting = canSuggest && (forcedSuggesting || suggestingChoice);
   const writable = editable || canSuggest;
   const [notice, setNotice] = useState<string | null>(null);
+  // Blocks inserted while suggesting, being completed before they are proposed (an image to upload first, for a figure).
+  const [proposal, setProposal] = useState<{ blocks: BlockProposal; image?: File } | null>(null);
+  const suggestingRef = useRef(suggesting);
+  suggestingRef.current = suggesting;
   const onSent = useRef(suggestions?.onSent);
   onSent.current = suggestions?.onSent;
   // One outbox per section session: it keeps suggestions made offline until the server has them.
@@ -112,11 +119,17 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
         enabled: suggesting,
         send: (body) => outbox.send(body),
         onUnsupported: () => {
-          setNotice(t('suggestions.unsupported'));
+          setNotice(t('suggestedBlocks.unsupported'));
           setTimeout(() => setNotice(null), NOTICE_MS);
         },
-        blockLabel: (kind) => t(`content.callouts.${kind}`),
+        onBlocks: (blocks) => setProposal({ blocks }),
+        describeBlocks: (content) =>
+          describeBlocks(content, {
+            message: (key, vars) => t(`suggestedBlocks.${key}`, vars ?? {}),
+            calloutKind: (kind) => t(`content.callouts.${kind}`),
+          }),
         formatLabel: (format) => t(formatLabelKey(format)),
+        blockTypeLabel: (change) => t(`suggestedBlocks.${blockTypeMessageKey(change)}`, { level: change.level ?? '' }),
       }),
       ...editorExtensions(session, user, { guideId, actions, onImageError: (reason) => setImageError(reason) }, editorRef),
     ],
@@ -203,7 +216,18 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
               notice={notice}
             />
           )}
-          {suggesting && <SuggestFormatButtons editor={editor} />}
+          {suggesting && <SuggestFormatButtons editor={editor} extra={<InsertToolbar editor={editor} actions={actions} figure={editable} footnote={false} boxAfter />} />}
+          {suggesting && proposal && (
+            <BlockComposer
+              proposal={proposal.blocks}
+              initialImage={proposal.image}
+              guideId={guideId}
+              language={language}
+              canUploadImages={editable}
+              send={sendSuggestion}
+              onClose={() => setProposal(null)}
+            />
+          )}
           {editable && !suggesting && (
             <>
               <Toolbar editor={editor} onLink={() => setLinkOpen((open) => !open)} extra={<InsertToolbar editor={editor} actions={actions} />} />
@@ -228,7 +252,11 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
             onChange={(event) => {
               const file = event.target.files?.[0];
               event.target.value = '';
-              if (file) insertImageFile(editor, guideId, file, (reason) => setImageError(reason));
+              if (!file) return;
+              // while suggesting, the figure is made in the block composer (uploaded there, proposed from there)
+              const after = suggestingRef.current && !editor.isDestroyed ? proposalAfterCaret(editor.state) : null;
+              if (after) setProposal({ blocks: after, image: file });
+              else insertImageFile(editor, guideId, file, (reason) => setImageError(reason));
             }}
           />
         </div>

@@ -16,6 +16,7 @@ const BY_CODE: Record<string, string> = {
   too_many_attempts: 'errors.throttled',
   figures_without_alt: 'content.missingAltGeneric',
   open_suggestions: 'suggestions.openSuggestionsError',
+  anchor_gone: 'suggestedBlocks.anchorGone',
 };
 
 const BY_MESSAGE: Array<[RegExp, string]> = [

@@ -1,7 +1,7 @@
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform';
-import type { Fragment, Slice } from '@tiptap/pm/model';
-import { SUGGESTABLE_MARKS, type CreateSuggestionBody, type SuggestableMark } from '@dalil/shared/api/suggestions.ts';
+import type { Fragment, Node as PmNode, Slice } from '@tiptap/pm/model';
+import { SUGGESTABLE_MARKS, type CreateSuggestionBody, type SuggestableMark, type SuggestedBlockJson } from '@dalil/shared/api/suggestions.ts';
 import { decodePosition, encodePosition } from './anchors.ts';
 import type { Draft } from './drafts.ts';
 
@@ -10,9 +10,18 @@ export type Interception =
   | { kind: 'draft'; draft: Draft | null; flush: Draft | null; caret: number | null }
   /** A formatting change: sent at once (after the draft being typed, if any). */
   | { kind: 'format'; body: CreateSuggestionBody; flush: Draft | null }
+  /** Whole blocks inserted (a table, a figure, a box, a heading or list in an empty paragraph...): completed in the block composer, then sent. */
+  | { kind: 'blocks'; proposal: BlockProposal; flush: Draft | null }
   | { kind: 'unsupported' }
   /** Not the suggester's doing (the editor keeping an empty paragraph at the end): refused without a word. */
   | { kind: 'ignored' };
+
+/** Blocks proposed as a whole: what they are (ProseMirror JSON) and after which top-level block they go. */
+export interface BlockProposal {
+  /** Encoded position inside the top-level block they follow (or the document's start). */
+  at: string;
+  content: SuggestedBlockJson[];
+}
 
 /** Text blocks an insertion may run across (splitting a heading, as Enter does, keeps it one). */
 const SPLITTABLE = new Set(['paragraph', 'heading']);
@@ -67,6 +76,124 @@ function formatChange(state: EditorState, tr: Transaction): { body: CreateSugges
 }
 
 /**
+ * Block JSON as the shared schema writes it: the editor's `textDirection: 'auto'` option gives
+ * every node a `dir` attribute the schema itself does not have; at its default it says nothing.
+ */
+export function schemaJson(node: SuggestedBlockJson): SuggestedBlockJson {
+  const { attrs, content, ...rest } = node;
+  const out: SuggestedBlockJson = { ...rest };
+  if (attrs) {
+    const { dir, ...others } = attrs;
+    const kept = dir === 'auto' || dir === undefined ? others : attrs;
+    if (Object.keys(kept).length > 0) out.attrs = kept;
+  }
+  if (content) out.content = content.map(schemaJson);
+  return out;
+}
+
+const isEmptyParagraph = (node: PmNode) => node.type.name === 'paragraph' && node.content.size === 0;
+/** A paragraph of plain text: inserting such paragraphs is typing, suggested as text. */
+const isPlainParagraph = (node: PmNode) => {
+  if (node.type.name !== 'paragraph') return false;
+  let plain = true;
+  node.forEach((child) => {
+    if (!child.isText && child.type.name !== 'hardBreak') plain = false;
+  });
+  return plain;
+};
+
+function children(doc: PmNode, from: number, to: number): PmNode[] {
+  const out: PmNode[] = [];
+  for (let i = from; i < to; i++) out.push(doc.child(i));
+  return out;
+}
+
+/**
+ * Whole top-level blocks the edit inserts, compared block by block with the document before it:
+ * new blocks between unchanged ones, new blocks where an empty paragraph stood (a table inserted
+ * in the empty line the caret was on), or new blocks splitting a paragraph (inserted mid-text: they
+ * are proposed after that paragraph). Null for any other change, and when the new blocks are only
+ * plain paragraphs (typing, suggested as text).
+ */
+export function blockInsertion(state: EditorState, after: PmNode): BlockProposal | null {
+  const before = state.doc;
+  const n = before.childCount;
+  const m = after.childCount;
+  let prefix = 0;
+  while (prefix < n && prefix < m && before.child(prefix).eq(after.child(prefix))) prefix++;
+  let suffix = 0;
+  while (suffix < n - prefix && suffix < m - prefix && before.child(n - 1 - suffix).eq(after.child(m - 1 - suffix))) suffix++;
+  const removed = children(before, prefix, n - suffix);
+  let added = children(after, prefix, m - suffix);
+  let follows = prefix - 1;
+  const split = removed.length === 1 && added.length >= 3 ? { old: removed[0]!, first: added[0]!, last: added[added.length - 1]! } : null;
+  if (split && split.old.isTextblock && split.first.type === split.old.type && split.last.type === split.old.type && split.first.content.append(split.last.content).eq(split.old.content)) {
+    added = added.slice(1, -1);
+    follows = prefix;
+  } else if (!removed.every(isEmptyParagraph)) {
+    return null;
+  }
+  if (added.length === 0 || added.every(isPlainParagraph)) return null;
+  let at: string | null;
+  if (follows < 0) {
+    at = encodePosition(state, 0, 0);
+  } else {
+    let start = 0;
+    for (let i = 0; i < follows; i++) start += before.child(i).nodeSize;
+    // inside the block, at its end: the server walks up from there to the top-level block
+    at = encodePosition(state, start + before.child(follows).nodeSize - 1, -1);
+  }
+  return at ? { at, content: added.map((node) => schemaJson(node.toJSON() as SuggestedBlockJson)) } : null;
+}
+
+/** An empty proposal after the top-level block holding the caret (a figure chosen from a file is made in the composer). */
+export function proposalAfterCaret(state: EditorState): BlockProposal | null {
+  const $from = state.selection.$from;
+  const end = $from.depth >= 1 ? $from.after(1) - 1 : 0;
+  const at = encodePosition(state, end, $from.depth >= 1 ? -1 : 0);
+  return at ? { at, content: [] } : null;
+}
+
+/**
+ * A paragraph or heading turned into another kind of block (heading, paragraph, a one-item list, a
+ * quote) with its content unchanged: the toolbar's block menu, list or quote button on a line of
+ * text. Null for any other change.
+ */
+export function blockTypeChange(state: EditorState, after: PmNode): CreateSuggestionBody | null {
+  const before = state.doc;
+  if (before.childCount !== after.childCount) return null;
+  let index = -1;
+  for (let i = 0; i < before.childCount; i++) {
+    if (before.child(i).eq(after.child(i))) continue;
+    if (index >= 0) return null;
+    index = i;
+  }
+  if (index < 0) return null;
+  const old = before.child(index);
+  const next = after.child(index);
+  if (!['paragraph', 'heading'].includes(old.type.name) || old.content.size === 0) return null;
+  const only = (node: PmNode, type: string) => (node.childCount === 1 && node.child(0).type.name === type ? node.child(0) : null);
+  let target: { type: 'paragraph' | 'heading' | 'bulletList' | 'orderedList' | 'blockquote'; level?: number } | null = null;
+  let inner: PmNode | null = null;
+  if (next.type.name === 'paragraph' || next.type.name === 'heading') {
+    inner = next;
+    target = next.type.name === 'heading' ? { type: 'heading', level: Number(next.attrs.level) } : { type: 'paragraph' };
+  } else if (next.type.name === 'bulletList' || next.type.name === 'orderedList') {
+    const item = only(next, 'listItem');
+    inner = item && only(item, 'paragraph');
+    target = { type: next.type.name };
+  } else if (next.type.name === 'blockquote') {
+    inner = only(next, 'paragraph');
+    target = { type: 'blockquote' };
+  }
+  if (!target || !inner || !inner.content.eq(old.content)) return null;
+  let start = 0;
+  for (let i = 0; i < index; i++) start += before.child(i).nodeSize;
+  const at = encodePosition(state, start + 1, 0);
+  return at ? { blockType: { at, ...target } } : null;
+}
+
+/**
  * Turns an edit the suggester's editor refused into a draft suggestion: typing inserts (Enter and
  * pasted paragraphs too), Backspace and Delete delete, typing over a selection replaces, a mark
  * toggled on a selection is a formatting suggestion. Consecutive keystrokes at the same place
@@ -76,6 +203,10 @@ export function interceptEdit(state: EditorState, tr: Transaction, current: Draf
   const format = formatChange(state, tr);
   if (format === 'unsupported') return { kind: 'unsupported' };
   if (format) return { kind: 'format', body: format.body, flush: current };
+  const proposal = blockInsertion(state, tr.doc);
+  if (proposal) return { kind: 'blocks', proposal, flush: current };
+  const retype = blockTypeChange(state, tr.doc);
+  if (retype) return { kind: 'format', body: retype, flush: current };
   if (tr.steps.length !== 1 || !(tr.steps[0] instanceof ReplaceStep)) return { kind: 'unsupported' };
   const step = tr.steps[0] as ReplaceStep & { from: number; to: number };
   const { from, to, slice } = step;

@@ -1,8 +1,9 @@
 import type { EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { colorForUser } from '@dalil/shared';
-import { CALLOUT_ICONS } from '@dalil/shared/editor';
-import type { CreateSuggestionBody, SuggestedBlock, SuggestedFormat } from '@dalil/shared/api/suggestions.ts';
+import { DOMSerializer, Fragment } from '@tiptap/pm/model';
+import { asBlocks } from '@dalil/shared/editor';
+import type { CreateSuggestionBody, SuggestedBlocks, SuggestedBlockType, SuggestedFormat } from '@dalil/shared/api/suggestions.ts';
 import { decodePosition } from './anchors.ts';
 
 /** One suggestion to draw, from the server's list, the outbox or the draft being typed. */
@@ -33,38 +34,67 @@ function insertedText(text: string, s: DrawnSuggestion, color: string): HTMLElem
   return span;
 }
 
-function suggestedBlock(block: SuggestedBlock, s: DrawnSuggestion, color: string, label: string): HTMLElement {
+/**
+ * Suggested blocks drawn as they would read (the schema's own rendering: a table's cells, a figure's
+ * image and caption, a box), in a dashed frame of the suggester's colour headed by their summary.
+ */
+function suggestedBlocks(state: EditorState, block: SuggestedBlocks, s: DrawnSuggestion, color: string, describe: (content: SuggestedBlocks['content']) => string): HTMLElement {
   const box = document.createElement('div');
-  box.className = `suggestion-block callout callout--${block.kind}${s.local ? ' suggestion--local' : ''}`;
+  box.className = `suggestion-block${s.local ? ' suggestion--local' : ''}`;
   box.dataset.suggestionId = s.id;
   box.style.setProperty('--suggestion-color', color);
   box.contentEditable = 'false';
   const title = document.createElement('p');
   title.className = 'suggestion-block__label';
-  title.textContent = `${CALLOUT_ICONS[block.kind]} ${label}`;
+  title.textContent = `+ ${describe(block.content).split('\n').map((line) => line.split(' · ')[0]).join(', ')}`;
   box.append(title);
-  for (const line of block.text.split('\n')) {
-    const p = document.createElement('p');
-    p.textContent = line;
-    box.append(p);
+  try {
+    const fragment = Fragment.fromJSON(state.schema, block.content);
+    const body = document.createElement('div');
+    body.className = 'suggestion-block__content';
+    body.append(DOMSerializer.fromSchema(state.schema).serializeFragment(fragment));
+    box.append(body);
+  } catch {
+    // blocks this editor's schema cannot read: the summary says what they are
+    const text = document.createElement('p');
+    text.textContent = describe(block.content);
+    box.append(text);
   }
   return box;
 }
 
 /**
  * Suggestions drawn over the section's text, which they do not change: deleted text struck
- * through, inserted text underlined as a widget, a suggested box after its block, text to format
+ * through, inserted text underlined as a widget, suggested blocks after their block, text to format
  * with a dotted underline (and the mark's name on hover); each in its author's colour. Anchors are resolved against the document as it is now.
  */
 export function suggestionDecorations(
   state: EditorState,
   suggestions: DrawnSuggestion[],
-  blockLabel: (kind: string) => string,
+  describeBlocks: (content: SuggestedBlocks['content']) => string,
   formatLabel: (format: SuggestedFormat) => string,
+  blockTypeLabel: (change: SuggestedBlockType) => string,
 ): DecorationSet {
   const decorations: Decoration[] = [];
   for (const s of suggestions) {
     const color = colorForUser(s.authorId);
+    if (s.body.blockType) {
+      // the whole block, outlined, with what it would become
+      const at = decodePosition(state, s.body.blockType.at);
+      if (at === null) continue;
+      const $at = state.doc.resolve(at);
+      if ($at.depth < 1) continue;
+      decorations.push(
+        Decoration.node($at.before(1), $at.after(1), {
+          class: `suggestion-block-type${s.local ? ' suggestion--local' : ''}`,
+          'data-suggestion-id': s.id,
+          'data-suggestion-label': blockTypeLabel(s.body.blockType),
+          title: blockTypeLabel(s.body.blockType),
+          style: `--suggestion-color: ${color}`,
+        }),
+      );
+      continue;
+    }
     if (s.body.format) {
       const format = s.body.format;
       const start = decodePosition(state, format.from);
@@ -91,10 +121,10 @@ export function suggestionDecorations(
     const at = decodePosition(state, s.body.at ?? null);
     if (at === null) continue;
     if (s.body.block) {
-      const block = s.body.block;
+      const block = asBlocks(s.body.block);
       const $at = state.doc.resolve(at);
       const after = $at.depth >= 1 ? $at.after(1) : at;
-      decorations.push(Decoration.widget(after, () => suggestedBlock(block, s, color, blockLabel(block.kind)), { side: 1, key: `b-${s.id}`, ignoreSelection: true }));
+      decorations.push(Decoration.widget(after, () => suggestedBlocks(state, block, s, color, describeBlocks), { side: 1, key: `b-${s.id}`, ignoreSelection: true }));
     } else if (s.body.text) {
       const text = s.body.text;
       // between blocks (an empty section's anchor is the document itself): drawn inside the next text block

@@ -2,9 +2,9 @@ import { Extension } from '@tiptap/core';
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
 import type { DecorationSet, EditorView } from '@tiptap/pm/view';
-import type { CreateSuggestionBody, SuggestedFormat, SuggestionView } from '@dalil/shared/api/suggestions.ts';
+import type { CreateSuggestionBody, SuggestedBlocks, SuggestedBlockType, SuggestedFormat, SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { draftBody, type Draft, type PendingSuggestion } from './drafts.ts';
-import { interceptEdit } from './interceptEdit.ts';
+import { interceptEdit, type BlockProposal } from './interceptEdit.ts';
 import { suggestionDecorations, type DrawnSuggestion } from './suggestionDecorations.ts';
 
 /** A draft is sent once the suggester pauses this long (or leaves the editor). */
@@ -30,9 +30,14 @@ export interface SuggestionModeOptions {
   send: (body: CreateSuggestionBody) => void;
   /** An edit that cannot be suggested was refused. */
   onUnsupported: () => void;
-  blockLabel: (kind: string) => string;
+  /** "Tableau 3 × 2": suggested blocks, one line each. */
+  describeBlocks: (content: SuggestedBlocks['content']) => string;
+  /** The suggester inserted whole blocks (a table, a figure, a box...): they are completed in the block composer, then sent. */
+  onBlocks: (proposal: BlockProposal) => void;
   /** "Mettre en gras": shown over text a formatting suggestion covers. */
   formatLabel: (format: SuggestedFormat) => string;
+  /** "Transformer en titre 2": shown on a block a block-type suggestion would change. */
+  blockTypeLabel: (change: SuggestedBlockType) => string;
 }
 
 /** Sets what the plugin shows or whether it suggests, from outside the editor (React). */
@@ -53,7 +58,7 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
   priority: 1000,
 
   addOptions() {
-    return { userId: '', enabled: false, send: () => undefined, onUnsupported: () => undefined, blockLabel: (kind: string) => kind, formatLabel: (format: SuggestedFormat) => format.mark };
+    return { userId: '', enabled: false, send: () => undefined, onUnsupported: () => undefined, describeBlocks: () => '', onBlocks: () => undefined, formatLabel: (format: SuggestedFormat) => format.mark, blockTypeLabel: (change: SuggestedBlockType) => change.type };
   },
 
   addProseMirrorPlugins() {
@@ -90,6 +95,15 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
           return;
         }
         sendDraft(outcome.flush);
+        if (outcome.kind === 'blocks') {
+          if (outcome.flush) {
+            if (timer) clearTimeout(timer);
+            timer = null;
+            setSuggestionMode(view, { draft: null });
+          }
+          options.onBlocks(outcome.proposal);
+          return;
+        }
         if (outcome.kind === 'format') {
           if (outcome.flush) {
             if (timer) clearTimeout(timer);
@@ -136,12 +150,14 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
               local: false,
               body: s.format
                 ? { format: s.format }
-                : { deleteFrom: s.deleteFrom ?? undefined, deleteTo: s.deleteTo ?? undefined, at: s.at ?? undefined, text: s.block ? undefined : s.replacement, block: s.block ?? undefined },
+                : s.blockType
+                  ? { blockType: s.blockType }
+                  : { deleteFrom: s.deleteFrom ?? undefined, deleteTo: s.deleteTo ?? undefined, at: s.at ?? undefined, text: s.block ? undefined : s.replacement, block: s.block ?? undefined },
             }));
             for (const p of plugin.pending) drawn.push({ id: p.localId, authorId: options.userId, local: true, body: p.body });
             const draft = plugin.draft && draftBody(plugin.draft);
             if (draft) drawn.push({ id: 'draft', authorId: options.userId, local: true, body: draft });
-            const set = drawn.length > 0 ? suggestionDecorations(state, drawn, options.blockLabel, options.formatLabel) : null;
+            const set = drawn.length > 0 ? suggestionDecorations(state, drawn, options.describeBlocks, options.formatLabel, options.blockTypeLabel) : null;
             drawnCache.set(plugin, { doc: state.doc, set });
             return set;
           },

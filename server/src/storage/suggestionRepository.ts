@@ -1,4 +1,4 @@
-import type { SuggestedBlock, SuggestedFormat, SuggestionKind, SuggestionStatus } from '@dalil/shared/api/suggestions.ts';
+import type { SuggestedBlock, SuggestedBlockType, SuggestedFormat, SuggestionKind, SuggestionStatus } from '@dalil/shared/api/suggestions.ts';
 import { notFound } from '../domain/errors.ts';
 import type { GuideRepository } from './guideRepository.ts';
 import type { MetadataStore } from './metadataStore.ts';
@@ -23,6 +23,8 @@ export interface SuggestionRecord {
   block: SuggestedBlock | null;
   /** A formatting change (absent in records written before formatting could be suggested). */
   format?: SuggestedFormat | null;
+  /** A paragraph or heading turned into another kind of block (absent in records written before this could be suggested). */
+  blockType?: SuggestedBlockType | null;
   /** The deleted (or formatted) text when the suggestion was made (the live quote is read from the document). */
   quoteAtCreation: string;
   decidedBy: string | null;

@@ -3,7 +3,7 @@ import type { SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { Conflict, notFound } from '../domain/errors.ts';
 import { forbidden } from '../auth/guideAccess.ts';
 import type { SuggestionRecord } from '../storage/suggestionRepository.ts';
-import { applySuggestion } from './suggestionText.ts';
+import { applySuggestion, resolvePosition } from './suggestionText.ts';
 import { suggestionView, type SuggestionDeps } from './suggestionDeps.ts';
 
 export type Decision = 'accept' | 'reject';
@@ -72,11 +72,14 @@ async function decide(
       const applied = await deps.live.editSection(guideId, section.docName, (doc) => {
         // Read the status inside the edit: a submission may have locked the text while we waited for the document.
         if (isContentLocked(deps.guides.getSection(guideId, sectionId).status)) return 'locked' as const;
+        // Blocks whose paragraph was deleted have nowhere to go: refused before anything is applied (accepting would lose them).
+        if (records.some((record) => record.block && record.at && !resolvePosition(doc, record.at))) return 'anchor_gone' as const;
         let all = true;
         for (const record of records) all = applySuggestion(doc, record) && all;
         return all ? ('ok' as const) : ('detached' as const);
       });
       if (applied === 'locked') throw new Conflict('section_locked', 'the section is in review or validated: its text cannot change now');
+      if (applied === 'anchor_gone') throw new Conflict('anchor_gone', 'the paragraph these blocks were to follow has been deleted: reject the suggestion, or suggest the blocks again where they belong');
     }
     const status = decision === 'accept' ? 'accepted' : 'rejected';
     const decided = await deps.suggestions.decide(records, status, actorId);

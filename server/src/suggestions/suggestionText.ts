@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { SECTION_FRAGMENT, decodeAnchorPosition, resolveRange, segmentsText, type TextSegment } from '@dalil/shared';
-import { sectionSchema } from '@dalil/shared/editor';
-import type { SuggestedBlock, SuggestedFormat } from '@dalil/shared/api/suggestions.ts';
+import { asBlocks, sectionSchema } from '@dalil/shared/editor';
+import type { SuggestedBlock, SuggestedBlockType, SuggestedFormat } from '@dalil/shared/api/suggestions.ts';
 
 /** What a suggestion changes, with its anchors still encoded (as stored and sent). */
 export interface SuggestionChange {
@@ -10,9 +10,12 @@ export interface SuggestionChange {
   deleteTo: string | null;
   at: string | null;
   text: string;
+  /** Whole blocks to insert; records written before any block could be suggested may hold the first, box-only shape. */
   block: SuggestedBlock | null;
   /** Absent in records written before formatting suggestions existed. */
   format?: SuggestedFormat | null;
+  /** A paragraph or heading turned into another kind of block (absent in older records). */
+  blockType?: SuggestedBlockType | null;
 }
 
 /** Blocks whose children are text: inserted text goes straight into them. */
@@ -54,6 +57,7 @@ export function deletedText(doc: Y.Doc, change: Pick<SuggestionChange, 'deleteFr
  */
 export function applySuggestion(doc: Y.Doc, change: SuggestionChange): boolean {
   if (change.format) return applyFormat(doc, change.format);
+  if (change.blockType) return applyBlockType(doc, change.blockType);
   const segments = deletedSegments(doc, change);
   if (segments === null) return false;
   for (const { text, index, length } of [...segments].reverse()) text.delete(index, length);
@@ -217,7 +221,8 @@ function insertBlockAfter(fragment: Y.XmlFragment, at: Y.AbsolutePosition, block
     while (node.parent && node.parent !== fragment) node = node.parent as Y.XmlElement;
     index = fragment.toArray().indexOf(node) + 1;
   }
-  const source = prosemirrorJSONToYDoc(sectionSchema(), { type: 'doc', content: [blockJson(block)] }, SECTION_FRAGMENT);
+  // Built by the same binding the editors use, then copied in: the inserted items are exactly those blocks.
+  const source = prosemirrorJSONToYDoc(sectionSchema(), { type: 'doc', content: asBlocks(block).content }, SECTION_FRAGMENT);
   try {
     const copies = source.getXmlFragment(SECTION_FRAGMENT).toArray().map((node) => (node as Y.XmlElement).clone());
     fragment.insert(Math.max(0, Math.min(index, fragment.length)), copies);
@@ -226,8 +231,52 @@ function insertBlockAfter(fragment: Y.XmlFragment, at: Y.AbsolutePosition, block
   }
 }
 
-/** A suggested box as a ProseMirror node: one paragraph per line of its text. */
-export function blockJson(block: SuggestedBlock): object {
-  const paragraphs = block.text.split('\n').map((line) => (line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' }));
-  return { type: 'callout', attrs: { kind: block.kind }, content: paragraphs };
+/** The top-level block holding an encoded position, with its index; null when the position is unknown or gone. */
+export function topBlockAt(doc: Y.Doc, encoded: string): { element: Y.XmlElement; index: number } | null {
+  const fragment = doc.getXmlFragment(SECTION_FRAGMENT);
+  const at = resolvePosition(doc, encoded);
+  if (!at || at.type === fragment) return null;
+  let node = at.type as Y.XmlElement | Y.XmlText;
+  while (node.parent && node.parent !== fragment) node = node.parent as Y.XmlElement;
+  const index = fragment.toArray().indexOf(node);
+  return index >= 0 && node instanceof Y.XmlElement ? { element: node, index } : null;
+}
+
+/** Whether a block-type change would change that block: it is a paragraph or heading, and not already of that type (and level). */
+export function canRetype(element: Y.XmlElement, change: SuggestedBlockType): boolean {
+  if (!TEXT_BLOCKS.has(element.nodeName)) return false;
+  if (element.nodeName !== change.type) return true;
+  return change.type === 'heading' && Number(element.getAttribute('level')) !== change.level;
+}
+
+/**
+ * Turns the paragraph or heading holding the anchor into the suggested kind of block, its inline
+ * content (text with marks, comment anchors, footnotes) copied as it reads now: a paragraph or a
+ * heading of that level, or a one-item list, or a quote, around a paragraph of that content.
+ */
+function applyBlockType(doc: Y.Doc, change: SuggestedBlockType): boolean {
+  const found = topBlockAt(doc, change.at);
+  if (!found) return false;
+  const { element, index } = found;
+  if (!canRetype(element, change)) return TEXT_BLOCKS.has(element.nodeName);
+  const inline = element.toArray().map((child) => (child as Y.XmlElement | Y.XmlText).clone());
+  const fragment = doc.getXmlFragment(SECTION_FRAGMENT);
+  fragment.delete(index, 1);
+  const textBlock = new Y.XmlElement(change.type === 'heading' ? 'heading' : 'paragraph');
+  if (change.type === 'heading') textBlock.setAttribute('level', (change.level ?? 2) as unknown as string);
+  if (change.type === 'paragraph' || change.type === 'heading') {
+    fragment.insert(index, [textBlock]);
+  } else if (change.type === 'blockquote') {
+    const quote = new Y.XmlElement('blockquote');
+    fragment.insert(index, [quote]);
+    quote.insert(0, [textBlock]);
+  } else {
+    const list = new Y.XmlElement(change.type);
+    const item = new Y.XmlElement('listItem');
+    fragment.insert(index, [list]);
+    list.insert(0, [item]);
+    item.insert(0, [textBlock]);
+  }
+  if (inline.length > 0) textBlock.insert(0, inline);
+  return true;
 }

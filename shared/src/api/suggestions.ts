@@ -9,7 +9,7 @@ import { ThreadMessageView } from './threads.ts';
  * relative positions (base64), which keep meaning the same characters while others edit.
  */
 
-export const SUGGESTION_KINDS = ['insert', 'delete', 'replace', 'block', 'format'] as const;
+export const SUGGESTION_KINDS = ['insert', 'delete', 'replace', 'block', 'format', 'blockType'] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
 export const SUGGESTION_STATUSES = ['open', 'accepted', 'rejected'] as const;
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
@@ -38,13 +38,57 @@ export const SuggestedFormat = Type.Object(
 );
 export type SuggestedFormat = Static<typeof SuggestedFormat>;
 
-/** A box proposed as a whole: its kind and its text (one paragraph per line). */
-export const SuggestedBlock = Type.Object({
+/** What a paragraph or heading may be turned into by a suggestion. */
+export const SUGGESTABLE_BLOCK_TYPES = ['paragraph', 'heading', 'bulletList', 'orderedList', 'blockquote'] as const;
+export type SuggestableBlockType = (typeof SUGGESTABLE_BLOCK_TYPES)[number];
+
+/**
+ * A paragraph or heading turned into another kind of block (a heading of some level, a paragraph,
+ * a one-item list, a quote), its text and marks kept; `at` is a position inside it.
+ */
+export const SuggestedBlockType = Type.Object(
+  {
+    at: Position,
+    type: Type.Union(SUGGESTABLE_BLOCK_TYPES.map((t) => Type.Literal(t))),
+    /** For a heading: its level. */
+    level: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+  },
+  { additionalProperties: false },
+);
+export type SuggestedBlockType = Static<typeof SuggestedBlockType>;
+
+/** Most whole blocks one suggestion may insert, and the size of their JSON. */
+export const MAX_SUGGESTED_BLOCKS = 30;
+export const MAX_SUGGESTED_BLOCKS_BYTES = 64 * 1024;
+
+/**
+ * One block of the section schema as ProseMirror JSON (`{type, attrs, content, marks, text}`). The
+ * shape here is only a first filter: the server checks it strictly against the shared schema.
+ */
+export const SuggestedBlockJson = Type.Object({ type: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: true });
+export type SuggestedBlockJson = Static<typeof SuggestedBlockJson> & { attrs?: Record<string, unknown>; content?: SuggestedBlockJson[]; marks?: Array<{ type: string; attrs?: Record<string, unknown> }>; text?: string };
+
+/** Whole blocks of any kind the section schema allows (table, figure, box, heading, list, quote...), inserted after the block holding `at`. */
+export const SuggestedBlocks = Type.Object(
+  {
+    type: Type.Literal('blocks'),
+    content: Type.Array(SuggestedBlockJson, { minItems: 1, maxItems: MAX_SUGGESTED_BLOCKS }),
+  },
+  { additionalProperties: false },
+);
+export type SuggestedBlocks = Static<typeof SuggestedBlocks> & { content: SuggestedBlockJson[] };
+
+/** The first shape of a suggested block: a box of a known kind holding plain text (one paragraph per line). Still accepted; stored and listed as `blocks`. */
+export const SuggestedCallout = Type.Object({
   type: Type.Literal('callout'),
   kind: Type.Union(CALLOUT_KINDS.map((k) => Type.Literal(k))),
   text: Type.String({ minLength: 1, maxLength: MAX_SUGGESTION_TEXT }),
 });
-export type SuggestedBlock = Static<typeof SuggestedBlock>;
+export type SuggestedCallout = Static<typeof SuggestedCallout>;
+
+/** What a client may send as `block`. */
+export const SuggestedBlock = Type.Union([SuggestedBlocks, SuggestedCallout]);
+export type SuggestedBlock = SuggestedBlocks | SuggestedCallout;
 
 export const CreateSuggestionBody = Type.Object(
   {
@@ -54,10 +98,12 @@ export const CreateSuggestionBody = Type.Object(
     /** Where the new text goes (kept after the deleted text for a replacement). */
     at: Type.Optional(Position),
     text: Type.Optional(Type.String({ maxLength: MAX_SUGGESTION_TEXT })),
-    /** A whole box, inserted after the block that holds `at`. */
+    /** Whole blocks (or, in the first shape, a box of text), inserted after the top-level block that holds `at`. */
     block: Type.Optional(SuggestedBlock),
     /** A formatting change, suggested on its own. */
     format: Type.Optional(SuggestedFormat),
+    /** A paragraph or heading turned into another kind of block, suggested on its own. */
+    blockType: Type.Optional(SuggestedBlockType),
   },
   { additionalProperties: false },
 );
@@ -71,18 +117,21 @@ export const SuggestionView = Type.Object({
   kind: Type.Union(SUGGESTION_KINDS.map((k) => Type.Literal(k))),
   status: Type.Union(SUGGESTION_STATUSES.map((s) => Type.Literal(s))),
   createdAt: Type.String(),
-  /** The section's text the suggestion deletes or formats, as it reads now (empty for an insertion). */
+  /** The section's text the suggestion deletes or formats (or the block it turns into another kind), as it reads now (empty for an insertion). */
   quote: Type.String(),
   /**
-   * The text it inserts ('\n' between paragraphs; a box's text for a block); for a formatting
+   * The text it inserts ('\n' between paragraphs); for a block suggestion, a readable summary of
+   * its blocks, one line each ("Tableau 3 × 2", a figure's caption, a heading's text); for a formatting
    * change, its description in the guide's language ("Gras ajouté").
    */
   replacement: Type.String(),
   deleteFrom: Nullable(Type.String()),
   deleteTo: Nullable(Type.String()),
   at: Nullable(Type.String()),
-  block: Nullable(SuggestedBlock),
+  /** The blocks a block suggestion inserts (records of the first, box-only shape are listed in this shape too). */
+  block: Nullable(SuggestedBlocks),
   format: Nullable(SuggestedFormat),
+  blockType: Nullable(SuggestedBlockType),
   decidedBy: Nullable(Type.String()),
   decidedAt: Nullable(Type.String()),
   decidedByName: Nullable(Type.String()),

@@ -21,3 +21,4 @@ export {
   type SectionContentNumbers,
 } from './numbering.ts';
 export { missingAltFigures } from './missingAlt.ts';
+export { asBlocks, blockTypeMessageKey, describeBlock, describeBlockParts, describeBlocks, blockText, fillPlaceholders, type BlockWords } from './describeBlocks.ts';

@@ -1,5 +1,6 @@
 import { phoneCommentsAr } from './phoneComments/ar.ts';
 import { suggestionsAr } from './suggestions/ar.ts';
+import { suggestedBlocksAr } from './suggestedBlocks/ar.ts';
 import { membershipAr } from './membership/ar.ts';
 import { guideHeaderAr, guideSettingsAr } from './guideSettings/ar.ts';
 import { contentAr } from './content/ar.ts';
@@ -653,6 +654,7 @@ export const ar: Messages = {
   },
   content: contentAr,
   suggestions: suggestionsAr,
+  suggestedBlocks: suggestedBlocksAr,
   phoneComments: phoneCommentsAr,
   guideSettings: guideSettingsAr,
   guideHeader: guideHeaderAr,

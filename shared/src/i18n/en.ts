@@ -1,5 +1,6 @@
 import { phoneCommentsEn } from './phoneComments/en.ts';
 import { suggestionsEn } from './suggestions/en.ts';
+import { suggestedBlocksEn } from './suggestedBlocks/en.ts';
 import { membershipEn } from './membership/en.ts';
 import { guideHeaderEn, guideSettingsEn } from './guideSettings/en.ts';
 import { contentEn } from './content/en.ts';
@@ -602,6 +603,7 @@ export const en: Messages = {
   },
   content: contentEn,
   suggestions: suggestionsEn,
+  suggestedBlocks: suggestedBlocksEn,
   phoneComments: phoneCommentsEn,
   guideSettings: guideSettingsEn,
   guideHeader: guideHeaderEn,

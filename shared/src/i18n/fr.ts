@@ -1,5 +1,6 @@
 import { phoneCommentsFr } from './phoneComments/fr.ts';
 import { suggestionsFr } from './suggestions/fr.ts';
+import { suggestedBlocksFr } from './suggestedBlocks/fr.ts';
 import { membershipFr } from './membership/fr.ts';
 import { guideHeaderFr, guideSettingsFr } from './guideSettings/fr.ts';
 import { contentFr } from './content/fr.ts';
@@ -604,6 +605,7 @@ export const fr = {
   },
   content: contentFr,
   suggestions: suggestionsFr,
+  suggestedBlocks: suggestedBlocksFr,
   phoneComments: phoneCommentsFr,
   guideSettings: guideSettingsFr,
   guideHeader: guideHeaderFr,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { CreateSuggestionBody, DecideAllBody, ListSuggestionsQuery, PostSuggestionMessageBody } from '@dalil/shared/api/suggestions.ts';
 import type { RouteServices } from '../routeServices.ts';
+import type { ImageStore } from '../../images/imageStore.ts';
 import { listSuggestions } from '../../suggestions/listSuggestions.ts';
 import { createSuggestion } from '../../suggestions/createSuggestion.ts';
 import { decideAllOf, decideSuggestion } from '../../suggestions/decideSuggestion.ts';
@@ -19,7 +20,7 @@ type SectionParams = { guideId: string; sectionId: string };
 type SuggestionParams = SectionParams & { suggestionId: string };
 
 /** Suggestions of a section, mounted under /api/guides/:guideId; the use cases are in server/src/suggestions/. */
-const suggestionsRoute: FastifyPluginAsync<RouteServices> = async (app, services) => {
+const suggestionsRoute: FastifyPluginAsync<RouteServices & { images: ImageStore }> = async (app, services) => {
   app.get<{ Params: { guideId: string } }>('/suggestion-counts', { schema: suggestionCountsSchema }, async (request) => {
     services.access.authorize(request.auth?.user, request.params.guideId, 'guide.read');
     return Object.fromEntries(services.suggestions.openCountsBySection(request.params.guideId));
