@@ -45,7 +45,7 @@ export function connectClient(
     provider,
     text: doc.getText('text'),
     fragment: doc.getXmlFragment(SECTION_FRAGMENT),
-    synced: () => waitFor(`client of ${docName} synced`, () => provider.synced, { timeoutMs: 15_000 }).then(() => {}),
+    synced: () => waitFor(`client of ${docName} synced`, () => provider.synced, { timeoutMs: 30_000 }).then(() => {}),
     destroy: () => {
       provider.destroy();
       doc.destroy();
