@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, CDPSession } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { Api } from '../../tests/helpers/api.ts';
 import { launchBrowser } from '../../tests/e2e/support/browser.ts';
 import { artifactsDir, ensureClientBuilt } from '../../tests/e2e/support/app.ts';
@@ -57,7 +57,7 @@ export interface LoadRun {
   requests: RequestRecord[];
 }
 
-interface DeepLinkSetup {
+export interface DeepLinkSetup {
   baseUrl: string;
   cookie: string;
   url: string;
@@ -65,7 +65,7 @@ interface DeepLinkSetup {
 }
 
 /** Builds the guide (24 sections, ~1,500 words in the one opened) through the API and a Yjs client. */
-async function prepare(server: BenchServer): Promise<DeepLinkSetup> {
+export async function prepare(server: BenchServer): Promise<DeepLinkSetup> {
   const api = new Api(server.url);
   await api.login(BENCH_EMAIL, BENCH_PASSWORD);
   const guide = await api.createGuide('Guide pratique de la participation citoyenne', 'fr');
@@ -81,8 +81,8 @@ async function prepare(server: BenchServer): Promise<DeepLinkSetup> {
   return { baseUrl: server.url, cookie: api.cookie!, url: `${server.url}/guides/${guide.id}/sections/${opened.id}`, marker };
 }
 
-async function newProfile(browser: Browser, scenario: DeepLinkSetup): Promise<BrowserContext> {
-  const context = await browser.newContext({ ...PHONE, serviceWorkers: 'allow' });
+export async function newProfile(browser: Browser, scenario: DeepLinkSetup, serviceWorkers: 'allow' | 'block' = 'allow'): Promise<BrowserContext> {
+  const context = await browser.newContext({ ...PHONE, serviceWorkers });
   context.setDefaultTimeout(60_000);
   const [name, ...value] = scenario.cookie.split('=');
   await context.addCookies([{ name: name!, value: value.join('='), url: scenario.baseUrl }]);
@@ -104,8 +104,14 @@ async function newProfile(browser: Browser, scenario: DeepLinkSetup): Promise<Br
   return context;
 }
 
+/** What a profiling tool (bench/support/deeplinkTrace.ts) does around one load. */
+export interface LoadHooks {
+  beforeNavigation?(page: Page, cdp: CDPSession): Promise<void>;
+  afterEditable?(page: Page, cdp: CDPSession): Promise<void>;
+}
+
 /** One navigation to the deep link, recorded from the first request to a quiet network. */
-async function loadOnce(context: BrowserContext, scenario: DeepLinkSetup, emulate: boolean): Promise<LoadRun> {
+export async function loadOnce(context: BrowserContext, scenario: DeepLinkSetup, emulate: boolean, hooks: LoadHooks = {}): Promise<LoadRun> {
   const page = await context.newPage();
   const cdp: CDPSession = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -188,6 +194,7 @@ async function loadOnce(context: BrowserContext, scenario: DeepLinkSetup, emulat
     lastActivity = Date.now();
   });
 
+  await hooks.beforeNavigation?.(page, cdp);
   await page.goto(scenario.url, { waitUntil: 'commit' });
   try {
     await page.waitForFunction(() => (window as unknown as { __editableAt?: number }).__editableAt !== undefined, null, { timeout: 60_000 });
@@ -199,6 +206,7 @@ async function loadOnce(context: BrowserContext, scenario: DeepLinkSetup, emulat
     throw new Error(`section never editable with its text (${emulate ? 'mobile' : 'loopback'}); page shows: ${shown}`, { cause: error });
   }
   const timeToEditableMs = round(await page.evaluate(() => (window as unknown as { __editableAt: number }).__editableAt), 0);
+  await hooks.afterEditable?.(page, cdp);
   const settleBy = Date.now() + SETTLE_LIMIT_MS;
   while (Date.now() < settleBy && (inFlight.size > 0 || Date.now() - lastActivity < QUIET_MS)) await sleep(100);
 
@@ -215,7 +223,7 @@ async function loadOnce(context: BrowserContext, scenario: DeepLinkSetup, emulat
 }
 
 /** Until the service worker controls a page of this profile and has the shell precached. */
-async function untilOfflineShell(context: BrowserContext, scenario: DeepLinkSetup): Promise<void> {
+export async function untilOfflineShell(context: BrowserContext, scenario: DeepLinkSetup): Promise<void> {
   const page = await context.newPage();
   await page.goto(`${scenario.baseUrl}/account`, { waitUntil: 'load' });
   await page.evaluate(async () => {
