@@ -35,6 +35,7 @@ const WORDS = 1500;
 /** After editable: the page is settled when nothing has been in flight for this long. */
 const QUIET_MS = 1500;
 const SETTLE_LIMIT_MS = 15_000;
+const EDITABLE_LIMIT_MS = 60_000;
 
 export interface RequestRecord {
   /** ms since navigation start. */
@@ -87,15 +88,19 @@ export async function newProfile(browser: Browser, scenario: DeepLinkSetup, serv
   const [name, ...value] = scenario.cookie.split('=');
   await context.addCookies([{ name: name!, value: value.join('='), url: scenario.baseUrl }]);
   // a string, not a function: tsx would wrap a function's inner names in a helper the page lacks
+  // window.__editable: a promise of that moment, awaited over plain CDP (see loadOnce)
   await context.addInitScript({
     content: `(() => {
       const marker = ${JSON.stringify(scenario.marker)};
+      let reached;
+      window.__editable = new Promise((resolve) => { reached = resolve; });
       const observer = new MutationObserver(() => {
         if (window.__editableAt !== undefined) return;
         const editor = document.querySelector('.ProseMirror[contenteditable="true"]');
         if (editor && editor.textContent.includes(marker)) {
           window.__editableAt = performance.now();
           observer.disconnect();
+          reached(window.__editableAt);
         }
       });
       observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['contenteditable'] });
@@ -196,8 +201,18 @@ export async function loadOnce(context: BrowserContext, scenario: DeepLinkSetup,
 
   await hooks.beforeNavigation?.(page, cdp);
   await page.goto(scenario.url, { waitUntil: 'commit' });
+  let timeToEditableMs: number;
   try {
-    await page.waitForFunction(() => (window as unknown as { __editableAt?: number }).__editableAt !== undefined, null, { timeout: 60_000 });
+    // Awaited over plain CDP, not page.waitForFunction: that one evaluates Playwright's injected
+    // script in the page, whose compilation and polling took 0.1–0.5 s of the page's main thread
+    // during the very load being measured (seen in the traces of support/deeplinkTrace.ts).
+    const reply = (await cdp.send('Runtime.evaluate', {
+      expression: `Promise.race([window.__editable, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), ${EDITABLE_LIMIT_MS}))])`,
+      awaitPromise: true,
+      returnByValue: true,
+    })) as { result: { value?: number }; exceptionDetails?: { text: string } };
+    if (reply.exceptionDetails || typeof reply.result.value !== 'number') throw new Error(reply.exceptionDetails?.text ?? 'no time');
+    timeToEditableMs = round(reply.result.value, 0);
   } catch (error) {
     // what the page showed instead, for whoever reads the failure
     mkdirSync(artifactsDir, { recursive: true });
@@ -205,7 +220,6 @@ export async function loadOnce(context: BrowserContext, scenario: DeepLinkSetup,
     const shown = await page.evaluate(() => document.body.innerText.slice(0, 500)).catch(() => '?');
     throw new Error(`section never editable with its text (${emulate ? 'mobile' : 'loopback'}); page shows: ${shown}`, { cause: error });
   }
-  const timeToEditableMs = round(await page.evaluate(() => (window as unknown as { __editableAt: number }).__editableAt), 0);
   await hooks.afterEditable?.(page, cdp);
   const settleBy = Date.now() + SETTLE_LIMIT_MS;
   while (Date.now() < settleBy && (inFlight.size > 0 || Date.now() - lastActivity < QUIET_MS)) await sleep(100);
