@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { artifactsDir } from './support/app.ts';
 import { useBrowserApp } from './support/browserApp.ts';
 import { openUser } from './support/browser.ts';
 
@@ -84,6 +85,7 @@ describe('interface language: one catalogue per visit, switched live, remembered
     expect(await next.evaluate(() => (window as unknown as { __firstRenderDir?: string }).__firstRenderDir)).toBe('rtl');
     expect(nextScripts).toContain(chunks.ar);
     expect(nextScripts).not.toContain(chunks.fr);
+    await next.screenshot({ path: join(artifactsDir, 'ui-language-ar.png') });
 
     // and back to French on the same page
     await next.getByTestId('language-switcher').selectOption('fr');
