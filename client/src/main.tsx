@@ -11,13 +11,18 @@ import './styles/components.css';
 
 // first, so the page's requests leave while the rest of this script still runs
 preloadRoute(parseRoute(window.location.pathname));
-initI18n();
+// the UI language's catalogue is its own chunk (preloaded from the HTML): render once it is there
+const translated = initI18n();
 registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void translated
+  .catch((error: unknown) => console.error('interface messages not loaded', error))
+  .then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );

@@ -15,7 +15,7 @@ export function LanguageSwitcher({ withLabel = false }: { withLabel?: boolean })
       <select
         id={id}
         value={i18n.language}
-        onChange={(event) => setUiLanguage(event.target.value as GuideLanguage)}
+        onChange={(event) => void setUiLanguage(event.target.value as GuideLanguage)}
         data-testid={withLabel ? undefined : 'language-switcher'}
       >
         {GUIDE_LANGUAGES.map((language) => (

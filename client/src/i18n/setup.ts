@@ -1,13 +1,12 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { GUIDE_LANGUAGES, type GuideLanguage } from '@dalil/shared';
-import { DEFAULT_UI_LANGUAGE, isolateOppositeDirection, isRtlLanguage, messages } from '@dalil/shared/i18n';
+import type { GuideLanguage } from '@dalil/shared';
+import { isolateOppositeDirection } from '@dalil/shared/i18n/bidiIsolate.ts';
+import { DEFAULT_UI_LANGUAGE, UI_LANGUAGE_COOKIE, isRtlLanguage, isUiLanguage } from '@dalil/shared/i18n/uiLanguage.ts';
+import { loadCatalogue } from './catalogues.ts';
 
 const STORAGE_KEY = 'dalil.uiLanguage';
-
-function isUiLanguage(value: string | null): value is GuideLanguage {
-  return value !== null && (GUIDE_LANGUAGES as readonly string[]).includes(value);
-}
+const COOKIE_MAX_AGE_S = 365 * 24 * 3600;
 
 /** The remembered choice wins; otherwise French, the language most guides are written in. */
 export function initialUiLanguage(): GuideLanguage {
@@ -23,30 +22,68 @@ function readStorage(): string | null {
   }
 }
 
+/**
+ * Mirrors the UI language into a cookie the server reads for the app shell: `<html lang dir>` and
+ * the preload of this language's catalogue come with the HTML, so Arabic is right to left from the
+ * first paint. Not HttpOnly (written here), Lax, one year.
+ */
+function rememberInCookie(language: GuideLanguage): void {
+  const secure = location.protocol === 'https:' ? '; Secure' : '';
+  document.cookie = `${UI_LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=${COOKIE_MAX_AGE_S}; SameSite=Lax${secure}`;
+}
+
+function cookieLanguage(): string | null {
+  const match = document.cookie.match(new RegExp(`(?:^|;\\s*)${UI_LANGUAGE_COOKIE}=([^;]*)`));
+  return match?.[1] ?? null;
+}
+
 /** Keeps `<html lang dir>` in step with the UI language so the whole layout mirrors for Arabic. */
 function applyDocumentLanguage(language: string): void {
   document.documentElement.lang = language;
   document.documentElement.dir = isRtlLanguage(language) ? 'rtl' : 'ltr';
 }
 
-export function setUiLanguage(language: GuideLanguage): void {
+async function ensureCatalogue(language: GuideLanguage): Promise<void> {
+  if (i18next.hasResourceBundle(language, 'translation')) return;
+  i18next.addResourceBundle(language, 'translation', await loadCatalogue(language));
+}
+
+let switching: Promise<void> = Promise.resolve();
+
+/** Loads the language's catalogue if this visit has not yet, then switches the whole UI to it. */
+export function setUiLanguage(language: GuideLanguage): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
     // the switch still applies for this visit
   }
-  void i18next.changeLanguage(language);
+  rememberInCookie(language);
+  // in order: a quick second choice must not be overtaken by a slower first one
+  switching = switching
+    .then(() => ensureCatalogue(language))
+    .then(() => i18next.changeLanguage(language))
+    .then(
+      () => undefined,
+      (error: unknown) => console.warn(`the ${language} interface could not be loaded`, error),
+    );
+  return switching;
 }
 
-export function initI18n(): typeof i18next {
+/**
+ * Starts i18next with the UI language's catalogue only (French when nothing was chosen); resolves
+ * once it can translate. `<html lang dir>` is set at once, before the catalogue arrives.
+ */
+export async function initI18n(): Promise<typeof i18next> {
   const language = initialUiLanguage();
+  applyDocumentLanguage(language);
+  if (cookieLanguage() !== language) rememberInCookie(language);
   i18next.on('languageChanged', applyDocumentLanguage);
-  void i18next.use(initReactI18next).init({
+  const catalogue = await loadCatalogue(language);
+  await i18next.use(initReactI18next).init({
     lng: language,
-    fallbackLng: DEFAULT_UI_LANGUAGE,
-    resources: Object.fromEntries(
-      Object.entries(messages).map(([lang, catalogue]) => [lang, { translation: catalogue }]),
-    ),
+    // every catalogue holds every key (the type checks it): no other language to fall back to
+    fallbackLng: false,
+    resources: { [language]: { translation: catalogue } },
     interpolation: {
       // React escapes HTML; the one "escape" every interpolated value needs here is bidirectional:
       // names and titles of the other direction than the sentence are isolated, in every message
@@ -56,6 +93,5 @@ export function initI18n(): typeof i18next {
     returnNull: false,
     initAsync: false,
   });
-  applyDocumentLanguage(language);
   return i18next;
 }

@@ -1,7 +1,9 @@
 import { getGuide } from '../api/guides.ts';
 import { preloadJson } from '../api/http.ts';
+import { offlineCopy } from '../api/offlineCopies.ts';
 import { listMembers } from '../api/members.ts';
 import { getSession } from '../api/session.ts';
+import type { SessionView } from '@dalil/shared/api/session.ts';
 import { listThreads } from '../api/threads.ts';
 import { getSectionWorkflow } from '../api/workflow.ts';
 import { loadPageOf } from './lazyPages.ts';
@@ -18,10 +20,31 @@ const ignore = (): void => undefined;
  */
 export function preloadRoute(route: Route): void {
   void preloadJson(getSession).catch(ignore);
+  void loadPageOf(route).catch(ignore);
   // The server preloads a page's API replies only for a signed-in visitor (server/src/plugins/appShell.ts);
   // without them a signed-out visitor would only fetch 401s, which the browser logs as errors.
-  void loadPageOf(route).catch(ignore);
-  if (!document.querySelector('link[rel="preload"][as="fetch"][href^="/api/guides/"]')) return;
+  if (document.querySelector('link[rel="preload"][as="fetch"][href^="/api/guides/"]')) {
+    preloadReplies(route);
+    return;
+  }
+  // The service worker's shell has no preloads (it is the same HTML for everyone): on a second
+  // visit, the kept copy of "who am I" says whether this browser was signed in when it last asked.
+  // Without this the replies left only once the page had rendered: 1 s later on a 3G link.
+  if (!('guideId' in route)) return;
+  if (!navigator.serviceWorker?.controller) return;
+  void wasSignedIn().then((signedIn) => {
+    if (signedIn) preloadReplies(route);
+  }, ignore);
+}
+
+async function wasSignedIn(): Promise<boolean> {
+  const copy = await offlineCopy('/api/me/session');
+  if (!copy) return false;
+  const session = (await copy.json()) as Partial<SessionView>;
+  return session.me != null;
+}
+
+function preloadReplies(route: Route): void {
   switch (route.name) {
     case 'guide': {
       const { guideId, sectionId } = route;

@@ -1,10 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { GUIDE_LANGUAGES, type GuideLanguage } from '@dalil/shared';
+import { DEFAULT_UI_LANGUAGE, isRtlLanguage } from '@dalil/shared/i18n';
 import { LAZY_PAGE_OF, lazyPageOf, parseRoute, type LazyPageName, type Route } from '@dalil/shared/routes';
 
 /** One entry of Vite's build manifest (dist/.vite/manifest.json). */
 interface ManifestChunk {
   file: string;
+  src?: string;
   imports?: string[];
   css?: string[];
 }
@@ -21,10 +24,18 @@ const pageSource = (page: LazyPageName): string => `src/pages/${page}.tsx`;
  */
 export class AppShell {
   private readonly byPage = new Map<string, string>();
+  /** Per UI language, the modulepreload links of its catalogue chunk (client/src/i18n/catalogues.ts). */
+  private readonly catalogueLinks = new Map<GuideLanguage, string>();
 
   constructor(private readonly html: string, manifest: Manifest | null) {
     if (!manifest) return;
     const already = new Set(closure(manifest, ['index.html']).files);
+    for (const language of GUIDE_LANGUAGES) {
+      const key = Object.keys(manifest).find((k) => k.endsWith(`shared/src/i18n/${language}.ts`));
+      if (!key) continue;
+      const files = closure(manifest, [key]).files.filter((f) => !already.has(f));
+      this.catalogueLinks.set(language, files.map((f) => `<link rel="modulepreload" crossorigin href="/${f}">\n    `).join(''));
+    }
     for (const page of Object.values(LAZY_PAGE_OF)) {
       const source = pageSource(page);
       if (!manifest[source] || this.byPage.has(source)) continue;
@@ -45,17 +56,23 @@ export class AppShell {
   }
 
   /**
-   * The page for a navigation to `path` (no query string). API replies are preloaded only for a
-   * signed-in visitor: signed out, they would only fetch 401s (logged as errors by the browser).
+   * The page for a navigation to `path` (no query string), in the visitor's UI `language` (from the
+   * `dalil_lang` cookie the client writes; French without it): `<html lang dir>` in that language
+   * from the first paint, and a preload of that language's catalogue only. API replies are
+   * preloaded only for a signed-in visitor: signed out, they would only fetch 401s (logged as
+   * errors by the browser).
    */
-  htmlFor(path: string, signedIn = true): string {
+  htmlFor(path: string, signedIn = true, language: GuideLanguage = DEFAULT_UI_LANGUAGE): string {
     const route = parseRoute(path);
     const page = lazyPageOf(route);
     const html = (page && this.byPage.get(pageSource(page))) ?? this.html;
     // first in the head: tiny replies that should not wait behind the scripts for one of the
     // browser's six connections (plain HTTP/1.1 without a TLS proxy in front)
     const links = (signedIn ? apiReplies(route) : ['/api/me/session']).map((api) => `<link rel="preload" as="fetch" crossorigin href="${api}">\n    `);
-    return html.replace('<script type="module"', `${links.join('')}<script type="module"`);
+    const catalogue = this.catalogueLinks.get(language) ?? '';
+    return html
+      .replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${language}" dir="${isRtlLanguage(language) ? 'rtl' : 'ltr'}">`)
+      .replace('<script type="module"', `${links.join('')}${catalogue}<script type="module"`);
   }
 }
 

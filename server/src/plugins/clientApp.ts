@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
+import { UI_LANGUAGE_COOKIE, isUiLanguage } from '@dalil/shared/i18n';
 import { AppShell } from './appShell.ts';
 
 /** Hashed assets never change: a browser keeps them a year without asking again. */
@@ -23,7 +24,9 @@ export default fp<{ root: string | null }>(
       const hashedAssets = join(root, 'assets') + sep;
       await app.register(fastifyStatic, {
         root,
-        index: ['index.html'],
+        // `/` goes to the app shell below like every page (language from the cookie, preloads);
+        // /index.html itself stays the plain shell the service worker precaches
+        index: false,
         preCompressed: true,
         cacheControl: false,
         setHeaders: (reply, path) => {
@@ -34,7 +37,10 @@ export default fp<{ root: string | null }>(
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '';
       if (shell && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/collab/')) {
-        return reply.type('text/html; charset=utf-8').header('cache-control', REVALIDATE).send(shell.htmlFor(path, request.auth !== null));
+        const language = request.cookies[UI_LANGUAGE_COOKIE];
+        const html = shell.htmlFor(path, request.auth !== null, isUiLanguage(language) ? language : undefined);
+        // the HTML depends on the cookies (session, language): no shared cache may reuse it
+        return reply.type('text/html; charset=utf-8').header('cache-control', REVALIDATE).header('vary', 'Cookie').send(html);
       }
       return reply.code(404).send({ error: 'not_found', message: `${request.method} ${path} not found` });
     });

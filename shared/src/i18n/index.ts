@@ -7,11 +7,6 @@ export type { Messages, MessageTree } from './fr.ts';
 
 /** UI catalogues, one per language a guide can be written in. French is the default. */
 export const messages: Record<GuideLanguage, Messages> = { fr, ar, en };
-export const DEFAULT_UI_LANGUAGE: GuideLanguage = 'fr';
-
-/** Languages written right to left; the UI flips its layout for them. */
-export function isRtlLanguage(language: string): boolean {
-  return language === 'ar';
-}
+export { DEFAULT_UI_LANGUAGE, UI_LANGUAGE_COOKIE, isRtlLanguage, isUiLanguage } from './uiLanguage.ts';
 
 export { isolateOppositeDirection } from './bidiIsolate.ts';
