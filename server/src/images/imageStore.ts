@@ -25,6 +25,14 @@ export interface GuideImageIndex {
   images: ImageRecord[];
 }
 
+/** Cleaned bytes of an image, as `cleanImage` gives them, and their format. */
+export interface CleanImage {
+  data: Uint8Array;
+  format: ImageFormat;
+  width: number;
+  height: number;
+}
+
 export const imageFileName = (id: string, format: ImageFormat) => `${id}.${IMAGE_EXTENSIONS[format]}`;
 export const sha256Hex = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -53,32 +61,47 @@ export class ImageStore {
   }
 
   /** Adds cleaned image bytes to a guide; `created` is false when the guide already had them. */
-  add(
-    guideId: string,
-    image: { data: Uint8Array; format: ImageFormat; width: number; height: number },
-    storedBy: string | null,
-  ): Promise<{ record: ImageRecord; created: boolean }> {
-    const id = sha256Hex(image.data);
+  async add(guideId: string, image: CleanImage, storedBy: string | null): Promise<{ record: ImageRecord; created: boolean }> {
+    return (await this.addMany(guideId, [image], storedBy))[0]!;
+  }
+
+  /**
+   * Adds several images to a guide with one write of its index (an import brings dozens: an index
+   * rewritten and fsynced after each took longer than converting the file). The new files are
+   * written first, side by side, each durably; then the index names them all at once.
+   */
+  addMany(guideId: string, images: CleanImage[], storedBy: string | null): Promise<Array<{ record: ImageRecord; created: boolean }>> {
+    const ids = images.map((image) => sha256Hex(image.data));
     const run = this.writes.then(async () => {
       const index = await this.load(guideId);
-      const existing = index.get(id);
-      if (existing) return { record: existing, created: false };
-      const file = join(this.filesDir, imageFileName(id, image.format));
-      if (!(await fileExists(file))) await writeFileDurably(file, image.data);
-      const record: ImageRecord = {
-        id,
-        format: image.format,
-        width: image.width,
-        height: image.height,
-        bytes: image.data.byteLength,
-        storedAt: new Date().toISOString(),
-        storedBy,
-      };
-      const next = new Map(index).set(id, record);
+      const next = new Map(index);
+      const storedAt = new Date().toISOString();
+      const results: Array<{ record: ImageRecord; created: boolean }> = [];
+      const newFiles = new Map<string, CleanImage>();
+      images.forEach((image, i) => {
+        const id = ids[i]!;
+        const existing = next.get(id);
+        if (existing) {
+          // The second of the same bytes in one batch is not a new image either.
+          results.push({ record: existing, created: false });
+          return;
+        }
+        const record: ImageRecord = { id, format: image.format, width: image.width, height: image.height, bytes: image.data.byteLength, storedAt, storedBy };
+        next.set(id, record);
+        newFiles.set(id, image);
+        results.push({ record, created: true });
+      });
+      if (newFiles.size === 0) return results;
+      await Promise.all(
+        [...newFiles].map(async ([id, image]) => {
+          const file = join(this.filesDir, imageFileName(id, image.format));
+          if (!(await fileExists(file))) await writeFileDurably(file, image.data);
+        }),
+      );
       const body: GuideImageIndex = { images: [...next.values()] };
       await writeFileDurably(this.indexPath(guideId), JSON.stringify(body, null, 1));
       this.indexes.set(guideId, next);
-      return { record, created: true };
+      return results;
     });
     this.writes = run.catch(() => {});
     return run;

@@ -3,6 +3,7 @@ import { imageUrl, type UploadedImage } from '@dalil/shared/api/images.ts';
 import { notFound } from '../errors.ts';
 import type { GuideImages } from './guideImages.ts';
 import { cleanImage } from './cleanImage.ts';
+import type { CleanImage, ImageRecord } from './imageStore.ts';
 import { detectImageFormat } from './imageFormat.ts';
 import { refuseForeignContent } from './foreignContent.ts';
 import { ImageRefusedError } from './imageRefused.ts';
@@ -25,13 +26,57 @@ export async function storeImage(
   options: { storedBy?: string | null } = {},
 ): Promise<StoredImage> {
   if (!isValidDocName(guideId) || !images.guides.findGuide(guideId)) throw notFound('guide');
+  const cleaned = await acceptedImage(images, bytes);
+  const { record, created } = await images.store.add(guideId, cleaned, options.storedBy ?? null);
+  return storedImage(guideId, record, created);
+}
+
+/**
+ * `storeImage` for several images of one guide, with one write of the guide's index (an import):
+ * each result is the stored image or the ImageRefusedError that kept it out.
+ */
+export async function storeImages(
+  images: GuideImages,
+  guideId: string,
+  bytes: Uint8Array[],
+  options: { storedBy?: string | null } = {},
+): Promise<Array<StoredImage | ImageRefusedError>> {
+  if (!isValidDocName(guideId) || !images.guides.findGuide(guideId)) throw notFound('guide');
+  const accepted: Array<CleanImage | ImageRefusedError> = [];
+  for (const one of bytes) {
+    try {
+      accepted.push(await acceptedImage(images, one));
+    } catch (err) {
+      if (!(err instanceof ImageRefusedError)) throw err;
+      accepted.push(err);
+    }
+  }
+  const clean = accepted.filter((a): a is CleanImage => !(a instanceof ImageRefusedError));
+  const added = await images.store.addMany(guideId, clean, options.storedBy ?? null);
+  let next = 0;
+  return accepted.map((a) => {
+    if (a instanceof ImageRefusedError) return a;
+    const { record, created } = added[next++]!;
+    return storedImage(guideId, record, created);
+  });
+}
+
+/** The checks and the cleaning every stored image goes through; throws ImageRefusedError. */
+async function acceptedImage(images: GuideImages, bytes: Uint8Array): Promise<CleanImage> {
   if (bytes.byteLength > images.limits.maxBytes) throw tooLarge(images.limits.maxBytes);
   const format = detectImageFormat(bytes);
   refuseForeignContent(bytes, format);
-  const cleaned = await cleanImage(bytes, format, images.limits.maxPixels);
-  const { record, created } = await images.store.add(guideId, { ...cleaned, format }, options.storedBy ?? null);
-  return { id: record.id, url: imageUrl(guideId, record.id), width: record.width, height: record.height, bytes: record.bytes, created };
+  return { ...(await cleanImage(bytes, format, images.limits.maxPixels)), format };
 }
+
+const storedImage = (guideId: string, record: ImageRecord, created: boolean): StoredImage => ({
+  id: record.id,
+  url: imageUrl(guideId, record.id),
+  width: record.width,
+  height: record.height,
+  bytes: record.bytes,
+  created,
+});
 
 export const tooLarge = (maxBytes: number) =>
   new ImageRefusedError('image_too_large', `the image is larger than ${formatMegabytes(maxBytes)} MB, the most this server accepts`);

@@ -19,10 +19,10 @@ export interface JsonNode {
 }
 
 /**
- * Where images found in the file go. The import stores them through the image store; the preview
- * only checks them. Resolves with the image's URL and id, or with why it was refused.
+ * Where the images found in the file go, all at once. The import stores them through the image
+ * store; the preview only checks them. Resolves with each image's URL and id, or why it was refused.
  */
-export type ImageSink = (bytes: Uint8Array, contentType: string) => Promise<{ src: string; imageId: string | null } | { refused: string }>;
+export type ImageSink = (images: Array<{ bytes: Uint8Array; contentType: string }>) => Promise<Array<{ src: string; imageId: string | null } | { refused: string }>>;
 
 export interface ConvertedDocx {
   /** The whole file as one document of the shared schema. */
@@ -72,8 +72,7 @@ export async function convertDocx(bytes: Uint8Array, limits: PackageLimits, imag
   }
   const blocks = readBlocks(tree.document, { conversion: conversionWarn, adapt: adaptWarn });
 
-  const outcomes = new Map<MammothImage, ImageOutcome>();
-  for (const image of imagesOf(blocks)) outcomes.set(image, await imageOutcome(image, images, imageWarn));
+  const outcomes = await imageOutcomes(imagesOf(blocks), images, imageWarn);
 
   const { doc, title } = documentJson(blocks, outcomes, adaptWarn);
   for (const phase of phases) {
@@ -92,24 +91,28 @@ export async function convertDocx(bytes: Uint8Array, limits: PackageLimits, imag
   };
 }
 
-/** The image stored (or checked) through the sink, or null when it stays out of the document. */
-async function imageOutcome(image: MammothImage, images: ImageSink, warn: (code: ImportWarningCode, example?: string) => void): Promise<ImageOutcome> {
-  // Vector images are counted by the file's findings; the image store takes none.
-  if (VECTOR_IMAGES.has(image.contentType)) return null;
-  let bytes: Uint8Array;
-  try {
-    const data = await image.readAsArrayBuffer();
-    bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  } catch (err) {
-    warn('other', err instanceof Error ? err.message : String(err));
-    return null;
+/** Each image stored (or checked) through the sink, or null when it stays out of the document. */
+async function imageOutcomes(found: MammothImage[], sink: ImageSink, warn: (code: ImportWarningCode, example?: string) => void): Promise<Map<MammothImage, ImageOutcome>> {
+  const outcomes = new Map<MammothImage, ImageOutcome>();
+  const read: Array<{ image: MammothImage; bytes: Uint8Array; contentType: string }> = [];
+  for (const image of found) {
+    outcomes.set(image, null);
+    // Vector images are counted by the file's findings; the image store takes none.
+    if (VECTOR_IMAGES.has(image.contentType)) continue;
+    try {
+      const data = await image.readAsArrayBuffer();
+      read.push({ image, bytes: data instanceof Uint8Array ? data : new Uint8Array(data), contentType: image.contentType });
+    } catch (err) {
+      warn('other', err instanceof Error ? err.message : String(err));
+    }
   }
-  const outcome = await images(bytes, image.contentType);
-  if ('refused' in outcome) {
-    warn('imageRefused', outcome.refused);
-    return null;
-  }
-  return outcome;
+  const sunk = await sink(read.map(({ bytes, contentType }) => ({ bytes, contentType })));
+  read.forEach(({ image }, i) => {
+    const outcome = sunk[i]!;
+    if ('refused' in outcome) warn('imageRefused', outcome.refused);
+    else outcomes.set(image, outcome);
+  });
+  return outcomes;
 }
 
 /** The schema's own check of the document: what it does not allow throws, nothing foreign is stored. */

@@ -20,27 +20,26 @@ export interface ImportContext {
 
 /** Images checked only (preview): the figure keeps a placeholder that is never stored. */
 export function checkingSink(images: ImportImages): ImageSink {
-  let n = 0;
-  return async (bytes) => {
-    try {
-      await images.check(bytes);
-      return { src: `/api/import/preview-image/${++n}`, imageId: null };
-    } catch (err) {
-      if (err instanceof ImportImageRefused) return { refused: err.message };
-      throw err;
+  return async (found) => {
+    const outcomes: Array<Awaited<ReturnType<ImageSink>>[number]> = [];
+    for (const [i, image] of found.entries()) {
+      try {
+        await images.check(image.bytes);
+        outcomes.push({ src: `/api/import/preview-image/${i + 1}`, imageId: null });
+      } catch (err) {
+        if (err instanceof ImportImageRefused) outcomes.push({ refused: err.message });
+        else throw err;
+      }
     }
+    return outcomes;
   };
 }
 
-/** Images stored in `guideId` through the image store. */
+/** Images stored in `guideId` through the image store, all with one write of its index. */
 export function storingSink(images: ImportImages, guideId: string, userId: string): ImageSink {
-  return async (bytes) => {
-    try {
-      const stored = await images.store(guideId, bytes, userId);
-      return { src: stored.url, imageId: stored.id };
-    } catch (err) {
-      if (err instanceof ImportImageRefused) return { refused: err.message };
-      throw err;
-    }
+  return async (found) => {
+    if (found.length === 0) return [];
+    const stored = await images.storeMany(guideId, found.map((image) => image.bytes), userId);
+    return stored.map((s) => (s instanceof ImportImageRefused ? { refused: s.message } : { src: s.url, imageId: s.id }));
   };
 }

@@ -7,8 +7,11 @@ export class ImportImageRefused extends Error {}
  * that need no decoding (size, format, foreign content, the header's pixel count), for a preview.
  */
 export interface ImportImages {
-  /** Resolves with the stored image, or rejects with ImportImageRefused (any other error aborts the import). */
-  store(guideId: string, bytes: Uint8Array, storedBy: string): Promise<{ id: string; url: string }>;
+  /**
+   * Stores a file's images with one write of the guide's image index. Resolves with each stored
+   * image or the ImportImageRefused that kept it out; any other error aborts the import.
+   */
+  storeMany(guideId: string, images: Uint8Array[], storedBy: string): Promise<Array<{ id: string; url: string } | ImportImageRefused>>;
   check(bytes: Uint8Array): Promise<void>;
   /** Forgets a guide's images (an import that did not commit). */
   deleteGuide(guideId: string): Promise<void>;

@@ -1,5 +1,5 @@
 import type { GuideImages } from '../images/guideImages.ts';
-import { storeImage } from '../images/storeImage.ts';
+import { storeImages } from '../images/storeImage.ts';
 import { detectImageFormat } from '../images/imageFormat.ts';
 import { refuseForeignContent } from '../images/foreignContent.ts';
 import { checkImageHeader } from '../images/checkImageHeader.ts';
@@ -18,14 +18,10 @@ export function importImagesFromStore(images: GuideImages): ImportImages {
   };
   const refusal = (err: unknown) => (err instanceof ImageRefusedError ? new ImportImageRefused(err.message) : err);
   return {
-    async store(guideId, bytes, storedBy) {
+    async storeMany(guideId, bytes, storedBy) {
       pending.add(guideId);
-      try {
-        const stored = await storeImage(withPending, guideId, bytes, { storedBy });
-        return { id: stored.id, url: stored.url };
-      } catch (err) {
-        throw refusal(err);
-      }
+      const stored = await storeImages(withPending, guideId, bytes, { storedBy });
+      return stored.map((s) => (s instanceof ImageRefusedError ? new ImportImageRefused(s.message) : { id: s.id, url: s.url }));
     },
     async check(bytes) {
       try {
