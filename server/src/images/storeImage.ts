@@ -26,43 +26,28 @@ export async function storeImage(
   options: { storedBy?: string | null } = {},
 ): Promise<StoredImage> {
   if (!isValidDocName(guideId) || !images.guides.findGuide(guideId)) throw notFound('guide');
-  const cleaned = await acceptedImage(images, bytes);
+  const cleaned = await acceptImage(images, bytes);
   const { record, created } = await images.store.add(guideId, cleaned, options.storedBy ?? null);
   return storedImage(guideId, record, created);
 }
 
 /**
- * `storeImage` for several images of one guide, with one write of the guide's index (an import):
- * each result is the stored image or the ImageRefusedError that kept it out.
+ * Stores images already accepted by `acceptImage` in a guide, with one write of its index (an
+ * import: its images are checked and cleaned while the file is still being converted).
  */
-export async function storeImages(
+export async function storeAcceptedImages(
   images: GuideImages,
   guideId: string,
-  bytes: Uint8Array[],
+  accepted: CleanImage[],
   options: { storedBy?: string | null } = {},
-): Promise<Array<StoredImage | ImageRefusedError>> {
+): Promise<StoredImage[]> {
   if (!isValidDocName(guideId) || !images.guides.findGuide(guideId)) throw notFound('guide');
-  const accepted: Array<CleanImage | ImageRefusedError> = [];
-  for (const one of bytes) {
-    try {
-      accepted.push(await acceptedImage(images, one));
-    } catch (err) {
-      if (!(err instanceof ImageRefusedError)) throw err;
-      accepted.push(err);
-    }
-  }
-  const clean = accepted.filter((a): a is CleanImage => !(a instanceof ImageRefusedError));
-  const added = await images.store.addMany(guideId, clean, options.storedBy ?? null);
-  let next = 0;
-  return accepted.map((a) => {
-    if (a instanceof ImageRefusedError) return a;
-    const { record, created } = added[next++]!;
-    return storedImage(guideId, record, created);
-  });
+  const added = await images.store.addMany(guideId, accepted, options.storedBy ?? null);
+  return added.map(({ record, created }) => storedImage(guideId, record, created));
 }
 
 /** The checks and the cleaning every stored image goes through; throws ImageRefusedError. */
-async function acceptedImage(images: GuideImages, bytes: Uint8Array): Promise<CleanImage> {
+export async function acceptImage(images: GuideImages, bytes: Uint8Array): Promise<CleanImage> {
   if (bytes.byteLength > images.limits.maxBytes) throw tooLarge(images.limits.maxBytes);
   const format = detectImageFormat(bytes);
   refuseForeignContent(bytes, format);

@@ -1,6 +1,6 @@
 import { Node } from '@tiptap/pm/model';
 import type { ImportWarning, ImportWarningCode } from '@dalil/shared/api/import.ts';
-import { openDocxPackage, type PackageLimits } from './docxPackage.ts';
+import { openDocxPackage, type DocxParts, type PackageLimits } from './docxPackage.ts';
 import { markParagraphDirections } from './paragraphDirections.ts';
 import { readDocxFindings } from './docxFindings.ts';
 import { importSchema } from './importSchema.ts';
@@ -19,10 +19,15 @@ export interface JsonNode {
 }
 
 /**
- * Where the images found in the file go, all at once. The import stores them through the image
- * store; the preview only checks them. Resolves with each image's URL and id, or why it was refused.
+ * Where the images found in the file go. `prepare` checks one (the import also cleans it) and is
+ * started for every image of the package as soon as it is open, so that the image work runs while
+ * mammoth reads the XML; `commit` then takes the document's images all at once (the import stores
+ * them with one write of the guide's image index) and gives each its URL and id.
  */
-export type ImageSink = (images: Array<{ bytes: Uint8Array; contentType: string }>) => Promise<Array<{ src: string; imageId: string | null } | { refused: string }>>;
+export interface ImageSink<P = unknown> {
+  prepare(bytes: Uint8Array): Promise<{ prepared: P } | { refused: string }>;
+  commit(prepared: P[]): Promise<Array<{ src: string; imageId: string | null }>>;
+}
 
 export interface ConvertedDocx {
   /** The whole file as one document of the shared schema. */
@@ -46,6 +51,7 @@ const VECTOR_IMAGES = new Set(['image/x-emf', 'image/x-wmf']);
  */
 export async function convertDocx(bytes: Uint8Array, limits: PackageLimits, images: ImageSink): Promise<ConvertedDocx> {
   const parts = openDocxPackage(bytes, limits);
+  const prepared = prepareMedia(parts, images);
   const findings = readDocxFindings(parts);
   markParagraphDirections(parts);
 
@@ -72,7 +78,7 @@ export async function convertDocx(bytes: Uint8Array, limits: PackageLimits, imag
   }
   const blocks = readBlocks(tree.document, { conversion: conversionWarn, adapt: adaptWarn });
 
-  const outcomes = await imageOutcomes(imagesOf(blocks), images, imageWarn);
+  const outcomes = await imageOutcomes(imagesOf(blocks), images, prepared, imageWarn);
 
   const { doc, title } = documentJson(blocks, outcomes, adaptWarn);
   for (const phase of phases) {
@@ -91,27 +97,43 @@ export async function convertDocx(bytes: Uint8Array, limits: PackageLimits, imag
   };
 }
 
-/** Each image stored (or checked) through the sink, or null when it stays out of the document. */
-async function imageOutcomes(found: MammothImage[], sink: ImageSink, warn: (code: ImportWarningCode, example?: string) => void): Promise<Map<MammothImage, ImageOutcome>> {
+type Prepared = Promise<{ prepared: unknown } | { refused: string } | { failed: unknown }>;
+
+/** Media parts by their bytes (what mammoth's images read), each already being prepared by the sink. */
+function prepareMedia(parts: DocxParts, sink: ImageSink): Map<Uint8Array, Prepared> {
+  const started = new Map<Uint8Array, Prepared>();
+  for (const [name, data] of Object.entries(parts)) {
+    if (name.startsWith('word/media/') && !/\.(emf|wmf)$/i.test(name)) started.set(data, settled(sink.prepare(data)));
+  }
+  return started;
+}
+
+/** Never rejects: a failure is kept until the image is asked for (a file refused before that must not leave a rejection unhandled). */
+const settled = (work: Promise<{ prepared: unknown } | { refused: string }>): Prepared => work.catch((failed: unknown) => ({ failed }));
+
+/** Each image of the document stored (or checked) through the sink, or null when it stays out. */
+async function imageOutcomes(found: MammothImage[], sink: ImageSink, started: Map<Uint8Array, Prepared>, warn: (code: ImportWarningCode, example?: string) => void): Promise<Map<MammothImage, ImageOutcome>> {
   const outcomes = new Map<MammothImage, ImageOutcome>();
-  const read: Array<{ image: MammothImage; bytes: Uint8Array; contentType: string }> = [];
+  const kept: Array<{ image: MammothImage; prepared: unknown }> = [];
   for (const image of found) {
     outcomes.set(image, null);
     // Vector images are counted by the file's findings; the image store takes none.
     if (VECTOR_IMAGES.has(image.contentType)) continue;
+    let bytes: Uint8Array;
     try {
       const data = await image.readAsArrayBuffer();
-      read.push({ image, bytes: data instanceof Uint8Array ? data : new Uint8Array(data), contentType: image.contentType });
+      bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     } catch (err) {
       warn('other', err instanceof Error ? err.message : String(err));
+      continue;
     }
-  }
-  const sunk = await sink(read.map(({ bytes, contentType }) => ({ bytes, contentType })));
-  read.forEach(({ image }, i) => {
-    const outcome = sunk[i]!;
+    const outcome = await (started.get(bytes) ?? settled(sink.prepare(bytes)));
+    if ('failed' in outcome) throw outcome.failed;
     if ('refused' in outcome) warn('imageRefused', outcome.refused);
-    else outcomes.set(image, outcome);
-  });
+    else kept.push({ image, prepared: outcome.prepared });
+  }
+  const committed = await sink.commit(kept.map((k) => k.prepared));
+  kept.forEach(({ image }, i) => outcomes.set(image, committed[i]!));
   return outcomes;
 }
 

@@ -6,6 +6,7 @@ import type { ImportJournal } from './importJournal.ts';
 import type { ImportImages } from './importImages.ts';
 import { ImportImageRefused } from './importImages.ts';
 import type { ImageSink } from './convertDocx.ts';
+import type { CleanImage } from '../images/imageStore.ts';
 
 /** What the import use cases work with: built once by the app, passed to the route, tests, the bench. */
 export interface ImportContext {
@@ -18,28 +19,31 @@ export interface ImportContext {
   limits: PackageLimits;
 }
 
-/** Images checked only (preview): the figure keeps a placeholder that is never stored. */
-export function checkingSink(images: ImportImages): ImageSink {
-  return async (found) => {
-    const outcomes: Array<Awaited<ReturnType<ImageSink>>[number]> = [];
-    for (const [i, image] of found.entries()) {
-      try {
-        await images.check(image.bytes);
-        outcomes.push({ src: `/api/import/preview-image/${i + 1}`, imageId: null });
-      } catch (err) {
-        if (err instanceof ImportImageRefused) outcomes.push({ refused: err.message });
-        else throw err;
-      }
-    }
-    return outcomes;
+/** Images checked only (preview): each figure keeps a placeholder that is never stored. */
+export function checkingSink(images: ImportImages): ImageSink<null> {
+  return {
+    prepare: (bytes) => refusedAs(images.check(bytes).then(() => null)),
+    commit: async (prepared) => prepared.map((_, i) => ({ src: `/api/import/preview-image/${i + 1}`, imageId: null })),
   };
 }
 
-/** Images stored in `guideId` through the image store, all with one write of its index. */
-export function storingSink(images: ImportImages, guideId: string, userId: string): ImageSink {
-  return async (found) => {
-    if (found.length === 0) return [];
-    const stored = await images.storeMany(guideId, found.map((image) => image.bytes), userId);
-    return stored.map((s) => (s instanceof ImportImageRefused ? { refused: s.message } : { src: s.url, imageId: s.id }));
+/** Images checked and cleaned as the file is read, then stored in `guideId` with one write of its index. */
+export function storingSink(images: ImportImages, guideId: string, userId: string): ImageSink<CleanImage> {
+  return {
+    prepare: (bytes) => refusedAs(images.prepare(bytes)),
+    commit: async (prepared) => {
+      if (prepared.length === 0) return [];
+      return (await images.storeMany(guideId, prepared, userId)).map((s) => ({ src: s.url, imageId: s.id }));
+    },
   };
+}
+
+/** A refusal as a value (the image is left out with a warning); any other error still rejects. */
+async function refusedAs<P>(work: Promise<P>): Promise<{ prepared: P } | { refused: string }> {
+  try {
+    return { prepared: await work };
+  } catch (err) {
+    if (err instanceof ImportImageRefused) return { refused: err.message };
+    throw err;
+  }
 }

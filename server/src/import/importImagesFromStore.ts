@@ -1,5 +1,5 @@
 import type { GuideImages } from '../images/guideImages.ts';
-import { storeImages } from '../images/storeImage.ts';
+import { acceptImage, storeAcceptedImages } from '../images/storeImage.ts';
 import { detectImageFormat } from '../images/imageFormat.ts';
 import { refuseForeignContent } from '../images/foreignContent.ts';
 import { checkImageHeader } from '../images/checkImageHeader.ts';
@@ -18,10 +18,17 @@ export function importImagesFromStore(images: GuideImages): ImportImages {
   };
   const refusal = (err: unknown) => (err instanceof ImageRefusedError ? new ImportImageRefused(err.message) : err);
   return {
-    async storeMany(guideId, bytes, storedBy) {
+    async prepare(bytes) {
+      try {
+        return await acceptImage(images, bytes);
+      } catch (err) {
+        throw refusal(err);
+      }
+    },
+    async storeMany(guideId, prepared, storedBy) {
       pending.add(guideId);
-      const stored = await storeImages(withPending, guideId, bytes, { storedBy });
-      return stored.map((s) => (s instanceof ImageRefusedError ? new ImportImageRefused(s.message) : { id: s.id, url: s.url }));
+      const stored = await storeAcceptedImages(withPending, guideId, prepared, { storedBy });
+      return stored.map((s) => ({ id: s.id, url: s.url }));
     },
     async check(bytes) {
       try {
