@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isValidDocName } from '@dalil/shared';
 import type { DocStore, LoadedDoc } from './docStore.ts';
 import { decodeRecords, encodeRecords } from './recordCodec.ts';
-import { fsyncDir, writeFileDurably } from './durableFile.ts';
+import { fileExists, fsyncDir, writeFileDurably } from './durableFile.ts';
 import { DOC_LOG_EXT, DOC_SNAPSHOT_EXT, docNameOfFile } from './dataDirLayout.ts';
 
 export interface DocStoreLogger {
@@ -70,7 +70,10 @@ export class FileDocStore implements DocStore {
       await writeFileDurably(this.snapshotPath(name), encodeRecords([state]));
       // A crash between the rename above and this truncation leaves log records that the new
       // snapshot already contains; replaying them is harmless because Yjs updates are idempotent.
-      const log = await this.openLog(name);
+      // A new document (an import writes dozens) has no log yet: none is created just to be
+      // emptied, which spared two fsyncs per document.
+      const log = this.logs.get(name) ?? ((await fileExists(this.logPath(name))) ? await this.openLog(name) : null);
+      if (!log) return;
       await log.fh.truncate(0);
       await log.fh.datasync();
       log.size = 0;
