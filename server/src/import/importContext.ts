@@ -27,11 +27,15 @@ export function checkingSink(images: ImportImages): ImageSink<null> {
   };
 }
 
-/** Images checked and cleaned as the file is read, then stored in `guideId` with one write of its index. */
-export function storingSink(images: ImportImages, guideId: string, userId: string): ImageSink<CleanImage> {
+/**
+ * Images checked and cleaned as the file is read, then stored in `guideId` with one write of its
+ * index, once `beforeStoring` has resolved (the import's journal must name the guide first).
+ */
+export function storingSink(images: ImportImages, guideId: string, userId: string, beforeStoring: () => Promise<unknown> = async () => {}): ImageSink<CleanImage> {
   return {
     prepare: (bytes) => refusedAs(images.prepare(bytes)),
     commit: async (prepared) => {
+      await beforeStoring();
       if (prepared.length === 0) return [];
       return (await images.storeMany(guideId, prepared, userId)).map((s) => ({ src: s.url, imageId: s.id }));
     },
