@@ -1,6 +1,7 @@
 import type { default as Sharp } from 'sharp';
 import type { ImageFormat } from '@dalil/shared/api/images.ts';
 import { ImageRefusedError, tooManyPixels, unreadableImage } from './imageRefused.ts';
+import { declaredPixels } from './declaredPixels.ts';
 
 /** Long side of a stored image: enough for a full-page figure printed at 300 dpi (A4 is 2480 × 3508). */
 export const MAX_IMAGE_EDGE = 3000;
@@ -15,8 +16,30 @@ let sharpModule: Promise<typeof Sharp> | null = null;
 /** libvips is loaded on the first image, not at server start (most starts never see one). */
 export const loadSharp = () => (sharpModule ??= import('sharp').then((m) => m.default));
 
-/** The end of the queue of images being cleaned. */
-let cleaning: Promise<void> = Promise.resolve();
+/**
+ * Pixels decoded at once. An image is cleaned when its share fits: small images (an imported
+ * file's dozens of figures) together, a large one or one whose header does not say alone, as all
+ * were before. In arrival order: a large image is not overtaken by the small ones behind it.
+ */
+const PIXEL_BUDGET = 16_000_000;
+let pixelsInFlight = 0;
+const waiting: Array<{ weight: number; start: () => void }> = [];
+
+const fits = (weight: number) => pixelsInFlight === 0 || pixelsInFlight + weight <= PIXEL_BUDGET;
+
+/** Resolves when the image may be decoded; null when it may at once (no turn of the event loop lost). */
+function acquire(weight: number): Promise<void> | null {
+  if (waiting.length === 0 && fits(weight)) {
+    pixelsInFlight += weight;
+    return null;
+  }
+  return new Promise((resolve) => waiting.push({ weight, start: () => ((pixelsInFlight += weight), resolve()) }));
+}
+
+function release(weight: number): void {
+  pixelsInFlight -= weight;
+  while (waiting.length > 0 && fits(waiting[0]!.weight)) waiting.shift()!.start();
+}
 
 /**
  * Decodes and re-encodes an upload in its own format, which is what makes it safe to store:
@@ -29,16 +52,18 @@ let cleaning: Promise<void> = Promise.resolve();
  * The same input gives the same output, so identical uploads are stored once.
  */
 export async function cleanImage(input: Uint8Array, format: ImageFormat, maxPixels: number): Promise<CleanedImage> {
-  // One image at a time per process: libvips already uses every core for one image, and a burst
-  // of large uploads decoded together would multiply the memory held (hundreds of MB per photo).
-  const previous = cleaning;
-  let release!: () => void;
-  cleaning = new Promise<void>((resolve) => (release = resolve));
-  await previous;
+  // A burst of large uploads decoded together would multiply the memory held (hundreds of MB per
+  // photo): large images go one at a time. Small ones go together: for them a libvips call is
+  // mostly fixed cost, and an import's forty figures one after the other took longer than
+  // reading the whole file, whose XML parse they can now run beside.
+  const declared = declaredPixels(input, format);
+  const weight = declared !== null && declared > 0 && declared < PIXEL_BUDGET ? declared : PIXEL_BUDGET;
+  const turn = acquire(weight);
+  if (turn) await turn;
   try {
     return await clean(input, format, maxPixels);
   } finally {
-    release();
+    release(weight);
   }
 }
 

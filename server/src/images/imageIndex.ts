@@ -10,8 +10,11 @@ import type { GuideImageIndex, ImageRecord } from './imageStore.ts';
  * adding to one guide never lose each other's entry).
  */
 export interface ImageIndex {
-  /** Lists the record in the guide unless it already lists that image; returns what the guide lists. */
-  add(guideId: string, record: ImageRecord): Promise<{ record: ImageRecord; created: boolean }>;
+  /**
+   * Lists the records in the guide, except images it already lists (or listed earlier in the same
+   * call); returns, in order, what the guide lists for each and whether it is new.
+   */
+  addMany(guideId: string, records: ImageRecord[]): Promise<Array<{ record: ImageRecord; created: boolean }>>;
   find(guideId: string, imageId: string): Promise<ImageRecord | null>;
   /** Every image a guide lists, in the order they were added. */
   list(guideId: string): Promise<ImageRecord[]>;
@@ -30,16 +33,20 @@ export class FileImageIndex implements ImageIndex {
 
   constructor(private readonly dir: string) {}
 
-  add(guideId: string, record: ImageRecord): Promise<{ record: ImageRecord; created: boolean }> {
+  addMany(guideId: string, records: ImageRecord[]): Promise<Array<{ record: ImageRecord; created: boolean }>> {
     return this.queued(async () => {
-      const index = await this.load(guideId);
-      const existing = index.get(record.id);
-      if (existing) return { record: existing, created: false };
-      const next = new Map(index).set(record.id, record);
+      const next = new Map(await this.load(guideId));
+      const results = records.map((record) => {
+        const existing = next.get(record.id);
+        if (existing) return { record: existing, created: false };
+        next.set(record.id, record);
+        return { record, created: true };
+      });
+      if (!results.some((r) => r.created)) return results;
       const body: GuideImageIndex = { images: [...next.values()] };
       await writeFileDurably(this.path(guideId), JSON.stringify(body, null, 1));
       this.indexes.set(guideId, next);
-      return { record, created: true };
+      return results;
     });
   }
 

@@ -25,6 +25,14 @@ export interface GuideImageIndex {
   images: ImageRecord[];
 }
 
+/** Cleaned bytes of an image, as `cleanImage` gives them, and their format. */
+export interface CleanImage {
+  data: Uint8Array;
+  format: ImageFormat;
+  width: number;
+  height: number;
+}
+
 export const imageFileName = (id: string, format: ImageFormat) => `${id}.${IMAGE_EXTENSIONS[format]}`;
 export const sha256Hex = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -51,25 +59,34 @@ export class ImageStore {
   }
 
   /** Adds cleaned image bytes to a guide; `created` is false when the guide already had them. */
-  async add(
-    guideId: string,
-    image: { data: Uint8Array; format: ImageFormat; width: number; height: number },
-    storedBy: string | null,
-  ): Promise<{ record: ImageRecord; created: boolean }> {
-    const id = sha256Hex(image.data);
-    const existing = await this.index.find(guideId, id);
-    if (existing) return { record: existing, created: false };
-    const file = join(this.filesDir, imageFileName(id, image.format));
-    if (!(await fileExists(file))) await writeFileDurably(file, image.data);
-    return this.index.add(guideId, {
-      id,
+  async add(guideId: string, image: CleanImage, storedBy: string | null): Promise<{ record: ImageRecord; created: boolean }> {
+    return (await this.addMany(guideId, [image], storedBy))[0]!;
+  }
+
+  /**
+   * Adds several images to a guide with one write of its index (an import brings dozens: an index
+   * rewritten and fsynced after each took longer than converting the file). The files are written
+   * first, side by side, each durably; then the index names them all at once.
+   */
+  async addMany(guideId: string, images: CleanImage[], storedBy: string | null): Promise<Array<{ record: ImageRecord; created: boolean }>> {
+    const storedAt = new Date().toISOString();
+    const records = images.map((image): ImageRecord => ({
+      id: sha256Hex(image.data),
       format: image.format,
       width: image.width,
       height: image.height,
       bytes: image.data.byteLength,
-      storedAt: new Date().toISOString(),
+      storedAt,
       storedBy,
-    });
+    }));
+    const unique = new Map(records.map((record, i) => [record.id, images[i]!]));
+    await Promise.all(
+      [...unique].map(async ([id, image]) => {
+        const file = join(this.filesDir, imageFileName(id, image.format));
+        if (!(await fileExists(file))) await writeFileDurably(file, image.data);
+      }),
+    );
+    return this.index.addMany(guideId, records);
   }
 
   /**

@@ -3,6 +3,7 @@ import { imageUrl, type UploadedImage } from '@dalil/shared/api/images.ts';
 import { notFound } from '../errors.ts';
 import type { GuideImages } from './guideImages.ts';
 import { cleanImage } from './cleanImage.ts';
+import type { CleanImage, ImageRecord } from './imageStore.ts';
 import { detectImageFormat } from './imageFormat.ts';
 import { refuseForeignContent } from './foreignContent.ts';
 import { ImageRefusedError } from './imageRefused.ts';
@@ -25,13 +26,42 @@ export async function storeImage(
   options: { storedBy?: string | null } = {},
 ): Promise<StoredImage> {
   if (!isValidDocName(guideId) || !images.guides.findGuide(guideId)) throw notFound('guide');
+  const cleaned = await acceptImage(images, bytes);
+  const { record, created } = await images.store.add(guideId, cleaned, options.storedBy ?? null);
+  return storedImage(guideId, record, created);
+}
+
+/**
+ * Stores images already accepted by `acceptImage` in a guide, with one write of its index (an
+ * import: its images are checked and cleaned while the file is still being converted).
+ */
+export async function storeAcceptedImages(
+  images: GuideImages,
+  guideId: string,
+  accepted: CleanImage[],
+  options: { storedBy?: string | null } = {},
+): Promise<StoredImage[]> {
+  if (!isValidDocName(guideId) || !images.guides.findGuide(guideId)) throw notFound('guide');
+  const added = await images.store.addMany(guideId, accepted, options.storedBy ?? null);
+  return added.map(({ record, created }) => storedImage(guideId, record, created));
+}
+
+/** The checks and the cleaning every stored image goes through; throws ImageRefusedError. */
+export async function acceptImage(images: GuideImages, bytes: Uint8Array): Promise<CleanImage> {
   if (bytes.byteLength > images.limits.maxBytes) throw tooLarge(images.limits.maxBytes);
   const format = detectImageFormat(bytes);
   refuseForeignContent(bytes, format);
-  const cleaned = await cleanImage(bytes, format, images.limits.maxPixels);
-  const { record, created } = await images.store.add(guideId, { ...cleaned, format }, options.storedBy ?? null);
-  return { id: record.id, url: imageUrl(guideId, record.id), width: record.width, height: record.height, bytes: record.bytes, created };
+  return { ...(await cleanImage(bytes, format, images.limits.maxPixels)), format };
 }
+
+const storedImage = (guideId: string, record: ImageRecord, created: boolean): StoredImage => ({
+  id: record.id,
+  url: imageUrl(guideId, record.id),
+  width: record.width,
+  height: record.height,
+  bytes: record.bytes,
+  created,
+});
 
 export const tooLarge = (maxBytes: number) =>
   new ImageRefusedError('image_too_large', `the image is larger than ${formatMegabytes(maxBytes)} MB, the most this server accepts`);

@@ -1,13 +1,13 @@
-import { DOMParser as ProseMirrorParser } from '@tiptap/pm/model';
+import { Node } from '@tiptap/pm/model';
 import type { ImportWarning, ImportWarningCode } from '@dalil/shared/api/import.ts';
-import { openDocxPackage, repackDocx, type PackageLimits } from './docxPackage.ts';
+import { openDocxPackage, type DocxParts, type PackageLimits } from './docxPackage.ts';
 import { markParagraphDirections } from './paragraphDirections.ts';
 import { readDocxFindings } from './docxFindings.ts';
-import { canonicalStyleNames, importStyleMap } from './styleMap.ts';
-import { adaptHtml, ID_PREFIX, REFUSED_IMAGE_SRC } from './adaptHtml.ts';
 import { importSchema } from './importSchema.ts';
 import { importRefused, SAVE_AS_DOCX } from './importRefused.ts';
-import { installSimpleSelectorMatching } from './simpleSelectorMatching.ts';
+import { readMammothTree, type MammothImage } from './mammothTree.ts';
+import { readBlocks } from './wordBlocks.ts';
+import { documentJson, imagesOf, type ImageOutcome } from './documentJson.ts';
 
 /** ProseMirror JSON of a node. */
 export interface JsonNode {
@@ -19,10 +19,15 @@ export interface JsonNode {
 }
 
 /**
- * Where images found in the file go. The import stores them through the image store; the preview
- * only checks them. Resolves with the image's URL and id, or with why it was refused.
+ * Where the images found in the file go. `prepare` checks one (the import also cleans it) and is
+ * started for every image of the package as soon as it is open, so that the image work runs while
+ * mammoth reads the XML; `commit` then takes the document's images all at once (the import stores
+ * them with one write of the guide's image index) and gives each its URL and id.
  */
-export type ImageSink = (bytes: Uint8Array, contentType: string) => Promise<{ src: string; imageId: string | null } | { refused: string }>;
+export interface ImageSink<P = unknown> {
+  prepare(bytes: Uint8Array): Promise<{ prepared: P } | { refused: string }>;
+  commit(prepared: P[]): Promise<Array<{ src: string; imageId: string | null }>>;
+}
 
 export interface ConvertedDocx {
   /** The whole file as one document of the shared schema. */
@@ -34,97 +39,107 @@ export interface ConvertedDocx {
   warnings: ImportWarning[];
 }
 
-const STYLE_MAP = importStyleMap();
-const CANONICAL_STYLE_NAMES = canonicalStyleNames();
 const UNKNOWN_STYLE = /^Unrecognised (?:paragraph|run) style: '([^']*)'/;
+const VECTOR_IMAGES = new Set(['image/x-emf', 'image/x-wmf']);
 
 /**
- * A .docx file, checked and converted into one document of the shared editor schema: mammoth turns
- * it into HTML with our style map, `adaptHtml` reshapes that HTML for the schema, and the schema's
- * own parser (what `@tiptap/html`'s generateJSON runs, here on the DOM we already hold) keeps only
- * what the schema allows.
+ * A .docx file, checked and converted into one document of the shared editor schema. mammoth reads
+ * Word's XML into its document tree (from the parts opened and checked once here); the tree is
+ * turned into the schema's JSON directly (`wordBlocks`, `documentJson`: what mammoth's HTML, a DOM
+ * and the schema's DOM parser did before, at a fraction of the cost), and the schema itself then
+ * checks the result, the allow-list: an unknown node, mark or attribute cannot get through.
  */
 export async function convertDocx(bytes: Uint8Array, limits: PackageLimits, images: ImageSink): Promise<ConvertedDocx> {
   const parts = openDocxPackage(bytes, limits);
+  const prepared = prepareMedia(parts, images);
   const findings = readDocxFindings(parts);
   markParagraphDirections(parts);
-  const repacked = repackDocx(parts);
 
+  // Warnings keep the order of the steps that found them (the file's own findings, its images,
+  // mammoth's reading, the shaping for the schema).
   const warnings = new Map<ImportWarningCode, { count: number; examples: string[] }>();
-  const warn = (code: ImportWarningCode, n = 1, example?: string) => {
-    const entry = warnings.get(code) ?? { count: 0, examples: [] };
-    entry.count += n;
-    if (example && entry.examples.length < 5 && !entry.examples.includes(example)) entry.examples.push(example.slice(0, 200));
-    warnings.set(code, entry);
-  };
+  const phases: Array<Array<[ImportWarningCode, string | undefined]>> = [[], [], []];
+  const warnIn = (phase: number) => (code: ImportWarningCode, example?: string) => void phases[phase]!.push([code, example]);
   for (const w of findings.warnings) warnings.set(w.code, { count: w.count, examples: [...w.examples] });
 
-  // Loaded on first use: together they take seconds to load, which every server start would pay.
-  const [{ default: mammoth }, { parseHTML }] = await Promise.all([import('mammoth'), import('linkedom')]);
-  let html: string;
+  let tree;
   try {
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(repacked.buffer, repacked.byteOffset, repacked.byteLength) },
-      {
-        styleMap: STYLE_MAP,
-        transformDocument: CANONICAL_STYLE_NAMES,
-        idPrefix: ID_PREFIX,
-        externalFileAccess: false,
-        convertImage: mammoth.images.imgElement(async (image) => {
-          if (image.contentType === 'image/x-emf' || image.contentType === 'image/x-wmf') return { src: REFUSED_IMAGE_SRC };
-          const outcome = await images(new Uint8Array(await image.readAsArrayBuffer()), image.contentType);
-          if ('refused' in outcome) {
-            warn('imageRefused', 1, outcome.refused);
-            return { src: REFUSED_IMAGE_SRC };
-          }
-          return outcome.imageId ? { src: outcome.src, 'data-image-id': outcome.imageId } : { src: outcome.src };
-        }),
-      },
-    );
-    html = result.value;
-    for (const message of result.messages) {
-      const style = UNKNOWN_STYLE.exec(message.message);
-      if (style) warn('unknownStyles', 1, style[1]);
-      else if (/external/i.test(message.message) && /image/i.test(message.message)) warn('externalImages', 1);
-      else if (!/unlikely to display/i.test(message.message)) warn('other', 1, message.message);
-    }
+    tree = await readMammothTree(parts);
   } catch (err) {
     if (err instanceof Error && 'statusCode' in err) throw err;
     throw importRefused(415, 'import_damaged', `Word's XML in this file could not be read: ${SAVE_AS_DOCX} again`);
   }
+  const [imageWarn, conversionWarn, adaptWarn] = [warnIn(0), warnIn(1), warnIn(2)];
+  for (const message of tree.messages) {
+    const style = UNKNOWN_STYLE.exec(message.message);
+    if (style) conversionWarn('unknownStyles', style[1]);
+    else if (/external/i.test(message.message) && /image/i.test(message.message)) conversionWarn('externalImages');
+    else if (!/unlikely to display/i.test(message.message)) conversionWarn('other', message.message);
+  }
+  const blocks = readBlocks(tree.document, { conversion: conversionWarn, adapt: adaptWarn });
 
-  // linkedom, not happy-dom: a plain DOM without a browser window around it, which parses,
-  // walks and matches selectors several times faster (the bench's 100-page file: about 0.5 s
-  // against 2 s), with the same document out of the schema's parser.
-  const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
-  installSimpleSelectorMatching(document.body);
-  document.body.innerHTML = html;
-  const adapted = adaptHtml(document as unknown as Parameters<typeof adaptHtml>[0]);
-  for (const [code, w] of adapted.warnings) for (let i = 0; i < w.count; i++) warn(code, 1, w.examples[i]);
-  const doc = ProseMirrorParser.fromSchema(importSchema()).parse(document.body as never).toJSON() as JsonNode;
-  setTableCaptions(doc, adapted.tableCaptions);
+  const outcomes = await imageOutcomes(imagesOf(blocks), images, prepared, imageWarn);
+
+  const { doc, title } = documentJson(blocks, outcomes, adaptWarn);
+  for (const phase of phases) {
+    for (const [code, example] of phase) {
+      const entry = warnings.get(code) ?? { count: 0, examples: [] };
+      entry.count += 1;
+      if (example && entry.examples.length < 5 && !entry.examples.includes(example.slice(0, 200))) entry.examples.push(example.slice(0, 200));
+      warnings.set(code, entry);
+    }
+  }
   return {
-    doc: dropEmptyParagraphs(doc),
-    title: adapted.title ?? findings.title,
+    doc: checkedBySchema(doc),
+    title: title ?? findings.title,
     dalilExport: findings.dalilExport,
     warnings: [...warnings].map(([code, w]) => ({ code, count: w.count, examples: w.examples })),
   };
 }
 
-/** Tables come out of the parser in the order the DOM listed them (both pre-order). */
-function setTableCaptions(doc: JsonNode, captions: string[]): void {
-  let index = 0;
-  const walk = (node: JsonNode) => {
-    if (node.type === 'table') {
-      const caption = captions[index++];
-      if (caption) node.attrs = { ...node.attrs, caption };
-    }
-    node.content?.forEach(walk);
-  };
-  walk(doc);
+type Prepared = Promise<{ prepared: unknown } | { refused: string } | { failed: unknown }>;
+
+/** Media parts by their bytes (what mammoth's images read), each already being prepared by the sink. */
+function prepareMedia(parts: DocxParts, sink: ImageSink): Map<Uint8Array, Prepared> {
+  const started = new Map<Uint8Array, Prepared>();
+  for (const [name, data] of Object.entries(parts)) {
+    if (name.startsWith('word/media/') && !/\.(emf|wmf)$/i.test(name)) started.set(data, settled(sink.prepare(data)));
+  }
+  return started;
 }
 
-/** Paragraphs that held only a direction mark or Word's spacing: mammoth drops them, so do we. */
-function dropEmptyParagraphs(doc: JsonNode): JsonNode {
-  return { ...doc, content: (doc.content ?? []).filter((n) => n.type !== 'paragraph' || (n.content?.length ?? 0) > 0) };
+/** Never rejects: a failure is kept until the image is asked for (a file refused before that must not leave a rejection unhandled). */
+const settled = (work: Promise<{ prepared: unknown } | { refused: string }>): Prepared => work.catch((failed: unknown) => ({ failed }));
+
+/** Each image of the document stored (or checked) through the sink, or null when it stays out. */
+async function imageOutcomes(found: MammothImage[], sink: ImageSink, started: Map<Uint8Array, Prepared>, warn: (code: ImportWarningCode, example?: string) => void): Promise<Map<MammothImage, ImageOutcome>> {
+  const outcomes = new Map<MammothImage, ImageOutcome>();
+  const kept: Array<{ image: MammothImage; prepared: unknown }> = [];
+  for (const image of found) {
+    outcomes.set(image, null);
+    // Vector images are counted by the file's findings; the image store takes none.
+    if (VECTOR_IMAGES.has(image.contentType)) continue;
+    let bytes: Uint8Array;
+    try {
+      const data = await image.readAsArrayBuffer();
+      bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    } catch (err) {
+      warn('other', err instanceof Error ? err.message : String(err));
+      continue;
+    }
+    const outcome = await (started.get(bytes) ?? settled(sink.prepare(bytes)));
+    if ('failed' in outcome) throw outcome.failed;
+    if ('refused' in outcome) warn('imageRefused', outcome.refused);
+    else kept.push({ image, prepared: outcome.prepared });
+  }
+  const committed = await sink.commit(kept.map((k) => k.prepared));
+  kept.forEach(({ image }, i) => outcomes.set(image, committed[i]!));
+  return outcomes;
+}
+
+/** The schema's own check of the document: what it does not allow throws, nothing foreign is stored. */
+function checkedBySchema(doc: JsonNode): JsonNode {
+  const node = Node.fromJSON(importSchema(), doc);
+  node.check();
+  return node.toJSON() as JsonNode;
 }

@@ -23,18 +23,30 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
   const { journal, guides, docStore } = context;
   const guideId = newId('g');
   const entry = { guideId, newGuide: true, docNames: [] as string[] };
-  const journalId = await journal.begin(entry);
+  // The journal is written while the file converts: only the images' commit and the documents
+  // must come after it, and they wait for it.
+  const begun = journal.begin(entry).then(
+    (id) => ({ id }),
+    (failed: unknown) => ({ failed }),
+  );
+  const journalId = async () => {
+    const b = await begun;
+    if ('failed' in b) throw b.failed;
+    return b.id;
+  };
   try {
-    const plan = await planImport(input, context.limits, storingSink(context.images, guideId, input.userId));
+    const plan = await planImport(input, context.limits, storingSink(context.images, guideId, input.userId, journalId));
+    const id = await journalId();
     const records = sectionRecords(plan);
     entry.docNames = records.map((r) => r.id);
-    await journal.write(journalId, entry);
+    await journal.write(id, entry);
     await writeSectionDocuments(docStore, records.map((r, i) => [r.id, plan.sections[i]!.content]));
     const guide = await guides.createImportedGuide({ id: guideId, title: plan.title, language: plan.language, coordinatorId: input.userId }, records);
-    await journal.end(journalId);
+    await journal.end(id);
     return { guideId: guide.id, title: guide.title, sectionCount: records.length, warnings: plan.warnings };
   } catch (err) {
-    await journal.settle(journalId);
+    const b = await begun;
+    if (!('failed' in b)) await journal.settle(b.id);
     throw err;
   } finally {
     context.images.done(guideId);

@@ -1,14 +1,21 @@
+import type { CleanImage } from '../images/imageStore.ts';
+
 /** Why the image store refused an image (it stays out of the import, with a warning). */
 export class ImportImageRefused extends Error {}
 
 /**
- * What an import needs from the image store. `store` may be asked for a guide the metadata does not
- * list yet (the guide being imported commits after its images); `check` runs the store's checks
+ * What an import needs from the image store. `storeMany` may be asked for a guide the metadata does
+ * not list yet (the guide being imported commits after its images); `check` runs the store's checks
  * that need no decoding (size, format, foreign content, the header's pixel count), for a preview.
  */
 export interface ImportImages {
-  /** Resolves with the stored image, or rejects with ImportImageRefused (any other error aborts the import). */
-  store(guideId: string, bytes: Uint8Array, storedBy: string): Promise<{ id: string; url: string }>;
+  /**
+   * Runs the store's checks and cleaning on an image, before any guide is named (an import starts
+   * it while the file is still being read). Rejects with ImportImageRefused; any other error aborts.
+   */
+  prepare(bytes: Uint8Array): Promise<CleanImage>;
+  /** Stores prepared images in a guide with one write of its image index. */
+  storeMany(guideId: string, images: CleanImage[], storedBy: string): Promise<Array<{ id: string; url: string }>>;
   check(bytes: Uint8Array): Promise<void>;
   /** Forgets a guide's images (an import that did not commit). */
   deleteGuide(guideId: string): Promise<void>;

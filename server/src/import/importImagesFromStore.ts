@@ -1,5 +1,5 @@
 import type { GuideImages } from '../images/guideImages.ts';
-import { storeImage } from '../images/storeImage.ts';
+import { acceptImage, storeAcceptedImages } from '../images/storeImage.ts';
 import { detectImageFormat } from '../images/imageFormat.ts';
 import { refuseForeignContent } from '../images/foreignContent.ts';
 import { checkImageHeader } from '../images/checkImageHeader.ts';
@@ -18,14 +18,17 @@ export function importImagesFromStore(images: GuideImages): ImportImages {
   };
   const refusal = (err: unknown) => (err instanceof ImageRefusedError ? new ImportImageRefused(err.message) : err);
   return {
-    async store(guideId, bytes, storedBy) {
-      pending.add(guideId);
+    async prepare(bytes) {
       try {
-        const stored = await storeImage(withPending, guideId, bytes, { storedBy });
-        return { id: stored.id, url: stored.url };
+        return await acceptImage(images, bytes);
       } catch (err) {
         throw refusal(err);
       }
+    },
+    async storeMany(guideId, prepared, storedBy) {
+      pending.add(guideId);
+      const stored = await storeAcceptedImages(withPending, guideId, prepared, { storedBy });
+      return stored.map((s) => ({ id: s.id, url: s.url }));
     },
     async check(bytes) {
       try {

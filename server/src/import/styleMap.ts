@@ -30,31 +30,50 @@ const DALIL_DROPPED_STYLES = [DALIL_EXPORT_MARKER_STYLE, 'Dalil – Titre d’en
 
 const quote = (name: string) => `'${name.replace(/'/g, "\\'")}'`;
 
-/** Paragraph styles that map to one HTML path, by every name they go by (the first is canonical). */
+/**
+ * What a paragraph of a style becomes in the document: a heading, the guide's title, a figure's or
+ * table's caption, a figure's credit, a plain paragraph, nothing (`drop`), or a paragraph grouped
+ * with its neighbours of the same style in a quotation or a box.
+ */
+export type ParagraphRole =
+  | { kind: 'heading'; level: number }
+  | { kind: 'title' | 'caption' | 'credit' | 'paragraph' | 'drop' | 'quote' }
+  | { kind: 'box'; box: CalloutKind };
+
+/** Paragraph styles, by every name they go by (the first is canonical), with their role and mammoth's HTML path for it. */
 interface ParagraphStyle {
   names: string[];
+  role: ParagraphRole;
   to: string;
 }
 
 function paragraphStyles(): ParagraphStyle[] {
   const styles: ParagraphStyle[] = [];
   for (let level = 1; level <= 6; level++) {
-    styles.push({ names: [`Heading ${level}`, `heading ${level}`, `Titre ${level}`, `Dalil – Titre ${level}`, `Dalil – Heading ${level}`], to: `h${level}:fresh` });
+    styles.push({ names: [`Heading ${level}`, `heading ${level}`, `Titre ${level}`, `Dalil – Titre ${level}`, `Dalil – Heading ${level}`], role: { kind: 'heading', level }, to: `h${level}:fresh` });
   }
-  styles.push({ names: ['Title', 'Titre', 'Dalil – Titre du guide', 'Dalil – Title'], to: `h1.${TITLE_CLASS}:fresh` });
-  styles.push({ names: ['Subtitle', 'Sous-titre'], to: 'p:fresh' });
-  styles.push({ names: ['Caption', 'Légende', 'Dalil – Légende', 'Dalil – Caption'], to: `p.${CAPTION_CLASS}:fresh` });
-  styles.push({ names: DALIL_DROPPED_STYLES, to: '!' });
-  styles.push({ names: ['Dalil – Crédit', 'Dalil – Credit'], to: `p.${CREDIT_CLASS}:fresh` });
-  styles.push({ names: ['Quote', 'Intense Quote', 'Citation', 'Citation intense', 'Dalil – Citation'], to: 'blockquote > p:fresh' });
-  for (const [kind, names] of Object.entries(BOX_STYLE_NAMES)) {
-    styles.push({ names: DALIL_PREFIXES.flatMap((prefix) => names.map((name) => prefix + name)), to: `div.${BOX_CLASS_PREFIX}${kind} > p:fresh` });
+  styles.push({ names: ['Title', 'Titre', 'Dalil – Titre du guide', 'Dalil – Title'], role: { kind: 'title' }, to: `h1.${TITLE_CLASS}:fresh` });
+  styles.push({ names: ['Subtitle', 'Sous-titre'], role: { kind: 'paragraph' }, to: 'p:fresh' });
+  styles.push({ names: ['Caption', 'Légende', 'Dalil – Légende', 'Dalil – Caption'], role: { kind: 'caption' }, to: `p.${CAPTION_CLASS}:fresh` });
+  styles.push({ names: DALIL_DROPPED_STYLES, role: { kind: 'drop' }, to: '!' });
+  styles.push({ names: ['Dalil – Crédit', 'Dalil – Credit'], role: { kind: 'credit' }, to: `p.${CREDIT_CLASS}:fresh` });
+  styles.push({ names: ['Quote', 'Intense Quote', 'Citation', 'Citation intense', 'Dalil – Citation'], role: { kind: 'quote' }, to: 'blockquote > p:fresh' });
+  for (const [kind, names] of Object.entries(BOX_STYLE_NAMES) as Array<[CalloutKind, string[]]>) {
+    styles.push({ names: DALIL_PREFIXES.flatMap((prefix) => names.map((name) => prefix + name)), role: { kind: 'box', box: kind }, to: `div.${BOX_CLASS_PREFIX}${kind} > p:fresh` });
   }
   return styles;
 }
 
+/** Upper-cased style name → role, for every name of every style (mammoth compares names without case). */
+export function paragraphRoles(): Map<string, ParagraphRole> {
+  const roles = new Map<string, ParagraphRole>();
+  for (const style of paragraphStyles()) for (const name of style.names) if (!roles.has(name.toUpperCase())) roles.set(name.toUpperCase(), style.role);
+  return roles;
+}
+
 /**
- * The style map handed to mammoth: one rule per style, under its canonical name (mammoth parses
+ * The same styles as a mammoth style map (what the conversion did before it read mammoth's document
+ * tree directly, and still the readable statement of the mapping): one rule per style, under its canonical name (mammoth parses
  * every rule of the map on every conversion, and the 145 rules of all names took as long as the
  * conversion of a 100-page file). `canonicalStyleNames` renames the other names before mammoth
  * applies the map. Consecutive paragraphs of one box style land in one wrapper (the wrapper is

@@ -22,6 +22,11 @@ export interface DocStore {
    * far. Callers must not append to the same document while a compaction runs.
    */
   compact(name: string, state: Uint8Array): Promise<void>;
+  /**
+   * Optional: stores new documents (names nothing was ever stored under, e.g. an import's
+   * sections), each holding its state, durable when it resolves; cheaper than `compact` for each.
+   */
+  createMany?(documents: Array<[name: string, state: Uint8Array]>): Promise<void>;
   /** Bytes appended since the last compaction, to decide when to compact. */
   logBytes(name: string): number;
   /** The document left memory: drop whatever is held open for it (file handles, cached sizes). */

@@ -17,6 +17,15 @@ export async function fsyncDir(dir: string): Promise<void> {
  * the old content or the new one, never a mix, even after a crash at any point.
  */
 export async function writeFileDurably(path: string, data: Uint8Array | string): Promise<void> {
+  await writeFileSynced(path, data);
+  await fsyncDir(dirname(path));
+}
+
+/**
+ * `writeFileDurably` but the directory's fsync, which the caller does once after several files
+ * of one directory (until then a crash may lose the renames, never mix contents).
+ */
+export async function writeFileSynced(path: string, data: Uint8Array | string): Promise<void> {
   const tmp = `${path}.${process.pid}.${Date.now().toString(36)}${TEMP_EXT}`;
   const fh = await open(tmp, 'w', 0o600);
   try {
@@ -34,7 +43,6 @@ export async function writeFileDurably(path: string, data: Uint8Array | string):
     await unlink(tmp).catch(() => {});
     throw err;
   }
-  await fsyncDir(dirname(path));
 }
 
 export async function fileExists(path: string): Promise<boolean> {

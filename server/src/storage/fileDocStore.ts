@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isValidDocName } from '@dalil/shared';
 import type { DocStore, LoadedDoc } from './docStore.ts';
 import { decodeRecords, encodeRecords } from './recordCodec.ts';
-import { fsyncDir, writeFileDurably } from './durableFile.ts';
+import { fileExists, fsyncDir, writeFileDurably, writeFileSynced } from './durableFile.ts';
 import { DOC_LOG_EXT, DOC_SNAPSHOT_EXT, docNameOfFile } from './dataDirLayout.ts';
 
 export interface DocStoreLogger {
@@ -70,11 +70,37 @@ export class FileDocStore implements DocStore {
       await writeFileDurably(this.snapshotPath(name), encodeRecords([state]));
       // A crash between the rename above and this truncation leaves log records that the new
       // snapshot already contains; replaying them is harmless because Yjs updates are idempotent.
-      const log = await this.openLog(name);
+      // A new document (an import writes dozens) has no log yet: none is created just to be
+      // emptied, which spared two fsyncs per document.
+      const log = this.logs.get(name) ?? ((await fileExists(this.logPath(name))) ? await this.openLog(name) : null);
+      if (!log) return;
       await log.fh.truncate(0);
       await log.fh.datasync();
       log.size = 0;
     });
+  }
+
+  /**
+   * New documents, each file written and fsynced side by side, and the directory fsynced once for
+   * all (an import's 50 sections: 50 fewer fsyncs than as many compactions). Refuses a name that
+   * already has a document.
+   */
+  async createMany(documents: Array<[name: string, state: Uint8Array]>): Promise<void> {
+    await this.ensureDir();
+    const writes = documents.map(([name, state]) =>
+      this.serialize(name, async () => {
+        if (this.logs.has(name) || (await fileExists(this.snapshotPath(name))) || (await fileExists(this.logPath(name)))) {
+          throw new Error(`document ${name} already exists`);
+        }
+        await writeFileSynced(this.snapshotPath(name), encodeRecords([state]));
+      }),
+    );
+    // Every write settles before the directory's fsync, and before a failure is reported (a
+    // rollback must not race a write still under way).
+    const outcomes = await Promise.allSettled(writes);
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) throw failed.reason;
+    await fsyncDir(this.dir);
   }
 
   logBytes(name: string): number {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from './pgPool.ts';
 import type { ImageIndex } from '../../images/imageIndex.ts';
 import type { ImageRecord } from '../../images/imageStore.ts';
 
@@ -6,15 +7,26 @@ import type { ImageRecord } from '../../images/imageStore.ts';
 export class PgImageIndex implements ImageIndex {
   constructor(private readonly pool: pg.Pool) {}
 
-  async add(guideId: string, record: ImageRecord): Promise<{ record: ImageRecord; created: boolean }> {
-    const inserted = await this.pool.query('INSERT INTO guide_images (guide_id, image_id, record) VALUES ($1, $2, $3::json) ON CONFLICT DO NOTHING', [
-      guideId,
-      record.id,
-      JSON.stringify(record),
-    ]);
-    if (inserted.rowCount === 1) return { record, created: true };
-    // listed meanwhile (another upload of the same bytes, on this node or another)
-    return { record: (await this.find(guideId, record.id)) ?? record, created: false };
+  /** One transaction for the whole list (an import's images). */
+  addMany(guideId: string, records: ImageRecord[]): Promise<Array<{ record: ImageRecord; created: boolean }>> {
+    return inTransaction(this.pool, async (client) => {
+      const results: Array<{ record: ImageRecord; created: boolean }> = [];
+      for (const record of records) {
+        const inserted = await client.query('INSERT INTO guide_images (guide_id, image_id, record) VALUES ($1, $2, $3::json) ON CONFLICT DO NOTHING', [
+          guideId,
+          record.id,
+          JSON.stringify(record),
+        ]);
+        if (inserted.rowCount === 1) {
+          results.push({ record, created: true });
+          continue;
+        }
+        // listed before (earlier in this list, or another upload of the same bytes on any node)
+        const { rows } = await client.query<{ record: ImageRecord }>('SELECT record FROM guide_images WHERE guide_id = $1 AND image_id = $2', [guideId, record.id]);
+        results.push({ record: rows[0]?.record ?? record, created: false });
+      }
+      return results;
+    });
   }
 
   async find(guideId: string, imageId: string): Promise<ImageRecord | null> {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { ImageStore } from '@dalil/server/images/imageStore.ts';
+import { declaredPixels } from '@dalil/server/images/declaredPixels.ts';
+import { cleanImage } from '@dalil/server/images/cleanImage.ts';
+import { IMAGE_INDEX_DIR, IMAGE_INDEX_EXT } from '@dalil/server/storage/dataDirLayout.ts';
+import { noisyPng, smallGif, smallPng, smallWebp } from '../helpers/testImages.ts';
+
+const pixel = (r: number) => ({ data: Buffer.from([r, 0, 0]), format: 'png' as const, width: 1, height: 1 });
+
+describe('image store: a batch of images, one index write', () => {
+  it('stores new images side by side, names them all in one index, and counts repeated bytes once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dalil-image-batch-'));
+    const store = new ImageStore(dir);
+    const first = await store.add('g1', pixel(1), 'u1');
+    const results = await store.addMany('g1', [pixel(1), pixel(2), pixel(3), pixel(2)], 'u1');
+    expect(results.map((r) => r.created)).toEqual([false, true, true, false]);
+    expect(results[0]!.record).toEqual(first.record);
+    expect(results[3]!.record.id).toBe(results[1]!.record.id);
+    const index = JSON.parse(readFileSync(join(dir, IMAGE_INDEX_DIR, `g1${IMAGE_INDEX_EXT}`), 'utf8')) as { images: Array<{ id: string }> };
+    expect(index.images.map((i) => i.id)).toEqual([first.record.id, results[1]!.record.id, results[2]!.record.id]);
+    expect(await store.list('g1')).toHaveLength(3);
+    // Another guide gains only index entries for bytes already stored.
+    const other = await store.addMany('g2', [pixel(3)], null);
+    expect(other[0]!.created).toBe(true);
+    expect(await store.find('g2', results[2]!.record.id)).not.toBeNull();
+    expect(await store.addMany('g2', [], null)).toEqual([]);
+  });
+});
+
+describe('declaredPixels: the size a header states, read without libvips', () => {
+  it('reads PNG, JPEG and single-frame GIF headers as libvips does, and does not guess for WebP', async () => {
+    const jpeg = await sharp({ create: { width: 37, height: 21, channels: 3, background: '#c00' } }).jpeg().toBuffer();
+    for (const [bytes, format] of [[await smallPng(), 'png'], [await noisyPng(300, 200), 'png'], [jpeg, 'jpeg'], [await smallGif(), 'gif']] as const) {
+      const meta = await sharp(bytes).metadata();
+      const declared = declaredPixels(bytes, format);
+      if (format === 'gif' && declared === Infinity) continue; // a stray separator byte: treated as animated, scheduled alone
+      expect(declared).toBe(meta.width! * meta.height!);
+    }
+    expect(declaredPixels(await smallWebp(), 'webp')).toBeNull();
+    expect(declaredPixels(Buffer.from([0xff, 0xd8, 0x00]), 'jpeg')).toBeNull();
+  });
+
+  it('cleans many small images together and gives each its own result', async () => {
+    const inputs = await Promise.all(Array.from({ length: 12 }, (_, i) => noisyPng(40 + i, 30)));
+    const cleaned = await Promise.all(inputs.map((bytes) => cleanImage(bytes, 'png', 1_000_000)));
+    expect(cleaned.map((c) => c.width)).toEqual(inputs.map((_, i) => 40 + i));
+  });
+});
