@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBrowserApp } from './support/browserApp.ts';
+import { expectProblem } from './support/consoleGuard.ts';
 import { openUser, type UserPage } from './support/browser.ts';
 import { editorOf, openSection, typeParagraph } from './support/editor.ts';
 
@@ -22,6 +23,9 @@ describe('status line when the server goes away', () => {
   });
 
   it('switches to offline, keeps the text editable, and says where the changes are kept', async () => {
+    // Fastify answers 503 to requests that arrive while it closes (the bell's poll, a refetch):
+    // the client keeps what it has, as for a refused connection once the server is gone
+    expectProblem(user.page, /status of 503 .*\/api\//, 'a request reached the server while it was shutting down');
     await e2e.app.server.stop();
     await user.page.locator('.status-line[data-connection="offline"]').waitFor({ timeout: 10_000 });
     expect(await user.page.locator('.status-line__connection').innerText()).toContain('vos modifications sont conservées sur cet appareil');
