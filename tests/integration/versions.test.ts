@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { storeUnderTest } from '../helpers/postgres/testDatabase.ts';
+import { backupOf, serverFromBackup } from '../helpers/storeBackup.ts';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { SECTION_FRAGMENT, type SectionView } from '@dalil/shared';
 import type { Comparison, RestoreResult, SectionContents, VersionList, VersionSummary, VersionView } from '@dalil/shared/api/versions.ts';
 import { fragmentText } from '@dalil/shared/editor';
-import { createBackup } from '@dalil/server/backup/createBackup.ts';
-import { restoreBackup } from '@dalil/server/backup/restoreBackup.ts';
 import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
 import { createGuideTeam, type GuideTeam } from '../helpers/guideTeam.ts';
 import { connectClient, type YClient } from '../helpers/yClient.ts';
@@ -196,13 +194,12 @@ describe('versions of a whole guide', () => {
     }
   });
 
-  // the data-dir backup; a PostgreSQL deployment backs up its database (README, "Several nodes")
-  it.skipIf(storeUnderTest() === 'postgres')('backup and restore carry the versions', async () => {
+  // in the PostgreSQL run: the database's backup and restore (same archive format)
+  it('backup and restore carry the versions', async () => {
     const archive = join(tempDir().path, 'dalil.backup');
-    await createBackup(server.dataDir, archive);
+    await backupOf(server, archive);
     const target = tempDir();
-    await restoreBackup(archive, join(target.path, 'data'));
-    const restored = await startServer({}, { dataDir: join(target.path, 'data') });
+    const restored = await serverFromBackup(archive, target.path);
     try {
       const listed = await restored.versions.listVersions(g());
       expect(listed.map((v) => v.id)).toEqual((await server.versions.listVersions(g())).map((v) => v.id));
