@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { mkdir, open, readdir, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isValidDocName } from '@dalil/shared';
+import { PerDocumentQueue } from './perDocumentQueue.ts';
 import type { DocStore, LoadedDoc } from './docStore.ts';
 import { decodeRecords, encodeRecords } from './recordCodec.ts';
 import { fileExists, fsyncDir, writeFileDurably, writeFileSynced } from './durableFile.ts';
@@ -27,7 +28,7 @@ interface OpenLog {
 export class FileDocStore implements DocStore {
   private readonly logs = new Map<string, OpenLog>();
   /** Per-document chain, so that operations on one document never interleave. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new PerDocumentQueue();
   private dirReady: Promise<void> | null = null;
 
   constructor(
@@ -138,7 +139,7 @@ export class FileDocStore implements DocStore {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([...this.queues.values()]);
+    await this.queue.idle();
     const logs = [...this.logs.values()];
     this.logs.clear();
     await Promise.allSettled(logs.map((log) => log.fh.close()));
@@ -222,15 +223,9 @@ export class FileDocStore implements DocStore {
 
   private serialize<T>(name: string, task: () => Promise<T>): Promise<T> {
     if (!isValidDocName(name)) return Promise.reject(new Error(`invalid document name ${JSON.stringify(name)}`));
-    const previous = this.queues.get(name) ?? Promise.resolve();
-    const run = previous.then(task, task);
-    const settled = run.catch(() => {});
-    this.queues.set(name, settled);
-    void settled.then(() => {
-      if (this.queues.get(name) === settled) this.queues.delete(name);
-    });
-    return run;
+    return this.queue.run(name, task);
   }
+
 
   private snapshotPath(name: string): string {
     return join(this.dir, name + DOC_SNAPSHOT_EXT);

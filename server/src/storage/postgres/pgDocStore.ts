@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import * as Y from 'yjs';
+import { PerDocumentQueue } from '../perDocumentQueue.ts';
 import type { DocStore, LoadedDoc } from '../docStore.ts';
 import { decodeRecords, encodeRecords } from '../recordCodec.ts';
 import { inTransaction } from './pgPool.ts';
@@ -23,7 +24,7 @@ interface KnownRows {
 export class PgDocStore implements DocStore {
   private readonly known = new Map<string, KnownRows>();
   /** Per-document chain, so that operations on one document never interleave. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new PerDocumentQueue();
 
   constructor(private readonly pool: pg.Pool) {}
 
@@ -109,7 +110,7 @@ export class PgDocStore implements DocStore {
 
   /** Waits for operations under way; the pool belongs to whoever made it. */
   async close(): Promise<void> {
-    await Promise.allSettled([...this.queues.values()]);
+    await this.queue.idle();
   }
 
   private knownOf(name: string): KnownRows {
@@ -118,16 +119,10 @@ export class PgDocStore implements DocStore {
     return known;
   }
 
-  private serialize<T>(name: string, op: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(name) ?? Promise.resolve();
-    const run = previous.then(op, op);
-    const settled = run.catch(() => {});
-    this.queues.set(name, settled);
-    void settled.then(() => {
-      if (this.queues.get(name) === settled) this.queues.delete(name);
-    });
-    return run;
+  private serialize<T>(name: string, task: () => Promise<T>): Promise<T> {
+    return this.queue.run(name, task);
   }
+
 }
 
 /** A stored row must decode whole: unlike the tail of a file log, no row is ever half-written. */
