@@ -69,8 +69,9 @@ describe('two people discussing a sentence in comments', () => {
     await karim.page.keyboard.type('@Ame', { delay: 5 });
     await karim.page.getByRole('option', { name: 'Amel Jaziri' }).waitFor();
     await karim.page.keyboard.press('Enter');
-    await expect.poll(() => reply.inputValue()).toBe('Les deux, @Amel Jaziri ');
+    // typing straight on after the pick, as a fast typist does: the keys land after the name
     await karim.page.keyboard.type('je complète le paragraphe.', { delay: 5 });
+    await expect.poll(() => reply.inputValue()).toBe('Les deux, @Amel Jaziri je complète le paragraphe.');
     await card.getByRole('button', { name: 'Répondre' }).click();
 
     const amelCard = threadCard(amel.page, 'l’état d’exécution de son budget');

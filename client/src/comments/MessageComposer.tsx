@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_MESSAGE_LENGTH, type PersonRef } from '@dalil/shared';
 import { apiErrorMessage } from '../i18n/apiErrorMessage.ts';
@@ -35,6 +35,17 @@ export function MessageComposer({ label, submitLabel, people, initialBody = '', 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  // Where the caret goes once a picked name is in the textarea. Set in a layout effect, right when
+  // React commits the new value: a later frame would move the caret behind keys typed meanwhile.
+  const caretAfterPick = useRef<number | null>(null);
+
+  useLayoutEffect(() => {
+    const caret = caretAfterPick.current;
+    if (caret === null || !textarea.current) return;
+    caretAfterPick.current = null;
+    textarea.current.focus();
+    textarea.current.setSelectionRange(caret, caret);
+  }, [body]);
 
   const suggestions = useMemo(() => {
     if (!query) return [];
@@ -52,14 +63,10 @@ export function MessageComposer({ label, submitLabel, people, initialBody = '', 
     if (!query) return;
     const caret = textarea.current?.selectionStart ?? body.length;
     const next = `${body.slice(0, query.start)}@${person.name} ${body.slice(caret)}`;
-    const nextCaret = query.start + person.name.length + 2;
+    caretAfterPick.current = query.start + person.name.length + 2;
     setBody(next);
     setPicked((current) => (current.some((p) => p.id === person.id) ? current : [...current, person]));
     setQuery(null);
-    requestAnimationFrame(() => {
-      textarea.current?.focus();
-      textarea.current?.setSelectionRange(nextCaret, nextCaret);
-    });
   }
 
   async function submit(event?: FormEvent): Promise<void> {
