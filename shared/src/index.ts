@@ -16,4 +16,4 @@ export * from './comments/index.ts';
 export * from './types/threadsApi.ts';
 export * from './permissions/messageRules.ts';
 export * from './text/cleanText.ts';
-export * from './api/export.ts';
+export * from './api/exportRules.ts';

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { DEFAULT_IMPORT_SPLIT_LEVEL, IMPORT_SPLIT_LEVELS, type ImportedGuide, type ImportedIntoSection, type ImportPreview } from '@dalil/shared/api/import.ts';
+import { DEFAULT_IMPORT_SPLIT_LEVEL, IMPORT_SPLIT_LEVELS } from '@dalil/shared/api/importRules.ts';
+import type { ImportedGuide, ImportedIntoSection, ImportPreview } from '@dalil/shared/api/import.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { ImportError, uploadDocx, type ImportPhase } from './uploadDocx.ts';
 

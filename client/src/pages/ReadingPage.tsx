@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tocDepths, tocOrder, type GuideView, type SectionStatus } from '@dalil/shared';
-import { CURRENT_VERSION, type VersionView } from '@dalil/shared/api/versions.ts';
+import { CURRENT_VERSION } from '@dalil/shared/api/versionRules.ts';
+import type { VersionView } from '@dalil/shared/api/versions.ts';
 import { numberContent, sectionNumbers, type LayoutNode, type SectionContentNumbers } from '@dalil/shared/editor';
 import { getVersion } from '../api/versions.ts';
 import { AppHeader } from '../components/AppHeader.tsx';

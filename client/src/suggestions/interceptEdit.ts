@@ -1,7 +1,8 @@
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform';
 import type { Fragment, Node as PmNode, Slice } from '@tiptap/pm/model';
-import { SUGGESTABLE_MARKS, type CreateSuggestionBody, type SuggestableMark, type SuggestedBlockJson } from '@dalil/shared/api/suggestions.ts';
+import { SUGGESTABLE_MARKS, type SuggestableMark } from '@dalil/shared/api/suggestionRules.ts';
+import type { CreateSuggestionBody, SuggestedBlockJson } from '@dalil/shared/api/suggestions.ts';
 import { decodePosition, encodePosition } from './anchors.ts';
 import type { Draft } from './drafts.ts';
 

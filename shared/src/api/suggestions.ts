@@ -2,27 +2,14 @@ import { Type, type Static } from '@sinclair/typebox';
 import { CALLOUT_KINDS } from '../editor/calloutKinds.ts';
 import { Id, IdParams, Nullable } from './common.ts';
 import { ThreadMessageView } from './threads.ts';
+export * from './suggestionRules.ts';
+import { SUGGESTION_KINDS, SUGGESTION_STATUSES, MAX_SUGGESTION_TEXT, SUGGESTABLE_MARKS, SUGGESTABLE_BLOCK_TYPES, MAX_SUGGESTED_BLOCKS, MAX_SUGGESTED_BLOCKS_BYTES, MAX_DECIDED_LISTED } from './suggestionRules.ts';
 
 /**
  * Wire shapes of suggestions (`/api/guides/:guideId/sections/:sectionId/suggestions`).
  * A suggestion never lives in the section's text: it is a record anchored on the text by Yjs
  * relative positions (base64), which keep meaning the same characters while others edit.
  */
-
-export const SUGGESTION_KINDS = ['insert', 'delete', 'replace', 'block', 'format', 'blockType'] as const;
-export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
-export const SUGGESTION_STATUSES = ['open', 'accepted', 'rejected'] as const;
-export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
-
-/** Longest text one suggestion may insert (a few paragraphs' worth, '\n' between paragraphs). */
-export const MAX_SUGGESTION_TEXT = 5000;
-
-/**
- * Marks a formatting suggestion may add or remove: the allow-list the server checks (each is a mark
- * of the section schema; a test keeps the two in step). Links, code and comment anchors are not formatting.
- */
-export const SUGGESTABLE_MARKS = ['bold', 'italic', 'underline', 'strike'] as const;
-export type SuggestableMark = (typeof SUGGESTABLE_MARKS)[number];
 
 const Position = Type.String({ minLength: 1, maxLength: 512, description: 'A Yjs relative position in the section document, base64' });
 
@@ -38,10 +25,6 @@ export const SuggestedFormat = Type.Object(
 );
 export type SuggestedFormat = Static<typeof SuggestedFormat>;
 
-/** What a paragraph or heading may be turned into by a suggestion. */
-export const SUGGESTABLE_BLOCK_TYPES = ['paragraph', 'heading', 'bulletList', 'orderedList', 'blockquote'] as const;
-export type SuggestableBlockType = (typeof SUGGESTABLE_BLOCK_TYPES)[number];
-
 /**
  * A paragraph or heading turned into another kind of block (a heading of some level, a paragraph,
  * a one-item list, a quote), its text and marks kept; `at` is a position inside it.
@@ -56,10 +39,6 @@ export const SuggestedBlockType = Type.Object(
   { additionalProperties: false },
 );
 export type SuggestedBlockType = Static<typeof SuggestedBlockType>;
-
-/** Most whole blocks one suggestion may insert, and the size of their JSON. */
-export const MAX_SUGGESTED_BLOCKS = 30;
-export const MAX_SUGGESTED_BLOCKS_BYTES = 64 * 1024;
 
 /**
  * One block of the section schema as ProseMirror JSON (`{type, attrs, content, marks, text}`). The
@@ -145,8 +124,6 @@ export type SuggestionView = Static<typeof SuggestionView>;
 
 export const SuggestionParams = IdParams('guideId', 'sectionId', 'suggestionId');
 
-/** `GET …/suggestions?status=decided`: the decided ones (newest first, at most this many) instead of the open ones. */
-export const MAX_DECIDED_LISTED = 100;
 export const ListSuggestionsQuery = Type.Object(
   { status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('decided')])) },
   { additionalProperties: false },

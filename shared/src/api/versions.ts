@@ -1,20 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { SECTION_STATUSES } from '../types/domain.ts';
+export * from './versionRules.ts';
+import { VERSION_KINDS, MAX_VERSION_LABEL_LENGTH, MAX_VERSION_NOTE_LENGTH, CURRENT_VERSION, MAX_CONTENT_BATCH } from './versionRules.ts';
 
 /**
  * Wire shapes of guide versions (frozen copies of the whole guide), defined once: the server
  * validates and serialises with these schemas, the client uses the `Static<>` types.
  */
-
-export const VERSION_KINDS = ['provisional', 'final'] as const;
-export type VersionKind = (typeof VERSION_KINDS)[number];
-
-export const MAX_VERSION_LABEL_LENGTH = 120;
-export const MAX_VERSION_NOTE_LENGTH = 2000;
-/** What compare and the reading view ask for in place of a version id: the guide as it is now. */
-export const CURRENT_VERSION = 'current';
-/** Sections whose content one request may ask for (the reading view asks in batches). */
-export const MAX_CONTENT_BATCH = 50;
 
 const Id = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' });
 const Status = Type.Union(SECTION_STATUSES.map((s) => Type.Literal(s)));

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CURRENT_VERSION, type Comparison, type SectionComparison, type VersionSummary } from '@dalil/shared/api/versions.ts';
+import { CURRENT_VERSION } from '@dalil/shared/api/versionRules.ts';
+import type { Comparison, SectionComparison, VersionSummary } from '@dalil/shared/api/versions.ts';
 import { compareVersions, restoreSection } from '../../api/versions.ts';
 import { ApiRequestError } from '../../api/http.ts';
 import { useAnnounce } from '../../components/Announcer.tsx';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnvalidatedSection, VersionKind } from '@dalil/shared/api/versions.ts';
-import { MAX_VERSION_LABEL_LENGTH, MAX_VERSION_NOTE_LENGTH } from '@dalil/shared/api/versions.ts';
+import { MAX_VERSION_LABEL_LENGTH, MAX_VERSION_NOTE_LENGTH } from '@dalil/shared/api/versionRules.ts';
 import { createVersion } from '../../api/versions.ts';
 import { ApiRequestError } from '../../api/http.ts';
 import { useAnnounce } from '../../components/Announcer.tsx';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { ExportQuery, GuideExportParams, VersionExportParams } from '@dalil/shared';
+import { ExportQuery, GuideExportParams, VersionExportParams } from '@dalil/shared/api/export.ts';
 import type { RouteServices } from '../routeServices.ts';
 import { exportGuide, exportVersion, type ExportServices } from '../../export/exportGuide.ts';
 import { contentDisposition } from '../../export/exportFileName.ts';
