@@ -96,7 +96,7 @@ describe('compressed and cached replies', () => {
     const deepLink = await rawGet(`${server.url}/guides/${guide.id}/sections/${section.id}`, { cookie: owner.cookie });
     const html = deepLink.body.toString('utf8');
     expect(html).toContain(`<link rel="modulepreload" crossorigin href="${guidePageChunk}">`);
-    for (const api of ['/api/me/session', `/api/guides/${guide.id}`, `/api/guides/${guide.id}/threads`, `/api/guides/${guide.id}/sections/${section.id}/workflow`]) {
+    for (const api of ['/api/me/session', `/api/guides/${guide.id}`, `/api/guides/${guide.id}/threads`, `/api/guides/${guide.id}/sections/${section.id}/workflow`, `/api/guides/${guide.id}/sections/${section.id}/state`]) {
       expect(html).toContain(`<link rel="preload" as="fetch" crossorigin href="${api}">`);
     }
     // signed out, the same link preloads only the session reply: the others would be 401s

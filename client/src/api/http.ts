@@ -61,20 +61,54 @@ export function preloadJson<T>(call: () => Promise<T>): Promise<T> {
 }
 
 export function requestJson<T>(method: string, path: string, body?: unknown): Promise<T> {
-  if (method === 'GET') {
-    const taken = early.get(path);
-    early.delete(path);
-    if (taken && performance.now() - taken.startedAt < EARLY_REPLY_TTL_MS) return taken.reply as Promise<T>;
-  } else {
+  if (method !== 'GET') {
     // a change (signing in, above all) may make every reply fetched before it wrong
     early.clear();
+    return sendJson<T>(method, path, body);
   }
-  const reply = sendJson<T>(method, path, body);
-  if (preloading && method === 'GET') {
+  return takeEarlyOr(path, () => sendJson<T>(method, path, body));
+}
+
+/** A GET whose reply is bytes (a section's Yjs state), taking a preloaded reply like `requestJson`. */
+export function requestBytes(path: string): Promise<Uint8Array> {
+  return takeEarlyOr(path, () => sendBytes(path));
+}
+
+/**
+ * The reply a page load started early for `path` (see `preloadJson`), if there is a fresh one; it
+ * is handed out once. For what is only worth having when it is already on its way.
+ */
+export function takePreloaded<T>(path: string): Promise<T> | undefined {
+  const taken = early.get(path);
+  early.delete(path);
+  return taken && performance.now() - taken.startedAt < EARLY_REPLY_TTL_MS ? (taken.reply as Promise<T>) : undefined;
+}
+
+function takeEarlyOr<T>(path: string, send: () => Promise<T>): Promise<T> {
+  const taken = takePreloaded<T>(path);
+  if (taken) return taken;
+  const reply = send();
+  if (preloading) {
     early.set(path, { reply, startedAt: performance.now() });
     reply.catch(() => undefined); // the caller that takes it sees the error; nobody else must
   }
   return reply;
+}
+
+async function sendBytes(path: string): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    // the same mode and credentials as the HTML's preload of this URL, so the browser hands that one over
+    response = await fetch(path, { credentials: 'same-origin' });
+  } catch (error) {
+    throw new ApiRequestError(0, 'network', error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) {
+    const payload: unknown = await response.json().catch(() => null);
+    if (isApiError(payload)) throw new ApiRequestError(response.status, payload.error, payload.message);
+    throw new ApiRequestError(response.status, 'http', `${response.status} ${response.statusText}`);
+  }
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 async function sendJson<T>(method: string, path: string, body?: unknown): Promise<T> {

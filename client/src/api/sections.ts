@@ -4,7 +4,7 @@ import type {
   TrashedSectionView,
   UpdateSectionBody,
 } from '@dalil/shared';
-import { requestJson } from './http.ts';
+import { requestBytes, requestJson, takePreloaded } from './http.ts';
 
 const sections = (guideId: string): string => `/api/guides/${encodeURIComponent(guideId)}/sections`;
 const section = (guideId: string, sectionId: string): string =>
@@ -29,3 +29,15 @@ export const listTrash = (guideId: string): Promise<TrashedSectionView[]> =>
 
 export const restoreSection = (guideId: string, sectionId: string): Promise<SectionView> =>
   requestJson('POST', `${section(guideId, sectionId)}/restore`);
+
+const sectionState = (guideId: string, sectionId: string): string => `${section(guideId, sectionId)}/state`;
+
+/** The section's text as one Yjs update (what its socket would send on a first sync). */
+export const getSectionState = (guideId: string, sectionId: string): Promise<Uint8Array> => requestBytes(sectionState(guideId, sectionId));
+
+/**
+ * The section's state if this page load already asked for it (a deep link, see preloadRoute.ts);
+ * otherwise nothing: opening a section within the app leaves the text to the socket alone.
+ */
+export const preloadedSectionState = (guideId: string, sectionId: string): Promise<Uint8Array> | undefined =>
+  takePreloaded(sectionState(guideId, sectionId));

@@ -21,7 +21,15 @@ export interface SectionSessionOptions {
    */
   locked?: boolean;
   onAccessSignal?: (signal: AccessSignal) => void;
+  /**
+   * The server's state of the document fetched over HTTP with the page's code (a deep link): applied
+   * as soon as it is here, so the text shows without waiting for the socket's handshake and sync.
+   */
+  initialState?: Promise<Uint8Array>;
 }
+
+/** Origin of the preloaded state's transaction: it came from the server, not from this tab's edits. */
+export const PRELOADED_STATE = Symbol('preloaded section state');
 
 /**
  * Everything one open section needs, without React: its Y.Doc, the socket to the server, the
@@ -39,10 +47,11 @@ export class SectionSession {
   private readonly store = new SnapshotStore<CollabStatus>(IDLE_SECTION_STATUS);
   private readonly disposers: Array<() => void> = [];
   private syncedOnce = false;
+  private destroyed = false;
 
   constructor(
     readonly docName: string,
-    { readOnly, locked = false, onAccessSignal = () => undefined }: SectionSessionOptions,
+    { readOnly, locked = false, onAccessSignal = () => undefined, initialState }: SectionSessionOptions,
   ) {
     // IndexedDB runs the deletion before the open below (requests on one name are queued in order)
     if (locked) void clearDocument(docName).catch(() => undefined);
@@ -55,6 +64,12 @@ export class SectionSession {
       this.ydoc = this.shared;
     }
     this.local = new IndexeddbPersistence(docName, this.shared);
+    initialState?.then(
+      (update) => {
+        if (!this.destroyed) Y.applyUpdate(this.shared, update, PRELOADED_STATE);
+      },
+      () => undefined, // the socket brings the text anyway
+    );
     const room = openRoomProvider(docName, this.shared, {
       onConnection: (connection) => {
         if (connection === 'connected') this.syncedOnce = true;
@@ -81,6 +96,7 @@ export class SectionSession {
   subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
 
   destroy(): void {
+    this.destroyed = true;
     for (const dispose of this.disposers.splice(0)) dispose();
     this.store.clear();
     this.provider.destroy();

@@ -18,14 +18,23 @@ export function useSectionSession(
   onAccessSignal?: (signal: AccessSignal) => void,
   /** A validated section (see SectionSessionOptions.locked); a change opens a fresh session. */
   locked = false,
+  /** Asked when a session opens: the document's state if it is already on its way (SectionSessionOptions.initialState). */
+  initialState?: () => Promise<Uint8Array> | undefined,
 ): { session: SectionSession | null; synced: boolean } {
   const [session, setSession] = useState<SectionSession | null>(null);
   // the latest callback, without reopening the socket when the caller's function changes
   const signalHandler = useRef(onAccessSignal);
   signalHandler.current = onAccessSignal;
+  const stateSource = useRef(initialState);
+  stateSource.current = initialState;
 
   useEffect(() => {
-    const next = new SectionSession(docName, { readOnly, locked, onAccessSignal: (signal) => signalHandler.current?.(signal) });
+    const next = new SectionSession(docName, {
+      readOnly,
+      locked,
+      onAccessSignal: (signal) => signalHandler.current?.(signal),
+      initialState: stateSource.current?.(),
+    });
     setSession(next);
     return () => {
       setSession(null);

@@ -2,6 +2,7 @@ import { getGuide } from '../api/guides.ts';
 import { preloadJson } from '../api/http.ts';
 import { offlineCopy } from '../api/offlineCopies.ts';
 import { listMembers } from '../api/members.ts';
+import { getSectionState } from '../api/sections.ts';
 import { getSession } from '../api/session.ts';
 import type { SessionView } from '@dalil/shared/api/session.ts';
 import { listThreads } from '../api/threads.ts';
@@ -24,7 +25,7 @@ export function preloadRoute(route: Route): void {
   // The server preloads a page's API replies only for a signed-in visitor (server/src/plugins/appShell.ts);
   // without them a signed-out visitor would only fetch 401s, which the browser logs as errors.
   if (document.querySelector('link[rel="preload"][as="fetch"][href^="/api/guides/"]')) {
-    preloadReplies(route);
+    preloadReplies(route, { sectionState: true });
     return;
   }
   // The service worker's shell has no preloads (it is the same HTML for everyone): on a second
@@ -33,7 +34,8 @@ export function preloadRoute(route: Route): void {
   if (!('guideId' in route)) return;
   if (!navigator.serviceWorker?.controller) return;
   void wasSignedIn().then((signedIn) => {
-    if (signedIn) preloadReplies(route);
+    // the section's state is left to IndexedDB and the socket here: the device has usually seen it
+    if (signedIn) preloadReplies(route, { sectionState: false });
   }, ignore);
 }
 
@@ -44,13 +46,14 @@ async function wasSignedIn(): Promise<boolean> {
   return session.me != null;
 }
 
-function preloadReplies(route: Route): void {
+function preloadReplies(route: Route, { sectionState }: { sectionState: boolean }): void {
   switch (route.name) {
     case 'guide': {
       const { guideId, sectionId } = route;
       const guide = preloadJson(() => getGuide(guideId));
       void preloadJson(() => listThreads(guideId)).catch(ignore);
       if (sectionId) void preloadJson(() => getSectionWorkflow(guideId, sectionId)).catch(ignore);
+      if (sectionId && sectionState) void preloadJson(() => getSectionState(guideId, sectionId)).catch(ignore);
       // members only for roles that may read them (others get a 403): the guide says which
       guide.then((view) => {
         if (view.permissions.includes('members.read')) void preloadJson(() => listMembers(guideId)).catch(ignore);

@@ -91,7 +91,10 @@ function apiReplies(route: Route): string[] {
   const { guideId } = route;
   if (route.name === 'guide') {
     replies.push(`/api/guides/${guideId}`, `/api/guides/${guideId}/threads`);
-    if (route.sectionId && SAFE_ID.test(route.sectionId)) replies.push(`/api/guides/${guideId}/sections/${route.sectionId}/workflow`);
+    if (route.sectionId && SAFE_ID.test(route.sectionId)) {
+      const section = `/api/guides/${guideId}/sections/${route.sectionId}`;
+      replies.push(`${section}/workflow`, `${section}/state`);
+    }
   } else if (route.name === 'members' || route.name === 'progress' || route.name === 'threads' || route.name === 'settings') {
     replies.push(`/api/guides/${guideId}`);
   }

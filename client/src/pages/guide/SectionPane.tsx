@@ -16,6 +16,7 @@ import { useSectionWorkflow } from './workflow/useSectionWorkflow.ts';
 import { WorkflowPanel } from './workflow/WorkflowPanel.tsx';
 import { useSectionSuggestions } from '../../suggestions/useSectionSuggestions.ts';
 import { SuggestionsPanel } from '../../suggestions/SuggestionsPanel.tsx';
+import { preloadedSectionState } from '../../api/sections.ts';
 
 interface SectionPaneProps {
   guide: GuideView;
@@ -40,7 +41,7 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
   const { t } = useTranslation();
   // a section in review or validated is read-only for everyone (the server drops edits to it anyway)
   const locked = isContentLocked(section.status);
-  const { session, synced } = useSectionSession(section.docName, !canEdit || locked, onAccessSignal, locked);
+  const { session, synced } = useSectionSession(section.docName, !canEdit || locked, onAccessSignal, locked, () => preloadedSectionState(guide.id, section.id));
   const workflow = useSectionWorkflow(guide.id, section.id, guide.structureVersion);
   const [editor, setEditor] = useState<Editor | null>(null);
   // on a narrow screen the comments put their button beside the status line

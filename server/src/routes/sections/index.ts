@@ -7,10 +7,12 @@ import { updateSection } from '../../sections/updateSection.ts';
 import { trashSection } from '../../sections/trashSection.ts';
 import { restoreSection } from '../../sections/restoreSection.ts';
 import { listTrash } from '../../sections/listTrash.ts';
+import { readSectionState } from '../../sections/readSectionState.ts';
 import {
   createSectionSchema,
   deleteSectionSchema,
   listTrashSchema,
+  readSectionStateSchema,
   restoreSectionSchema,
   updateSectionSchema,
 } from './schemas.ts';
@@ -43,6 +45,11 @@ const sectionsRoute: FastifyPluginAsync<RouteServices> = async (app, services) =
     { schema: restoreSectionSchema },
     async (request) => sectionView(await restoreSection(services, request.auth?.user, request.params)),
   );
+
+  app.get<{ Params: SectionParams }>('/sections/:sectionId/state', { schema: readSectionStateSchema }, async (request, reply) => {
+    const state = await readSectionState(services, request.auth?.user, request.params);
+    return reply.type('application/octet-stream').send(Buffer.from(state.buffer, state.byteOffset, state.byteLength));
+  });
 
   app.get<{ Params: GuideParams }>('/trash', { schema: listTrashSchema }, async (request) =>
     listTrash(services, request.auth?.user, request.params.guideId).map(trashedSectionView),

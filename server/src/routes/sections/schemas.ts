@@ -41,3 +41,13 @@ export const listTrashSchema = {
   params: IdParams('guideId'),
   response: { 200: Type.Array(TrashedSectionView), ...errorReplies },
 };
+
+export const readSectionStateSchema = {
+  tags,
+  summary: "A section's text as one Yjs update (binary, as its socket would send it)",
+  description:
+    'What a page opening the section applies before its socket syncs, so the text shows without waiting for the socket. ' +
+    'Anyone who may read the guide; application/octet-stream, compressed when the client accepts it.',
+  params: SectionParams,
+  response: { 200: Type.Any({ description: 'the Yjs update (encodeStateAsUpdate, v1)' }), ...errorReplies },
+};
