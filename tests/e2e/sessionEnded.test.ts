@@ -24,4 +24,24 @@ describe('a section socket refused with 4401 (session gone) sends the user to th
     expect(await page.locator('.ProseMirror').count()).toBe(0);
     await context.close();
   });
+
+  it('a reload after the session ended elsewhere ends on the login page, though the browser kept the guide from before', async () => {
+    const coordinator = await e2e.app.user('Salma');
+    const member = await e2e.app.user('Hédi');
+    const { guide, section } = await coordinator.api.guideWithSection();
+    await e2e.app.join(guide.id, member, 'author');
+    const { page, context } = await openUser(e2e.browser, { cookie: member.cookie, baseUrl: e2e.app.url });
+    await openSection(page, e2e.app.url, guide.id, section.id);
+    // the page drew from the kept copies first; they are there for the next load
+    await expect.poll(() => page.evaluate(async () => (await caches.keys()).includes('dalil-api'))).toBe(true);
+
+    expect((await member.api.request('POST', '/api/auth/logout')).status).toBe(204);
+    await page.reload();
+    await page.getByRole('button', { name: 'Se connecter' }).waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).pathname).toBe(`/guides/${guide.id}/sections/${section.id}`);
+    expect(await page.locator('.ProseMirror').count()).toBe(0);
+    // what this account kept is forgotten: the next person on this device does not see it
+    await expect.poll(() => page.evaluate(async () => (await caches.keys()).includes('dalil-api'))).toBe(false);
+    await context.close();
+  });
 });

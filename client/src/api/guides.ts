@@ -1,5 +1,6 @@
 import type { CreateGuideBody, GuideSummary, GuideView, TrashedGuideReply, UpdateGuideBody } from '@dalil/shared';
 import { requestJson } from './http.ts';
+import { keptReply } from './offlineCopies.ts';
 
 const base = (guideId: string): string => `/api/guides/${encodeURIComponent(guideId)}`;
 
@@ -9,6 +10,9 @@ export const createGuide = (body: CreateGuideBody): Promise<GuideView> =>
   requestJson('POST', '/api/guides', body);
 
 export const getGuide = (guideId: string): Promise<GuideView> => requestJson('GET', base(guideId));
+
+/** The guide as this browser last received it (see offlineCopies.ts). */
+export const keptGuide = (guideId: string): Promise<GuideView | undefined> => keptReply(base(guideId));
 
 export const updateGuide = (guideId: string, body: UpdateGuideBody): Promise<GuideView> =>
   requestJson('PATCH', base(guideId), body);

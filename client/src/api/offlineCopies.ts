@@ -38,3 +38,14 @@ export async function forgetCopies(): Promise<void> {
   generation++;
   if (available()) await caches.delete(CACHE).catch(() => undefined);
 }
+
+/**
+ * The last good reply of a kept GET, parsed, or nothing. Pages show it while the fresh reply is on
+ * its way (a second visit on a slow link need not wait a round trip to draw what it drew last time);
+ * the fresh reply replaces it.
+ */
+export async function keptReply<T>(path: string): Promise<T | undefined> {
+  const copy = await offlineCopy(path);
+  if (!copy) return undefined;
+  return (await copy.json().catch(() => undefined)) as T | undefined;
+}

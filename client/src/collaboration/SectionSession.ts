@@ -28,6 +28,11 @@ export interface SectionSessionOptions {
   initialState?: Promise<Uint8Array>;
 }
 
+/** Longest wait for the local copy before the socket connects and the editor shows anyway. */
+const LOCAL_COPY_WAIT_MS = 2000;
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Origin of the preloaded state's transaction: it came from the server, not from this tab's edits. */
 export const PRELOADED_STATE = Symbol('preloaded section state');
 
@@ -48,6 +53,13 @@ export class SectionSession {
   private readonly disposers: Array<() => void> = [];
   private syncedOnce = false;
   private destroyed = false;
+  /**
+   * Settles once the document holds what this browser already has: the IndexedDB copy and the
+   * preloaded state, if any. The editor is made after it, so it first draws the text rather than an
+   * empty page that fills in a moment later (on a phone that moment was the longest task of a
+   * second visit: the copy's load waited behind the editor's creation).
+   */
+  readonly localReady: Promise<void>;
 
   constructor(
     readonly docName: string,
@@ -64,13 +76,16 @@ export class SectionSession {
       this.ydoc = this.shared;
     }
     this.local = new IndexeddbPersistence(docName, this.shared);
-    initialState?.then(
+    const preloaded = initialState?.then(
       (update) => {
         if (!this.destroyed) Y.applyUpdate(this.shared, update, PRELOADED_STATE);
       },
       () => undefined, // the socket brings the text anyway
     );
+    // bounded: a browser whose IndexedDB never answers (some private modes) still gets its socket
+    this.localReady = Promise.race([Promise.all([this.local.whenSynced, preloaded]), delay(LOCAL_COPY_WAIT_MS)]).then(() => undefined);
     const room = openRoomProvider(docName, this.shared, {
+      connectAfter: this.localReady,
       onConnection: (connection) => {
         if (connection === 'connected') this.syncedOnce = true;
         this.store.update({ connection });
@@ -91,6 +106,11 @@ export class SectionSession {
    */
   get synced(): boolean {
     return this.syncedOnce;
+  }
+
+  /** Closed: its document, socket and local copy are gone (a late callback must leave it alone). */
+  get isDestroyed(): boolean {
+    return this.destroyed;
   }
 
   subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);

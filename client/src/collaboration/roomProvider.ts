@@ -11,6 +11,12 @@ export interface RoomProviderOptions {
   broadcastChannel?: boolean;
   onConnection: (connection: ConnectionStatus) => void;
   onAccessSignal: (signal: AccessSignal) => void;
+  /**
+   * Connect only once this settles: the document's local copy is loaded by then, so the first
+   * sync exchanges only what differs (connected earlier, the server would send the whole document
+   * and the loaded copy would be sent back to it: twice its size over a weak link).
+   */
+  connectAfter?: Promise<unknown>;
 }
 
 export interface RoomProvider {
@@ -24,12 +30,20 @@ export interface RoomProvider {
  * browser says it is online and follows it from then on, reports its connection status, and
  * passes on the server's access signals (session ended, role changed, section locked…).
  */
-export function openRoomProvider(roomName: string, doc: Y.Doc, { broadcastChannel = true, onConnection, onAccessSignal }: RoomProviderOptions): RoomProvider {
-  const provider = new WebsocketProvider(collabUrl(), roomName, doc, { connect: navigator.onLine, ...(broadcastChannel ? {} : { disableBc: true }) });
+export function openRoomProvider(roomName: string, doc: Y.Doc, { broadcastChannel = true, onConnection, onAccessSignal, connectAfter }: RoomProviderOptions): RoomProvider {
+  const provider = new WebsocketProvider(collabUrl(), roomName, doc, {
+    connect: navigator.onLine && !connectAfter,
+    ...(broadcastChannel ? {} : { disableBc: true }),
+  });
+  let unwatched = false;
   const disposers = [followBrowserOnline(provider), watchConnection(provider, onConnection), watchAccessSignals(provider, onAccessSignal)];
+  void connectAfter?.finally(() => {
+    if (!unwatched && navigator.onLine && !provider.wsconnected && !provider.wsconnecting) provider.connect();
+  });
   return {
     provider,
     unwatch: () => {
+      unwatched = true;
       for (const dispose of disposers.splice(0)) dispose();
     },
   };

@@ -35,7 +35,10 @@ export function useSectionSession(
       onAccessSignal: (signal) => signalHandler.current?.(signal),
       initialState: stateSource.current?.(),
     });
-    setSession(next);
+    // the editor comes once the document holds the local copy (SectionSession.localReady)
+    void next.localReady.then(() => {
+      if (!next.isDestroyed) setSession(next);
+    });
     return () => {
       setSession(null);
       next.destroy();

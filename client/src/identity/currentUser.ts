@@ -3,7 +3,7 @@ import { colorForUser, type UserView } from '@dalil/shared';
 import { setCsrfToken } from '../api/csrf.ts';
 import { ApiRequestError, onUnauthorized } from '../api/http.ts';
 import { forgetCopies } from '../api/offlineCopies.ts';
-import { getSession, login as apiLogin, logout as apiLogout, updateMe } from '../api/session.ts';
+import { getSession, keptSession, login as apiLogin, logout as apiLogout, updateMe } from '../api/session.ts';
 
 /** Who is using this tab: the signed-in account, shown to others with a colour of their own. */
 export interface CurrentUser extends UserView {
@@ -27,13 +27,33 @@ function set(next: SessionState): void {
 
 function signedIn(user: UserView, csrf: string): void {
   setCsrfToken(csrf);
+  // the server confirming the kept answer changes nothing on screen: no re-render of the whole app
+  if (state.kind === 'signedIn' && sameUser(state.user, user)) return;
   set({ kind: 'signedIn', user: { ...user, color: colorForUser(user.id) } });
 }
 
-/** Asks the server who we are (the session cookie is HTTP-only, so only it knows). */
+function sameUser(current: CurrentUser, next: UserView): boolean {
+  const { color: _color, ...shown } = current;
+  return JSON.stringify(shown) === JSON.stringify(next);
+}
+
+/**
+ * Asks the server who we are (the session cookie is HTTP-only, so only it knows). Meanwhile, when
+ * this browser kept the last answer and it was "signed in", the app starts on it: a second visit on
+ * a slow link opens its page a round trip sooner. The server's answer then replaces it, and if the
+ * session ended meanwhile the login page comes (the server refuses every call of a stale session).
+ */
 export async function loadSession(): Promise<void> {
+  let answered = false;
+  void keptSession().then(
+    (kept) => {
+      if (!answered && state.kind === 'loading' && kept?.me) signedIn(kept.me.user, kept.me.csrfToken);
+    },
+    () => undefined,
+  );
   try {
-    const { me } = await getSession();
+    const fresh = getSession();
+    const { me } = await fresh.finally(() => (answered = true));
     if (me) signedIn(me.user, me.csrfToken);
     else {
       setCsrfToken(null);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { GuideView } from '@dalil/shared';
-import { getGuide } from '../../api/guides.ts';
+import { getGuide, keptGuide } from '../../api/guides.ts';
 import { ApiRequestError } from '../../api/http.ts';
 import { useLatestResponse } from '../../hooks/useLatestResponse.ts';
 
@@ -24,7 +24,7 @@ export function useGuideView(guideId: string): { state: GuideViewState; refresh:
   const refresh = useCallback(async () => {
     const outcome = await latest(() => getGuide(guideId));
     if (!outcome) return;
-    if (outcome.ok) return setState({ kind: 'ready', guide: outcome.value });
+    if (outcome.ok) return setState((current) => (current.kind === 'ready' && sameGuide(current.guide, outcome.value) ? current : { kind: 'ready', guide: outcome.value }));
     const err = outcome.error;
     if (err instanceof ApiRequestError && err.status === 404) setState({ kind: 'notFound' });
     else if (err instanceof ApiRequestError && err.status === 403) setState({ kind: 'forbidden' });
@@ -34,8 +34,21 @@ export function useGuideView(guideId: string): { state: GuideViewState; refresh:
 
   useEffect(() => {
     setState({ kind: 'loading' });
-    void refresh();
-  }, [refresh]);
+    // what this browser last received draws the page while the fresh reply travels (a round trip
+    // on a mobile link); the fresh one replaces it, or confirms it without a re-render
+    let fresh = false;
+    void keptGuide(guideId).then(
+      (kept) => {
+        if (kept && !fresh) setState((current) => (current.kind === 'loading' ? { kind: 'ready', guide: kept } : current));
+      },
+      () => undefined,
+    );
+    void refresh().finally(() => (fresh = true));
+  }, [guideId, refresh]);
 
   return { state, refresh };
+}
+
+function sameGuide(a: GuideView, b: GuideView): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
