@@ -7,14 +7,14 @@ import { navigate } from '../routing/history.ts';
 import { paths } from '@dalil/shared/routes';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import { apiErrorDetail } from '../i18n/apiErrorMessage.ts';
-import { ImportDialog } from '../import/ImportDialog.tsx';
+import { LazyImportDialog } from '../import/LazyImportDialog.tsx';
 import { GuideSections } from './guides/GuideSections.tsx';
 import './settings/settings.css';
 
 type ListState = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'ready'; guides: GuideSummary[] };
 
 /** Home: every guide, and a form to start a new one. */
-export function GuideListPage() {
+export default function GuideListPage() {
   const { t } = useTranslation();
   const [state, setState] = useState<ListState>({ kind: 'loading' });
   const [importing, setImporting] = useState(false);
@@ -57,7 +57,7 @@ export function GuideListPage() {
           </button>
         </p>
         {importing && (
-          <ImportDialog
+          <LazyImportDialog
             target={{ kind: 'guide' }}
             onClose={() => setImporting(false)}
             onImported={(result) => {
