@@ -67,23 +67,38 @@ export function usePriorityOverflow(keys: readonly string[], refs: PriorityBarRe
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [keyList, refs]);
 
+  // a new language or title: show every item once to measure it again
   useLayoutEffect(() => {
-    if (measuredFor.current !== remeasureKey) {
-      measuredFor.current = remeasureKey;
-      widths.current.clear();
-      setVisible(keys.length);
-      return;
-    }
-    fit();
-  });
+    if (measuredFor.current === remeasureKey) return;
+    measuredFor.current = remeasureKey;
+    widths.current.clear();
+    setVisible(keys.length);
+    // keyList stands for keys
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [remeasureKey, keyList]);
 
+  // Sizes are read when a ResizeObserver reports them, right after the browser's own layout, never
+  // by forcing one: measuring in a layout effect after every render laid out the whole page (the
+  // open section's text included) again each time anything re-rendered while a guide opened.
+  const observer = useRef<ResizeObserver | null>(null);
+  useLayoutEffect(() => {
+    if (typeof ResizeObserver === 'undefined') return;
+    const watching = new ResizeObserver(() => fit());
+    observer.current = watching;
+    return () => {
+      watching.disconnect();
+      observer.current = null;
+    };
+  }, [fit]);
+  // whatever is in the bar now (items come and go as they move to the menu): observing twice is a no-op
   useLayoutEffect(() => {
     const bar = refs.bar.current;
-    if (!bar || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => fit());
-    observer.observe(bar);
-    return () => observer.disconnect();
-  }, [fit, refs.bar]);
+    const watching = observer.current;
+    if (!bar || !watching) return;
+    watching.observe(bar);
+    for (const part of bar.children) watching.observe(part);
+    for (const item of bar.querySelectorAll('[data-bar-item]')) watching.observe(item);
+  });
 
   return Math.min(visible, keys.length);
 }
