@@ -2,6 +2,9 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnnouncerProvider } from './components/Announcer.tsx';
 import { loadSession, useSession } from './identity/currentUser.ts';
+import { AccountPage } from './pages/AccountPage.tsx';
+import { GuideListPage } from './pages/GuideListPage.tsx';
+import { InvitationPage } from './pages/InvitationPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { navigate, usePathname } from './routing/history.ts';
@@ -10,9 +13,6 @@ import { parseRoute, type Route } from '@dalil/shared/routes';
 import { nextAfterLogin } from './routing/nextAfterLogin.ts';
 
 // The guide workspace carries TipTap and Yjs (most of the JavaScript): load it only when needed.
-const GuideListPage = lazy(pageLoaders.GuideListPage);
-const AccountPage = lazy(pageLoaders.AccountPage);
-const InvitationPage = lazy(pageLoaders.InvitationPage);
 const GuidePage = lazy(pageLoaders.GuidePage);
 const MembersPage = lazy(pageLoaders.MembersPage);
 const ProgressPage = lazy(pageLoaders.ProgressPage);
@@ -27,13 +27,7 @@ export function App() {
   useEffect(() => void loadSession(), []);
   if (session.kind === 'loading') return null; // one quick GET /api/me; nothing worth a spinner
   // an invitation link is how people without an account arrive: it works signed in and out
-  if (route.name === 'invitation') {
-    return (
-      <Suspense fallback={null}>
-        <InvitationPage key={route.token} token={route.token} />
-      </Suspense>
-    );
-  }
+  if (route.name === 'invitation') return <InvitationPage key={route.token} token={route.token} />;
   if (session.kind !== 'signedIn') return <LoginPage problem={session.kind === 'error' ? session.message : undefined} />;
   return <SignedInApp route={route} />;
 }
@@ -45,11 +39,7 @@ function SignedInApp({ route }: { route: Route }) {
 
   return (
     <AnnouncerProvider>
-      {route.name === 'guides' && (
-        <Suspense fallback={loading}>
-          <GuideListPage />
-        </Suspense>
-      )}
+      {route.name === 'guides' && <GuideListPage />}
       {route.name === 'guide' && (
         <Suspense fallback={loading}>
           <GuidePage key={route.guideId} guideId={route.guideId} sectionId={route.sectionId} />
@@ -85,11 +75,7 @@ function SignedInApp({ route }: { route: Route }) {
           <GuideSettingsPage key={route.guideId} guideId={route.guideId} />
         </Suspense>
       )}
-      {route.name === 'account' && (
-        <Suspense fallback={loading}>
-          <AccountPage />
-        </Suspense>
-      )}
+      {route.name === 'account' && <AccountPage />}
       {route.name === 'login' && <AfterLogin />}
       {route.name === 'notFound' && <NotFoundPage />}
     </AnnouncerProvider>

@@ -6,7 +6,7 @@ import { NameForm } from './account/NameForm.tsx';
 import { PasswordForm } from './account/PasswordForm.tsx';
 
 /** `/account`: one's display name, password, and the guides one belongs to with one's role in each. */
-export default function AccountPage() {
+export function AccountPage() {
   const { t } = useTranslation();
   useEffect(() => {
     document.title = `${t('account.title')} — ${t('app.name')}`;

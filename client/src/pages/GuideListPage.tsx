@@ -7,14 +7,14 @@ import { navigate } from '../routing/history.ts';
 import { paths } from '@dalil/shared/routes';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import { apiErrorDetail } from '../i18n/apiErrorMessage.ts';
-import { LazyImportDialog } from '../import/LazyImportDialog.tsx';
+import { ImportDialog } from '../import/ImportDialog.tsx';
 import { GuideSections } from './guides/GuideSections.tsx';
 import './settings/settings.css';
 
 type ListState = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'ready'; guides: GuideSummary[] };
 
 /** Home: every guide, and a form to start a new one. */
-export default function GuideListPage() {
+export function GuideListPage() {
   const { t } = useTranslation();
   const [state, setState] = useState<ListState>({ kind: 'loading' });
   const [importing, setImporting] = useState(false);
@@ -57,7 +57,7 @@ export default function GuideListPage() {
           </button>
         </p>
         {importing && (
-          <LazyImportDialog
+          <ImportDialog
             target={{ kind: 'guide' }}
             onClose={() => setImporting(false)}
             onImported={(result) => {

@@ -14,7 +14,7 @@ import { useInvitationPreview } from './invitation/useInvitationPreview.ts';
  * `/invitations/:token`: what the link offers, then one button for someone signed in, or an
  * account form for someone new (the same accept call creates the account and signs them in).
  */
-export default function InvitationPage({ token }: { token: string }) {
+export function InvitationPage({ token }: { token: string }) {
   const { t } = useTranslation();
   const session = useSession();
   const signedIn = session.kind === 'signedIn';

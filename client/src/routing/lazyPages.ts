@@ -1,16 +1,12 @@
 import { lazyPageOf, type LazyPageName, type Route } from '@dalil/shared/routes';
 
 /**
- * The pages loaded on demand (the guide workspace carries TipTap and Yjs, most of the JavaScript; the
- * others are apart so that a deep link into a section does not download the guide list and the rest).
+ * The pages loaded on demand (the guide workspace carries TipTap and Yjs, most of the JavaScript).
  * One loader per page (the list of pages is shared with the server, which preloads a deep link's
  * chunks), used by the router (React.lazy) and the page-load preloading (preloadRoute.ts), which
  * starts the download before anyone has asked who the user is.
  */
 export const pageLoaders = {
-  GuideListPage: () => import('../pages/GuideListPage.tsx'),
-  AccountPage: () => import('../pages/AccountPage.tsx'),
-  InvitationPage: () => import('../pages/InvitationPage.tsx'),
   GuidePage: () => import('../pages/GuidePage.tsx'),
   MembersPage: () => import('../pages/MembersPage.tsx'),
   ProgressPage: () => import('../pages/ProgressPage.tsx'),

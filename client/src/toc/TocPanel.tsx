@@ -5,7 +5,7 @@ import type { GuideView, MemberView, SectionView } from '@dalil/shared';
 import { updateSection } from '../api/sections.ts';
 import type { Participant } from '../collaboration/presence.ts';
 import { useAnnounce } from '../components/Announcer.tsx';
-import { LazyImportDialog } from '../import/LazyImportDialog.tsx';
+import { ImportDialog } from '../import/ImportDialog.tsx';
 import { AssignDialog } from './AssignDialog.tsx';
 import { TitleForm } from './TitleForm.tsx';
 import { TocItem, type TocItemContext } from './TocItem.tsx';
@@ -119,7 +119,7 @@ export function TocPanel({ guide, activeSectionId, participants, refresh, canMan
         </div>
       )}
       {importingInto && (
-        <LazyImportDialog
+        <ImportDialog
           target={{ kind: 'section', guideId: guide.id, sectionId: importingInto.id, sectionTitle: importingInto.title, canSplit: canManage }}
           onClose={() => setImportingInto(null)}
           onImported={() => {

@@ -85,9 +85,6 @@ export const paths = {
  * finds `src/pages/<name>.tsx` in the build manifest to preload its chunks.
  */
 export const LAZY_PAGE_OF = {
-  guides: 'GuideListPage',
-  account: 'AccountPage',
-  invitation: 'InvitationPage',
   guide: 'GuidePage',
   members: 'MembersPage',
   progress: 'ProgressPage',
