@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useMediaQuery } from '../hooks/useMediaQuery.ts';
 
 /**
  * Wide enough for the comments beside the text (comments.css and guide.css use the same width).
@@ -6,17 +6,7 @@ import { useSyncExternalStore } from 'react';
  */
 export const SIDE_BY_SIDE = '(min-width: 1180px)';
 
-function subscribe(onChange: () => void): () => void {
-  const query = window.matchMedia(SIDE_BY_SIDE);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
-}
-
 /** True when the screen is too narrow for the comments beside the text (phones, tablets). */
 export function useNarrowCommentsLayout(): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => !window.matchMedia(SIDE_BY_SIDE).matches,
-    () => false,
-  );
+  return !useMediaQuery(SIDE_BY_SIDE);
 }

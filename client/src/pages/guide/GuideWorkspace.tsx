@@ -14,6 +14,10 @@ import { useLiveGuide } from './useLiveGuide.ts';
 import { useRoleChangeAnnouncement } from './useRoleChangeAnnouncement.ts';
 import { ArchivedBanner } from '../settings/ArchivedBanner.tsx';
 import '../settings/settings.css';
+import { useMediaQuery } from '../../hooks/useMediaQuery.ts';
+
+/** Phones: contents or section, one at a time (layout.css uses the same width). */
+const PHONE_LAYOUT = '(max-width: 760px)';
 
 interface GuideWorkspaceProps {
   guide: GuideView;
@@ -46,6 +50,10 @@ export function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWo
   // phones show either the contents or the section; the toggle switches
   const [tocOpen, setTocOpen] = useState(false);
   useEffect(() => setTocOpen(false), [sectionId]);
+  // and a contents a phone does not show is not built either: on a second visit it was a tenth of the
+  // work done before the section could be edited
+  const phone = useMediaQuery(PHONE_LAYOUT);
+  const tocShown = !phone || !sectionId || tocOpen;
 
   useEffect(() => {
     document.title = [section?.title, guide.title, t('app.name')].filter(Boolean).join(' — ');
@@ -64,18 +72,20 @@ export function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWo
       )}
       <div className="workspace">
         <aside id="toc-panel" className="workspace__toc">
-          <TocPanel
-            guide={guide}
-            activeSectionId={sectionId}
-            participants={room.participants}
-            refresh={refresh}
-            canManage={canManage}
-            canAssign={canAssign}
-            canImport={guide.permissions.includes('section.editText')}
-            members={members}
-            openThreads={guideThreads.openCountBySection}
-            openSuggestions={suggestionCounts}
-          />
+          {tocShown && (
+            <TocPanel
+              guide={guide}
+              activeSectionId={sectionId}
+              participants={room.participants}
+              refresh={refresh}
+              canManage={canManage}
+              canAssign={canAssign}
+              canImport={guide.permissions.includes('section.editText')}
+              members={members}
+              openThreads={guideThreads.openCountBySection}
+              openSuggestions={suggestionCounts}
+            />
+          )}
         </aside>
         <main id="main" className="workspace__main" tabIndex={-1}>
           <ArchivedBanner guide={guide} />
