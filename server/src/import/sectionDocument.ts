@@ -17,33 +17,48 @@ export function sectionUpdate(blocks: JsonNode[]): Uint8Array {
 }
 
 /**
- * Writes new sections' documents: in one batch when the store can (`createMany`: one fsync of the
- * directory for all), otherwise side by side, each write starting as soon as its Yjs state is
- * encoded, the event loop turning between two encodings so that the disk works on the first
- * documents while the next ones are encoded. Resolves after every write has settled (so that a
- * rollback never races a write still under way), rejecting with the first failure.
+ * Writes new sections' documents, once `ready` has resolved (an import's journal must name them
+ * first; it is written while they are encoded). In one batch when the store can (`createMany`:
+ * one fsync of the directory for all), otherwise side by side, each write starting as soon as
+ * its Yjs state is encoded. The event loop turns between two encodings, so that writes under way
+ * (the journal, an import's images, the first documents) go on meanwhile. Resolves after every
+ * write has settled (so that a rollback never races a write still under way), rejecting with the
+ * first failure (`ready`'s included).
  */
-export async function writeSectionDocuments(docStore: Pick<DocStore, 'compact' | 'createMany'>, documents: Array<[docName: string, blocks: JsonNode[]]>): Promise<void> {
-  // A store that writes new documents in one batch (files: one fsync of the directory for all).
+export async function writeSectionDocuments(
+  docStore: Pick<DocStore, 'compact' | 'createMany'>,
+  documents: Array<[docName: string, blocks: JsonNode[]]>,
+  ready: Promise<unknown> = Promise.resolve(),
+): Promise<void> {
+  // Each failure is caught at once (a rejection left unhandled across a turn of the event loop
+  // would stop the process) and the first one is thrown once all have settled.
+  const readiness = ready.then(() => null, (failed: unknown) => ({ failed }));
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
   if (docStore.createMany) {
-    await docStore.createMany(documents.map(([name, blocks]) => [name, sectionUpdate(blocks)]));
+    const states: Array<[string, Uint8Array]> = [];
+    for (const [name, blocks] of documents) {
+      states.push([name, sectionUpdate(blocks)]);
+      await turn();
+    }
+    const notReady = await readiness;
+    if (notReady) throw notReady.failed;
+    await docStore.createMany(states);
     return;
   }
-  // Each write's failure is caught at once (a rejection left unhandled across a turn of the
-  // event loop would stop the process) and the first one is thrown once all have settled.
   const writes: Array<Promise<{ failed: unknown } | null>> = [];
   let failure: { failed: unknown } | null = null;
   for (const [name, blocks] of documents) {
     try {
-      writes.push(docStore.compact(name, sectionUpdate(blocks)).then(() => null, (failed: unknown) => ({ failed })));
+      const state = sectionUpdate(blocks);
+      writes.push(readiness.then((notReady) => (notReady ? notReady : docStore.compact(name, state).then(() => null, (failed: unknown) => ({ failed })))));
     } catch (failed) {
       failure = { failed };
       break;
     }
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await turn();
   }
   const outcomes = await Promise.all(writes);
-  failure ??= outcomes.find((o) => o !== null) ?? null;
+  failure ??= (await readiness) ?? outcomes.find((o) => o !== null) ?? null;
   if (failure) throw failure.failed;
 }
 
