@@ -18,10 +18,12 @@ class FailingBatchStore extends FileDocStore {
   fail = false;
   batches = 0;
 
-  override async createMany(documents: Array<[name: string, state: Uint8Array]>): Promise<void> {
+  override async createMany(documents: Iterable<[string, Uint8Array]> | AsyncIterable<[string, Uint8Array]>): Promise<void> {
     this.batches++;
     if (!this.fail) return super.createMany(documents);
-    await super.createMany(documents.slice(0, Math.ceil(documents.length / 2)));
+    const all: Array<[string, Uint8Array]> = [];
+    for await (const document of documents) all.push(document);
+    await super.createMany(all.slice(0, Math.ceil(all.length / 2)));
     const err = new Error('EIO: injected fault in the batch of new documents') as NodeJS.ErrnoException;
     err.code = 'EIO';
     throw err;

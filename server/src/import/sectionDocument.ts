@@ -19,8 +19,8 @@ export function sectionUpdate(blocks: JsonNode[]): Uint8Array {
 /**
  * Writes new sections' documents, once `ready` has resolved (an import's journal must name them
  * first; it is written while they are encoded). In one batch when the store can (`createMany`:
- * one fsync of the directory for all), otherwise side by side, each write starting as soon as
- * its Yjs state is encoded. The event loop turns between two encodings, so that writes under way
+ * one fsync of the directory for all), otherwise side by side; either way each write starts as
+ * soon as its Yjs state is encoded and the journal is written. The event loop turns between two encodings, so that writes under way
  * (the journal, an import's images, the first documents) go on meanwhile. Resolves after every
  * write has settled (so that a rollback never races a write still under way), rejecting with the
  * first failure (`ready`'s included).
@@ -35,14 +35,7 @@ export async function writeSectionDocuments(
   const readiness = ready.then(() => null, (failed: unknown) => ({ failed }));
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
   if (docStore.createMany) {
-    const states: Array<[string, Uint8Array]> = [];
-    for (const [name, blocks] of documents) {
-      states.push([name, sectionUpdate(blocks)]);
-      await turn();
-    }
-    const notReady = await readiness;
-    if (notReady) throw notReady.failed;
-    await docStore.createMany(states);
+    await docStore.createMany(statesOnceReady(documents, readiness, turn));
     return;
   }
   const writes: Array<Promise<{ failed: unknown } | null>> = [];
@@ -60,6 +53,30 @@ export async function writeSectionDocuments(
   const outcomes = await Promise.all(writes);
   failure ??= (await readiness) ?? outcomes.find((o) => o !== null) ?? null;
   if (failure) throw failure.failed;
+}
+
+/**
+ * The documents' states as they are encoded, the first ones held until `readiness` says the
+ * journal names them (it is written while they are encoded).
+ */
+async function* statesOnceReady(
+  documents: Array<[docName: string, blocks: JsonNode[]]>,
+  readiness: Promise<{ failed: unknown } | null>,
+  turn: () => Promise<void>,
+): AsyncGenerator<[string, Uint8Array]> {
+  let ready: { failed: unknown } | null | undefined;
+  void readiness.then((outcome) => (ready = outcome));
+  const held: Array<[string, Uint8Array]> = [];
+  for (const [name, blocks] of documents) {
+    held.push([name, sectionUpdate(blocks)]);
+    await turn();
+    if (ready === undefined) continue;
+    if (ready) throw ready.failed;
+    yield* held.splice(0);
+  }
+  const outcome = await readiness;
+  if (outcome) throw outcome.failed;
+  yield* held;
 }
 
 /**
