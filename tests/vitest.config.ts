@@ -11,6 +11,7 @@ const EMBEDDED_ONLY = [
   'integration/savedAndStorageFaults.test.ts',
   'integration/restartAndLock.test.ts',
   'integration/adminCommands.test.ts',
+  'integration/importFaults.test.ts',
 ];
 
 export default defineConfig({

@@ -39,4 +39,29 @@ describe('FileDocStore.createMany: new documents in one batch (an import)', () =
       dir.remove();
     }
   });
+
+  it('writes documents as an async iterable hands them over, and fails once the started writes settled when it throws', async () => {
+    const dir = tempDir();
+    try {
+      const store = new FileDocStore(dir.path, { warn: () => {} });
+      async function* arriving() {
+        yield ['s-a', stateWith('a')] as [string, Uint8Array];
+        await new Promise((resolve) => setImmediate(resolve));
+        yield ['s-b', stateWith('b')] as [string, Uint8Array];
+      }
+      await store.createMany(arriving());
+      expect(textOf((await store.load('s-b')).updates)).toBe('b');
+      async function* failing() {
+        yield ['s-c', stateWith('c')] as [string, Uint8Array];
+        throw new Error('encoding failed');
+      }
+      await expect(store.createMany(failing())).rejects.toThrow('encoding failed');
+      // The write started before the failure is complete (no temp file left to race a rollback).
+      expect(readdirSync(dir.path).filter((f) => f.endsWith(TEMP_EXT))).toEqual([]);
+      expect(existsSync(join(dir.path, `s-c${DOC_SNAPSHOT_EXT}`))).toBe(true);
+      await store.close();
+    } finally {
+      dir.remove();
+    }
+  });
 });

@@ -27,17 +27,46 @@ export function checkingSink(images: ImportImages): ImageSink<null> {
   };
 }
 
+/** An import's images: the sink the conversion uses, and the writes it started. */
+export interface StoringSink extends ImageSink<CleanImage> {
+  /**
+   * Resolves once the images the conversion committed are durable (files and the guide's index),
+   * rejects if storing them failed; resolves at once if nothing was committed. Awaited before
+   * the import commits, and before it rolls back (no write may race the rollback).
+   */
+  stored(): Promise<void>;
+}
+
 /**
  * Images checked and cleaned as the file is read, then stored in `guideId` with one write of its
  * index, once `beforeStoring` has resolved (the import's journal must name the guide first).
+ * An image's id and URL depend only on its cleaned bytes (content addressing), so `commit` gives
+ * them at once and the writes run while the conversion goes on (they took 15 ms of a 150 ms
+ * import on their own); `stored()` says when they are done, and the import waits for it before
+ * its one metadata write makes the guide, and so its images, visible.
  */
-export function storingSink(images: ImportImages, guideId: string, userId: string, beforeStoring: () => Promise<unknown> = async () => {}): ImageSink<CleanImage> {
+export function storingSink(images: ImportImages, guideId: string, userId: string, beforeStoring: () => Promise<unknown> = async () => {}): StoringSink {
+  let writes: Promise<{ failed: unknown } | null> = Promise.resolve(null);
   return {
     prepare: (bytes) => refusedAs(images.prepare(bytes)),
     commit: async (prepared) => {
-      await beforeStoring();
       if (prepared.length === 0) return [];
-      return (await images.storeMany(guideId, prepared, userId)).map((s) => ({ src: s.url, imageId: s.id }));
+      const expected = images.idsOf(guideId, prepared);
+      const storing = async () => {
+        await beforeStoring();
+        const stored = await images.storeMany(guideId, prepared, userId);
+        if (stored.some((s, i) => s.id !== expected[i]!.id || s.url !== expected[i]!.url)) throw new Error('the image store named an image otherwise than its content');
+      };
+      // Caught at once: a rejection left unhandled across a turn of the event loop stops the process.
+      writes = storing().then(
+        () => null,
+        (failed: unknown) => ({ failed }),
+      );
+      return expected.map((s) => ({ src: s.url, imageId: s.id }));
+    },
+    stored: async () => {
+      const outcome = await writes;
+      if (outcome) throw outcome.failed;
     },
   };
 }

@@ -16,8 +16,9 @@ export interface GuideImportInput {
 /**
  * Creates a guide from a Word file, all or nothing: the journal names the guide and the documents
  * before they are written, images and documents are written under names nothing refers to, and one
- * metadata write (guide, coordinator, sections) commits them. A failure or a crash before that
- * write leaves nothing visible, and the journal's settling deletes what was written.
+ * metadata write (guide, coordinator, sections) commits them once they are all durable. A failure
+ * or a crash before that write leaves nothing visible, and the journal's settling deletes what was
+ * written.
  */
 export async function importGuide(context: ImportContext, input: GuideImportInput): Promise<ImportedGuide> {
   const { journal, guides, docStore } = context;
@@ -34,17 +35,25 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
     if ('failed' in b) throw b.failed;
     return b.id;
   };
+  // The images are written while the conversion goes on; the commit waits for them.
+  const images = storingSink(context.images, guideId, input.userId, journalId);
+  let named: Promise<unknown> = Promise.resolve();
   try {
-    const plan = await planImport(input, context.limits, storingSink(context.images, guideId, input.userId, journalId));
+    const plan = await planImport(input, context.limits, images);
     const id = await journalId();
     const records = sectionRecords(plan);
     entry.docNames = records.map((r) => r.id);
-    await journal.write(id, entry);
-    await writeSectionDocuments(docStore, records.map((r, i) => [r.id, plan.sections[i]!.content]));
+    // The journal names the documents while they are encoded; they are written once it does.
+    const naming = journal.write(id, entry);
+    named = naming.catch(() => {});
+    await writeSectionDocuments(docStore, records.map((r, i) => [r.id, plan.sections[i]!.content]), naming);
+    await images.stored();
     const guide = await guides.createImportedGuide({ id: guideId, title: plan.title, language: plan.language, coordinatorId: input.userId }, records);
     await journal.end(id);
     return { guideId: guide.id, title: guide.title, sectionCount: records.length, warnings: plan.warnings };
   } catch (err) {
+    // Nothing the import started may still be writing while the rollback deletes what it wrote.
+    await Promise.all([named, images.stored().catch(() => {})]);
     const b = await begun;
     if (!('failed' in b)) await journal.settle(b.id);
     throw err;

@@ -14,6 +14,8 @@ export interface ImportImages {
    * it while the file is still being read). Rejects with ImportImageRefused; any other error aborts.
    */
   prepare(bytes: Uint8Array): Promise<CleanImage>;
+  /** The id and URL `storeMany` will give each image in the guide (they follow from its bytes). */
+  idsOf(guideId: string, images: CleanImage[]): Array<{ id: string; url: string }>;
   /** Stores prepared images in a guide with one write of its image index. */
   storeMany(guideId: string, images: CleanImage[], storedBy: string): Promise<Array<{ id: string; url: string }>>;
   check(bytes: Uint8Array): Promise<void>;

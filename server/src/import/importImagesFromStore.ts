@@ -1,4 +1,6 @@
+import { imageUrl } from '@dalil/shared/api/images.ts';
 import type { GuideImages } from '../images/guideImages.ts';
+import { sha256Hex } from '../images/imageStore.ts';
 import { acceptImage, storeAcceptedImages } from '../images/storeImage.ts';
 import { detectImageFormat } from '../images/imageFormat.ts';
 import { refuseForeignContent } from '../images/foreignContent.ts';
@@ -24,6 +26,12 @@ export function importImagesFromStore(images: GuideImages): ImportImages {
       } catch (err) {
         throw refusal(err);
       }
+    },
+    idsOf(guideId, prepared) {
+      return prepared.map((image) => {
+        const id = sha256Hex(image.data);
+        return { id, url: imageUrl(guideId, id) };
+      });
     },
     async storeMany(guideId, prepared, storedBy) {
       pending.add(guideId);

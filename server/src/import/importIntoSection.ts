@@ -30,7 +30,13 @@ export async function importIntoSection(context: ImportContext, input: SectionIm
   const lockedError = () => new Conflict('section_locked', 'the section is validated: reopen it before importing into it');
   if (isContentLocked(section.status)) throw lockedError();
 
-  const plan = await planImport(input, context.limits, storingSink(context.images, input.guideId, input.userId));
+  const images = storingSink(context.images, input.guideId, input.userId);
+  const plan = await planImport(input, context.limits, images).catch(async (err: unknown) => {
+    await images.stored().catch(() => {});
+    throw err;
+  });
+  // Its figures name the images: they are durable before any text refers to them.
+  await images.stored();
   const intro = input.split ? (plan.sections[0]?.introduction ? plan.sections[0].content : []) : plan.allBlocks;
   const subSections = input.split ? plan.sections.filter((s) => !s.introduction) : [];
 

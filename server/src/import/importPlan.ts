@@ -31,8 +31,7 @@ const INTRODUCTION: Record<GuideLanguage, string> = { fr: 'Introduction', ar: 'Ù
 export async function planImport(input: PlanInput, limits: PackageLimits, images: ImageSink): Promise<ImportPlan> {
   const converted = await convertDocx(input.bytes, limits, images);
   const allBlocks = converted.doc.content ?? [];
-  const text = blocksText(allBlocks);
-  const language = guessLanguage(text);
+  const language = guessLanguage(allBlocks);
   const title = converted.title ?? (input.fileName.replace(/\.docx$/i, '').replace(/[_]+/g, ' ').trim() || INTRODUCTION[language]);
   const split = splitSections(converted.doc, input.splitLevel, INTRODUCTION[language]);
   const { introduction, sections } = converted.dalilExport ? withoutExportFrame(split) : split;
@@ -100,19 +99,30 @@ export function previewOf(plan: ImportPlan): ImportPreview {
 }
 
 /**
- * Arabic when Arabic letters outnumber Latin ones, French otherwise (the projects' two languages).
- * Counted code unit by code unit: every range is in the Basic Multilingual Plane, and a regular
- * expression's array of matches cost more than the rest of the preview's counting.
+ * Arabic when Arabic letters outnumber Latin ones, French otherwise (the projects' two languages),
+ * over the text of the blocks (footnotes left out, as in the word counts). Counted code unit by
+ * code unit in the text nodes themselves: every range is in the Basic Multilingual Plane, and a
+ * regular expression's array of matches, or the whole text joined first, cost more than the rest
+ * of the preview's counting.
  */
-function guessLanguage(text: string): GuideLanguage {
+function guessLanguage(blocks: JsonNode[]): GuideLanguage {
   let arabic = 0;
   let latin = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
-    } else if (c >= 0xc0 && c <= 0x24f) latin++;
-    else if ((c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0x8a0 && c <= 0x8ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)) arabic++;
-  }
+  const walk = (node: JsonNode) => {
+    if (node.type === 'footnote') return;
+    const text = node.text;
+    if (text === undefined) {
+      if (node.content) for (const child of node.content) walk(child);
+      return;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+      } else if (c >= 0xc0 && c <= 0x24f) latin++;
+      else if ((c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0x8a0 && c <= 0x8ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)) arabic++;
+    }
+  };
+  blocks.forEach(walk);
   return arabic > latin ? 'ar' : 'fr';
 }

@@ -25,8 +25,10 @@ export interface DocStore {
   /**
    * Optional: stores new documents (names nothing was ever stored under, e.g. an import's
    * sections), each holding its state, durable when it resolves; cheaper than `compact` for each.
+   * They may arrive one by one (an async iterable): each is written as it comes; an iterable that
+   * throws fails the call once the writes already started have settled.
    */
-  createMany?(documents: Array<[name: string, state: Uint8Array]>): Promise<void>;
+  createMany?(documents: Iterable<[name: string, state: Uint8Array]> | AsyncIterable<[name: string, state: Uint8Array]>): Promise<void>;
   /** Bytes appended since the last compaction, to decide when to compact. */
   logBytes(name: string): number;
   /** The document left memory: drop whatever is held open for it (file handles, cached sizes). */
