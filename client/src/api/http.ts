@@ -1,6 +1,6 @@
 import type { ApiError, BlockingThread } from '@dalil/shared';
 import { csrfToken } from './csrf.ts';
-import { isKept, keeper, offlineCopy } from './offlineCopies.ts';
+import { forgetCopy, isKept, keeper, offlineCopy } from './offlineCopies.ts';
 
 /** A failed API call, carrying the server's `{error, message}` when it sent one. */
 export class ApiRequestError extends Error {
@@ -96,19 +96,30 @@ function takeEarlyOr<T>(path: string, send: () => Promise<T>): Promise<T> {
 }
 
 async function sendBytes(path: string): Promise<Uint8Array> {
-  let response: Response;
+  // the same mode and credentials as the HTML's preload of this URL, so the browser hands that one over
+  const response = await fetchOrRefuse(path, { credentials: 'same-origin' });
+  if (!response.ok) throw await refusal(response, path);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** `fetch`, with a failure to reach the server as an ApiRequestError (status 0, code `network`). */
+export async function fetchOrRefuse(path: string, init: RequestInit): Promise<Response> {
   try {
-    // the same mode and credentials as the HTML's preload of this URL, so the browser hands that one over
-    response = await fetch(path, { credentials: 'same-origin' });
+    return await fetch(path, init);
   } catch (error) {
     throw new ApiRequestError(0, 'network', error instanceof Error ? error.message : String(error));
   }
-  if (!response.ok) {
-    const payload: unknown = await response.json().catch(() => null);
-    if (isApiError(payload)) throw new ApiRequestError(response.status, payload.error, payload.message);
-    throw new ApiRequestError(response.status, 'http', `${response.status} ${response.statusText}`);
-  }
-  return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * The error for a reply that is not 2xx, with the server's `{error, message}` when it sent one; a 401
+ * (outside signing in) also tells the listeners that the session is gone.
+ */
+export async function refusal(response: Response, path: string, payload?: unknown): Promise<ApiRequestError> {
+  const body = payload === undefined ? await response.json().catch(() => null) : payload;
+  if (response.status === 401 && !path.startsWith('/api/auth/')) for (const listener of unauthorizedListeners) listener();
+  if (isApiError(body)) return new ApiRequestError(response.status, body.error, body.message, body.threads ?? [], body.sections ?? []);
+  return new ApiRequestError(response.status, 'http', `${response.status} ${response.statusText}`);
 }
 
 async function sendJson<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -123,6 +134,7 @@ async function sendJson<T>(method: string, path: string, body?: unknown): Promis
       credentials: 'same-origin',
     });
     if (keep && response.status === 200) keep(response.clone());
+    else if (kept && (response.status === 403 || response.status === 404)) forgetCopy(path);
   } catch (error) {
     // no network: the last good reply, if this is one of the calls kept for offline reloads
     const copy = kept ? await offlineCopy(path) : undefined;
@@ -131,10 +143,6 @@ async function sendJson<T>(method: string, path: string, body?: unknown): Promis
   }
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    if (response.status === 401 && !path.startsWith('/api/auth/')) for (const listener of unauthorizedListeners) listener();
-    if (isApiError(payload)) throw new ApiRequestError(response.status, payload.error, payload.message, payload.threads ?? [], payload.sections ?? []);
-    throw new ApiRequestError(response.status, 'http', `${response.status} ${response.statusText}`);
-  }
+  if (!response.ok) throw await refusal(response, path, payload);
   return payload as T;
 }

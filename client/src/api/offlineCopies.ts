@@ -34,6 +34,11 @@ export async function offlineCopy(path: string): Promise<Response | undefined> {
   return caches.match(path, { cacheName: CACHE }).catch(() => undefined);
 }
 
+/** The server refused `path` (no longer a member, guide gone): its copy must not be drawn again. */
+export function forgetCopy(path: string): void {
+  if (available()) void caches.open(CACHE).then((cache) => cache.delete(path)).catch(() => undefined);
+}
+
 export async function forgetCopies(): Promise<void> {
   generation++;
   if (available()) await caches.delete(CACHE).catch(() => undefined);

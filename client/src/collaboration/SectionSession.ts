@@ -33,8 +33,6 @@ const LOCAL_COPY_WAIT_MS = 2000;
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Origin of the preloaded state's transaction: it came from the server, not from this tab's edits. */
-export const PRELOADED_STATE = Symbol('preloaded section state');
 
 /**
  * Everything one open section needs, without React: its Y.Doc, the socket to the server, the
@@ -76,14 +74,8 @@ export class SectionSession {
       this.ydoc = this.shared;
     }
     this.local = new IndexeddbPersistence(docName, this.shared);
-    const preloaded = initialState?.then(
-      (update) => {
-        if (!this.destroyed) Y.applyUpdate(this.shared, update, PRELOADED_STATE);
-      },
-      () => undefined, // the socket brings the text anyway
-    );
-    // bounded: a browser whose IndexedDB never answers (some private modes) still gets its socket
-    this.localReady = Promise.race([Promise.all([this.local.whenSynced, preloaded]), delay(LOCAL_COPY_WAIT_MS)]).then(() => undefined);
+    let markLocalReady!: () => void;
+    this.localReady = new Promise((resolve) => (markLocalReady = resolve));
     const room = openRoomProvider(docName, this.shared, {
       connectAfter: this.localReady,
       onConnection: (connection) => {
@@ -93,6 +85,16 @@ export class SectionSession {
       onAccessSignal,
     });
     this.provider = room.provider;
+    const preloaded = initialState?.then(
+      (update) => {
+        // applied as what it is, the server's state: the provider does not send it back up, and the
+        // saved indicator does not count it as changes of ours waiting to be saved
+        if (!this.destroyed) Y.applyUpdate(this.shared, update, this.provider);
+      },
+      () => undefined, // the socket brings the text anyway
+    );
+    // bounded: a browser whose IndexedDB never answers (some private modes) still gets its socket
+    void Promise.race([Promise.all([this.local.whenSynced, preloaded]), delay(LOCAL_COPY_WAIT_MS)]).then(markLocalReady);
     this.disposers.push(room.unwatch, watchSavedState(this.provider, this.shared, savedSnapshotStore(this.local), (saved) => this.store.update(saved)));
   }
 

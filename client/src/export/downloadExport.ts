@@ -1,5 +1,5 @@
 import type { ExportFormat } from '@dalil/shared';
-import { ApiRequestError } from '../api/http.ts';
+import { fetchOrRefuse, refusal } from '../api/http.ts';
 
 export interface ExportProgress {
   receivedBytes: number;
@@ -33,16 +33,8 @@ export function fileNameOf(disposition: string | null, fallback: string): string
  * download. Errors come back as ApiRequestError with the server's message.
  */
 export async function downloadExport(url: string, onProgress: (p: ExportProgress) => void): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(url, { credentials: 'same-origin' });
-  } catch (error) {
-    throw new ApiRequestError(0, 'network', error instanceof Error ? error.message : String(error));
-  }
-  if (!response.ok) {
-    const payload = (await response.json().catch(() => null)) as { error?: string; message?: string } | null;
-    throw new ApiRequestError(response.status, payload?.error ?? 'http_error', payload?.message ?? response.statusText);
-  }
+  const response = await fetchOrRefuse(url, { credentials: 'same-origin' });
+  if (!response.ok) throw await refusal(response, url);
   const total = Number(response.headers.get('content-length'));
   const totalBytes = Number.isFinite(total) && total > 0 ? total : null;
   const chunks: Uint8Array[] = [];

@@ -45,15 +45,20 @@ function sameUser(current: CurrentUser, next: UserView): boolean {
  */
 export async function loadSession(): Promise<void> {
   let answered = false;
+  let keptUserId: string | null = null;
   void keptSession().then(
     (kept) => {
-      if (!answered && state.kind === 'loading' && kept?.me) signedIn(kept.me.user, kept.me.csrfToken);
+      if (answered || state.kind !== 'loading' || !kept?.me) return;
+      keptUserId = kept.me.user.id;
+      signedIn(kept.me.user, kept.me.csrfToken);
     },
     () => undefined,
   );
   try {
     const fresh = getSession();
     const { me } = await fresh.finally(() => (answered = true));
+    // another account signed in meanwhile (another tab): what was kept belongs to the previous one
+    if (me && keptUserId !== null && keptUserId !== me.user.id) await forgetCopies();
     if (me) signedIn(me.user, me.csrfToken);
     else {
       setCsrfToken(null);

@@ -16,17 +16,18 @@ interface GuidePageProps {
 /** The workspace: table of contents beside the open section. Lazy-loaded with the editor. */
 export default function GuidePage({ guideId, sectionId }: GuidePageProps) {
   const { t } = useTranslation();
-  const { state, refresh } = useGuideView(guideId);
+  // the workspace (and its editor) is built from the kept guide while the fresh one travels
+  const { state, refresh } = useGuideView(guideId, { keptFirst: true });
   // set when the server closes our sockets with 4409: we were removed while the guide was open
   const [removed, setRemoved] = useState(false);
 
   // readers only read: the guide opens for them as one document
-  const readerLanding = state.kind === 'ready' && state.guide.role === 'reader' && sectionId === null;
+  const readerLanding = state.kind === 'ready' && state.fresh && state.guide.role === 'reader' && sectionId === null;
   useEffect(() => {
     if (readerLanding) navigate(paths.read(guideId), { replace: true });
   }, [readerLanding, guideId]);
 
   if (removed || state.kind === 'forbidden') return <AccessLost />;
   if (state.kind !== 'ready' || readerLanding) return <GuideNotReady state={state.kind === 'ready' ? { kind: 'loading' } : state} loadingLabel={t('guide.loading')} />;
-  return <GuideWorkspace guide={state.guide} sectionId={sectionId} refresh={refresh} onRemoved={() => setRemoved(true)} />;
+  return <GuideWorkspace guide={state.guide} fresh={state.fresh} sectionId={sectionId} refresh={refresh} onRemoved={() => setRemoved(true)} />;
 }

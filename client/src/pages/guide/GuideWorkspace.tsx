@@ -21,13 +21,15 @@ const PHONE_LAYOUT = '(max-width: 760px)';
 
 interface GuideWorkspaceProps {
   guide: GuideView;
+  /** The server's reply of this visit, not the kept copy (see GuideViewState). */
+  fresh: boolean;
   sectionId: string | null;
   refresh: () => Promise<void>;
   onRemoved: () => void;
 }
 
 /** The table of contents beside the open section (or a placeholder), under the guide's bar. */
-export function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWorkspaceProps) {
+export function GuideWorkspace({ guide, fresh, sectionId, refresh, onRemoved }: GuideWorkspaceProps) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   // the server computed what our role allows; we only hide what it would refuse
@@ -50,10 +52,12 @@ export function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWo
   // phones show either the contents or the section; the toggle switches
   const [tocOpen, setTocOpen] = useState(false);
   useEffect(() => setTocOpen(false), [sectionId]);
-  // and a contents a phone does not show is not built either: on a second visit it was a tenth of the
-  // work done before the section could be edited
+  // and a contents a phone does not show is not built until it is first shown: on a second visit it
+  // was a tenth of the work done before the section could be edited. Once built it stays (closing it
+  // must not lose a title being typed in it).
   const phone = useMediaQuery(PHONE_LAYOUT);
-  const tocShown = !phone || !sectionId || tocOpen;
+  const [tocBuilt, setTocBuilt] = useState(false);
+  if (!tocBuilt && (!phone || !sectionId || tocOpen)) setTocBuilt(true);
 
   useEffect(() => {
     document.title = [section?.title, guide.title, t('app.name')].filter(Boolean).join(' — ');
@@ -72,7 +76,7 @@ export function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWo
       )}
       <div className="workspace">
         <aside id="toc-panel" className="workspace__toc">
-          {tocShown && (
+          {tocBuilt && (
             <TocPanel
               guide={guide}
               activeSectionId={sectionId}
@@ -97,6 +101,7 @@ export function GuideWorkspace({ guide, sectionId, refresh, onRemoved }: GuideWo
               user={user}
               participants={room.participants}
               canEdit={canEdit}
+              fresh={fresh}
               onAccessSignal={onAccessSignal}
               threads={sectionThreads}
               applyThread={guideThreads.apply}

@@ -24,6 +24,8 @@ interface SectionPaneProps {
   user: CurrentUser;
   participants: Participant[];
   canEdit: boolean;
+  /** The guide is the server's reply of this visit (not the kept copy): rights and status are current. */
+  fresh: boolean;
   onAccessSignal: (signal: AccessSignal) => void;
   /** This section's comment threads (null while loading) and how to update them. */
   threads: ThreadView[] | null;
@@ -37,11 +39,13 @@ interface SectionPaneProps {
 }
 
 /** The open section: its title, who else is here, its workflow, the editor with its comments, and the status line (with the comments button on a narrow screen). */
-export function SectionPane({ guide, section, user, participants, canEdit, onAccessSignal, threads, applyThread, people, refresh, suggestionsVersion }: SectionPaneProps) {
+export function SectionPane({ guide, section, user, participants, canEdit, fresh, onAccessSignal, threads, applyThread, people, refresh, suggestionsVersion }: SectionPaneProps) {
   const { t } = useTranslation();
   // a section in review or validated is read-only for everyone (the server drops edits to it anyway)
   const locked = isContentLocked(section.status);
-  const { session, synced } = useSectionSession(section.docName, !canEdit || locked, onAccessSignal, locked, () => preloadedSectionState(guide.id, section.id));
+  // Clearing the local copy of a locked section cannot be undone: only on the server's word of this
+  // visit, never on a kept copy (the section may have been reopened since, offline edits waiting in it).
+  const { session, synced } = useSectionSession(section.docName, !canEdit || locked, onAccessSignal, locked && fresh, () => preloadedSectionState(guide.id, section.id));
   const workflow = useSectionWorkflow(guide.id, section.id, guide.structureVersion);
   const [editor, setEditor] = useState<Editor | null>(null);
   // on a narrow screen the comments put their button beside the status line
@@ -51,8 +55,8 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
   const parent = section.parentId ? guide.sections.find((s) => s.id === section.parentId) : undefined;
   const others = participants.filter((p) => !p.isSelf && p.sectionId === section.id);
   const suggestions = useSectionSuggestions(guide.id, section.id, suggestionsVersion);
-  const canSuggest = guide.permissions.includes('suggestion.create') && !locked;
-  const canDecide = guide.permissions.includes('suggestion.decide');
+  const canSuggest = fresh && guide.permissions.includes('suggestion.create') && !locked;
+  const canDecide = fresh && guide.permissions.includes('suggestion.decide');
   // the section shows its text: the service worker may now download the app shell in the background
   useEffect(() => {
     if (synced) markInteractive();
@@ -95,7 +99,7 @@ export function SectionPane({ guide, section, user, participants, canEdit, onAcc
             user={user}
             language={guide.language}
             synced={synced}
-            editable={canEdit && !locked}
+            editable={canEdit && !locked && fresh}
             readOnlyNote={guide.state === 'archived' ? t('guideSettings.archivedReadOnly') : !locked ? undefined : section.status === 'review' ? t('reviewRound.reviewShort') : t('workflow.validatedShort')}
             onEditor={setEditor}
             suggestions={{ open: suggestions.open, canSuggest, forced: !canEdit, onSent: suggestions.apply }}

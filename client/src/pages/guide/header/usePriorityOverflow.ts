@@ -1,4 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 
 /** The parts of the bar whose sizes decide how many items fit. */
 export interface PriorityBarRefs {
@@ -79,26 +80,18 @@ export function usePriorityOverflow(keys: readonly string[], refs: PriorityBarRe
 
   // Sizes are read when a ResizeObserver reports them, right after the browser's own layout, never
   // by forcing one: measuring in a layout effect after every render laid out the whole page (the
-  // open section's text included) again each time anything re-rendered while a guide opened.
-  const observer = useRef<ResizeObserver | null>(null);
-  useLayoutEffect(() => {
-    if (typeof ResizeObserver === 'undefined') return;
-    const watching = new ResizeObserver(() => fit());
-    observer.current = watching;
-    return () => {
-      watching.disconnect();
-      observer.current = null;
-    };
-  }, [fit]);
-  // whatever is in the bar now (items come and go as they move to the menu): observing twice is a no-op
+  // open section's text included) again each time anything re-rendered while a guide opened. The
+  // observer runs before paint; flushSync renders its decision in the same frame, so the bar never
+  // shows every item first. The bar's parts (title, presence, the items' row, "more") take their
+  // contents' widths: a label that grows resizes its row.
   useLayoutEffect(() => {
     const bar = refs.bar.current;
-    const watching = observer.current;
-    if (!bar || !watching) return;
-    watching.observe(bar);
-    for (const part of bar.children) watching.observe(part);
-    for (const item of bar.querySelectorAll('[data-bar-item]')) watching.observe(item);
-  });
+    if (!bar || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => flushSync(fit));
+    observer.observe(bar);
+    for (const part of bar.children) observer.observe(part);
+    return () => observer.disconnect();
+  }, [fit, refs.bar]);
 
   return Math.min(visible, keys.length);
 }
