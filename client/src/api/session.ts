@@ -1,13 +1,9 @@
 import type { UserView } from '@dalil/shared';
 import type { SessionView } from '@dalil/shared/api/session.ts';
 import { requestJson } from './http.ts';
-import { keptReply } from './offlineCopies.ts';
 
 /** Who we are, or null when signed out (answered with 200 either way: signed out is no error). */
 export const getSession = (): Promise<SessionView> => requestJson('GET', '/api/me/session');
-
-/** The last good answer to "who are we" this browser kept (see offlineCopies.ts). */
-export const keptSession = (): Promise<SessionView | undefined> => keptReply('/api/me/session');
 
 export const login = (email: string, password: string): Promise<{ user: UserView }> =>
   requestJson('POST', '/api/auth/login', { email, password });

@@ -64,9 +64,20 @@ export class GuideRoom {
 
     // The newest version is the maximum (entries from before a server restart may merge in, and a
     // maximum is unaffected by them).
+    // The content version the room holds when it first syncs is not news to the page that opened it:
+    // that page fetched the guide (word counts included) a moment before. Counting it made every
+    // load of a guide with settled text fetch its guide twice. Versions arriving later, a reconnect's
+    // sync included, are news.
+    let syncedOnce = false;
+    const onSync = (synced: boolean): void => {
+      if (synced) syncedOnce = true;
+    };
+    this.provider.on('sync', onSync);
+    this.disposers.push(() => this.provider.off('sync', onSync));
     for (const [key, field] of ANNOUNCEMENTS) {
       const versions = this.ydoc.getArray<unknown>(key);
       const onVersions = (): void => {
+        if (field === 'contentVersion' && !syncedOnce) return;
         const newest = newestOf(versions);
         if (newest !== null && newest !== this.store.snapshot[field]) this.store.update({ [field]: newest });
       };

@@ -3,7 +3,8 @@ import { colorForUser, type UserView } from '@dalil/shared';
 import { setCsrfToken } from '../api/csrf.ts';
 import { ApiRequestError, onUnauthorized } from '../api/http.ts';
 import { forgetCopies } from '../api/offlineCopies.ts';
-import { getSession, keptSession, login as apiLogin, logout as apiLogout, updateMe } from '../api/session.ts';
+import { getSession, login as apiLogin, logout as apiLogout, updateMe } from '../api/session.ts';
+import { keepSignIn, keptSignIn } from './keptSignIn.ts';
 
 /** Who is using this tab: the signed-in account, shown to others with a colour of their own. */
 export interface CurrentUser extends UserView {
@@ -18,15 +19,25 @@ export type SessionState =
 
 
 const listeners = new Set<() => void>();
-let state: SessionState = { kind: 'loading' };
+// a second visit starts signed in as the last time, at its first render (see keptSignIn.ts)
+let state: SessionState = startingState();
+
+function startingState(): SessionState {
+  const kept = keptSignIn();
+  if (!kept) return { kind: 'loading' };
+  setCsrfToken(kept.csrfToken);
+  return { kind: 'signedIn', user: { ...kept.user, color: colorForUser(kept.user.id) } };
+}
 
 function set(next: SessionState): void {
+  if (next.kind === 'anonymous') keepSignIn(null);
   state = next;
   for (const listener of listeners) listener();
 }
 
 function signedIn(user: UserView, csrf: string): void {
   setCsrfToken(csrf);
+  keepSignIn({ user, csrfToken: csrf });
   // the server confirming the kept answer changes nothing on screen: no re-render of the whole app
   if (state.kind === 'signedIn' && sameUser(state.user, user)) return;
   set({ kind: 'signedIn', user: { ...user, color: colorForUser(user.id) } });
@@ -44,19 +55,9 @@ function sameUser(current: CurrentUser, next: UserView): boolean {
  * session ended meanwhile the login page comes (the server refuses every call of a stale session).
  */
 export async function loadSession(): Promise<void> {
-  let answered = false;
-  let keptUserId: string | null = null;
-  void keptSession().then(
-    (kept) => {
-      if (answered || state.kind !== 'loading' || !kept?.me) return;
-      keptUserId = kept.me.user.id;
-      signedIn(kept.me.user, kept.me.csrfToken);
-    },
-    () => undefined,
-  );
+  const keptUserId = state.kind === 'signedIn' ? state.user.id : null;
   try {
-    const fresh = getSession();
-    const { me } = await fresh.finally(() => (answered = true));
+    const { me } = await getSession();
     // another account signed in meanwhile (another tab): what was kept belongs to the previous one
     if (me && keptUserId !== null && keptUserId !== me.user.id) await forgetCopies();
     if (me) signedIn(me.user, me.csrfToken);

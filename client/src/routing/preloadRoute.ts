@@ -1,12 +1,11 @@
 import { getGuide } from '../api/guides.ts';
 import { preloadJson } from '../api/http.ts';
-import { offlineCopy } from '../api/offlineCopies.ts';
 import { listMembers } from '../api/members.ts';
 import { getSectionState } from '../api/sections.ts';
 import { getSession } from '../api/session.ts';
-import type { SessionView } from '@dalil/shared/api/session.ts';
 import { listThreads } from '../api/threads.ts';
 import { getSectionWorkflow } from '../api/workflow.ts';
+import { keptSignIn } from '../identity/keptSignIn.ts';
 import { loadPageOf } from './lazyPages.ts';
 import type { Route } from '@dalil/shared/routes';
 
@@ -29,21 +28,12 @@ export function preloadRoute(route: Route): void {
     return;
   }
   // The service worker's shell has no preloads (it is the same HTML for everyone): on a second
-  // visit, the kept copy of "who am I" says whether this browser was signed in when it last asked.
+  // visit, what identity/keptSignIn.ts kept says whether this browser was signed in when it last asked.
   // Without this the replies left only once the page had rendered: 1 s later on a 3G link.
   if (!('guideId' in route)) return;
   if (!navigator.serviceWorker?.controller) return;
-  void wasSignedIn().then((signedIn) => {
-    // the section's state is left to IndexedDB and the socket here: the device has usually seen it
-    if (signedIn) preloadReplies(route, { sectionState: false });
-  }, ignore);
-}
-
-async function wasSignedIn(): Promise<boolean> {
-  const copy = await offlineCopy('/api/me/session');
-  if (!copy) return false;
-  const session = (await copy.json()) as Partial<SessionView>;
-  return session.me != null;
+  // the section's state is left to IndexedDB and the socket here: the device has usually seen it
+  if (keptSignIn()) preloadReplies(route, { sectionState: false });
 }
 
 function preloadReplies(route: Route, { sectionState }: { sectionState: boolean }): void {
