@@ -19,7 +19,11 @@ describe('suggestion mode: a table inserted while suggesting becomes a block sug
   let docName: string;
 
   const e2e = useBrowserApp();
-  const fragment = () => e2e.app.server.registry.get(docName)!.doc.getXmlFragment('default');
+  const fragment = () => {
+    const room = e2e.app.server.registry.get(docName);
+    if (!room) throw new Error(`the section's room is not loaded on the server`);
+    return room.doc.getXmlFragment('default');
+  };
   const serverText = () => fragmentText(fragment());
 
   beforeAll(async () => {
@@ -71,6 +75,8 @@ describe('suggestion mode: a table inserted while suggesting becomes a block sug
   it('the author accepts: the section holds exactly that table after the paragraph, for everyone', async () => {
     await suggestionCard(karim.page, 'Tableau 3 × 3').getByRole('button', { name: 'Accepter' }).click();
     await suggestionCard(karim.page, 'Tableau 3 × 3').waitFor({ state: 'detached', timeout: 10_000 });
+    // the server's document, read once it holds a table (the card may go before this process reads it)
+    await expect.poll(() => (fragment().toArray() as Y.XmlElement[]).map((b) => b.nodeName), { timeout: 10_000 }).toContain('table');
     const blocks = fragment().toArray() as Y.XmlElement[];
     const names = blocks.map((b) => b.nodeName);
     const at = names.indexOf('table');
