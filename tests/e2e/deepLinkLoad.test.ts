@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserApp } from './support/browserApp.ts';
 import { openUser } from './support/browser.ts';
 import { editorOf } from './support/editor.ts';
+import type { GuideView } from '@dalil/shared';
 import { connectClient } from '../helpers/yClient.ts';
+import { waitFor } from '../helpers/waitFor.ts';
 
 const SENTENCE = 'Le comité de suivi se réunit chaque trimestre et publie son compte rendu en mairie. ';
 
@@ -42,6 +44,13 @@ describe('opening a section by its link: the text comes with the page, the socke
     });
     const stateBytes = Y.encodeStateAsUpdate(writer.doc).byteLength;
     expect(stateBytes).toBeGreaterThan(8_000);
+    // the text settles (word counts announced) before the page opens: an announcement during the load
+    // would rightly make the page fetch the guide again
+    await waitFor(
+      'the text to settle',
+      async () => (await author.api.ok<GuideView>('GET', `/api/guides/${guide.id}`)).sections.find((s) => s.id === section.id)!.wordCount > 0,
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
 
     const { page, context } = await openUser(e2e.browser, { cookie: author.cookie, baseUrl: e2e.app.url });
     const first = watchLoad(page, section.docName);

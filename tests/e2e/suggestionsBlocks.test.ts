@@ -85,9 +85,11 @@ describe('suggestion mode: a table inserted while suggesting becomes a block sug
     const rows = blocks[at]!.toArray().map((row) => (row as Y.XmlElement).toArray().map((c) => fragmentText(c as unknown as Y.XmlFragment)));
     expect(rows).toEqual([CELLS.slice(0, 3), CELLS.slice(3), ['', '', '']]);
     expect(names.filter((n) => n === 'table')).toHaveLength(1);
-    // a real table in everyone's editor now, no suggestion left drawn
+    // a real table in everyone's editor now, no suggestion left drawn (the preview goes when the page
+    // hears of the decision, which may come after the text: wait for that, then exactly one table)
+    await expect.poll(() => editorOf(amel.page).locator('.suggestion-block').count(), { timeout: 10_000 }).toBe(0);
     await editorOf(amel.page).locator('table td', { hasText: '120 000 DT' }).waitFor({ timeout: 10_000 });
-    await expect.poll(() => editorOf(amel.page).locator('.suggestion-block').count()).toBe(0);
+    await expect.poll(() => editorOf(karimAr.page).locator('.suggestion-block').count(), { timeout: 10_000 }).toBe(0);
     await editorOf(karimAr.page).locator('table td', { hasText: '120 000 DT' }).waitFor({ timeout: 10_000 });
     await karim.page.screenshot({ path: join(artifactsDir, 'suggestions-table-accepted-fr.png') });
   });
