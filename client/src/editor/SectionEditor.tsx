@@ -24,6 +24,7 @@ import { proposalAfterCaret, type BlockProposal } from '../suggestions/intercept
 import { blockTypeMessageKey, describeBlocks } from '@dalil/shared/editor';
 import './editor.css';
 import '../content/content.css';
+import { ImageFileInput } from '../images/ImageFileInput.tsx';
 
 /** How long a refused edit's explanation stays up. */
 const NOTICE_MS = 6000;
@@ -243,16 +244,10 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
               </button>
             </p>
           )}
-          <input
+          <ImageFileInput
             ref={fileInput}
-            type="file"
-            accept="image/png,image/jpeg,image/webp,image/gif"
-            hidden
-            data-testid="figure-file"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (!file) return;
+            testId="figure-file"
+            onFile={(file) => {
               // while suggesting, the figure is made in the block composer (uploaded there, proposed from there)
               const after = suggestingRef.current && !editor.isDestroyed ? proposalAfterCaret(editor.state) : null;
               if (after) setProposal({ blocks: after, image: file });

@@ -7,6 +7,7 @@ import { withNodeViews } from '../content/contentEditorExtensions.ts';
 import { InsertToolbar, TableTools } from '../content/InsertToolbar.tsx';
 import { insertImageFile } from '../content/insertImage.ts';
 import { schemaJson, type BlockProposal } from './interceptEdit.ts';
+import { ImageFileInput } from '../images/ImageFileInput.tsx';
 
 interface BlockComposerProps {
   proposal: BlockProposal;
@@ -92,18 +93,7 @@ export function BlockComposer({ proposal, initialImage, guideId, language, canUp
           {t('suggestions.cancel')}
         </button>
       </div>
-      <input
-        ref={fileInput}
-        type="file"
-        accept="image/png,image/jpeg,image/webp,image/gif"
-        hidden
-        data-testid="block-composer-file"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) insertImageFile(editor, guideId, file, onImageError);
-        }}
-      />
+      <ImageFileInput ref={fileInput} testId="block-composer-file" onFile={(file) => insertImageFile(editor, guideId, file, onImageError)} />
     </section>
   );
 }

@@ -95,22 +95,14 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
           return;
         }
         sendDraft(outcome.flush);
-        if (outcome.kind === 'blocks') {
+        if (outcome.kind === 'blocks' || outcome.kind === 'format') {
           if (outcome.flush) {
             if (timer) clearTimeout(timer);
             timer = null;
             setSuggestionMode(view, { draft: null });
           }
-          options.onBlocks(outcome.proposal);
-          return;
-        }
-        if (outcome.kind === 'format') {
-          if (outcome.flush) {
-            if (timer) clearTimeout(timer);
-            timer = null;
-            setSuggestionMode(view, { draft: null });
-          }
-          options.send(outcome.body);
+          if (outcome.kind === 'blocks') options.onBlocks(outcome.proposal);
+          else options.send(outcome.body);
           return;
         }
         const next = view.state.tr.setMeta(suggestionModeKey, { draft: outcome.draft }).setMeta('addToHistory', false);
