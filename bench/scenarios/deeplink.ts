@@ -53,6 +53,8 @@ export interface RequestRecord {
 
 export interface LoadRun {
   timeToEditableMs: number;
+  /** The page's own load milestones (`dalil:*` User Timing marks, client/src/loading/loadMarks.ts), ms from navigation start. */
+  milestones: Record<string, number>;
   bytesUntilEditable: number;
   bytesSettled: number;
   requests: RequestRecord[];
@@ -221,6 +223,9 @@ export async function loadOnce(context: BrowserContext, scenario: DeepLinkSetup,
     throw new Error(`section never editable with its text (${emulate ? 'mobile' : 'loopback'}); page shows: ${shown}`, { cause: error });
   }
   await hooks.afterEditable?.(page, cdp);
+  const milestones = await page
+    .evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('dalil:')).map((m) => [m.name.slice(6), Math.round(m.startTime)])))
+    .catch(() => ({}) as Record<string, number>);
   const settleBy = Date.now() + SETTLE_LIMIT_MS;
   while (Date.now() < settleBy && (inFlight.size > 0 || Date.now() - lastActivity < QUIET_MS)) await sleep(100);
 
@@ -233,7 +238,7 @@ export async function loadOnce(context: BrowserContext, scenario: DeepLinkSetup,
   const bytesSettled = requests.reduce((s, r) => s + r.bytes, 0);
   await cdp.detach().catch(() => undefined);
   await page.close();
-  return { timeToEditableMs, bytesUntilEditable: httpUntil + wsUntil, bytesSettled, requests };
+  return { timeToEditableMs, milestones, bytesUntilEditable: httpUntil + wsUntil, bytesSettled, requests };
 }
 
 /** Until the service worker controls a page of this profile and has the shell precached. */
@@ -275,6 +280,10 @@ export async function measureSectionDeepLink(server: BenchServer, log: (message:
           runs[`${link} cold`]!.push(await loadOnce(context, scenario, emulate));
           await untilOfflineShell(context, scenario);
           runs[`${link} warm`]!.push(await loadOnce(context, scenario, emulate));
+          for (const kind of ['cold', 'warm'] as const) {
+            const run = runs[`${link} ${kind}`]!.at(-1)!;
+            log(`  ${link} ${kind}: editable ${run.timeToEditableMs} ms; ${Object.entries(run.milestones).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+          }
         } finally {
           await context.close();
         }
@@ -306,7 +315,7 @@ export async function measureSectionDeepLink(server: BenchServer, log: (message:
   const summary = Object.fromEntries(
     Object.entries(runs).map(([key, list]) => [
       key,
-      { timeToEditableMs: list.map((r) => r.timeToEditableMs), bytesUntilEditable: list.map((r) => r.bytesUntilEditable), bytesSettled: list.map((r) => r.bytesSettled), requests: list.map((r) => r.requests) },
+      { timeToEditableMs: list.map((r) => r.timeToEditableMs), milestones: list.map((r) => r.milestones), bytesUntilEditable: list.map((r) => r.bytesUntilEditable), bytesSettled: list.map((r) => r.bytesSettled), requests: list.map((r) => r.requests) },
     ]),
   );
   return { rows, details: { link: MOBILE_LINK, phone: PHONE, sections: SECTIONS, wordsInOpenedSection: WORDS, ...summary } };

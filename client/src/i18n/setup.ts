@@ -2,25 +2,11 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { GuideLanguage } from '@dalil/shared';
 import { isolateOppositeDirection } from '@dalil/shared/i18n/bidiIsolate.ts';
-import { DEFAULT_UI_LANGUAGE, UI_LANGUAGE_COOKIE, isRtlLanguage, isUiLanguage } from '@dalil/shared/i18n/uiLanguage.ts';
+import { UI_LANGUAGE_COOKIE, isRtlLanguage } from '@dalil/shared/i18n/uiLanguage.ts';
 import { loadCatalogue } from './catalogues.ts';
+import { UI_LANGUAGE_STORAGE_KEY, initialUiLanguage } from './uiLanguageChoice.ts';
 
-const STORAGE_KEY = 'dalil.uiLanguage';
 const COOKIE_MAX_AGE_S = 365 * 24 * 3600;
-
-/** The remembered choice wins; otherwise French, the language most guides are written in. */
-export function initialUiLanguage(): GuideLanguage {
-  const stored = readStorage();
-  return isUiLanguage(stored) ? stored : DEFAULT_UI_LANGUAGE;
-}
-
-function readStorage(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null; // storage can be disabled (private mode, policies): fall back to the default
-  }
-}
 
 /**
  * Mirrors the UI language into a cookie the server reads for the app shell: `<html lang dir>` and
@@ -53,7 +39,7 @@ let switching: Promise<void> = Promise.resolve();
 /** Loads the language's catalogue if this visit has not yet, then switches the whole UI to it. */
 export function setUiLanguage(language: GuideLanguage): Promise<void> {
   try {
-    localStorage.setItem(STORAGE_KEY, language);
+    localStorage.setItem(UI_LANGUAGE_STORAGE_KEY, language);
   } catch {
     // the switch still applies for this visit
   }

@@ -3,6 +3,7 @@ import type { GuideView } from '@dalil/shared';
 import { getGuide, keptGuide } from '../../api/guides.ts';
 import { ApiRequestError } from '../../api/http.ts';
 import { useLatestResponse } from '../../hooks/useLatestResponse.ts';
+import { markLoad } from '../../loading/loadMarks.ts';
 
 export type GuideViewState =
   | { kind: 'loading' }
@@ -55,6 +56,10 @@ export function useGuideView(guideId: string, { keptFirst = false }: { keptFirst
     }
     void refresh();
   }, [guideId, keptFirst, refresh]);
+
+  useEffect(() => {
+    if (state.kind === 'ready') markLoad(state.fresh ? 'guide-fresh' : 'guide-drawn-kept');
+  }, [state]);
 
   return { state, refresh };
 }
