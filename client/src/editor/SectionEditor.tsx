@@ -25,6 +25,8 @@ import { blockTypeMessageKey, describeBlocks } from '@dalil/shared/editor';
 import './editor.css';
 import '../content/content.css';
 import { ImageFileInput } from '../images/ImageFileInput.tsx';
+import { markLoad } from '../loading/loadMarks.ts';
+import { useEditorChangeEffect } from './useEditorChangeEffect.ts';
 
 /** How long a refused edit's explanation stays up. */
 const NOTICE_MS = 6000;
@@ -157,13 +159,13 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
 
   editorRef.current = editor;
 
+  useEffect(() => markLoad('editor-created'), []);
+
   useEffect(() => {
     if (!editor.isDestroyed && numberingOffset) editor.view.dispatch(setNumberingOffset(editor.state, numberingOffset));
   }, [editor, numberingOffset?.figure, numberingOffset?.table, numberingOffset?.footnote]);
 
-  useEffect(() => {
-    if (!editor.isDestroyed) editor.setEditable(writable);
-  }, [editor, writable]);
+  useEditorChangeEffect(editor, () => editor.setEditable(writable), [writable]);
 
   useEffect(() => {
     if (!editor.isDestroyed) setSuggestionMode(editor.view, { enabled: suggesting });
@@ -179,20 +181,21 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
     return () => onEditor?.(null);
   }, [editor, onEditor]);
 
-  useEffect(() => {
-    if (editor && !editor.isDestroyed) editor.commands.updateUser({ name: user.name, color: user.color });
-  }, [editor, user.name, user.color]);
+  useEditorChangeEffect(editor, () => editor.commands.updateUser({ name: user.name, color: user.color }), [user.name, user.color]);
 
-  useEffect(() => {
-    editor?.setOptions({
-      editorProps: {
-        attributes,
-        // the status line is stuck to the bottom of the pane: typing near it scrolls the caret above it
-        scrollMargin: { top: 8, bottom: STATUS_LINE_ROOM, left: 5, right: 5 },
-        scrollThreshold: { top: 8, bottom: STATUS_LINE_ROOM, left: 5, right: 5 },
-      },
-    });
-  }, [editor, t, title, language]);
+  useEditorChangeEffect(
+    editor,
+    () =>
+      editor.setOptions({
+        editorProps: {
+          attributes,
+          // the status line is stuck to the bottom of the pane: typing near it scrolls the caret above it
+          scrollMargin: { top: 8, bottom: STATUS_LINE_ROOM, left: 5, right: 5 },
+          scrollThreshold: { top: 8, bottom: STATUS_LINE_ROOM, left: 5, right: 5 },
+        },
+      }),
+    [t, title, language],
+  );
 
   useWordCountReporter(editor, sectionId, language, synced);
 

@@ -42,7 +42,22 @@ export interface SuggestionModeOptions {
 
 /** Sets what the plugin shows or whether it suggests, from outside the editor (React). */
 export function setSuggestionMode(view: EditorView, meta: Meta): void {
+  // A transaction redraws the view (1,500 words: tens of ms on a phone); a new editor is told
+  // its mode and its (often empty) lists as it opens, which change nothing.
+  const current = suggestionModeKey.getState(view.state);
+  if (current && changesNothing(current, meta)) return;
   view.dispatch(view.state.tr.setMeta(suggestionModeKey, meta).setMeta('addToHistory', false));
+}
+
+const sameList = (a: readonly unknown[], b: readonly unknown[]) => a === b || (a.length === 0 && b.length === 0);
+
+function changesNothing(state: SuggestionModeState, meta: Meta): boolean {
+  return (
+    !('draft' in meta) &&
+    (meta.enabled === undefined || meta.enabled === state.enabled) &&
+    (meta.open === undefined || sameList(meta.open, state.open)) &&
+    (meta.pending === undefined || sameList(meta.pending, state.pending))
+  );
 }
 
 /**
