@@ -3,7 +3,6 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserApp } from './support/browserApp.ts';
 import { openUser } from './support/browser.ts';
-import { expectProblem } from './support/consoleGuard.ts';
 import { editorOf } from './support/editor.ts';
 import type { GuideView } from '@dalil/shared';
 import { connectClient } from '../helpers/yClient.ts';
@@ -77,21 +76,6 @@ describe('opening a section by its link: the text comes with the page, the socke
     // the text is there once, not twice (the local copy and the server's state are the same edits)
     expect((await editorOf(page).innerText()).split('40. Le comité de suivi').length - 1).toBe(1);
     writer.destroy();
-    await context.close();
-  });
-
-  it('reads the IndexedDB copy of a section early only when it exists: a link to an unknown section leaves no database behind', async () => {
-    const author = await e2e.app.user('Hela');
-    const { guide } = await author.api.guideWithSection();
-    const { page, context } = await openUser(e2e.browser, { cookie: author.cookie, baseUrl: e2e.app.url });
-    // y-indexeddb names a section's database after its document, which is named after the section
-    const unknown = 'sNoSuchSection0';
-    expectProblem(page, /status of 404 .*\/sections\/sNoSuchSection0\/(workflow|state):/, 'the page preloads the section it links to; the server has no such section and the page says so');
-    await page.goto(`${e2e.app.url}/guides/${guide.id}/sections/${unknown}`);
-    await page.getByText('Cette section n’existe plus').waitFor({ timeout: 15_000 });
-    const names = await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name));
-    // opening a database that does not exist would have created it, empty, for y-indexeddb to trip on later
-    expect(names).not.toContain(unknown);
     await context.close();
   });
 });

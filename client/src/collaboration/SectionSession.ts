@@ -2,8 +2,6 @@ import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { AccessSignal } from './accessSignals.ts';
-import { markLoad } from '../loading/loadMarks.ts';
-import { takeLocalCopy } from './localCopyPrefetch.ts';
 import { readOnlyView } from './readOnlyView.ts';
 import { openRoomProvider } from './roomProvider.ts';
 import { savedSnapshotStore } from './savedSnapshotStore.ts';
@@ -95,21 +93,8 @@ export class SectionSession {
       },
       () => undefined, // the socket brings the text anyway
     );
-    // The copy read at the start of the page load (localCopyPrefetch.ts), when there is one, puts
-    // the local text in without waiting for y-indexeddb's own connection. Applied as what
-    // y-indexeddb itself would apply (its origin): not stored again, and sent up like its updates.
-    // A locked section's copy is being deleted: never applied.
-    const prefetched = takeLocalCopy(docName);
-    const localCopy = (locked ? undefined : prefetched)?.then((updates) => {
-      if (updates === null) return this.local.whenSynced;
-      if (!this.destroyed) Y.transact(this.shared, () => updates.forEach((update) => Y.applyUpdate(this.shared, update)), this.local, false);
-      return undefined;
-    }) ?? this.local.whenSynced;
     // bounded: a browser whose IndexedDB never answers (some private modes) still gets its socket
-    void Promise.race([Promise.all([localCopy, preloaded]), delay(LOCAL_COPY_WAIT_MS)]).then(() => {
-      markLoad('local-copy-ready');
-      markLocalReady();
-    });
+    void Promise.race([Promise.all([this.local.whenSynced, preloaded]), delay(LOCAL_COPY_WAIT_MS)]).then(markLocalReady);
     this.disposers.push(room.unwatch, watchSavedState(this.provider, this.shared, savedSnapshotStore(this.local), (saved) => this.store.update(saved)));
   }
 

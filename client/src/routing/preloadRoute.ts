@@ -5,7 +5,6 @@ import { getSectionState } from '../api/sections.ts';
 import { getSession } from '../api/session.ts';
 import { listThreads } from '../api/threads.ts';
 import { getSectionWorkflow } from '../api/workflow.ts';
-import { prefetchLocalCopy } from '../collaboration/localCopyPrefetch.ts';
 import { keptSignIn } from '../identity/keptSignIn.ts';
 import { loadPageOf } from './lazyPages.ts';
 import type { Route } from '@dalil/shared/routes';
@@ -22,8 +21,6 @@ const ignore = (): void => undefined;
 export function preloadRoute(route: Route): void {
   void preloadJson(getSession).catch(ignore);
   void loadPageOf(route).catch(ignore);
-  // a section's document is named after the section: its IndexedDB copy can be read already
-  if (route.name === 'guide' && route.sectionId) prefetchLocalCopy(route.sectionId);
   // The server preloads a page's API replies only for a signed-in visitor (server/src/plugins/appShell.ts);
   // without them a signed-out visitor would only fetch 401s, which the browser logs as errors.
   if (document.querySelector('link[rel="preload"][as="fetch"][href^="/api/guides/"]')) {
