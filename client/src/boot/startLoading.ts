@@ -7,10 +7,9 @@ import { preloadRoute } from '../routing/preloadRoute.ts';
  * The first module the entry evaluates (main.tsx imports it before anything else), so that what the
  * page will wait for leaves before React, the app and i18next are evaluated: the page's code, its API
  * replies (preloadRoute) and the UI language's catalogue. A page the service worker serves has no
- * preloads in its HTML (one shell for every address): these requests used to leave only once the
- * whole entry had been evaluated, ≈ 150 ms later on a phone, and the catalogue, asked by initI18n,
- * arrived after the page's code. A module's dynamic import is fetched once: initI18n and the router
- * take these same requests.
+ * preloads in its HTML (one shell for every address): these requests left only once the whole
+ * entry had been evaluated. A module's dynamic import is fetched once: initI18n and the router take
+ * these same requests.
  */
 preloadRoute(parseRoute(window.location.pathname));
 void loadCatalogue(initialUiLanguage()).catch(() => undefined); // initI18n meets and reports a failure

@@ -2,6 +2,7 @@ import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { AccessSignal } from './accessSignals.ts';
+import { markLoad } from '../loading/loadMarks.ts';
 import { readOnlyView } from './readOnlyView.ts';
 import { openRoomProvider } from './roomProvider.ts';
 import { savedSnapshotStore } from './savedSnapshotStore.ts';
@@ -94,7 +95,10 @@ export class SectionSession {
       () => undefined, // the socket brings the text anyway
     );
     // bounded: a browser whose IndexedDB never answers (some private modes) still gets its socket
-    void Promise.race([Promise.all([this.local.whenSynced, preloaded]), delay(LOCAL_COPY_WAIT_MS)]).then(markLocalReady);
+    void Promise.race([Promise.all([this.local.whenSynced, preloaded]), delay(LOCAL_COPY_WAIT_MS)]).then(() => {
+      markLoad('local-copy-ready');
+      markLocalReady();
+    });
     this.disposers.push(room.unwatch, watchSavedState(this.provider, this.shared, savedSnapshotStore(this.local), (saved) => this.store.update(saved)));
   }
 
