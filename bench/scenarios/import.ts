@@ -8,8 +8,8 @@ import { mib, round } from '../support/stats.ts';
 import type { Row } from '../support/table.ts';
 import type { Scenario } from '../support/scenario.ts';
 
-/** Rounds after the warm-up; `BENCH_IMPORT_ROUNDS` raises it to tell two close versions apart. */
-const RUNS = Math.max(1, Math.min(50, Number(process.env.BENCH_IMPORT_ROUNDS ?? 5) || 5));
+/** Rounds after the warm-up (1–50, 5 by default): `BENCH_IMPORT_ROUNDS=15` tells two close versions apart. */
+const RUNS = Math.max(1, Math.min(50, Number.parseInt(process.env.BENCH_IMPORT_ROUNDS ?? '5', 10) || 5));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {

@@ -19,7 +19,7 @@ if (!root) throw new Error('index.html has no #root element');
 void translated
   .catch((error: unknown) => console.error('interface messages not loaded', error))
   .then(() => {
-    markLoad('app-render');
+    markLoad('app-render-start');
     createRoot(root).render(
       <StrictMode>
         <App />

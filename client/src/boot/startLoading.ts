@@ -4,9 +4,10 @@ import { initialUiLanguage } from '../i18n/uiLanguageChoice.ts';
 import { preloadRoute } from '../routing/preloadRoute.ts';
 
 /*
- * The first module the entry evaluates (main.tsx imports it before anything else), so that what the
- * page will wait for leaves before React, the app and i18next are evaluated: the page's code, its API
- * replies (preloadRoute) and the UI language's catalogue. A page the service worker serves has no
+ * The entry's first module (main.tsx imports it before anything else), so that what the page will
+ * wait for leaves before react-dom and the app's modules are evaluated: the page's code, its API
+ * replies (preloadRoute) and the UI language's catalogue. (The modules it shares with lazy pages,
+ * React and i18next among them, are a chunk the entry imports: evaluated before it all the same.) A page the service worker serves has no
  * preloads in its HTML (one shell for every address): these requests left only once the whole
  * entry had been evaluated. A module's dynamic import is fetched once: initI18n and the router take
  * these same requests.

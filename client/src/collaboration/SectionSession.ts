@@ -96,7 +96,7 @@ export class SectionSession {
     );
     // bounded: a browser whose IndexedDB never answers (some private modes) still gets its socket
     void Promise.race([Promise.all([this.local.whenSynced, preloaded]), delay(LOCAL_COPY_WAIT_MS)]).then(() => {
-      markLoad('local-copy-ready');
+      if (!this.destroyed) markLoad('section-text-ready');
       markLocalReady();
     });
     this.disposers.push(room.unwatch, watchSavedState(this.provider, this.shared, savedSnapshotStore(this.local), (saved) => this.store.update(saved)));

@@ -48,6 +48,12 @@ export function setNumberingOffset(state: EditorState, offset: NumberedCounts) {
   return state.tr.setMeta(contentNumberingKey, offset).setMeta('addToHistory', false);
 }
 
+/** Whether the editor already numbers from `offset` (a new editor, the first section: zero). */
+export function numbersFrom(state: EditorState, offset: NumberedCounts): boolean {
+  const current = contentNumberingKey.getState(state)?.offset;
+  return current !== undefined && current.figure === offset.figure && current.table === offset.table && current.footnote === offset.footnote;
+}
+
 /**
  * Numbers figures, tables and footnotes in the editor as far as it can know: in the order of this
  * section, after those of the sections before it (their counts come from the table of contents).

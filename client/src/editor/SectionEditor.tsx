@@ -10,7 +10,7 @@ import { useWordCountReporter } from './useWordCountReporter.ts';
 import { InsertToolbar, TableTools } from '../content/InsertToolbar.tsx';
 import { SlashMenuPopup } from '../content/SlashMenuPopup.tsx';
 import { insertImageFile } from '../content/insertImage.ts';
-import { setNumberingOffset } from '../content/contentNumbering.ts';
+import { numbersFrom, setNumberingOffset } from '../content/contentNumbering.ts';
 import type { NumberedCounts } from '@dalil/shared/editor';
 import type { CreateSuggestionBody, SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { SuggestionMode, setSuggestionMode } from '../suggestions/suggestionMode.ts';
@@ -26,7 +26,6 @@ import './editor.css';
 import '../content/content.css';
 import { ImageFileInput } from '../images/ImageFileInput.tsx';
 import { markLoad } from '../loading/loadMarks.ts';
-import { useEditorChangeEffect } from './useEditorChangeEffect.ts';
 
 /** How long a refused edit's explanation stays up. */
 const NOTICE_MS = 6000;
@@ -162,10 +161,15 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
   useEffect(() => markLoad('editor-created'), []);
 
   useEffect(() => {
-    if (!editor.isDestroyed && numberingOffset) editor.view.dispatch(setNumberingOffset(editor.state, numberingOffset));
+    if (!editor.isDestroyed && numberingOffset && !numbersFrom(editor.state, numberingOffset)) editor.view.dispatch(setNumberingOffset(editor.state, numberingOffset));
   }, [editor, numberingOffset?.figure, numberingOffset?.table, numberingOffset?.footnote]);
 
-  useEditorChangeEffect(editor, () => editor.setEditable(writable), [writable]);
+  // Each of these effects tells the editor only what differs from what it holds: every view
+  // update makes y-tiptap walk the whole document against the Y.Doc (tens of milliseconds for
+  // 1,500 words on a phone), and a new editor was made with these values already.
+  useEffect(() => {
+    if (!editor.isDestroyed && editor.options.editable !== writable) editor.setEditable(writable);
+  }, [editor, writable]);
 
   useEffect(() => {
     if (!editor.isDestroyed) setSuggestionMode(editor.view, { enabled: suggesting });
@@ -181,21 +185,26 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
     return () => onEditor?.(null);
   }, [editor, onEditor]);
 
-  useEditorChangeEffect(editor, () => editor.commands.updateUser({ name: user.name, color: user.color }), [user.name, user.color]);
+  useEffect(() => {
+    if (editor.isDestroyed) return;
+    // what the others are shown of us, as the caret extension published it
+    const shown = session.provider.awareness.getLocalState()?.user as { name?: string; color?: string } | undefined;
+    if (shown?.name !== user.name || shown?.color !== user.color) editor.commands.updateUser({ name: user.name, color: user.color });
+  }, [editor, session, user.name, user.color]);
 
-  useEditorChangeEffect(
-    editor,
-    () =>
-      editor.setOptions({
-        editorProps: {
-          attributes,
-          // the status line is stuck to the bottom of the pane: typing near it scrolls the caret above it
-          scrollMargin: { top: 8, bottom: STATUS_LINE_ROOM, left: 5, right: 5 },
-          scrollThreshold: { top: 8, bottom: STATUS_LINE_ROOM, left: 5, right: 5 },
-        },
-      }),
-    [t, title, language],
-  );
+  useEffect(() => {
+    if (editor.isDestroyed || sameAttributes(editor.options.editorProps.attributes, attributes)) return;
+    editor.setOptions({
+      editorProps: {
+        attributes,
+        // the status line is stuck to the bottom of the pane: typing near it scrolls the caret above it
+        scrollMargin: { top: 8, bottom: STATUS_LINE_ROOM, left: 5, right: 5 },
+        scrollThreshold: { top: 8, bottom: STATUS_LINE_ROOM, left: 5, right: 5 },
+      },
+    });
+    // attributes follow from these
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor, t, title, language]);
 
   useWordCountReporter(editor, sectionId, language, synced);
 
@@ -267,4 +276,12 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
       {editable && !suggesting && <SlashMenuPopup editor={editor} actions={actions} />}
     </div>
   );
+}
+
+/** The editable area's attributes as set, against those to set (both flat records of strings). */
+function sameAttributes(set: unknown, next: Record<string, string>): boolean {
+  if (typeof set !== 'object' || set === null) return false;
+  const current = set as Record<string, unknown>;
+  const keys = Object.keys(next);
+  return keys.length === Object.keys(current).length && keys.every((key) => current[key] === next[key]);
 }

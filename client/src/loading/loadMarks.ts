@@ -1,9 +1,14 @@
 /**
  * Milestones of a page load as User Timing marks (`dalil:<name>`), once each: what the deep-link
- * benchmark reads to say where a load's time went (code run, guide drawn, local copy in the
- * document, editor made) and what a browser's performance panel shows. A mark costs microseconds.
+ * benchmark reads to say where a load's time went and what a browser's performance panel shows.
+ * A mark costs microseconds.
+ * - `app-render-start`: the code has run and the UI catalogue is there; React starts rendering.
+ * - `guide-drawn-kept` / `guide-fresh`: the guide page committed the kept copy / this visit's reply.
+ * - `section-text-ready`: the open section's document holds what this browser has (its IndexedDB
+ *   copy, the state preloaded with the page) or the 2 s bound passed; the editor is made next.
+ * - `editor-created`: the section's editor is mounted.
  */
-export type LoadMilestone = 'app-render' | 'guide-drawn-kept' | 'guide-fresh' | 'local-copy-ready' | 'editor-created';
+export type LoadMilestone = 'app-render-start' | 'guide-drawn-kept' | 'guide-fresh' | 'section-text-ready' | 'editor-created';
 
 const reached = new Set<LoadMilestone>();
 
