@@ -1,4 +1,4 @@
-// first: it starts the page's requests before the rest of the entry is evaluated
+// first: the page's requests leave before react-dom and the app are evaluated
 import './boot/startLoading.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -34,7 +34,6 @@ const LOCAL_COPY_WAIT_MS = 2000;
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-
 /**
  * Everything one open section needs, without React: its Y.Doc, the socket to the server, the
  * IndexedDB copy that keeps edits across offline periods and reloads, and the status derived
