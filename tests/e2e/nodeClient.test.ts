@@ -40,6 +40,28 @@ describe('a stock y-websocket client in Node and the browser editor share a sect
     expect(await user.page.locator('.ProseMirror strong').innerText()).toBe('immersion à Béja');
   });
 
+  it("leaves an address in someone else's text as they wrote it, and links one's own typing", async () => {
+    // At the top: an editor sees a remote change as the whole document replaced, and the
+    // autolink then looks at the first paragraph's last word.
+    client.doc.transact(() => {
+      const paragraphs = [new Y.XmlElement('paragraph'), new Y.XmlElement('paragraph')];
+      client.fragment.insert(0, paragraphs);
+      paragraphs.forEach((paragraph, i) => {
+        const text = new Y.XmlText();
+        paragraph.insert(0, [text]);
+        text.insert(0, i === 0 ? 'Budget publié sur www.commune-beja.tn ' : 'Suite du compte rendu.');
+      });
+    });
+    await expect.poll(() => editorOf(user.page).innerText(), { timeout: 10_000 }).toContain('Suite du compte rendu.');
+    // Its own typing is linked (the same plugin, so a second of it is enough to have run).
+    await typeParagraph(user.page, 'Portail : https://www.fnct.tn ');
+    await user.page.locator('.ProseMirror a[href="https://www.fnct.tn"]').waitFor({ timeout: 10_000 });
+    await expect.poll(() => client.fragment.toJSON(), { timeout: 10_000 }).toMatch(/<link[^>]*>https:\/\/www\.fnct\.tn<\/link>/);
+    expect(await user.page.locator('.ProseMirror a', { hasText: 'commune-beja' }).count()).toBe(0);
+    expect(client.fragment.toJSON()).not.toMatch(/<link[^>]*>www\.commune-beja\.tn/);
+    expect(client.fragment.toJSON()).toContain('Budget publié sur www.commune-beja.tn');
+  });
+
   it('delivers what the browser types to the Node client', async () => {
     await typeParagraph(user.page, 'Compte rendu de mission envoyé.');
     await expect

@@ -5,6 +5,7 @@ import { contentExtensions } from '@dalil/shared/editor';
 import { SECTION_FRAGMENT } from '@dalil/shared';
 import type { SectionSession } from '../collaboration/SectionSession.ts';
 import type { CurrentUser } from '../identity/currentUser.ts';
+import { LocalAutolinkOnly } from './localAutolinkOnly.ts';
 import { ReadOnlyGuard } from './readOnlyGuard.ts';
 import { renderCaret } from './renderCaret.ts';
 import type { Editor } from '@tiptap/core';
@@ -21,6 +22,7 @@ export function editorExtensions(session: SectionSession, user: CurrentUser, hos
     ...withNodeViews(contentExtensions()),
     ...contentEditorExtensions(host, editorRef),
     Collaboration.configure({ document: session.ydoc, field: SECTION_FRAGMENT }),
+    LocalAutolinkOnly,
     CollaborationCaret.configure({
       provider: session.provider,
       user: { name: user.name, color: user.color },
