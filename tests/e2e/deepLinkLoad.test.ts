@@ -64,6 +64,17 @@ describe('opening a section by its link: the text comes with the page, the socke
     expect(first.requests.filter((r, i) => first.requests.indexOf(r) !== i)).toEqual([]);
     // the socket brought what changed since the preloaded state: nothing, not the whole text again
     expect(first.sectionSocketBytes()).toBeLessThan(1_000);
+    // what the load does besides the section waits for its editor; the guide does not
+    const timing = await page.evaluate(() => ({
+      editorAt: performance.getEntriesByName('dalil:editor-created')[0]?.startTime ?? null,
+      requests: performance.getEntriesByType('resource').map((r) => ({ path: new URL(r.name).pathname, at: r.startTime })),
+    }));
+    expect(timing.editorAt).not.toBeNull();
+    const startOf = (pattern: RegExp) => timing.requests.filter((r) => pattern.test(r.path)).map((r) => r.at);
+    expect(startOf(/^\/api\/guides\/[^/]+$/)[0]!).toBeLessThan(timing.editorAt!);
+    const secondary = [...startOf(/\/suggestions$/), ...startOf(/\/suggestion-counts$/), ...startOf(/^\/api\/me\/notifications$/)];
+    expect(secondary.length).toBeGreaterThanOrEqual(3);
+    for (const at of secondary) expect(at).toBeGreaterThanOrEqual(timing.editorAt!);
 
     const second = watchLoad(page, section.docName);
     await page.reload();

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AccessSignal } from './accessSignals.ts';
 import { GuideRoom, IDLE_GUIDE_ROOM, type GuideRoomSnapshot } from './GuideRoom.ts';
 import type { PresenceState } from './presence.ts';
+import { useAfterSectionEditor } from '../loading/useAfterSectionEditor.ts';
 
 const noSubscription = (): (() => void) => () => undefined;
 
@@ -22,17 +23,19 @@ export function useGuideRoom(
   const signalHandler = useRef(onAccessSignal);
   signalHandler.current = onAccessSignal;
 
+  const afterEditor = useAfterSectionEditor();
   useEffect(() => {
-    if (!roomName) return undefined;
+    if (!roomName || !afterEditor) return undefined;
     const next = new GuideRoom(roomName, presence, (signal) => signalHandler.current?.(signal));
     setRoom(next);
     return () => {
       setRoom(null);
       next.destroy();
     };
-    // presence changes are pushed by the effect below; only the room name reopens the socket
+    // presence changes are pushed by the effect below; only the room name reopens the socket (it
+    // first opens once a page load that opened on a section has its editor)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [roomName]);
+  }, [roomName, afterEditor]);
 
   useEffect(() => {
     if (user) room?.setPresence({ user: { id: user.id, name: user.name, color: user.color }, sectionId });

@@ -12,8 +12,17 @@ export type LoadMilestone = 'app-render-start' | 'guide-drawn-kept' | 'guide-fre
 
 const reached = new Set<LoadMilestone>();
 
+const listeners = new Set<(milestone: LoadMilestone) => void>();
+
 export function markLoad(milestone: LoadMilestone): void {
   if (reached.has(milestone) || typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
   reached.add(milestone);
   performance.mark(`dalil:${milestone}`);
+  for (const listener of [...listeners]) listener(milestone);
+}
+
+/** Calls `listener` with each milestone reached from now on; returns what stops it. */
+export function onLoadMilestone(listener: (milestone: LoadMilestone) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }

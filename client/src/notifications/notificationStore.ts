@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { NotificationsView } from '@dalil/shared';
 import { listNotifications, markNotificationsRead } from '../api/notifications.ts';
+import { useAfterSectionEditor } from '../loading/useAfterSectionEditor.ts';
 
 /** How often the bell asks the server when nothing else told it to (ms). */
 const POLL_INTERVAL_MS = 30_000;
@@ -66,7 +67,9 @@ function subscribe(listener: () => void): () => void {
 
 /** The current notifications; while mounted, polls every 30 s and refreshes when the window regains focus. */
 export function useNotifications(): NotificationsView {
+  const afterEditor = useAfterSectionEditor();
   useEffect(() => {
+    if (!afterEditor) return undefined;
     if (performance.now() - lastAskedAt > MOUNT_REFRESH_AFTER_MS) void refreshNotifications();
     const timer = window.setInterval(() => void refreshNotifications(), POLL_INTERVAL_MS);
     const onFocus = (): void => void refreshNotifications();
@@ -75,6 +78,6 @@ export function useNotifications(): NotificationsView {
       window.clearInterval(timer);
       window.removeEventListener('focus', onFocus);
     };
-  }, []);
+  }, [afterEditor]);
   return useSyncExternalStore(subscribe, () => current);
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SuggestionView } from '@dalil/shared/api/suggestions.ts';
 import { listDecidedSuggestions, listSuggestions } from '../api/suggestions.ts';
+import { useAfterSectionEditor } from '../loading/useAfterSectionEditor.ts';
 
 export interface SectionSuggestions {
   /** Open suggestions, oldest first (empty until loaded). */
@@ -26,9 +27,10 @@ export function useSectionSuggestions(guideId: string, sectionId: string, sugges
     }
   }, [guideId, sectionId]);
 
+  const afterEditor = useAfterSectionEditor();
   useEffect(() => {
-    void reload();
-  }, [reload, suggestionsVersion]);
+    if (afterEditor) void reload();
+  }, [reload, suggestionsVersion, afterEditor]);
 
   const apply = useCallback((suggestion: SuggestionView) => {
     request.current++;
