@@ -64,17 +64,21 @@ describe('opening a section by its link: the text comes with the page, the socke
     expect(first.requests.filter((r, i) => first.requests.indexOf(r) !== i)).toEqual([]);
     // the socket brought what changed since the preloaded state: nothing, not the whole text again
     expect(first.sectionSocketBytes()).toBeLessThan(1_000);
-    // what the load does besides the section waits for its editor; the guide does not
-    const timing = await page.evaluate(() => ({
-      editorAt: performance.getEntriesByName('dalil:editor-created')[0]?.startTime ?? null,
-      requests: performance.getEntriesByType('resource').map((r) => ({ path: new URL(r.name).pathname, at: r.startTime })),
-    }));
-    expect(timing.editorAt).not.toBeNull();
-    const startOf = (pattern: RegExp) => timing.requests.filter((r) => pattern.test(r.path)).map((r) => r.at);
-    expect(startOf(/^\/api\/guides\/[^/]+$/)[0]!).toBeLessThan(timing.editorAt!);
-    const secondary = [...startOf(/\/suggestions$/), ...startOf(/\/suggestion-counts$/), ...startOf(/^\/api\/me\/notifications$/)];
-    expect(secondary.length).toBeGreaterThanOrEqual(3);
-    for (const at of secondary) expect(at).toBeGreaterThanOrEqual(timing.editorAt!);
+    // What the load does besides the section waits for its editor, or for the 3 s bound on a machine
+    // too loaded to make it sooner (useAfterSectionEditor.ts); the guide does not. A resource entry
+    // appears once its reply has ended: polled until the four are there.
+    const SECONDARY = [/\/suggestions$/, /\/suggestion-counts$/, /^\/api\/me\/notifications$/];
+    const timing = () =>
+      page.evaluate(() => ({
+        editorAt: performance.getEntriesByName('dalil:editor-created')[0]?.startTime ?? null,
+        requests: performance.getEntriesByType('resource').map((r) => ({ path: new URL(r.name).pathname, at: r.startTime })),
+      }));
+    await expect.poll(async () => (await timing()).requests.filter((r) => SECONDARY.some((p) => p.test(r.path))).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+    const { editorAt, requests } = await timing();
+    expect(editorAt).not.toBeNull();
+    const released = Math.min(editorAt!, 3000);
+    expect(requests.find((r) => /^\/api\/guides\/[^/]+$/.test(r.path))!.at).toBeLessThan(released);
+    for (const r of requests.filter((r) => SECONDARY.some((p) => p.test(r.path)))) expect(r.at, r.path).toBeGreaterThanOrEqual(released);
 
     const second = watchLoad(page, section.docName);
     await page.reload();

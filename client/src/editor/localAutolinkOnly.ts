@@ -3,10 +3,11 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 
 /**
  * The Link extension's autolink (a typed address becomes a link) for this editor's own typing
- * only. Whatever arrives through the Y.Doc (a collaborator's typing, an undo, the section's text
- * as the editor opens) was autolinked where it was typed: linking it again here would write the
- * same marks a second time from every open editor, and opening a section paid ≈ 40 ms for it
- * (linkify builds its tables on first use, then scans the text the opening put in).
+ * only. Whatever arrives through the Y.Doc (a collaborator's typing, an undo, an import, an
+ * accepted suggestion, the section's text as the editor opens) keeps the marks it arrives with:
+ * linking it here made every open editor write marks into someone else's text (the first
+ * paragraph's last word: y-tiptap shows a remote change as the whole document replaced), and
+ * opening a section paid ≈ 40 ms for it (linkify builds its tables on first use).
  */
 export const LocalAutolinkOnly = Extension.create({
   name: 'localAutolinkOnly',

@@ -7,6 +7,7 @@
  * - `section-text-ready`: the open section's document holds what this browser has (its IndexedDB
  *   copy, the state preloaded with the page) or the 2 s bound passed; the editor is made next.
  * - `editor-created`: the section's editor is mounted.
+ * What must wait for one listens with `onLoadMilestone`.
  */
 export type LoadMilestone = 'app-render-start' | 'guide-drawn-kept' | 'guide-fresh' | 'section-text-ready' | 'editor-created';
 
@@ -15,9 +16,10 @@ const reached = new Set<LoadMilestone>();
 const listeners = new Set<(milestone: LoadMilestone) => void>();
 
 export function markLoad(milestone: LoadMilestone): void {
-  if (reached.has(milestone) || typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
+  if (reached.has(milestone)) return;
   reached.add(milestone);
-  performance.mark(`dalil:${milestone}`);
+  // what waits for a milestone (onLoadMilestone) hears it even where marks cannot be recorded
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(`dalil:${milestone}`);
   for (const listener of [...listeners]) listener(milestone);
 }
 

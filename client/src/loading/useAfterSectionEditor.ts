@@ -10,20 +10,19 @@ const route = parseRoute(window.location.pathname);
 let released = !(route.name === 'guide' && route.sectionId !== null);
 const waiting = new Set<() => void>();
 
-function release(): void {
-  if (released) return;
-  released = true;
-  for (const resume of [...waiting]) resume();
-  waiting.clear();
-}
-
 if (!released) {
-  const stop = onLoadMilestone((milestone) => {
-    if (milestone !== 'editor-created') return;
-    stop();
-    release();
+  // whichever comes first releases, and stops the other
+  const stopListening = onLoadMilestone((milestone) => {
+    if (milestone === 'editor-created') release();
   });
-  window.setTimeout(release, Math.max(0, WAIT_AT_MOST_MS - performance.now()));
+  const timer = window.setTimeout(release, Math.max(0, WAIT_AT_MOST_MS - performance.now()));
+  function release(): void {
+    stopListening();
+    window.clearTimeout(timer);
+    released = true;
+    for (const resume of [...waiting]) resume();
+    waiting.clear();
+  }
 }
 
 /**
