@@ -50,8 +50,17 @@ export class GuideRoom {
   private readonly store = new SnapshotStore<GuideRoomSnapshot>(IDLE_GUIDE_ROOM);
   private readonly disposers: Array<() => void> = [];
 
-  /** `presence` null: listen only, without appearing among the people in the guide. */
-  constructor(roomName: string, presence: PresenceState | null, onAccessSignal: (signal: AccessSignal) => void = () => undefined) {
+  /**
+   * `presence` null: listen only, without appearing among the people in the guide.
+   * `loadedContentVersion`: the content version of the guide the page holds (its reply's
+   * `contentVersion`); without it, the first sync's content version is never news.
+   */
+  constructor(
+    roomName: string,
+    presence: PresenceState | null,
+    onAccessSignal: (signal: AccessSignal) => void = () => undefined,
+    loadedContentVersion?: () => number | null,
+  ) {
     // No BroadcastChannel: presence must reflect each tab, and structure news comes from the server.
     const room = openRoomProvider(roomName, this.ydoc, {
       broadcastChannel: false,
@@ -64,11 +73,14 @@ export class GuideRoom {
 
     // The newest version is the maximum (entries from before a server restart may merge in, and a
     // maximum is unaffected by them).
-    // The content version the room holds when it first syncs is not news to the page that opened it:
-    // that page fetched the guide (word counts included) a moment before. Counting it made every
-    // load of a guide with settled text fetch its guide twice. Versions arriving later, a reconnect's
-    // sync included, are news.
+    // The content version the room holds when it first syncs is news only if the page's guide was
+    // loaded before it: counting the version the page already has made every load of a guide with
+    // settled text fetch its guide twice, and ignoring it lost what settled while the room waited
+    // (a deep link opens it only once the section's editor exists). Versions arriving after the
+    // first sync, a reconnect's included, are news.
     let syncedOnce = false;
+    const isNews = (contentVersion: number): boolean =>
+      syncedOnce || (loadedContentVersion !== undefined && contentVersion !== loadedContentVersion());
     const onSync = (synced: boolean): void => {
       if (synced) syncedOnce = true;
     };
@@ -77,8 +89,8 @@ export class GuideRoom {
     for (const [key, field] of ANNOUNCEMENTS) {
       const versions = this.ydoc.getArray<unknown>(key);
       const onVersions = (): void => {
-        if (field === 'contentVersion' && !syncedOnce) return;
         const newest = newestOf(versions);
+        if (field === 'contentVersion' && newest !== null && !isNews(newest)) return;
         if (newest !== null && newest !== this.store.snapshot[field]) this.store.update({ [field]: newest });
       };
       versions.observe(onVersions);

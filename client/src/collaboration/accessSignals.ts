@@ -3,15 +3,17 @@ import { CloseCode } from '@dalil/shared';
 
 /**
  * What the server says about our access when it closes a socket: the session is gone (4401),
- * we were removed from the guide (4409), or our role changed (4000; the provider reconnects by
- * itself with the new rights, but what the page offers must follow).
+ * we were removed from the guide (4409), our role changed (4000; the provider reconnects by
+ * itself with the new rights, but what the page offers must follow), or the socket was refused
+ * (4403: not a member when it connected, e.g. removed between the guide's reply and the socket).
  */
-export type AccessSignal = 'sessionEnded' | 'removed' | 'roleChanged';
+export type AccessSignal = 'sessionEnded' | 'removed' | 'roleChanged' | 'refused';
 
 const SIGNALS: ReadonlyMap<number, AccessSignal> = new Map([
   [CloseCode.unauthenticated, 'sessionEnded'],
   [CloseCode.accessRevoked, 'removed'],
   [CloseCode.accessChanged, 'roleChanged'],
+  [CloseCode.forbidden, 'refused'],
 ]);
 
 export function watchAccessSignals(provider: WebsocketProvider, onSignal: (signal: AccessSignal) => void): () => void {

@@ -16,17 +16,28 @@ export function useGuideRoom(
   /** null: listen to the room's announcements without appearing in it (pages outside the guide's text). */
   presence: PresenceState | null,
   onAccessSignal?: (signal: AccessSignal) => void,
+  /** The `contentVersion` of the guide the page shows (see GuideRoom). */
+  loadedContentVersion?: number | null,
 ): GuideRoomSnapshot {
   const [room, setRoom] = useState<GuideRoom | null>(null);
   const user = presence?.user ?? null;
   const sectionId = presence?.sectionId ?? null;
   const signalHandler = useRef(onAccessSignal);
   signalHandler.current = onAccessSignal;
+  // read when the room first syncs, so the guide's freshest reply counts (not a kept copy's)
+  const loadedContent = useRef(loadedContentVersion);
+  loadedContent.current = loadedContentVersion;
+  const tracksContent = loadedContentVersion !== undefined;
 
   const afterEditor = useAfterSectionEditor();
   useEffect(() => {
     if (!roomName || !afterEditor) return undefined;
-    const next = new GuideRoom(roomName, presence, (signal) => signalHandler.current?.(signal));
+    const next = new GuideRoom(
+      roomName,
+      presence,
+      (signal) => signalHandler.current?.(signal),
+      tracksContent ? () => loadedContent.current ?? null : undefined,
+    );
     setRoom(next);
     return () => {
       setRoom(null);

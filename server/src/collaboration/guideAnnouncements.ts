@@ -47,6 +47,19 @@ export class GuideAnnouncements {
     this.announce(guideId, GUIDE_ROOM_CONTENT, this.nextAnnouncedVersion());
   }
 
+  /**
+   * The newest settled-content version the guide's room holds on this node (null: the room is not
+   * loaded, or nothing settled since it was). A guide reply carries it, so a page whose room connects
+   * later can tell a change it missed in between from what it already loaded.
+   */
+  contentVersion(guideId: string): number | null {
+    const room = this.loadedRoom(guideRoomName(guideId));
+    if (!room) return null;
+    let newest: number | null = null;
+    for (const value of room.doc.getArray<number>(GUIDE_ROOM_CONTENT)) if (newest === null || value > newest) newest = value;
+    return newest;
+  }
+
   /** Increasing across restarts too (clients compare with what they saw before a reconnect). */
   private nextAnnouncedVersion(): number {
     this.lastAnnouncedVersion = Math.max(Date.now(), this.lastAnnouncedVersion + 1);

@@ -13,6 +13,8 @@ export interface LiveDocuments {
   /** Closes a user's sockets in a guide (removed: final code; role changed: they reconnect with new rights). */
   disconnectMember(guideId: string, userId: string, reason: 'removed' | 'roleChanged'): void;
   threadsChanged(guideId: string): void;
+  /** The newest settled-content announcement live in the guide's room on this node, if any. */
+  contentVersion(guideId: string): number | null;
   suggestionsChanged(guideId: string): void;
   /** A guide was archived, restored or trashed: its sockets reconnect with what its new state allows (or close for good). */
   guideStateChanged(guideId: string, state: GuideState): void;
@@ -36,6 +38,7 @@ export function liveDocuments(registry: RoomRegistry, announcements: GuideAnnoun
   return {
     structureChanged: (guideId, version) => announcements.structureChanged(guideId, version),
     threadsChanged: (guideId) => announcements.threadsChanged(guideId),
+    contentVersion: (guideId) => announcements.contentVersion(guideId),
     suggestionsChanged: (guideId) => announcements.suggestionsChanged(guideId),
     editSection: (guideId, docName, edit) => registry.editSection(guideId, docName, edit),
     nextSectionChange: (docName, timeoutMs) => registry.nextSectionChange(docName, timeoutMs),

@@ -23,7 +23,7 @@ export function trashedSectionView(s: Section): TrashedSectionView {
   return { ...sectionView(s), deletedAt: s.deletedAt ?? '', deletionId: s.deletionId ?? '' };
 }
 
-export function guideView(guide: Guide, sections: Section[], role: GuideRole, trashDays: number): GuideView {
+export function guideView(guide: Guide, sections: Section[], role: GuideRole, trashDays: number, contentVersion: number | null): GuideView {
   return {
     id: guide.id,
     title: guide.title,
@@ -33,6 +33,7 @@ export function guideView(guide: Guide, sections: Section[], role: GuideRole, tr
     trashDays,
     roomName: guideRoomName(guide.id),
     structureVersion: guide.structureVersion,
+    contentVersion,
     requireResolvedThreads: guide.requireResolvedThreads,
     numbering: guide.numbering,
     sections: sections.map(sectionView),

@@ -49,6 +49,11 @@ export const GuideView = Type.Object({
   roomName: Type.String(),
   /** Bumped on every structure change; clients refetch when the room reports a newer one. */
   structureVersion: Type.Integer(),
+  /**
+   * The newest settled-content announcement (word counts, last edits) in the guide's room when this
+   * reply was made, null if none: the room's first sync is news only when it holds another one.
+   */
+  contentVersion: Type.Union([Type.Integer(), Type.Null()]),
   /** A section cannot be validated while it has open comment threads (guide setting). */
   requireResolvedThreads: Type.Boolean(),
   /** Chapter/section numbering setting (guide setting). */

@@ -18,11 +18,14 @@ export function useLiveGuide(guide: GuideView, user: CurrentUser, sectionId: str
     (signal: AccessSignal) => {
       if (signal === 'sessionEnded') void loadSession(); // confirms, then the login page takes over (URL kept)
       else if (signal === 'removed') onRemoved();
-      else void refresh(); // role changed: the provider reconnects by itself; permissions come from the guide
+      // role changed: the provider reconnects by itself, permissions come from the guide; refused:
+      // the guide's reply says whether we are still a member (a 403 shows that access was lost)
+      else void refresh();
     },
     [onRemoved, refresh],
   );
-  const room = useGuideRoom(guide.roomName, { user, sectionId }, onAccessSignal);
+  // a kept copy of the guide (from before this visit) has no content version: treat it as unknown
+  const room = useGuideRoom(guide.roomName, { user, sectionId }, onAccessSignal, guide.contentVersion ?? null);
   useStructureSync(room.structureVersion, guide.structureVersion, refresh);
   // word counts and last edits of sections open elsewhere
   useAnnouncement([room.contentVersion], () => void refresh());

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { CreateGuideBody, GuideSummary, TrashedGuideReply, UpdateGuideBody } from '@dalil/shared';
+import type { CreateGuideBody, Guide, GuideRole, GuideSummary, GuideView, TrashedGuideReply, UpdateGuideBody } from '@dalil/shared';
 import type { RouteServices } from '../routeServices.ts';
 import { unauthenticated } from '../../auth/guideAccess.ts';
 import { guideView } from '../views.ts';
@@ -22,7 +22,9 @@ import {
 type GuideParams = { Params: { guideId: string } };
 
 const guidesRoute: FastifyPluginAsync<RouteServices> = async (app, services) => {
-  const { guides, access, guideTrashDays } = services;
+  const { guides, access, guideTrashDays, live } = services;
+  const viewOf = (guide: Guide, role: GuideRole): GuideView =>
+    guideView(guide, guides.listSections(guide.id), role, guideTrashDays, live.contentVersion(guide.id));
 
   /** Only the guides the caller is a member of (trashed ones only for who may restore them). */
   app.get('/', { schema: listGuidesSchema }, async (request): Promise<GuideSummary[]> => {
@@ -33,31 +35,31 @@ const guidesRoute: FastifyPluginAsync<RouteServices> = async (app, services) => 
   app.post<{ Body: CreateGuideBody }>('/', { schema: createGuideSchema }, async (request, reply) => {
     if (!request.auth) throw unauthenticated();
     const guide = await guides.createGuide({ ...request.body, coordinatorId: request.auth.user.id });
-    return reply.code(201).send(guideView(guide, [], 'coordinator', guideTrashDays));
+    return reply.code(201).send(viewOf(guide, 'coordinator'));
   });
 
   app.get<GuideParams>('/:guideId', { schema: getGuideSchema }, async (request) => {
     const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.read');
     const guide = guides.getGuide(request.params.guideId);
-    return guideView(guide, guides.listSections(guide.id), role, guideTrashDays);
+    return viewOf(guide, role);
   });
 
   app.patch<GuideParams & { Body: UpdateGuideBody }>('/:guideId', { schema: updateGuideSchema }, async (request) => {
     const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.update');
     const guide = await updateGuideSettings(services, request.params.guideId, request.body);
-    return guideView(guide, guides.listSections(guide.id), role, guideTrashDays);
+    return viewOf(guide, role);
   });
 
   app.post<GuideParams>('/:guideId/archive', { schema: archiveGuideSchema }, async (request) => {
     const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.archive');
     const guide = await setGuideArchived(services, request.params.guideId, true);
-    return guideView(guide, guides.listSections(guide.id), role, guideTrashDays);
+    return viewOf(guide, role);
   });
 
   app.delete<GuideParams>('/:guideId/archive', { schema: unarchiveGuideSchema }, async (request) => {
     const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.archive');
     const guide = await setGuideArchived(services, request.params.guideId, false);
-    return guideView(guide, guides.listSections(guide.id), role, guideTrashDays);
+    return viewOf(guide, role);
   });
 
   app.delete<GuideParams>('/:guideId', { schema: trashGuideSchema }, async (request): Promise<TrashedGuideReply> => {
@@ -70,7 +72,7 @@ const guidesRoute: FastifyPluginAsync<RouteServices> = async (app, services) => 
   app.post<GuideParams>('/:guideId/restore', { schema: restoreGuideSchema }, async (request) => {
     const { role } = access.authorize(request.auth?.user, request.params.guideId, 'guide.delete');
     const guide = await restoreTrashedGuide(services, request.params.guideId);
-    return guideView(guide, guides.listSections(guide.id), role, guideTrashDays);
+    return viewOf(guide, role);
   });
 };
 
