@@ -1,5 +1,5 @@
 /**
- * `tsx support/deeplinkTrace.ts [cold|warm|warm2|http3] [mobile|loopback] [clientDist]`: one section deep link load
+ * `[CPU_SLOWDOWN=4] tsx support/deeplinkTrace.ts [cold|warm|warm2|http3] [mobile|loopback] [clientDist]`: one section deep link load
  * (the `deeplink` scenario's setup) recorded as a Chromium performance trace, then summarised: where the
  * renderer's main thread spent its time until the editor was editable (exclusive time per trace event),
  * the long tasks, how each script was compiled (streamed? code cache consumed?) and the CPU samples per
@@ -14,6 +14,8 @@ import { loadOnce, newProfile, prepare, untilOfflineShell } from '../scenarios/d
 import { BenchSession, repoRoot, resultsDir } from './benchSession.ts';
 
 const [kind = 'warm', link = 'mobile', distArg] = process.argv.slice(2);
+/** `CPU_SLOWDOWN=4`: the traced load with DevTools' CPU throttling (the bench's slow-CPU warm row). */
+const cpuSlowdown = Number(process.env.CPU_SLOWDOWN ?? 1);
 const clientDist = resolve(distArg ?? join(repoRoot, 'client/dist'));
 const CATEGORIES = [
   'devtools.timeline',
@@ -65,7 +67,7 @@ if (kind === 'summary') {
       afterEditable: async () => {
         trace = await browser.stopTracing();
       },
-    });
+    }, cpuSlowdown);
     editableMs = run.timeToEditableMs;
     await context.close();
   } finally {

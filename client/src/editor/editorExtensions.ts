@@ -6,6 +6,7 @@ import { SECTION_FRAGMENT } from '@dalil/shared';
 import type { SectionSession } from '../collaboration/SectionSession.ts';
 import type { CurrentUser } from '../identity/currentUser.ts';
 import { LocalAutolinkOnly } from './localAutolinkOnly.ts';
+import { NodeViewsSetOnce } from './nodeViewsSetOnce.ts';
 import { ReadOnlyGuard } from './readOnlyGuard.ts';
 import { renderCaret } from './renderCaret.ts';
 import type { Editor } from '@tiptap/core';
@@ -23,6 +24,7 @@ export function editorExtensions(session: SectionSession, user: CurrentUser, hos
     ...contentEditorExtensions(host, editorRef),
     Collaboration.configure({ document: session.ydoc, field: SECTION_FRAGMENT }),
     LocalAutolinkOnly,
+    NodeViewsSetOnce,
     CollaborationCaret.configure({
       provider: session.provider,
       user: { name: user.name, color: user.color },
