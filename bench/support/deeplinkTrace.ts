@@ -59,7 +59,9 @@ if (kind === 'summary') {
       await loadOnce(context, scenario, link === 'mobile');
       await untilOfflineShell(context, scenario);
     }
-    if (kind === 'warm2') await loadOnce(context, scenario, link === 'mobile');
+    // warmN: the Nth load the service worker serves (where V8's code cache may apply)
+    const warmth = kind.startsWith('warm') ? Number(kind.slice(4) || 1) : 0;
+    for (let i = 1; i < warmth; i++) await loadOnce(context, scenario, link === 'mobile');
     // http3: the third load from the HTTP cache alone (service workers blocked), where V8's code cache applies
     if (kind === 'http3') for (let i = 0; i < 2; i++) await loadOnce(context, scenario, link === 'mobile');
     const run = await loadOnce(context, scenario, link === 'mobile', {

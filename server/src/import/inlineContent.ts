@@ -76,6 +76,8 @@ function marksJson(marks: Marks, allowed: ReadonlySet<string> | null): JsonNode[
 export const sameMarks = (a: Marks, b: Marks) => a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strike === b.strike && a.link === b.link;
 
 const SPACES = /[ \t\r\n\u000c]+/g;
+/** Whitespace `SPACES` would change: any but a single space (a text's words are mostly just that). */
+const UNSETTLED = /[\t\r\n\u000c]| {2}/;
 const TRAILING_SPACES = /[ \t\r\n\u000c]+$/;
 
 /**
@@ -89,7 +91,7 @@ export function inlineJson(inline: Inline[], allowed: ReadonlySet<string> | null
   for (const item of inline) {
     if (item.t === 'image') continue;
     if (item.t === 'text') {
-      let value = item.text.replace(SPACES, ' ');
+      let value = UNSETTLED.test(item.text) ? item.text.replace(SPACES, ' ') : item.text;
       if (value.startsWith(' ')) {
         const before = out[out.length - 1];
         if (!before || before.node.type === 'hardBreak' || (before.node.type === 'text' && before.node.text!.endsWith(' '))) value = value.slice(1);
