@@ -208,12 +208,14 @@ describe('comments on a phone: a sheet over the text, opened from the words', ()
     it(`at ${viewport.width}×${viewport.height}, the status line never covers the last line of the text`, async () => {
       const { page } = phone;
       await page.setViewportSize(viewport);
-      await page.evaluate(() => {
-        const main = document.querySelector('.workspace__main')!;
-        main.scrollTop = main.scrollHeight;
-      });
       await expect
         .poll(async () => {
+          // scrolled to the bottom on every try: under load the layout may still settle (the resize,
+          // the sheet that just closed) after a single scroll, which left the text short of the end
+          await page.evaluate(() => {
+            const main = document.querySelector('.workspace__main')!;
+            main.scrollTop = main.scrollHeight;
+          });
           const [last, status] = await Promise.all([box(page, '.ProseMirror > :last-child'), box(page, '.section-pane__footer')]);
           return { lastLineAboveStatus: last.bottom <= status.top + 0.5, statusInView: status.bottom <= viewport.height + 0.5, oneRow: status.bottom - status.top < 48 };
         })
