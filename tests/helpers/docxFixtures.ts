@@ -163,6 +163,12 @@ export async function simpleDocx(heading: string, paragraphs: string[], extra: P
   return Packer.toBuffer(doc);
 }
 
+/** What Word saves for a new, empty document (one empty paragraph), or one holding only its title. */
+export async function blankDocx(title?: string): Promise<Buffer> {
+  const children = title ? [new Paragraph({ text: title, heading: HeadingLevel.TITLE })] : [new Paragraph({})];
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
 /** `chapters` chapters of `paragraphs` paragraphs each: an import that writes many documents. */
 export async function manyChaptersDocx(chapters: number, paragraphs = 3): Promise<Buffer> {
   const children: Paragraph[] = [new Paragraph({ text: 'Guide volumineux', heading: HeadingLevel.TITLE })];

@@ -3,7 +3,7 @@ import type { GuideSummary, GuideView } from '@dalil/shared';
 import type { ImportedGuide, ImportedIntoSection, ImportPreview } from '@dalil/shared/api/import.ts';
 import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
 import { addMember, createUser, type TestUser } from '../helpers/accounts.ts';
-import { ARABIC_PARAGRAPH, referenceDocx, simpleDocx } from '../helpers/docxFixtures.ts';
+import { ARABIC_PARAGRAPH, blankDocx, referenceDocx, simpleDocx } from '../helpers/docxFixtures.ts';
 import { allNodes, plainText, sectionJson, storedFiles, upload } from '../helpers/importApi.ts';
 import { strToU8, zipSync } from 'fflate';
 import { ImageRun } from 'docx';
@@ -125,6 +125,8 @@ describe('Word import', () => {
       ['a zip that is not Word', () => zipSync({ 'notes.txt': strToU8('des notes') }), 415, 'import_not_docx', /save it as \.docx/],
       ['an old .doc', () => oleFile(['Root Entry', 'WordDocument', '1Table']), 415, 'import_legacy_doc', /97–2003.*\.docx/],
       ['a password-protected .docx', () => oleFile(['Root Entry', 'EncryptionInfo', 'EncryptedPackage']), 415, 'import_encrypted', /password/],
+      ['a blank Word document', () => blankDocx(), 422, 'import_no_content', /no text/],
+      ['a Word document holding only its title', () => blankDocx('Guide de la participation'), 422, 'import_no_content', /no text/],
       ['a truncated .docx', async () => (await referenceDocx()).subarray(0, 4000), 415, 'import_damaged', /damaged or incomplete/],
       ['a zip bomb', () => zipBomb(100 * 1024 * 1024), 413, 'import_too_big_uncompressed', /before unpacking/],
       ['XML with an external entity', async () => withExternalEntity(await referenceDocx(), 'file:///etc/passwd'), 415, 'import_unsafe_xml', /DOCTYPE/],

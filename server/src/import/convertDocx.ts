@@ -139,6 +139,9 @@ async function imageOutcomes(found: MammothImage[], sink: ImageSink, started: Ma
 
 /** The schema's own check of the document: what it does not allow throws, nothing foreign is stored. */
 function checkedBySchema(doc: JsonNode): JsonNode {
+  // A blank file (Word saves one empty paragraph, which gives no block) or one holding only its
+  // title: nothing to check, and the schema's doc needs a block; the plan refuses it as empty.
+  if (!doc.content || doc.content.length === 0) return { type: 'doc', content: [] };
   const node = Node.fromJSON(importSchema(), doc);
   node.check();
   return node.toJSON() as JsonNode;
