@@ -201,4 +201,20 @@ describe('DOCX export, read back with an independent reader', () => {
     expect(today.headers.join('\n')).not.toContain('provisoire');
     expect((await download(`/api/guides/${g()}/versions/unknown/export?format=docx`)).status).toBe(404);
   });
+
+  it("follows the guide's numbering: an unnumbered section (and what is under it) takes none, numbering off leaves none, a version keeps its own", async () => {
+    const api = team.byRole.coordinator.api;
+    const headings = async (path: string) =>
+      readDocx((await download(path)).bytes)
+        .paragraphs.filter((p) => /^Heading[12]$/.test(p.style ?? '') && !p.text.startsWith('Annexe'))
+        .map((p) => p.text);
+    await api.ok('PATCH', `/api/guides/${g()}`, { numbering: { enabled: true, unnumberedSectionIds: [team.section.id] } });
+    expect(await headings(`/api/guides/${g()}/export?format=docx`)).toEqual(['Chapitre 1', 'Concertation', '1  الفصل الثاني']);
+    const version = await api.ok<VersionSummary>('POST', `/api/guides/${g()}/versions`, { kind: 'provisional', label: 'v3' });
+    await api.ok('PATCH', `/api/guides/${g()}`, { numbering: { enabled: false, unnumberedSectionIds: [] } });
+    expect(await headings(`/api/guides/${g()}/export?format=docx`)).toEqual(['Chapitre 1', 'Concertation', 'الفصل الثاني']);
+    expect(await headings(`/api/guides/${g()}/versions/${version.id}/export?format=docx`)).toEqual(['Chapitre 1', 'Concertation', '1  الفصل الثاني']);
+    const html = new TextDecoder().decode((await download(`/api/guides/${g()}/export?format=html`)).bytes);
+    expect(html).not.toContain('class="number"');
+  });
 });

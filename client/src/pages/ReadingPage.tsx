@@ -203,8 +203,8 @@ function hasNonTextContent(layout: unknown): boolean {
 
 function readingSections(guide: GuideView, version: VersionView | null): ReadingSection[] {
   if (version) {
-    // a version keeps the numbering setting of today (the setting is not part of the frozen text)
-    const numbers = sectionNumbers(version.sections, guide.numbering);
+    // a version is numbered as the guide was when it was made (older versions kept no setting: today's)
+    const numbers = sectionNumbers(version.sections, version.numbering ?? guide.numbering);
     const notValidated = new Set(version.notValidated);
     return version.sections.map((s) => ({
       id: s.id,

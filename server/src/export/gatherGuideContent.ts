@@ -22,7 +22,7 @@ export async function gatherGuideContent(sources: GuideContentSources, guideId: 
   const guide = sources.findGuide(guideId);
   if (!guide) throw new Error(`guide ${guideId} not found`);
   const listed = sources.listSections(guideId);
-  const numbers = sectionNumbers(listed);
+  const numbers = sectionNumbers(listed, guide.numbering);
   const depths = tocDepths(listed);
   const parents = new Set(listed.map((s) => s.parentId).filter((id): id is string => id !== null));
   const sections = [];

@@ -20,7 +20,7 @@ export interface VersionContentSources extends Pick<GuideContentSources, 'loadIm
 export async function gatherVersionContent(sources: VersionContentSources, guideId: string, versionId: string): Promise<ExportDocument> {
   const manifest = await sources.findVersion(guideId, versionId);
   if (!manifest) throw notFound('version');
-  const numbers = sectionNumbers(manifest.sections);
+  const numbers = sectionNumbers(manifest.sections, manifest.numbering);
   const sections = [];
   for (const s of tocOrder(manifest.sections)) {
     const content = normalizeContent((await sources.content(s.contentHash)).layout);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { access, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { GuideLanguage, SectionStatus } from '@dalil/shared';
+import type { GuideLanguage, GuideNumbering, SectionStatus } from '@dalil/shared';
 import type { VersionKind } from '@dalil/shared/api/versions.ts';
 import type { LayoutNode } from '@dalil/shared/editor';
 import { fsyncDir, writeFileDurably } from './durableFile.ts';
@@ -35,6 +35,8 @@ export interface VersionManifest {
   language: GuideLanguage;
   sections: FrozenSection[];
   notValidated: string[];
+  /** The guide's numbering when the version was made (absent in versions made before it was kept: numbered). */
+  numbering?: GuideNumbering;
 }
 
 /** What a section's content file holds (see `contentViewJson`). */

@@ -49,6 +49,7 @@ export async function createVersion(deps: VersionDeps, guideId: string, authorId
     language: guide.language,
     sections: frozen.map(({ bytes: _bytes, ...section }) => section),
     notValidated: notValidated.map((s) => s.id),
+    numbering: { enabled: guide.numbering.enabled, unnumberedSectionIds: [...guide.numbering.unnumberedSectionIds] },
   };
   bytesAdded += await deps.versions.saveManifest(manifest);
   return { manifest, bytesAdded };

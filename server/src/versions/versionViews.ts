@@ -23,5 +23,6 @@ export function versionView(m: VersionManifest, accounts: Pick<AccountRepository
     language: m.language,
     sections: m.sections.map(({ snapshotId: _snapshot, ...s }) => s),
     notValidated: [...m.notValidated],
+    ...(m.numbering ? { numbering: m.numbering } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { SECTION_STATUSES } from '../types/domain.ts';
+import { Numbering } from './guides.ts';
 export * from './versionRules.ts';
 import { VERSION_KINDS, MAX_VERSION_LABEL_LENGTH, MAX_VERSION_NOTE_LENGTH, CURRENT_VERSION, MAX_CONTENT_BATCH } from './versionRules.ts';
 
@@ -60,6 +61,8 @@ export const VersionView = Type.Object({
   sections: Type.Array(VersionSection),
   /** Ids of the sections that needed validation and were not validated at that time. */
   notValidated: Type.Array(Type.String()),
+  /** The guide's numbering when the version was made (absent for versions made before it was kept). */
+  numbering: Type.Optional(Numbering),
 });
 export type VersionView = Static<typeof VersionView>;
 
