@@ -163,6 +163,45 @@ export async function simpleDocx(heading: string, paragraphs: string[], extra: P
   return Packer.toBuffer(doc);
 }
 
+/**
+ * A trainer's draft with Word habits: a table of contents Word generated (its lines in Word's
+ * "toc 1" style), numbers typed in the headings, an empty heading before a paragraph, and a
+ * paragraph before the first heading.
+ */
+export async function wordHabitsDocx(): Promise<Buffer> {
+  const toc = (text: string) => new Paragraph({ text, style: 'TOC1' });
+  const h = (text: string, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading });
+  const doc = new Document({
+    styles: { paragraphStyles: [{ id: 'TOC1', name: 'toc 1', basedOn: 'Normal', run: {} }] },
+    sections: [
+      {
+        children: [
+          new Paragraph('Ce guide accompagne les communes.'),
+          toc('1. Cadre\t3'),
+          toc('2. Mise en œuvre\t5'),
+          h('1. Cadre', HeadingLevel.HEADING_1),
+          new Paragraph('Le cadre légal.'),
+          h('1.1 Les acteurs', HeadingLevel.HEADING_2),
+          new Paragraph('La commune et la société civile.'),
+          h('1.2 – Outils', HeadingLevel.HEADING_2),
+          new Paragraph('Les outils de la participation.'),
+          h('', HeadingLevel.HEADING_2),
+          new Paragraph('Un paragraphe sous un titre vide.'),
+          h('2. Mise en œuvre', HeadingLevel.HEADING_1),
+          new Paragraph('Les étapes.'),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** Level 1 headings with the given titles, each followed by a paragraph. */
+export async function headingsDocx(titles: string[]): Promise<Buffer> {
+  const children = titles.flatMap((title, i) => [new Paragraph({ text: title, heading: HeadingLevel.HEADING_1 }), new Paragraph(`Texte ${i + 1}.`)]);
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
 /** What Word saves for a new, empty document (one empty paragraph), or one holding only its title. */
 export async function blankDocx(title?: string): Promise<Buffer> {
   const children = title ? [new Paragraph({ text: title, heading: HeadingLevel.TITLE })] : [new Paragraph({})];

@@ -3,7 +3,7 @@ import type { GuideSummary, GuideView } from '@dalil/shared';
 import type { ImportedGuide, ImportedIntoSection, ImportPreview } from '@dalil/shared/api/import.ts';
 import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
 import { addMember, createUser, type TestUser } from '../helpers/accounts.ts';
-import { ARABIC_PARAGRAPH, blankDocx, referenceDocx, simpleDocx } from '../helpers/docxFixtures.ts';
+import { ARABIC_PARAGRAPH, blankDocx, referenceDocx, simpleDocx, headingsDocx, wordHabitsDocx } from '../helpers/docxFixtures.ts';
 import { allNodes, plainText, sectionJson, storedFiles, upload } from '../helpers/importApi.ts';
 import { strToU8, zipSync } from 'fflate';
 import { ImageRun } from 'docx';
@@ -45,6 +45,44 @@ describe('Word import', () => {
     expect(preview.warnings).toContainEqual(expect.objectContaining({ code: 'unsafeLinks', count: 1, examples: ['javascript:alert(1)'] }));
     expect(storedFiles(server.dataDir)).toEqual(before);
     expect((await coordinator.api.ok<GuideSummary[]>('GET', '/api/guides')).length).toBe(0);
+  });
+
+  it("a draft with Word's habits: its table of contents, typed heading numbers and an empty heading go, each with a warning; the introduction takes no number", async () => {
+    const file = await wordHabitsDocx();
+    const preview = await upload<ImportPreview>(coordinator.api, '/api/guides/import/preview?splitLevel=2', file);
+    expect(preview.body.sections.map((s) => [s.depth, s.title])).toEqual([
+      [0, 'Introduction'],
+      [0, 'Cadre'],
+      [1, 'Les acteurs'],
+      [1, 'Outils'],
+      [0, 'Mise en œuvre'],
+    ]);
+    const codes = Object.fromEntries(preview.body.warnings.map((w) => [w.code, w.count]));
+    expect(codes).toMatchObject({ wordContents: 2, headingNumbers: 4, emptyHeadings: 1 });
+    const res = await upload<ImportedGuide>(coordinator.api, '/api/guides/import?splitLevel=2', file, 'brouillon.docx');
+    expect(res.status).toBe(201);
+    const guide = await coordinator.api.getGuide(res.body.guideId);
+    const intro = guide.sections.find((s) => s.title === 'Introduction')!;
+    expect(guide.numbering.unnumberedSectionIds).toEqual([intro.id]);
+    expect(plainText(await sectionJson(server, guide.id, intro.docName))).toBe('Ce guide accompagne les communes.');
+    // the paragraph under the empty heading stays where Word had it: after "Outils"' text
+    const outils = guide.sections.find((s) => s.title === 'Outils')!;
+    expect(plainText(await sectionJson(server, guide.id, outils.docName))).toBe('Les outils de la participation.Un paragraphe sous un titre vide.');
+    await coordinator.api.request('DELETE', `/api/guides/${guide.id}`);
+  });
+
+  it('keeps numbers that are part of a title, or typed in only some headings', async () => {
+    for (const titles of [
+      ['2030 : une commune ouverte', '2040 : une commune durable'],
+      ['1. Cadre', 'Mise en œuvre'],
+      ['1. Cadre', '1.1 Les acteurs'],
+    ]) {
+      const preview = await upload<ImportPreview>(coordinator.api, '/api/guides/import/preview?splitLevel=1', await headingsDocx(titles));
+      expect(preview.body.sections.map((s) => s.title)).toEqual(titles);
+      expect(preview.body.warnings.map((w) => w.code)).not.toContain('headingNumbers');
+    }
+    const numbered = await upload<ImportPreview>(coordinator.api, '/api/guides/import/preview?splitLevel=1', await headingsDocx(['1) Cadre', '2) Mise en œuvre']));
+    expect(numbered.body.sections.map((s) => s.title)).toEqual(['Cadre', 'Mise en œuvre']);
   });
 
   it('splits at the level asked: chapters only with splitLevel=1', async () => {

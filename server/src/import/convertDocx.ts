@@ -89,6 +89,8 @@ export async function convertDocx(bytes: Uint8Array, limits: PackageLimits, imag
       warnings.set(code, entry);
     }
   }
+  // Dalil's own export writes its contents page for print: nothing the guide loses.
+  if (findings.dalilExport) warnings.delete('wordContents');
   return {
     doc: checkedBySchema(doc),
     title: title ?? findings.title,

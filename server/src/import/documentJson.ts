@@ -218,7 +218,11 @@ function settleTextBlocks(blocks: Block[], warn: Warn): void {
     }
     for (let i = 0; i < list.length; i++) {
       const b = list[i]!;
-      if (b.t === 'h' && !stripMarks(inlineText(b.inline)).trim()) list.splice(i--, 1);
+      if (b.t !== 'h' || stripMarks(inlineText(b.inline)).trim()) continue;
+      // Nothing moves when another heading follows (an empty line in a heading's style, often).
+      const next = list[i + 1];
+      if (next && next.t !== 'h') warn('emptyHeadings');
+      list.splice(i--, 1);
     }
   });
 }

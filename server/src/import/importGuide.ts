@@ -73,6 +73,7 @@ export function sectionRecords(plan: Pick<ImportPlan, 'sections'>): ImportedSect
       title: section.title,
       parentIndex: section.depth === 0 ? null : (lastAtDepth[section.depth - 1] ?? null),
       wordCount: section.stats.words,
+      unnumbered: section.unnumbered === true,
     };
   });
 }

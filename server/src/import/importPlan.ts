@@ -34,14 +34,16 @@ export async function planImport(input: PlanInput, limits: PackageLimits, images
   const language = guessLanguage(allBlocks);
   const title = converted.title ?? (input.fileName.replace(/\.docx$/i, '').replace(/[_]+/g, ' ').trim() || INTRODUCTION[language]);
   const split = splitSections(converted.doc, input.splitLevel, INTRODUCTION[language]);
-  const { introduction, sections } = converted.dalilExport ? withoutExportFrame(split) : split;
+  const warnings = [...converted.warnings];
+  const { introduction, sections } = converted.dalilExport ? withoutExportFrame(split) : withoutTypedNumbers(split, warnings);
   if (allBlocks.length === 0 && sections.length === 0) {
     throw importRefused(422, 'import_no_content', 'the document has no text, table or image to import');
   }
   const all: ImportedSection[] = [];
   if (introduction.length > 0 || sections.length === 0) {
     // Without any heading, the whole file is one section named after the guide.
-    all.push({ title: sections.length === 0 ? title : INTRODUCTION[language], depth: 0, introduction: sections.length > 0, content: introduction });
+    // An introduction is front matter: the first chapter is still chapter 1.
+    all.push({ title: sections.length === 0 ? title : INTRODUCTION[language], depth: 0, introduction: sections.length > 0, unnumbered: sections.length > 0, content: introduction });
   }
   all.push(...sections);
   return {
@@ -50,12 +52,34 @@ export async function planImport(input: PlanInput, limits: PackageLimits, images
     splitLevel: input.splitLevel,
     sections: all.map((s) => ({ ...s, stats: sectionStats(s.content, language) })),
     allBlocks,
-    warnings: converted.warnings,
+    warnings,
   };
 }
 
 const ANNEX_TITLES = new Set(Object.values(messages).map((m) => m.export.annexTitle));
 const SECTION_NUMBER = /^\d+(?:\.\d+)*\s+/;
+// "1 ", "1. ", "2.3 ", "2.3. ", "2.3) ", "2.3 – " before a letter (a title such as "2030 : …" has none).
+const TYPED_NUMBER = /^(\d+(?:\.\d+)*)[.)]?(?:\s*[–—-])?\s+(?=\p{L})/u;
+
+/**
+ * Numbers typed at the start of the headings that became sections ("1.2 Les acteurs") would be
+ * read after Dalil's own ("2.1 1.2 Les acteurs"): they go when every section has one and each
+ * has as many parts as its depth asks (the same offset for all, so that an import into a
+ * section, whose headings say "3.1", counts too). Anything less regular is the author's text.
+ */
+function withoutTypedNumbers(split: ReturnType<typeof splitSections>, warnings: ImportWarning[]): ReturnType<typeof splitSections> {
+  if (split.sections.length < 2) return split;
+  let offset: number | null = null;
+  for (const section of split.sections) {
+    const typed = TYPED_NUMBER.exec(section.title);
+    if (!typed) return split;
+    const parts = typed[1]!.split('.').length - section.depth;
+    if (parts < 1 || (offset !== null && parts !== offset)) return split;
+    offset = parts;
+  }
+  warnings.push({ code: 'headingNumbers', count: split.sections.length, examples: split.sections.slice(0, 3).map((s) => s.title.slice(0, 200)) });
+  return { ...split, sections: split.sections.map((s) => ({ ...s, title: s.title.replace(TYPED_NUMBER, '') })) };
+}
 
 /**
  * A file Dalil exported, seen as the guide it came from: the title and contents pages before the
@@ -64,6 +88,8 @@ const SECTION_NUMBER = /^\d+(?:\.\d+)*\s+/;
  */
 function withoutExportFrame(split: ReturnType<typeof splitSections>): ReturnType<typeof splitSections> {
   const sections: ImportedSection[] = [];
+  // When the guide numbered its sections, one exported without a number was left unnumbered.
+  const numbered = split.sections.some((s) => SECTION_NUMBER.test(s.title));
   let skipBelow: number | null = null;
   for (const section of split.sections) {
     if (skipBelow !== null && section.depth > skipBelow) continue;
@@ -72,7 +98,7 @@ function withoutExportFrame(split: ReturnType<typeof splitSections>): ReturnType
       skipBelow = 0;
       continue;
     }
-    sections.push({ ...section, title: section.title.replace(SECTION_NUMBER, '') });
+    sections.push({ ...section, title: section.title.replace(SECTION_NUMBER, ''), unnumbered: numbered && !SECTION_NUMBER.test(section.title) });
   }
   return { introduction: [], sections };
 }

@@ -9,6 +9,8 @@ export interface ImportedSection {
   introduction: boolean;
   /** Blocks of the section's document (its own heading removed). */
   content: JsonNode[];
+  /** Takes no number in the guide's numbering (front matter). */
+  unnumbered?: boolean;
 }
 
 /** Deepest heading level the editor knows; deeper headings inside a section stay at this level. */

@@ -38,6 +38,8 @@ const quote = (name: string) => `'${name.replace(/'/g, "\\'")}'`;
 export type ParagraphRole =
   | { kind: 'heading'; level: number }
   | { kind: 'title' | 'caption' | 'credit' | 'paragraph' | 'drop' | 'quote' }
+  /** An entry of Word's own table of contents: dropped (Dalil draws the guide's) and counted. */
+  | { kind: 'contents' }
   | { kind: 'box'; box: CalloutKind };
 
 /** Paragraph styles, by every name they go by (the first is canonical), with their role and mammoth's HTML path for it. */
@@ -56,6 +58,9 @@ function paragraphStyles(): ParagraphStyle[] {
   styles.push({ names: ['Subtitle', 'Sous-titre'], role: { kind: 'paragraph' }, to: 'p:fresh' });
   styles.push({ names: ['Caption', 'Légende', 'Dalil – Légende', 'Dalil – Caption'], role: { kind: 'caption' }, to: `p.${CAPTION_CLASS}:fresh` });
   styles.push({ names: DALIL_DROPPED_STYLES, role: { kind: 'drop' }, to: '!' });
+  // Word's built-in names are lower case ("toc 1"), LibreOffice's "Contents 1"; mammoth compares without case.
+  const contents = [1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((level) => [`toc ${level}`, `Contents ${level}`, `Table des matières ${level}`]);
+  styles.push({ names: [...contents, 'TOC Heading', 'Contents Heading', 'En-tête de table des matières'], role: { kind: 'contents' }, to: '!' });
   styles.push({ names: ['Dalil – Crédit', 'Dalil – Credit'], role: { kind: 'credit' }, to: `p.${CREDIT_CLASS}:fresh` });
   styles.push({ names: ['Quote', 'Intense Quote', 'Citation', 'Citation intense', 'Dalil – Citation'], role: { kind: 'quote' }, to: 'blockquote > p:fresh' });
   for (const [kind, names] of Object.entries(BOX_STYLE_NAMES) as Array<[CalloutKind, string[]]>) {

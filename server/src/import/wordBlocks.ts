@@ -169,8 +169,13 @@ export function readBlocks(document: MammothDocument, warnings: { conversion: Wa
       if (element.type !== 'paragraph') continue;
       const role = paragraphRole(element, warn.conversion);
       if (role.kind === 'drop') continue;
+      if (role.kind === 'contents') {
+        warn.adapt('wordContents');
+        continue;
+      }
       const inline: Inline[] = [];
-      if (!inlineOf(element.children, NO_MARKS, inline)) continue;
+      // An empty heading is kept until the blocks settle, which drop it and warn when text followed it.
+      if (!inlineOf(element.children, NO_MARKS, inline) && role.kind !== 'heading') continue;
       const explicit = takeDirectionMarks(inline);
       const text = { inline, dir: explicit, explicitDir: explicit !== null };
       const last = blocks[blocks.length - 1];
@@ -281,7 +286,7 @@ function textOfElements(elements: MammothElement[], warn: Warn): string {
   for (const element of elements) {
     switch (element.type) {
       case 'paragraph':
-        if (paragraphRole(element, warn).kind === 'drop') break;
+        if (['drop', 'contents'].includes(paragraphRole(element, warn).kind)) break;
         text += textOfElements(element.children, warn);
         break;
       case 'run':

@@ -18,6 +18,8 @@ export interface ImportedSectionRecord {
   /** Index in the same list of its parent, or null for the import's top level. */
   parentIndex: number | null;
   wordCount: number;
+  /** Front matter that takes no number (a new guide's introduction); other imports ignore it. */
+  unnumbered?: boolean;
 }
 
 export interface SectionChange {
@@ -124,7 +126,7 @@ export class GuideRepository {
       language: input.language,
       structureVersion: 1,
       requireResolvedThreads: true,
-      numbering: { enabled: true, unnumberedSectionIds: [] },
+      numbering: { enabled: true, unnumberedSectionIds: sections.filter((s) => s.unnumbered).map((s) => s.id) },
       createdAt: now,
       updatedAt: now,
       archivedAt: null,
