@@ -55,8 +55,24 @@ describe('importing Word documents in the browser', () => {
     await expect.poll(() => page.getByTestId('import-preview-section').count(), LIVE).toBe(3);
     await page.getByTestId('import-split-level').selectOption('2');
     await expect.poll(() => page.getByTestId('import-preview-section').count(), LIVE).toBe(5);
+    // numbered as the guide will be (its introduction takes no number), counts in words that agree
+    const entries = await page.getByTestId('import-preview-section').allInnerTexts();
+    expect(entries.map((e) => e.split('\n')[0]!.trim())).toEqual(['Introduction', '1Comprendre le cadre', '1.1Les acteurs', '1.2Outils', '2الإطار القانوني']);
+    expect(entries[2]).toContain('1 tableau');
+    expect(entries[2]).not.toMatch(/\b0 /);
     await page.screenshot({ path: join(artifactsDir, 'import-preview.png') });
+    // once confirmed, the choices are the ones sent: nothing can be changed under the import
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/api\/guides\/import\?/, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.getByTestId('import-confirm').click();
+    await expect.poll(() => page.getByTestId('import-split-level').isDisabled(), LIVE).toBe(true);
+    expect(await page.getByTestId('import-file').isDisabled()).toBe(true);
+    expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+    release();
 
     await page.waitForURL(/\/guides\/[^/]+$/, LIVE);
     await tocLink(page, 'Les acteurs').waitFor(LIVE);
@@ -88,6 +104,9 @@ describe('importing Word documents in the browser', () => {
       await tocAction(page, 'Diagnostic', 'import');
       await page.getByTestId('import-file').setInputFiles({ name: 'constats.docx', mimeType: DOCX_TYPE, buffer: await simpleDocx('Constats du terrain', ['Les habitants demandent un éclairage public.']) });
       await page.getByTestId('import-preview').waitFor(LIVE);
+      // appended whole: what is added, counted (the heading's words too), no table of contents
+      expect(await page.getByTestId('import-preview-append').innerText()).toMatch(/Ajouté à la fin de la section : 9 mots$/);
+      expect(await page.getByTestId('import-preview-section').count()).toBe(0);
       await page.getByTestId('import-confirm').click();
       await page.getByTestId('import-dialog').waitFor({ state: 'detached', ...LIVE });
 

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { DEFAULT_IMPORT_SPLIT_LEVEL, IMPORT_SPLIT_LEVELS } from '@dalil/shared/api/importRules.ts';
+import { countWords } from '@dalil/shared/editor';
 import type { ImportedGuide, ImportedIntoSection, ImportPreview } from '@dalil/shared/api/import.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { ImportError, uploadDocx, type ImportPhase } from './uploadDocx.ts';
@@ -35,6 +36,13 @@ export function ImportDialog({ target, onClose, onImported }: ImportDialogProps)
   useEffect(() => () => abort.current?.abort(), []);
 
   const splitting = target.kind === 'guide' || split;
+  // Once the file is sent the server creates the guide or edits the section whatever the page
+  // does: the choices stay as they were sent and the dialog waits for the answer.
+  const committing = state.kind === 'importing' && state.phase?.kind !== 'uploading';
+  const locked = state.kind === 'importing';
+  const close = () => {
+    if (!committing) onClose();
+  };
 
   async function preview(chosen: File, level: number): Promise<void> {
     abort.current?.abort();
@@ -71,7 +79,7 @@ export function ImportDialog({ target, onClose, onImported }: ImportDialogProps)
   const phase = state.kind === 'previewing' || state.kind === 'importing' ? state.phase : null;
 
   return (
-    <Dialog title={title} onClose={onClose} testId="import-dialog">
+    <Dialog title={title} onClose={close} testId="import-dialog">
       {() => (
         <div className="import-dialog">
           <div className="field">
@@ -81,6 +89,7 @@ export function ImportDialog({ target, onClose, onImported }: ImportDialogProps)
               type="file"
               accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
               data-testid="import-file"
+              disabled={locked}
               onChange={(event) => {
                 const chosen = event.target.files?.[0] ?? null;
                 setFile(chosen);
@@ -94,6 +103,7 @@ export function ImportDialog({ target, onClose, onImported }: ImportDialogProps)
               <input
                 type="checkbox"
                 checked={split}
+                disabled={locked}
                 onChange={(event) => setSplit(event.target.checked)}
                 data-testid="import-split"
               />{' '}
@@ -106,6 +116,7 @@ export function ImportDialog({ target, onClose, onImported }: ImportDialogProps)
               <select
                 id={levelId}
                 value={splitLevel}
+                disabled={locked}
                 data-testid="import-split-level"
                 onChange={(event) => {
                   const level = Number(event.target.value);
@@ -139,7 +150,7 @@ export function ImportDialog({ target, onClose, onImported }: ImportDialogProps)
               {state.message}
             </p>
           )}
-          {shown && <PreviewView preview={shown} intoSection={target.kind === 'section' && !split} />}
+          {shown && <PreviewView preview={shown} mode={target.kind === 'guide' ? 'guide' : split ? 'subsections' : 'append'} />}
           <div className="dialog__actions">
             <button
               type="button"
@@ -150,7 +161,7 @@ export function ImportDialog({ target, onClose, onImported }: ImportDialogProps)
             >
               {target.kind === 'guide' ? t('import.confirmGuide') : t('import.confirmSection')}
             </button>
-            <button type="button" className="button" onClick={onClose}>
+            <button type="button" className="button" onClick={close} disabled={committing} data-testid="import-cancel">
               {t('import.cancel')}
             </button>
           </div>
@@ -160,24 +171,32 @@ export function ImportDialog({ target, onClose, onImported }: ImportDialogProps)
   );
 }
 
-function PreviewView({ preview, intoSection }: { preview: ImportPreview; intoSection: boolean }) {
+/** How the preview reads: a new guide's contents, a section's new sub-sections, or text appended to a section. */
+type PreviewMode = 'guide' | 'subsections' | 'append';
+
+function PreviewView({ preview, mode }: { preview: ImportPreview; mode: PreviewMode }) {
   const { t } = useTranslation();
+  const numbers = mode === 'guide' ? previewNumbers(preview.sections) : null;
   return (
     <div className="import-preview" data-testid="import-preview">
       <p>
         <strong dir="auto">{preview.title}</strong> · {t(`language.${preview.language}`)}
       </p>
-      {!intoSection && (
-        <ol className="import-preview__toc" aria-label={t('import.tocLabel')}>
+      {mode === 'append' ? (
+        <p data-testid="import-preview-append">
+          {t('import.appendSummary')} <span className="muted">{countsText(appendedCounts(preview), t)}</span>
+        </p>
+      ) : (
+        <ul className="import-preview__toc" aria-label={t('import.tocLabel')}>
           {preview.sections.map((s, i) => (
             <li key={i} style={{ paddingInlineStart: `${s.depth * 1.25}rem` }} data-testid="import-preview-section">
-              <span dir="auto">{s.title}</span>{' '}
-              <span className="muted import-preview__counts">
-                {t('import.counts', { words: s.words, tables: s.tables, images: s.images, footnotes: s.footnotes, boxes: s.boxes })}
-              </span>
+              {numbers?.[i] && <span className="import-preview__number">{numbers[i]}</span>}
+              <span dir="auto">{s.title}</span>
+              {mode === 'subsections' && s.introduction && <span className="muted"> ({t('import.appendedHere')})</span>}{' '}
+              <span className="muted import-preview__counts">{countsText(s, t)}</span>
             </li>
           ))}
-        </ol>
+        </ul>
       )}
       {preview.warnings.length > 0 && (
         <ul className="import-preview__warnings" aria-label={t('import.warningsLabel')} data-testid="import-warnings">
@@ -191,6 +210,43 @@ function PreviewView({ preview, intoSection }: { preview: ImportPreview; intoSec
       )}
     </div>
   );
+}
+
+type Counts = Pick<ImportPreview['sections'][number], 'words' | 'tables' | 'images' | 'footnotes' | 'boxes'>;
+
+/** Words always, the rest when there is some, each with its plural (Arabic has six forms). */
+function countsText(c: Counts, t: TFunction): string {
+  const parts = [t('import.countWords', { count: c.words })];
+  if (c.tables > 0) parts.push(t('import.countTables', { count: c.tables }));
+  if (c.images > 0) parts.push(t('import.countImages', { count: c.images }));
+  if (c.footnotes > 0) parts.push(t('import.countFootnotes', { count: c.footnotes }));
+  if (c.boxes > 0) parts.push(t('import.countBoxes', { count: c.boxes }));
+  return parts.join(' · ');
+}
+
+/** The whole file appended to a section: every part's counts, the headings' own words too (they stay as text). */
+function appendedCounts(preview: ImportPreview): Counts {
+  const total: Counts = { words: 0, tables: 0, images: 0, footnotes: 0, boxes: 0 };
+  for (const s of preview.sections) {
+    total.words += s.words + (s.introduction ? 0 : countWords(s.title, preview.language));
+    total.tables += s.tables;
+    total.images += s.images;
+    total.footnotes += s.footnotes;
+    total.boxes += s.boxes;
+  }
+  return total;
+}
+
+/** The numbers the new guide will give its sections ("1", "1.2"); its introduction takes none. */
+function previewNumbers(sections: ImportPreview['sections']): string[] {
+  const counters: number[] = [];
+  return sections.map((s) => {
+    if (s.introduction) return '';
+    counters.length = s.depth + 1;
+    for (let d = 0; d < s.depth; d++) counters[d] ??= 0;
+    counters[s.depth] = (counters[s.depth] ?? 0) + 1;
+    return counters.join('.');
+  });
 }
 
 const ERROR_KEYS: Record<string, string> = {
