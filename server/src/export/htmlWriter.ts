@@ -112,10 +112,10 @@ class HtmlBuilder {
         return `<h${level}${this.dirAttr(node)}>${inner()}</h${level}>`;
       }
       case 'bulletList':
-        return `<ul>${this.blocks(node.content ?? [], depth)}</ul>`;
+        return `<ul${this.listDirAttr(node)}>${this.blocks(node.content ?? [], depth)}</ul>`;
       case 'orderedList': {
         const start = Number(attr(node, 'start') ?? 1);
-        return `<ol${Number.isInteger(start) && start !== 1 ? ` start="${start}"` : ''}>${this.blocks(node.content ?? [], depth)}</ol>`;
+        return `<ol${this.listDirAttr(node)}${Number.isInteger(start) && start !== 1 ? ` start="${start}"` : ''}>${this.blocks(node.content ?? [], depth)}</ol>`;
       }
       case 'listItem':
         return `<li>${this.blocks(node.content ?? [], depth)}</li>`;
@@ -226,6 +226,20 @@ class HtmlBuilder {
   private dirAttr(node: LayoutNode): string {
     const dir = paragraphDirection(node, this.rtl);
     return dir === (this.rtl ? 'rtl' : 'ltr') ? '' : ` dir="${dir}"`;
+  }
+
+  /**
+   * A list whose items all read the other way than the guide (an Arabic list in a French guide) is
+   * laid out that way: its bullets and numbers on the items' side, not past the opposite margin.
+   */
+  private listDirAttr(list: LayoutNode): string {
+    const dirs = new Set((list.content ?? []).map((item) => {
+      const first = item.content?.[0];
+      return first ? paragraphDirection(first, this.rtl) : null;
+    }));
+    if (dirs.size !== 1) return '';
+    const [dir] = dirs;
+    return dir && dir !== (this.rtl ? 'rtl' : 'ltr') ? ` dir="${dir}"` : '';
   }
 
   private dirOf(text: string): string {

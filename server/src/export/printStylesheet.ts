@@ -19,6 +19,9 @@ h1, h2, h3, h4, h5, h6 { color: var(--accent); line-height: 1.25; break-after: a
 .title-page { min-height: 60vh; display: flex; flex-direction: column; justify-content: center; }
 .guide-title { font-size: 2.4rem; margin: 0 0 1rem; }
 .status-line { font-weight: bold; color: ${o.provisional ? '#b3261e' : 'var(--muted)'}; }
+/* an entry written the other way than the guide (its dir differs from the page's): its number or bullet
+   inside the line, on its own side, not past the opposite margin */
+li[dir] { list-style-position: inside; }
 .toc ol { list-style: none; padding: 0; }
 .toc a { display: flex; gap: 0.4em; color: inherit; text-decoration: none; padding: 0.1rem 0; }
 .toc .toc-title { flex: 1; }
