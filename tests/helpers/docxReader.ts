@@ -83,7 +83,11 @@ function paragraphOf(p: XNode, inTable: boolean): DocxParagraph {
     drawings: [...descendants(children, 'w:drawing')].length,
     footnoteRefs: [...descendants(children, 'w:footnoteReference')].length,
     numbered: pPrChildren.some((c) => nameOf(c) === 'w:numPr'),
-    fields: [...descendants(children, 'w:instrText')].map((t) => textOf(childrenOf(t)).trim()),
+    // complex fields (w:instrText) and simple ones (w:fldSimple's w:instr)
+    fields: [
+      ...[...descendants(children, 'w:instrText')].map((t) => textOf(childrenOf(t)).trim()),
+      ...[...descendants(children, 'w:fldSimple')].map((f) => String(f[':@']?.['w:instr'] ?? '').trim()),
+    ],
   };
 }
 

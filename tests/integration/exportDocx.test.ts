@@ -97,6 +97,8 @@ describe('DOCX export, read back with an independent reader', () => {
     const captions = docx.paragraphs.filter((p) => p.style === 'Caption');
     expect(captions.map((c) => c.text)).toEqual(expect.arrayContaining([expect.stringContaining('Calendrier de la concertation'), expect.stringContaining('Les quartiers de la commune')]));
     expect(captions.flatMap((c) => c.fields)).toEqual(expect.arrayContaining([expect.stringMatching(/^SEQ Figure/), expect.stringMatching(/^SEQ Table/)]));
+    // the numbers are written too, for viewers that never update fields
+    expect(captions.map((c) => c.text)).toEqual(expect.arrayContaining([expect.stringMatching(/^Tableau 1 : Calendrier/), expect.stringMatching(/^Figure 1 : Les quartiers/)]));
     expect(docx.styles.get('Caption')).toBe('caption');
 
     expect(docx.styles.get('DalilBonnePratique')).toBe('Dalil – Bonne pratique');

@@ -11,7 +11,7 @@ import {
   PageNumber,
   Packer,
   Paragraph,
-  SequentialIdentifier,
+  SimpleField,
   Table,
   TableCell,
   TableOfContents,
@@ -207,11 +207,23 @@ class DocxBuilder {
     });
   }
 
+  private readonly sequences = new Map<string, number>();
+
+  /**
+   * Word's SEQ field for a caption number, with its value already written: Word renumbers it when it
+   * updates fields, and a viewer that never does (LibreOffice's preview, phones) still shows the number.
+   */
+  private sequence(name: 'Table' | 'Figure'): SimpleField {
+    const n = (this.sequences.get(name) ?? 0) + 1;
+    this.sequences.set(name, n);
+    return new SimpleField(`SEQ ${name} \\* ARABIC`, String(n));
+  }
+
   private table(node: LayoutNode, ctx: Context): Block[] {
     const caption = attr(node, 'caption');
     const out: Block[] = [];
     if (typeof caption === 'string' && caption) {
-      out.push(this.paragraph([this.run(`${this.labels.table} `), new SequentialIdentifier('Table'), this.run(` : ${caption}`)], { style: 'Caption', direction: this.directionOfText(caption) }));
+      out.push(this.paragraph([this.run(`${this.labels.table} `), this.sequence('Table'), this.run(` : ${caption}`)], { style: 'Caption', direction: this.directionOfText(caption) }));
     }
     const rows = node.content ?? [];
     let headerRows = 0;
@@ -266,7 +278,7 @@ class DocxBuilder {
       out.push(this.paragraph([this.run(`[${alt || caption}]`, { italics: true })], { alignment: AlignmentType.CENTER }));
     }
     out.push(
-      this.paragraph([this.run(`${this.labels.figure} `), new SequentialIdentifier('Figure'), ...(caption ? [this.run(' : '), ...this.inlines(node.content ?? [])] : [])], {
+      this.paragraph([this.run(`${this.labels.figure} `), this.sequence('Figure'), ...(caption ? [this.run(' : '), ...this.inlines(node.content ?? [])] : [])], {
         style: 'Caption',
         direction: this.directionOfText(caption),
       }),

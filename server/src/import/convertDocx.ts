@@ -2,6 +2,7 @@ import { Node } from '@tiptap/pm/model';
 import type { ImportWarning, ImportWarningCode } from '@dalil/shared/api/import.ts';
 import { openDocxPackage, type DocxParts, type PackageLimits } from './docxPackage.ts';
 import { markParagraphDirections } from './paragraphDirections.ts';
+import { unwrapSimpleFields } from './simpleFields.ts';
 import { readDocxFindings } from './docxFindings.ts';
 import { importSchema } from './importSchema.ts';
 import { importRefused, SAVE_AS_DOCX } from './importRefused.ts';
@@ -54,6 +55,7 @@ export async function convertDocx(bytes: Uint8Array, limits: PackageLimits, imag
   const prepared = prepareMedia(parts, images);
   const findings = readDocxFindings(parts);
   markParagraphDirections(parts);
+  unwrapSimpleFields(parts);
 
   // Warnings keep the order of the steps that found them (the file's own findings, its images,
   // mammoth's reading, the shaping for the schema).
