@@ -6,7 +6,7 @@ import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
 import { expectProblem } from './support/consoleGuard.ts';
 import { editorOf, openSection } from './support/editor.ts';
 import { tocAction, tocLink, tocOutline } from './support/toc.ts';
-import { referenceDocx, simpleDocx } from '../helpers/docxFixtures.ts';
+import { referenceDocx, simpleDocx, wordHabitsDocx } from '../helpers/docxFixtures.ts';
 import { oleFile } from '../helpers/badDocx.ts';
 import { DOCX_TYPE } from '../helpers/importApi.ts';
 import type { TestUser } from '../helpers/accounts.ts';
@@ -87,6 +87,32 @@ describe('importing Word documents in the browser', () => {
     await image.waitFor(LIVE);
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), LIVE).toBe(8);
     await page.screenshot({ path: join(artifactsDir, 'import-section-figure.png') });
+  });
+
+  it('fits a phone in Arabic: every control inside the dialog, counts with Arabic plurals', async () => {
+    const phone = await openUser(browser, { cookie: amel.cookie, baseUrl: app.url, language: 'ar', viewport: { width: 390, height: 844 } });
+    try {
+      const page = phone.page;
+      await page.goto(`${app.url}/`);
+      await page.getByTestId('import-guide').click();
+      await page.getByTestId('import-file').setInputFiles({ name: 'brouillon.docx', mimeType: DOCX_TYPE, buffer: await wordHabitsDocx() });
+      await page.getByTestId('import-warnings').waitFor(LIVE);
+      const overflow = await page.getByTestId('import-dialog').evaluate((dialog) => {
+        const box = dialog.getBoundingClientRect();
+        return [...dialog.querySelectorAll('input, select, button, li')]
+          .map((el) => ({ el, r: el.getBoundingClientRect() }))
+          .filter(({ r }) => r.left < box.left - 0.5 || r.right > box.right + 0.5)
+          .map(({ el }) => el.outerHTML.slice(0, 80));
+      });
+      expect(overflow).toEqual([]);
+      const entries = await page.getByTestId('import-preview-section').allInnerTexts();
+      expect(entries[1]).toContain('3 كلمات');
+      expect(entries[4]).toContain('كلمتان');
+      await page.screenshot({ path: join(artifactsDir, 'import-preview-ar-390.png'), fullPage: true });
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.context.close();
+    }
   });
 
   it('imports into a section another browser has open, which receives it live', async () => {
