@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { fragmentText } from '@dalil/shared/editor';
 import { artifactsDir } from './support/app.ts';
+import { expectProblem } from './support/consoleGuard.ts';
 import { useBrowserApp } from './support/browserApp.ts';
 import type { UserPage } from './support/browser.ts';
 import { editorOf } from './support/editor.ts';
@@ -19,12 +20,14 @@ describe('suggestion mode: a contributor suggests, the author decides', () => {
   let karim: UserPage; // author
   let karimAr: UserPage; // the same author with the interface in Arabic
   let docName: string;
+  let scene: Awaited<ReturnType<typeof openSuggestionScene>>;
 
   const e2e = useBrowserApp();
   const serverText = () => fragmentText(e2e.app.server.registry.get(docName)!.doc.getXmlFragment('default'));
 
   beforeAll(async () => {
-    ({ amel, karim, karimAr, docName } = await openSuggestionScene(e2e, [FIRST, SECOND]));
+    scene = await openSuggestionScene(e2e, [FIRST, SECOND]);
+    ({ amel, karim, karimAr, docName } = scene);
   });
 
   it('the contributor types an insertion, a deletion and a box: the author sees all three live; the text is unchanged', async () => {
@@ -123,5 +126,37 @@ describe('suggestion mode: a contributor suggests, the author decides', () => {
     await karim.page.getByTestId('suggest-toggle').uncheck();
     await card(karim.page, 'librement').getByRole('button', { name: 'Accepter' }).click();
     await expect.poll(() => serverText(), { timeout: 10_000 }).toContain('Les habitants votent librement les projets en assemblée.');
+  });
+
+  it('a suggestion still on its way when the section goes to review is not dropped in silence: its author is told, with the words typed', async () => {
+    expectProblem(amel.page, /status of 409 .*\/suggestions/, 'the suggestion reaches the server after the section went to review: refused, and said so');
+    // the suggestion's request is held until the section is submitted, as on a slow link
+    let arrived = () => {};
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await amel.page.route(/\/api\/guides\/[^/]+\/sections\/[^/]+\/suggestions$/, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      arrived();
+      await held;
+      await route.continue();
+    });
+    await caretAfter(amel.page, 'chaque année');
+    await amel.page.keyboard.type(' sur le site', { delay: 10 });
+    await reached;
+    await scene.coordinator.api.ok('POST', `/api/guides/${scene.guideId}/sections/${scene.sectionId}/transitions`, { to: 'review' });
+    release();
+    const refused = amel.page.getByTestId('suggestion-refused');
+    await expect.poll(() => refused.innerText(), { timeout: 10_000 }).toContain('passée en relecture');
+    expect(await refused.innerText()).toContain('sur le site');
+    // the bell's panel, opened by the notifications test above, would cover the notice
+    if (await amel.page.getByText('Tout marquer comme lu').isVisible()) await amel.page.getByTestId('notification-bell').click();
+    // the section locked meanwhile: its editor was made anew, read-only, and the notice is still there
+    await amel.page.locator('.ProseMirror[contenteditable="false"]').waitFor({ timeout: 10_000 });
+    expect(await refused.innerText()).toContain('sur le site');
+    await amel.page.screenshot({ path: join(artifactsDir, 'suggestions-refused-fr.png') });
+    await refused.getByRole('button', { name: 'J’ai compris' }).click();
+    await refused.waitFor({ state: 'detached' });
+    await amel.page.unroute(/\/api\/guides\/[^/]+\/sections\/[^/]+\/suggestions$/);
   });
 });

@@ -16,6 +16,7 @@ import type { CreateSuggestionBody, SuggestionView } from '@dalil/shared/api/sug
 import { SuggestionMode, setSuggestionMode } from '../suggestions/suggestionMode.ts';
 import { SuggestFormatButtons } from '../suggestions/SuggestFormatButtons.tsx';
 import { formatLabelKey } from '../suggestions/formatLabel.ts';
+import { keepRefused, readRefused, type RefusedSuggestion } from '../suggestions/refusedSuggestion.ts';
 import { SuggestionOutbox } from '../suggestions/suggestionOutbox.ts';
 import { SuggestBar } from '../suggestions/SuggestBar.tsx';
 import { encodePosition } from '../suggestions/anchors.ts';
@@ -74,6 +75,13 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
   const suggesting = canSuggest && (forcedSuggesting || suggestingChoice);
   const writable = editable || canSuggest;
   const [notice, setNotice] = useState<string | null>(null);
+  // A suggestion the server refused for good (the section went to review while it travelled...):
+  // shown outside the suggesting bar, which goes with the rights, with the words that were typed.
+  const [refused, setRefusedState] = useState<RefusedSuggestion | null>(() => readRefused(user.id, sectionId));
+  const setRefused = (value: RefusedSuggestion | null) => {
+    keepRefused(user.id, sectionId, value);
+    setRefusedState(value);
+  };
   // Blocks inserted while suggesting, being completed before they are proposed (an image to upload first, for a figure).
   const [proposal, setProposal] = useState<{ blocks: BlockProposal; image?: File } | null>(null);
   const suggestingRef = useRef(suggesting);
@@ -90,7 +98,8 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
           setNotice(list.length > 0 && !navigator.onLine ? t('suggestions.queued') : null);
         },
         sent: (suggestion) => onSent.current?.(suggestion),
-        failed: (message) => setNotice(t('suggestions.failed', { message })),
+        failed: (message, body, code) =>
+          setRefused({ reason: code === 'section_locked' ? t('suggestions.failedLocked') : t('suggestions.failed', { message }), text: body.text ?? '' }),
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [session],
@@ -217,6 +226,22 @@ export function SectionEditor({ session, guideId, numberingOffset, sectionId, ti
 
   return (
     <div className="section-editor" onKeyDown={onKeyDown}>
+      {refused && (
+        <div className="suggestion-refused" role="alert" data-testid="suggestion-refused">
+          <p>
+            {refused.reason}
+            {refused.text && (
+              <>
+                {' '}
+                {t('suggestions.refusedText')} <q dir="auto">{refused.text}</q>
+              </>
+            )}
+          </p>
+          <button type="button" className="button button--small" onClick={() => setRefused(null)}>
+            {t('suggestions.refusedDismiss')}
+          </button>
+        </div>
+      )}
       {writable ? (
         <div className="section-editor__chrome">
           {canSuggest && (

@@ -9,7 +9,8 @@ const RETRY_MS = 4000;
 export interface OutboxListener {
   pending(list: PendingSuggestion[]): void;
   sent(view: SuggestionView): void;
-  failed(message: string): void;
+  /** The server refused `body` for good (it is dropped from the outbox): `code` says why when the server did. */
+  failed(message: string, body: CreateSuggestionBody, code: string | null): void;
 }
 
 /**
@@ -59,7 +60,7 @@ export class SuggestionOutbox {
         } catch (error) {
           const retry = error instanceof ApiRequestError && (error.status === 0 || error.status >= 500 || error.status === 429);
           if (retry) return;
-          this.listener.failed(error instanceof Error ? error.message : String(error));
+          this.listener.failed(error instanceof Error ? error.message : String(error), next.body, error instanceof ApiRequestError ? error.code : null);
         }
         this.items = this.items.filter((item) => item !== next);
         this.changed();

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import type { BrowserApp } from './browserApp.ts';
 import { openUser, type UserPage } from './browser.ts';
 import { editorOf, openSection, typeParagraph } from './editor.ts';
+import type { TestUser } from '../../helpers/accounts.ts';
 
 /**
  * Puts the caret right after `text` in the editor (a collapsed DOM selection ProseMirror reads).
@@ -61,6 +62,8 @@ export interface SuggestionScene {
   guideId: string;
   sectionId: string;
   docName: string;
+  /** The guide's coordinator (API only). */
+  coordinator: TestUser;
 }
 
 /**
@@ -85,5 +88,5 @@ export async function openSuggestionScene(e2e: BrowserApp, paragraphs: string[])
   await openSection(amel.page, e2e.app.url, guide.id, section.id);
   await editorOf(amel.page).getByText(paragraphs[paragraphs.length - 1]!).waitFor({ timeout: 10_000 });
   await openSection(karimAr.page, e2e.app.url, guide.id, section.id);
-  return { amel, karim, karimAr, guideId: guide.id, sectionId: section.id, docName: section.docName };
+  return { amel, karim, karimAr, guideId: guide.id, sectionId: section.id, docName: section.docName, coordinator };
 }
