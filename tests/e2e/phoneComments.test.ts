@@ -226,6 +226,22 @@ describe('comments on a phone: a sheet over the text, opened from the words', ()
     });
   }
 
+  it('the notifications panel fits the phone, whichever header item the bell is', async () => {
+    const { page } = phone;
+    for (const viewport of [PHONE, SMALL_PHONE]) {
+      await page.setViewportSize(viewport);
+      await page.getByTestId('notification-bell').click();
+      const panel = page.locator('.bell__popover');
+      await panel.waitFor();
+      const box = (await panel.boundingBox())!;
+      expect({ left: box.x >= 0, right: box.x + box.width <= viewport.width }).toEqual({ left: true, right: true });
+      await page.screenshot({ path: join(artifactsDir, `phone-bell-${viewport.width}.png`) });
+      await page.getByTestId('notification-bell').click();
+      await panel.waitFor({ state: 'detached' });
+    }
+    await page.setViewportSize(PHONE);
+  });
+
   it('a link to a thread (a mention in the bell, a blocked approval) opens it in the sheet with its words in view', async () => {
     const { page } = phone;
     await page.goto(`${e2e.app.url}/guides/${guide.id}/sections/${section.id}?thread=${late.id}`);
