@@ -80,6 +80,8 @@ describe('guide settings: rename live, language, numbering, archive, trash and r
     const archived = writer.page.getByTestId('archived-guides');
     await archived.waitFor();
     expect(await writer.page.getByTestId('guide-list').getByText('Guide du budget participatif local').count()).toBe(0);
+    // his only guide is archived: the list does not say he has none
+    expect(await writer.page.getByTestId('guides-empty').innerText()).toContain('archivés ou à la corbeille sont plus bas');
     await archived.locator('summary').click();
     await archived.getByText('Guide du budget participatif local').waitFor();
     await writer.page.screenshot({ path: join(artifactsDir, 'guide-list-archived.png'), fullPage: true });

@@ -168,6 +168,7 @@ export const ar: Messages = {
     loadError: 'تعذّر تحميل الأدلة: {{message}}',
     retry: 'إعادة المحاولة',
     empty: 'لا يوجد أي دليل حاليًا. أنشئ الدليل الأول أدناه.',
+    noneInUse: 'لا يوجد دليل قيد العمل: الأدلة المؤرشفة أو الموجودة في سلة المحذوفات أدناه. أنشئ دليلًا جديدًا أدناه.',
     sectionCount_zero: 'لا أقسام',
     sectionCount_one: 'قسم واحد',
     sectionCount_two: 'قسمان',

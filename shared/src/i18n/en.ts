@@ -164,6 +164,7 @@ export const en: Messages = {
     loadError: 'Could not load the guides: {{message}}',
     retry: 'Try again',
     empty: 'No guides yet. Create the first one below.',
+    noneInUse: 'No guide in use: archived and trashed ones are further down. Create a new one below.',
     sectionCount_one: '{{count}} section',
     sectionCount_other: '{{count}} sections',
     updated: 'Updated {{date}}',

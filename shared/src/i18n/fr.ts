@@ -166,6 +166,7 @@ export const fr = {
     loadError: 'Impossible de charger les guides : {{message}}',
     retry: 'Réessayer',
     empty: 'Aucun guide pour l’instant. Créez le premier ci-dessous.',
+    noneInUse: 'Aucun guide en cours : ceux qui sont archivés ou à la corbeille sont plus bas. Créez-en un nouveau ci-dessous.',
     sectionCount_one: '{{count}} section',
     sectionCount_other: '{{count}} sections',
     updated: 'Modifié le {{date}}',

@@ -16,7 +16,7 @@ export function GuideSections({ guides, onChanged }: { guides: GuideSummary[]; o
   const trashed = guides.filter((g) => g.state === 'trashed');
   return (
     <>
-      {active.length === 0 && <p className="muted">{t('guides.empty')}</p>}
+      {active.length === 0 && <p className="muted" data-testid="guides-empty">{t(guides.length === 0 ? 'guides.empty' : 'guides.noneInUse')}</p>}
       {active.length > 0 && (
         <ul className="guide-cards" data-testid="guide-list">
           {active.map((guide) => (
