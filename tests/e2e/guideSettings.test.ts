@@ -114,6 +114,8 @@ describe('guide settings: rename live, language, numbering, archive, trash and r
 
     // the author: the open guide says it is no longer reachable, and the list does not show it
     await writer.page.getByTestId('access-lost').waitFor({ timeout: 15_000 });
+    // and says why: the guide went to the trash, not "you are no longer a member"
+    expect(await writer.page.getByTestId('access-lost').innerText()).toContain('mis à la corbeille');
     const authorList = await author.api.ok<GuideSummary[]>('GET', '/api/guides');
     expect(authorList.map((g) => g.id)).not.toContain(guide.id);
 

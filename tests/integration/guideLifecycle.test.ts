@@ -78,7 +78,14 @@ describe('guide settings: rename, archive (read-only everywhere), trash, restore
 
   it('the trash hides the guide from its members, keeps it restorable for its coordinators, then purges it', async () => {
     expect((await author().request('DELETE', `/api/guides/${g()}`)).status).toBe(403);
+    const reader = connectClient(setup.server.wsUrl, docName(), { cookie: setup.team.byRole.author.cookie });
+    clients.push(reader);
+    await reader.synced();
+    const closes: number[] = [];
+    reader.provider.on('connection-close', (event: CloseEvent | null) => closes.push(event?.code ?? 0));
     const trashed = await coordinator().ok<TrashedGuideReply>('DELETE', `/api/guides/${g()}`);
+    // its open sockets are closed for good, saying the guide went to the trash (not "removed from it")
+    await waitFor('the open socket was closed with 4410', () => closes.includes(4410));
     expect(trashed.trashDays).toBe(30);
     expect(Date.parse(trashed.purgeAt) - Date.parse(trashed.deletedAt)).toBe(30 * 24 * 3600 * 1000);
 

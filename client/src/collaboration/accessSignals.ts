@@ -3,15 +3,16 @@ import { CloseCode } from '@dalil/shared';
 
 /**
  * What the server says about our access when it closes a socket: the session is gone (4401),
- * we were removed from the guide (4409), our role changed (4000; the provider reconnects by
+ * we were removed from the guide (4409), the guide went to the trash (4410), our role changed (4000; the provider reconnects by
  * itself with the new rights, but what the page offers must follow), or the socket was refused
  * (4403: not a member when it connected, e.g. removed between the guide's reply and the socket).
  */
-export type AccessSignal = 'sessionEnded' | 'removed' | 'roleChanged' | 'refused';
+export type AccessSignal = 'sessionEnded' | 'removed' | 'trashed' | 'roleChanged' | 'refused';
 
 const SIGNALS: ReadonlyMap<number, AccessSignal> = new Map([
   [CloseCode.unauthenticated, 'sessionEnded'],
   [CloseCode.accessRevoked, 'removed'],
+  [CloseCode.guideTrashed, 'trashed'],
   [CloseCode.accessChanged, 'roleChanged'],
   [CloseCode.forbidden, 'refused'],
 ]);

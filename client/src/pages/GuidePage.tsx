@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paths } from '@dalil/shared/routes';
 import { navigate } from '../routing/history.ts';
-import { AccessLost } from './guide/AccessLost.tsx';
+import { AccessLost, type LostAccess } from './guide/AccessLost.tsx';
 import { GuideNotReady } from './guide/GuideNotReady.tsx';
 import { GuideWorkspace } from './guide/GuideWorkspace.tsx';
 import { useGuideView } from './guide/useGuideView.ts';
@@ -18,8 +18,8 @@ export default function GuidePage({ guideId, sectionId }: GuidePageProps) {
   const { t } = useTranslation();
   // the workspace (and its editor) is built from the kept guide while the fresh one travels
   const { state, refresh } = useGuideView(guideId, { keptFirst: true });
-  // set when the server closes our sockets with 4409: we were removed while the guide was open
-  const [removed, setRemoved] = useState(false);
+  // set when the server closes our sockets for good: removed (4409) or the guide put in the trash (4410)
+  const [removed, setRemoved] = useState<LostAccess | null>(null);
 
   // readers only read: the guide opens for them as one document
   const readerLanding = state.kind === 'ready' && state.fresh && state.guide.role === 'reader' && sectionId === null;
@@ -27,7 +27,7 @@ export default function GuidePage({ guideId, sectionId }: GuidePageProps) {
     if (readerLanding) navigate(paths.read(guideId), { replace: true });
   }, [readerLanding, guideId]);
 
-  if (removed || state.kind === 'forbidden') return <AccessLost />;
+  if (removed || state.kind === 'forbidden') return <AccessLost why={removed ?? 'removed'} />;
   if (state.kind !== 'ready' || readerLanding) return <GuideNotReady state={state.kind === 'ready' ? { kind: 'loading' } : state} loadingLabel={t('guide.loading')} />;
-  return <GuideWorkspace guide={state.guide} fresh={state.fresh} sectionId={sectionId} refresh={refresh} onRemoved={() => setRemoved(true)} />;
+  return <GuideWorkspace guide={state.guide} fresh={state.fresh} sectionId={sectionId} refresh={refresh} onRemoved={setRemoved} />;
 }

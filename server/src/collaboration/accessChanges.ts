@@ -137,7 +137,7 @@ export class AccessChanges {
 
   private closeGuide(guideId: string, state: GuideState): void {
     for (const socket of [...(this.socketsByGuide.get(guideId) ?? [])]) {
-      if (state === 'trashed') socket.close(CloseCode.accessRevoked, 'this guide was deleted');
+      if (state === 'trashed') socket.close(CloseCode.guideTrashed, 'this guide was put in the trash');
       else socket.close(CloseCode.accessChanged, state === 'archived' ? 'guide archived: read-only' : 'guide restored');
     }
   }

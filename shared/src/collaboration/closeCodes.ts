@@ -22,6 +22,8 @@ export const CloseCode = {
   presenceRefused: 4429,
   /** The member was removed from the guide while connected. */
   accessRevoked: 4409,
+  /** The guide was put in the trash while connected (final: it is gone for its members until restored). */
+  guideTrashed: 4410,
   /**
    * The member's rights on this document changed (new role, or the section was locked or reopened):
    * reconnect to get them (not final, so clients do).

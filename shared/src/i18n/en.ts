@@ -511,6 +511,8 @@ export const en: Messages = {
   access: {
     lost: 'You no longer have access to this guide.',
     lostDetail: 'You are not, or no longer, a member of this guide. Your other guides are still in the list.',
+    trashed: 'This guide has just been put in the trash.',
+    trashedDetail: 'Its coordinators can restore it while it is in the trash: your role and your work come back with it. Your other guides are still in the list.',
     roleChanged: 'Your role in this guide changed: {{role}}.',
   },
   images: {

@@ -513,6 +513,8 @@ export const fr = {
   access: {
     lost: 'Vous n’avez plus accès à ce guide.',
     lostDetail: 'Vous n’êtes pas, ou plus, membre de ce guide. Vos autres guides restent accessibles depuis la liste.',
+    trashed: 'Ce guide vient d’être mis à la corbeille.',
+    trashedDetail: 'Sa coordination peut le restaurer tant qu’il est dans la corbeille : votre rôle et votre travail reviendront avec lui. Vos autres guides restent accessibles depuis la liste.',
     roleChanged: 'Votre rôle dans ce guide a changé : {{role}}.',
   },
   images: {

@@ -15,6 +15,7 @@ import { useRoleChangeAnnouncement } from './useRoleChangeAnnouncement.ts';
 import { ArchivedBanner } from '../settings/ArchivedBanner.tsx';
 import '../settings/settings.css';
 import { useMediaQuery } from '../../hooks/useMediaQuery.ts';
+import type { LostAccess } from './AccessLost.tsx';
 
 /** Phones: contents or section, one at a time (layout.css uses the same width). */
 const PHONE_LAYOUT = '(max-width: 760px)';
@@ -25,7 +26,7 @@ interface GuideWorkspaceProps {
   fresh: boolean;
   sectionId: string | null;
   refresh: () => Promise<void>;
-  onRemoved: () => void;
+  onRemoved: (why: LostAccess) => void;
 }
 
 /** The table of contents beside the open section (or a placeholder), under the guide's bar. */

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { GuideView } from '@dalil/shared';
 import type { AccessSignal } from '../../collaboration/accessSignals.ts';
+import type { LostAccess } from './AccessLost.tsx';
 import { useAnnouncement, useLaterAnnouncement } from '../../collaboration/useAnnouncement.ts';
 import { useGuideRoom } from '../../collaboration/useGuideRoom.ts';
 import type { CurrentUser } from '../../identity/currentUser.ts';
@@ -13,11 +14,11 @@ import { useStructureSync } from './useStructureSync.ts';
  * server announces a structure or content change, the bell asked to look, and what to do when the
  * server closes a socket because our access changed (room or section: `onAccessSignal`).
  */
-export function useLiveGuide(guide: GuideView, user: CurrentUser, sectionId: string | null, refresh: () => Promise<void>, onRemoved: () => void) {
+export function useLiveGuide(guide: GuideView, user: CurrentUser, sectionId: string | null, refresh: () => Promise<void>, onRemoved: (why: LostAccess) => void) {
   const onAccessSignal = useCallback(
     (signal: AccessSignal) => {
       if (signal === 'sessionEnded') void loadSession(); // confirms, then the login page takes over (URL kept)
-      else if (signal === 'removed') onRemoved();
+      else if (signal === 'removed' || signal === 'trashed') onRemoved(signal);
       // role changed: the provider reconnects by itself, permissions come from the guide; refused:
       // the guide's reply says whether we are still a member (a 403 shows that access was lost)
       else void refresh();
