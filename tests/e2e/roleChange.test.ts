@@ -33,7 +33,7 @@ describe('members page: role changes and removal reach an open guide', () => {
     expect(await reader.page.getByRole('link', { name: 'Membres' }).count()).toBe(0);
 
     await openMembers(coord.page, e2e.app.url, guide.id);
-    await coord.page.getByLabel('Rôle de Nour').selectOption('author');
+    await coord.page.getByLabel('Rôle : Nour').selectOption('author');
     await expect.poll(() => memberRow(coord.page, 'Nour').getAttribute('data-role'), { timeout: 10_000 }).toBe('author');
 
     // same page, same tab: the toolbar appears and typing now changes the text
@@ -54,12 +54,12 @@ describe('members page: role changes and removal reach an open guide', () => {
 
   it('refuses to leave the guide without a coordinator, and says why', async () => {
     await openMembers(coord.page, e2e.app.url, guide.id);
-    await coord.page.getByLabel('Rôle de Leïla').selectOption('author');
+    await coord.page.getByLabel('Rôle : Leïla').selectOption('author');
     const error = coord.page.getByTestId('members-error');
     await error.waitFor({ timeout: 10_000 });
     expect(await error.innerText()).toContain('au moins une personne qui le coordonne');
     // the picker goes back to the role the server kept, and management stays available
-    await expect.poll(() => coord.page.getByLabel('Rôle de Leïla').inputValue()).toBe('coordinator');
+    await expect.poll(() => coord.page.getByLabel('Rôle : Leïla').inputValue()).toBe('coordinator');
     expect(await coord.page.getByTestId('invite-form').count()).toBe(1);
   });
 
