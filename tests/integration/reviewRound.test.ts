@@ -180,4 +180,19 @@ describe('review rounds: the text is frozen during review, the author may withdr
     expect(progress.total).toBe(2);
     expect(progress.byStatus).toEqual({ draft: 1, review: 1, validated: 0 });
   });
+
+  it('who is newly given a section to write or to review is told; who already had it, and the one assigning, are not', async () => {
+    const news = (role: Role) => team.byRole[role].api.ok<NotificationsView>('GET', '/api/me/notifications');
+    const section = await team.byRole.coordinator.api.createSection(team.guide.id, 'Budget participatif');
+    const at = `/api/guides/${team.guide.id}/sections/${section.id}`;
+    const countOf = async (role: Role, kind: string) => (await news(role)).items.filter((n) => n.kind === kind && n.sectionId === section.id).length;
+    await team.byRole.coordinator.api.ok('PATCH', at, { authorIds: [team.byRole.author.user.id, team.byRole.coordinator.user.id], reviewerIds: [team.byRole.reviewer.user.id] });
+    expect((await news('author')).items[0]).toMatchObject({ kind: 'assignedAuthor', sectionId: section.id, actorName: expect.any(String) });
+    expect((await news('reviewer')).items[0]).toMatchObject({ kind: 'assignedReviewer', sectionId: section.id });
+    expect(await countOf('coordinator', 'assignedAuthor')).toBe(0);
+    // assigned again with the same people plus a due date: nobody is told twice
+    await team.byRole.coordinator.api.ok('PATCH', at, { authorIds: [team.byRole.author.user.id], reviewerIds: [team.byRole.reviewer.user.id], dueDate: '2027-01-15' });
+    expect(await countOf('author', 'assignedAuthor')).toBe(1);
+    expect(await countOf('reviewer', 'assignedReviewer')).toBe(1);
+  });
 });

@@ -1,3 +1,4 @@
+import type { NotificationRepository } from '../storage/notificationRepository.ts';
 import type { GuideAccess } from '../auth/guideAccess.ts';
 import type { LiveDocuments } from '../collaboration/liveDocuments.ts';
 import type { GuideRepository } from '../storage/guideRepository.ts';
@@ -7,6 +8,7 @@ export interface SectionDeps {
   access: GuideAccess;
   guides: GuideRepository;
   live: LiveDocuments;
+  notifications: Pick<NotificationRepository, 'notify'>;
 }
 
 /** Every open table of contents of the guide hears of its new structure. */

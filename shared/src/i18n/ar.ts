@@ -109,6 +109,8 @@ export const ar: Messages = {
       suggestionAccepted: 'قبل {{actor}} اقتراحك في «{{section}}»',
       suggestionRejected: 'رفض {{actor}} اقتراحك في «{{section}}»',
       suggestionReply: 'كتب {{actor}} حول اقتراح في «{{section}}»',
+      assignedAuthor: 'كلّفك {{actor}} بكتابة «{{section}}»',
+      assignedReviewer: 'كلّفك {{actor}} بمراجعة «{{section}}»',
     },
     noSection: 'قسم محذوف',
   },
