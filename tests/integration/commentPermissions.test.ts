@@ -119,4 +119,23 @@ describe('who may comment, and on whose words (enforced by the server)', () => {
     expect((await inbox('author')).unread).toBe(before.author + 1);
     expect((await inbox('contributor')).unread).toBe(before.contributor + 1);
   });
+
+  it('a reply tells those who wrote in the thread before, once each, mentioned ones as a mention, never the one replying', async () => {
+    type Inbox = { unread: number; items: Array<{ kind: string; threadId: string | null }> };
+    const inbox = (role: 'reviewer' | 'author' | 'contributor') => setup.team.byRole[role].api.ok<Inbox>('GET', '/api/me/notifications');
+    const created = (await open('reviewer', 'participation', 'Ce chiffre est-il à jour ?')).body;
+    const reply = (role: 'reviewer' | 'author' | 'contributor', body: string, mentions: string[] = []) =>
+      setup.team.byRole[role].api.ok('POST', `${base()}/threads/${created.id}/messages`, { body, mentions });
+    const count = async (role: 'reviewer' | 'author' | 'contributor', kind: string) => (await inbox(role)).items.filter((n) => n.threadId === created.id && n.kind === kind).length;
+
+    await reply('author', 'Oui, chiffres de 2025.');
+    expect(await count('reviewer', 'threadReply')).toBe(1);
+    expect(await count('author', 'threadReply')).toBe(0);
+    // the reviewer answers and names the contributor: the author hears of it as a reply, the contributor as a mention
+    await reply('reviewer', 'Merci ; @Amel Contributrice, une source ?', [setup.team.byRole.contributor.user.id]);
+    expect(await count('author', 'threadReply')).toBe(1);
+    expect(await count('contributor', 'mention')).toBe(1);
+    expect(await count('contributor', 'threadReply')).toBe(0);
+    expect(await count('reviewer', 'threadReply')).toBe(1);
+  });
 });

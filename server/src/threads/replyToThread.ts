@@ -2,7 +2,10 @@ import type { PostMessageBody, ThreadView, User } from '@dalil/shared';
 import { messageInput } from './messageInput.ts';
 import { currentThreadView, notifyMentions, type ThreadDeps } from './threadDeps.ts';
 
-/** Adds a message to a thread; the people it mentions are notified. */
+/**
+ * Adds a message to a thread; the people it mentions are notified, and so are the others who wrote
+ * in it before (a conversation goes on without naming everyone each time).
+ */
 export async function replyToThread(
   deps: ThreadDeps,
   user: User | null | undefined,
@@ -14,7 +17,10 @@ export async function replyToThread(
   const thread = deps.threads.get(guideId, threadId);
   const message = messageInput(guideId, input, deps.members);
   await deps.threads.addMessage(guideId, threadId, actor.user.id, message.body, message.mentions);
-  await notifyMentions(deps, { guideId, sectionId: thread.sectionId, threadId }, actor.user.id, message.mentions);
+  const where = { guideId, sectionId: thread.sectionId, threadId };
+  await notifyMentions(deps, where, actor.user.id, message.mentions);
+  const participants = [thread.createdBy, ...thread.messages.map((m) => m.authorId)].filter((id) => !message.mentions.includes(id));
+  if (participants.length > 0) await deps.notifications.notify({ recipientIds: participants, actorId: actor.user.id, ...where, kind: 'threadReply' });
   deps.live.threadsChanged(guideId);
   return currentThreadView(deps, guideId, threadId);
 }

@@ -109,6 +109,7 @@ export const ar: Messages = {
       suggestionAccepted: 'قبل {{actor}} اقتراحك في «{{section}}»',
       suggestionRejected: 'رفض {{actor}} اقتراحك في «{{section}}»',
       suggestionReply: 'كتب {{actor}} حول اقتراح في «{{section}}»',
+      threadReply: 'ردّ {{actor}} في سلسلة تعليقات من «{{section}}» كتبتَ فيها',
       assignedAuthor: 'كلّفك {{actor}} بكتابة «{{section}}»',
       assignedReviewer: 'كلّفك {{actor}} بمراجعة «{{section}}»',
     },

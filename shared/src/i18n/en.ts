@@ -105,6 +105,7 @@ export const en: Messages = {
       suggestionAccepted: '{{actor}} accepted your suggestion in “{{section}}”',
       suggestionRejected: '{{actor}} rejected your suggestion in “{{section}}”',
       suggestionReply: '{{actor}} wrote about a suggestion in “{{section}}”',
+      threadReply: '{{actor}} replied in a thread of “{{section}}” you wrote in',
       assignedAuthor: '{{actor}} gave you “{{section}}” to write',
       assignedReviewer: '{{actor}} gave you “{{section}}” to review',
     },

@@ -107,6 +107,7 @@ export const fr = {
       suggestionAccepted: '{{actor}} a accepté votre suggestion dans « {{section}} »',
       suggestionRejected: '{{actor}} a refusé votre suggestion dans « {{section}} »',
       suggestionReply: '{{actor}} a écrit sur une suggestion dans « {{section}} »',
+      threadReply: '{{actor}} a répondu dans un fil de « {{section}} » où vous avez écrit',
       assignedAuthor: '{{actor}} vous a confié l’écriture de « {{section}} »',
       assignedReviewer: '{{actor}} vous a confié la relecture de « {{section}} »',
     },

@@ -9,7 +9,7 @@ export const SECTION_STATUSES = ['draft', 'review', 'validated'] as const;
 export type SectionStatus = (typeof SECTION_STATUSES)[number];
 
 /** What an in-app notification is about (mentions come from comments, the rest from the workflow). */
-export const NOTIFICATION_KINDS = ['mention', 'submitted', 'changesRequested', 'approved', 'reopened', 'withdrawn', 'suggestionAccepted', 'suggestionRejected', 'suggestionReply', 'assignedAuthor', 'assignedReviewer'] as const;
+export const NOTIFICATION_KINDS = ['mention', 'submitted', 'changesRequested', 'approved', 'reopened', 'withdrawn', 'suggestionAccepted', 'suggestionRejected', 'suggestionReply', 'assignedAuthor', 'assignedReviewer', 'threadReply'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface Notification {
