@@ -51,6 +51,8 @@ describe('section workflow in Chromium: submit, request changes (banner), frozen
     const path = (id: string) => `/api/guides/${guide.id}/sections/${id}`;
     await coordinator.api.ok('PATCH', path(section.id), { authorIds: [author.user.id], reviewerIds: [reviewer.user.id], dueDate: '2099-06-30' });
     await coordinator.api.ok('PATCH', path(late.id), { authorIds: [author.user.id], dueDate: '2024-03-01' });
+    // the assignments' notifications are read: the bell then counts the workflow's alone
+    for (const who of [author, reviewer]) await who.api.ok('POST', '/api/me/notifications/read', { all: true });
     authorPage = await openUser(browser, { cookie: author.cookie, baseUrl: app.url });
     reviewerPage = await openUser(browser, { cookie: reviewer.cookie, baseUrl: app.url });
   });
