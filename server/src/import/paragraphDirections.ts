@@ -1,4 +1,5 @@
 import type { DocxParts } from './docxPackage.ts';
+import { rewriteParagraphParts } from './paragraphParts.ts';
 
 /**
  * mammoth does not report a paragraph's `w:bidi` (mammoth#336). Before conversion, each paragraph
@@ -9,25 +10,20 @@ import type { DocxParts } from './docxPackage.ts';
 export const RTL_MARK = '\uE000';
 export const LTR_MARK = '\uE001';
 
-const PARTS_WITH_PARAGRAPHS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'];
 const PARAGRAPH_WITH_PROPERTIES = /(<w:p(?:\s[^>]*)?>\s*<w:pPr(?:\s[^>]*)?>)([\s\S]*?)(<\/w:pPr>)/g;
 const BIDI = /<w:bidi(?:\s+w:val="([^"]*)")?\s*\/>/;
 
 export function markParagraphDirections(parts: DocxParts): number {
   let marked = 0;
-  for (const name of PARTS_WITH_PARAGRAPHS) {
-    const data = parts[name];
-    if (!data || !Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes('w:bidi')) continue;
-    const xml = new TextDecoder().decode(data);
-    const rewritten = xml.replace(PARAGRAPH_WITH_PROPERTIES, (whole, open: string, props: string, close: string) => {
+  rewriteParagraphParts(parts, 'w:bidi', (xml) =>
+    xml.replace(PARAGRAPH_WITH_PROPERTIES, (whole, open: string, props: string, close: string) => {
       const bidi = BIDI.exec(props);
       if (!bidi) return whole;
       marked += 1;
       const off = bidi[1] === '0' || bidi[1] === 'false' || bidi[1] === 'off';
       return `${open}${props}${close}<w:r><w:t>${off ? LTR_MARK : RTL_MARK}</w:t></w:r>`;
-    });
-    parts[name] = new TextEncoder().encode(rewritten);
-  }
+    }),
+  );
   return marked;
 }
 

@@ -1,6 +1,6 @@
 import type { DocxParts } from './docxPackage.ts';
+import { rewriteParagraphParts } from './paragraphParts.ts';
 
-const PARTS_WITH_PARAGRAPHS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'];
 const SIMPLE_FIELD_TAG = /<w:fldSimple\b[^>]*?\/>|<w:fldSimple\b[^>]*>|<\/w:fldSimple>/g;
 
 /**
@@ -10,14 +10,11 @@ const SIMPLE_FIELD_TAG = /<w:fldSimple\b[^>]*?\/>|<w:fldSimple\b[^>]*>|<\/w:fldS
  */
 export function unwrapSimpleFields(parts: DocxParts): number {
   let unwrapped = 0;
-  for (const name of PARTS_WITH_PARAGRAPHS) {
-    const data = parts[name];
-    if (!data || !Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes('w:fldSimple')) continue;
-    const xml = new TextDecoder().decode(data).replace(SIMPLE_FIELD_TAG, (tag) => {
+  rewriteParagraphParts(parts, 'w:fldSimple', (xml) =>
+    xml.replace(SIMPLE_FIELD_TAG, (tag) => {
       if (!tag.startsWith('</')) unwrapped += 1;
       return '';
-    });
-    parts[name] = new TextEncoder().encode(xml);
-  }
+    }),
+  );
   return unwrapped;
 }
