@@ -12,7 +12,8 @@ const external = Object.keys(pkg.dependencies).filter((name) => name !== '@dalil
 const started = performance.now();
 await build({
   absWorkingDir: here,
-  entryPoints: { server: 'src/server.ts', adminCli: 'src/admin/adminCli.ts' },
+  // The image cleaning thread's entry (src/images/cleanImage.ts) lies beside the bundle.
+  entryPoints: { server: 'src/server.ts', adminCli: 'src/admin/adminCli.ts', imageCleanerWorker: 'src/images/imageCleanerWorker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

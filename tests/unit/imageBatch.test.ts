@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { ImageStore } from '@dalil/server/images/imageStore.ts';
-import { declaredPixels } from '@dalil/server/images/declaredPixels.ts';
 import { cleanImage } from '@dalil/server/images/cleanImage.ts';
 import { IMAGE_INDEX_DIR, IMAGE_INDEX_EXT } from '@dalil/server/storage/dataDirLayout.ts';
-import { noisyPng, smallGif, smallPng, smallWebp } from '../helpers/testImages.ts';
+import { noisyPng } from '../helpers/testImages.ts';
 
 const pixel = (r: number) => ({ data: Buffer.from([r, 0, 0]), format: 'png' as const, width: 1, height: 1 });
 
@@ -31,22 +30,18 @@ describe('image store: a batch of images, one index write', () => {
   });
 });
 
-describe('declaredPixels: the size a header states, read without libvips', () => {
-  it('reads PNG, JPEG and single-frame GIF headers as libvips does, and does not guess for WebP', async () => {
-    const jpeg = await sharp({ create: { width: 37, height: 21, channels: 3, background: '#c00' } }).jpeg().toBuffer();
-    for (const [bytes, format] of [[await smallPng(), 'png'], [await noisyPng(300, 200), 'png'], [jpeg, 'jpeg'], [await smallGif(), 'gif']] as const) {
-      const meta = await sharp(bytes).metadata();
-      const declared = declaredPixels(bytes, format);
-      if (format === 'gif' && declared === Infinity) continue; // a stray separator byte: treated as animated, scheduled alone
-      expect(declared).toBe(meta.width! * meta.height!);
-    }
-    expect(declaredPixels(await smallWebp(), 'webp')).toBeNull();
-    expect(declaredPixels(Buffer.from([0xff, 0xd8, 0x00]), 'jpeg')).toBeNull();
-  });
-
-  it('cleans many small images together and gives each its own result', async () => {
+describe('cleanImage: the image thread', () => {
+  it('cleans many images sent at once, one after another in its thread, and gives each its own result', async () => {
     const inputs = await Promise.all(Array.from({ length: 12 }, (_, i) => noisyPng(40 + i, 30)));
     const cleaned = await Promise.all(inputs.map((bytes) => cleanImage(bytes, 'png', 1_000_000)));
     expect(cleaned.map((c) => c.width)).toEqual(inputs.map((_, i) => 40 + i));
+    for (const c of cleaned) expect(Buffer.isBuffer(c.data) && (await sharp(c.data).metadata()).format).toBe('png');
+  });
+
+  it('answers a refusal as the refusal it is, and goes on cleaning after it', async () => {
+    await expect(cleanImage(Buffer.from('not a png at all'), 'png', 1_000_000)).rejects.toMatchObject({ name: 'ImageRefusedError', reason: 'image_unreadable' });
+    const big = await noisyPng(300, 200);
+    await expect(cleanImage(big, 'png', 1000)).rejects.toMatchObject({ name: 'ImageRefusedError', reason: 'image_too_many_pixels' });
+    expect((await cleanImage(big, 'png', 1_000_000)).width).toBe(300);
   });
 });

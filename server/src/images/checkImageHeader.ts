@@ -1,6 +1,6 @@
 import type { ImageFormat } from '@dalil/shared/api/images.ts';
 import { tooManyPixels, unreadableImage } from './imageRefused.ts';
-import { loadSharp } from './cleanImage.ts';
+import { loadSharp } from './loadSharp.ts';
 
 /**
  * What `cleanImage` would refuse that can be told without decoding a pixel: a header libvips

@@ -1,109 +1,91 @@
-import type { default as Sharp } from 'sharp';
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import type { ImageFormat } from '@dalil/shared/api/images.ts';
-import { ImageRefusedError, tooManyPixels, unreadableImage } from './imageRefused.ts';
-import { declaredPixels } from './declaredPixels.ts';
+import { ImageRefusedError } from './imageRefused.ts';
+import { loadSharp } from './loadSharp.ts';
+import type { CleanedImage } from './reencodeImage.ts';
+import type { CleanReply, CleanRequest } from './imageCleanerWorker.ts';
 
-/** Long side of a stored image: enough for a full-page figure printed at 300 dpi (A4 is 2480 × 3508). */
-export const MAX_IMAGE_EDGE = 3000;
-
-export interface CleanedImage {
-  data: Buffer;
-  width: number;
-  height: number;
-}
-
-let sharpModule: Promise<typeof Sharp> | null = null;
-/**
- * libvips is loaded on the first image, not at server start (most starts never see one). Its
- * operation cache is turned off (for the whole process): it keeps recent operations and their
- * results for a program that works on the same images again, while a server sees each image once;
- * keeping and trimming it doubled the CPU time of cleaning small images (an import's 40 figures:
- * 73 ms → 37 ms), for the same bytes out.
- */
-export const loadSharp = () =>
-  (sharpModule ??= import('sharp').then((m) => {
-    m.default.cache(false);
-    return m.default;
-  }));
+export { MAX_IMAGE_EDGE, type CleanedImage } from './reencodeImage.ts';
 
 /**
- * Pixels decoded at once. An image is cleaned when its share fits: small images (an imported
- * file's dozens of figures) together, a large one or one whose header does not say alone, as all
- * were before. In arrival order: a large image is not overtaken by the small ones behind it.
+ * Images are cleaned (`reencodeImage`) in a thread of their own, one after another. Beside the
+ * server's thread rather than on it: libvips' calls used to run dozens at once on Node's thread
+ * pool, which on a two-core machine took the core of the server's own thread too: an import's 40
+ * figures, meant to be cleaned while mammoth parses the XML, slowed that parse by a third. One
+ * at a time also bounds the memory of a burst of large photos to one decoded image.
  */
-const PIXEL_BUDGET = 16_000_000;
-let pixelsInFlight = 0;
-const waiting: Array<{ weight: number; start: () => void }> = [];
+class CleaningThread {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (image: CleanedImage) => void; reject: (err: Error) => void }>();
 
-const fits = (weight: number) => pixelsInFlight === 0 || pixelsInFlight + weight <= PIXEL_BUDGET;
-
-/** Resolves when the image may be decoded; null when it may at once (no turn of the event loop lost). */
-function acquire(weight: number): Promise<void> | null {
-  if (waiting.length === 0 && fits(weight)) {
-    pixelsInFlight += weight;
-    return null;
+  async clean(input: Uint8Array, format: ImageFormat, maxPixels: number): Promise<CleanedImage> {
+    // libvips stays loaded in this thread for the process's life: a worker that unloads the last
+    // reference to it can crash the process (sharp's documentation on worker threads).
+    await loadSharp();
+    const worker = (this.worker ??= this.start());
+    const id = this.nextId++;
+    const request: CleanRequest = { id, input, format, maxPixels };
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      if (this.waiting.size === 1) worker.ref();
+      worker.postMessage(request);
+    });
   }
-  return new Promise((resolve) => waiting.push({ weight, start: () => ((pixelsInFlight += weight), resolve()) }));
+
+  private start(): Worker {
+    // From the sources (tests, `pnpm dev`) the worker is TypeScript, run through tsx; from the
+    // build, `dist/imageCleanerWorker.js` beside the bundle.
+    const fromSources = import.meta.url.endsWith('.ts');
+    const worker = fromSources
+      ? new Worker(
+          // tsx registers itself in the main thread only (and a worker's --import is not applied to
+          // its entry): its API registers it here first, from the ES build beside its loader.
+          `import(${JSON.stringify(new URL('./esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx'))).href)})
+             .then((tsx) => tsx.register())
+             .then(() => import(${JSON.stringify(new URL('./imageCleanerWorker.ts', import.meta.url).href)}));`,
+          { eval: true },
+        )
+      : new Worker(new URL('./imageCleanerWorker.js', import.meta.url));
+    // Kept only while an image waits: an idle thread must not keep the process alive.
+    worker.unref();
+    worker.on('message', (reply: CleanReply) => this.settle(reply));
+    worker.on('error', (err) => this.failAll(err));
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.worker = null;
+      this.failAll(new Error(`the image cleaning thread stopped (exit code ${code})`));
+    });
+    return worker;
+  }
+
+  private settle(reply: CleanReply): void {
+    const waiter = this.waiting.get(reply.id);
+    if (!waiter) return;
+    this.waiting.delete(reply.id);
+    if (this.waiting.size === 0) this.worker?.unref();
+    if ('cleaned' in reply) {
+      const { data, width, height } = reply.cleaned;
+      waiter.resolve({ data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), width, height });
+    } else if ('refused' in reply) waiter.reject(new ImageRefusedError(reply.refused.reason, reply.refused.message));
+    else waiter.reject(new Error(reply.failed));
+  }
+
+  private failAll(err: Error): void {
+    const waiters = [...this.waiting.values()];
+    this.waiting.clear();
+    for (const waiter of waiters) waiter.reject(err);
+  }
 }
 
-function release(weight: number): void {
-  pixelsInFlight -= weight;
-  while (waiting.length > 0 && fits(waiting[0]!.weight)) waiting.shift()!.start();
-}
+const thread = new CleaningThread();
 
 /**
- * Decodes and re-encodes an upload in its own format, which is what makes it safe to store:
- * - metadata is gone (a phone photo's EXIF carries GPS coordinates, the camera, the owner's name);
- *   the EXIF orientation is applied to the pixels first, so the photo stays upright;
- * - big photos are scaled down so their long side is at most MAX_IMAGE_EDGE;
- * - a decompression bomb (a small file declaring billions of pixels) is refused from its header,
- *   before any pixel is decoded, by libvips' pixel limit (all frames of an animation count);
- * - the stored bytes come from the encoder, never from the sender.
- * The same input gives the same output, so identical uploads are stored once.
+ * Cleans an image for storing (see `reencodeImage`: metadata gone, orientation applied, scaled to
+ * MAX_IMAGE_EDGE, decompression bombs refused, bytes from the encoder), in the image thread.
+ * Throws ImageRefusedError when the image is refused.
  */
-export async function cleanImage(input: Uint8Array, format: ImageFormat, maxPixels: number): Promise<CleanedImage> {
-  // A burst of large uploads decoded together would multiply the memory held (hundreds of MB per
-  // photo): large images go one at a time. Small ones go together: for them a libvips call is
-  // mostly fixed cost, and an import's forty figures one after the other took longer than
-  // reading the whole file, whose XML parse they can now run beside.
-  const declared = declaredPixels(input, format);
-  const weight = declared !== null && declared > 0 && declared < PIXEL_BUDGET ? declared : PIXEL_BUDGET;
-  const turn = acquire(weight);
-  if (turn) await turn;
-  try {
-    return await clean(input, format, maxPixels);
-  } finally {
-    release(weight);
-  }
-}
-
-async function clean(input: Uint8Array, format: ImageFormat, maxPixels: number): Promise<CleanedImage> {
-  const animated = format === 'gif' || format === 'webp';
-  const sharp = await loadSharp();
-  try {
-    let pipeline = sharp(input, { limitInputPixels: maxPixels, failOn: 'error', animated })
-      .timeout({ seconds: 60 })
-      .autoOrient()
-      .resize({ width: MAX_IMAGE_EDGE, height: MAX_IMAGE_EDGE, fit: 'inside', withoutEnlargement: true });
-    pipeline =
-      format === 'jpeg'
-        ? pipeline.jpeg({ quality: 88 })
-        : format === 'png'
-          ? pipeline.png()
-          : format === 'webp'
-            ? pipeline.webp({ quality: 90 })
-            : pipeline.gif();
-    const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
-    if (info.format !== format) {
-      throw new ImageRefusedError('image_unreadable', `the image could not be re-encoded as ${format}`);
-    }
-    // For animations libvips reports the height of the whole strip of frames.
-    const height = info.pageHeight ?? info.height;
-    return { data, width: info.width, height };
-  } catch (err) {
-    if (err instanceof ImageRefusedError) throw err;
-    const message = err instanceof Error ? err.message : String(err);
-    if (/pixel limit/i.test(message)) throw tooManyPixels(maxPixels);
-    throw unreadableImage(message);
-  }
+export function cleanImage(input: Uint8Array, format: ImageFormat, maxPixels: number): Promise<CleanedImage> {
+  return thread.clean(input, format, maxPixels);
 }
