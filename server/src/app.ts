@@ -65,6 +65,9 @@ import { seedDemoIfEmpty } from './demo/seedDemo.ts';
 import importRoute from './routes/import/index.ts';
 import { importWireSchemas } from './routes/import/schemas.ts';
 import { ImportJournal } from './import/importJournal.ts';
+import { DocumentsAfterCommit } from './import/documentsAfterCommit.ts';
+import { sectionUpdate } from './import/sectionDocument.ts';
+import { HeldDocStore } from './storage/heldDocStore.ts';
 import { importLimits } from './import/importLimits.ts';
 import type { ImportContext } from './import/importContext.ts';
 import { importImagesFromStore } from './import/importImagesFromStore.ts';
@@ -86,6 +89,8 @@ export interface DalilApp {
   snapshots: SnapshotStore;
   /** Guide images, for the image use cases (`images/storeImage.ts`...) without HTTP. */
   images: GuideImages;
+  /** Resolves once the documents of the imports committed so far are written (benchmarks, tests). */
+  importsWritten(): Promise<void>;
 }
 
 export interface BuildOptions {
@@ -111,7 +116,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   let storage: Storage | undefined;
   try {
     storage = await openStorage(config, app.log, options.docStore ? (dir) => options.docStore!(dir, app.log) : undefined);
-    const { metadata, docStore, secret } = storage;
+    const { metadata, secret } = storage;
+    // An imported guide's sections are held here while their documents are written after its commit.
+    const docStore = new HeldDocStore(storage.docStore);
     const guides = new GuideRepository(metadata);
     const accounts = new AccountRepository(metadata);
     const members = new MemberRepository(metadata);
@@ -170,9 +177,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       docIsReferenced: (docName) => guides.findSectionByDocName(docName) !== undefined,
       deleteDoc: (docName) => docStore.delete(docName),
       deleteGuideImages: (guideId) => importImages.deleteGuide(guideId),
+      writeDoc: (docName, blocks) => docStore.inner.compact(docName, sectionUpdate(blocks)),
     });
     const unfinishedImports = await journal.settleAll();
-    if (unfinishedImports > 0) app.log.warn({ imports: unfinishedImports }, 'removed what unfinished imports had written');
+    if (unfinishedImports > 0) app.log.warn({ imports: unfinishedImports }, 'settled unfinished imports (undone, or finished when committed)');
+    const documentsAfterCommit = storage.kind === 'embedded' ? new DocumentsAfterCommit(docStore, journal, app.log) : null;
 
 
     // Validated sections stay locked across restarts, and trashed ones stay read-only.
@@ -250,7 +259,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(meRoute, { prefix: '/api/me', ...services });
     await app.register(notificationsRoute, { prefix: '/api/me/notifications', ...services });
     await app.register(guidesRoute, { prefix: '/api/guides', ...services });
-    const importing: ImportContext = { guides, docStore, live, journal, images: importImages, limits: importLimits(config.importMaxBytes) };
+    const importing: ImportContext = { guides, docStore, live, journal, documentsAfterCommit, images: importImages, limits: importLimits(config.importMaxBytes) };
     await app.register(importRoute, { prefix: '/api/guides', ...services, importing });
     await app.register(sectionsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(membersRoute, { prefix: '/api/guides/:guideId', ...services });
@@ -291,13 +300,29 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // durable before the process may exit.
     const opened = storage;
     app.addHook('onClose', async () => {
+      await documentsAfterCommit?.close();
       await registry.flushAll();
       await joined?.close();
       await opened.close();
       releaseLock();
     });
 
-    return { app, guides, accounts, members, threads, registry, docStore, metadata, notifications, workflow, versions, snapshots, images };
+    return {
+      app,
+      guides,
+      accounts,
+      members,
+      threads,
+      registry,
+      docStore,
+      metadata,
+      notifications,
+      workflow,
+      versions,
+      snapshots,
+      images,
+      importsWritten: () => documentsAfterCommit?.idle() ?? Promise.resolve(),
+    };
   } catch (err) {
     await app.close().catch(() => {});
     await storage?.close().catch(() => {});

@@ -1,75 +1,151 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GuideSummary } from '@dalil/shared';
-import type { ImportedGuide } from '@dalil/shared/api/import.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { GuideView } from '@dalil/shared';
+import type { ImportedGuide, ImportPreview } from '@dalil/shared/api/import.ts';
+import type { Api } from '../helpers/api.ts';
 import { FileDocStore } from '@dalil/server/storage/fileDocStore.ts';
-import type { DocStore } from '@dalil/server/storage/docStore.ts';
+import { createBackup } from '@dalil/server/backup/createBackup.ts';
+import { restoreBackup } from '@dalil/server/backup/restoreBackup.ts';
 import { IMAGE_INDEX_DIR, IMAGES_DIR, IMPORTS_DIR } from '@dalil/server/storage/dataDirLayout.ts';
 import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
-import type { Api } from '../helpers/api.ts';
 import { createUser } from '../helpers/accounts.ts';
 import { largeGuideDocx } from '../helpers/docxFixtures.ts';
 import { storedDocNames } from '../helpers/docOnDisk.ts';
-import { upload } from '../helpers/importApi.ts';
+import { plainText, sectionJson, upload } from '../helpers/importApi.ts';
+import { tempDir } from '../helpers/tempDir.ts';
 
-/** The embedded store, whose batch of new documents fails half-way while `fail` is set (a disk dying). */
-class FailingBatchStore extends FileDocStore {
+/** The embedded store, failing while `fail` is set (a disk dying): a batch of new documents half-way, any rewrite at once. */
+class FailingStore extends FileDocStore {
   fail = false;
-  batches = 0;
+  failures = 0;
 
   override async createMany(documents: Iterable<[string, Uint8Array]> | AsyncIterable<[string, Uint8Array]>): Promise<void> {
-    this.batches++;
     if (!this.fail) return super.createMany(documents);
     const all: Array<[string, Uint8Array]> = [];
     for await (const document of documents) all.push(document);
     await super.createMany(all.slice(0, Math.ceil(all.length / 2)));
-    const err = new Error('EIO: injected fault in the batch of new documents') as NodeJS.ErrnoException;
+    throw this.fault();
+  }
+
+  override async compact(name: string, state: Uint8Array): Promise<void> {
+    if (this.fail) throw this.fault();
+    return super.compact(name, state);
+  }
+
+  private fault(): NodeJS.ErrnoException {
+    this.failures++;
+    const err = new Error('EIO: injected fault in the document store') as NodeJS.ErrnoException;
     err.code = 'EIO';
-    throw err;
+    return err;
   }
 }
 
 const list = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
+const journals = (server: TestServer) => list(join(server.dataDir, IMPORTS_DIR)).filter((f) => f.endsWith('.json'));
+const FILE = () => largeGuideDocx({ words: 4000, tables: 2, images: 6, chapters: 2 });
 
 /**
- * An import writes its images while the file is still converting, and its documents after; the
- * guide exists only once both are durable. When a write fails, nothing of it is left: no guide,
- * no documents, no image index, no journal (the images' writes are waited for before the rollback).
+ * A new guide's import commits with its sections' content in its journal, and writes their
+ * documents right after. When those writes fail, the guide is there all the same: its sections
+ * wait (nobody sees them empty) while the writes are tried again, and a server stopped meanwhile
+ * writes them from the journal when it starts again.
  */
-describe('an import whose writes fail', () => {
-  const holder: { store?: FailingBatchStore } = {};
-  let server: TestServer;
-  let api: Api;
-  beforeAll(async () => {
-    server = await startServer({ IMPORT_MAX_BYTES: String(100 * 1024 * 1024) }, {
-      docStore: (dir, logger) => (holder.store = new FailingBatchStore(dir, logger)),
-    });
-    api = (await createUser(server, 'Rim')).api;
+describe('an import whose documents fail to be written after its commit', () => {
+  const dir = tempDir();
+  const holder: { store?: FailingStore } = {};
+  let server: TestServer | null = null;
+  afterAll(async () => {
+    await server?.stop();
+    dir.remove();
   });
-  afterAll(() => server.dispose());
+  const start = () =>
+    startServer({ IMPORT_MAX_BYTES: String(100 * 1024 * 1024) }, { dataDir: dir.path, docStore: (d, logger) => (holder.store = new FailingStore(d, logger)) });
 
-  it('leaves nothing when the documents fail after the images were stored, and imports the same file once the disk works', async () => {
-    const file = await largeGuideDocx({ words: 4000, tables: 2, images: 6, chapters: 2 });
-    const indexDir = join(server.dataDir, IMAGES_DIR, IMAGE_INDEX_DIR);
-    const importsDir = join(server.dataDir, IMPORTS_DIR);
+  it('keeps the sections waiting, not empty, until the disk works again, then serves their text', async () => {
+    server = await start();
+    const { api } = await createUser(server, 'Rim');
     const docsBefore = await storedDocNames(server.dataDir);
-    const guidesBefore = await api.ok<GuideSummary[]>('GET', '/api/guides');
-
     holder.store!.fail = true;
-    const failed = await upload(api, '/api/guides/import', file, 'panne.docx');
-    expect(failed.status).toBe(500);
-    expect(holder.store!.batches).toBe(1);
-    expect(await api.ok<GuideSummary[]>('GET', '/api/guides')).toEqual(guidesBefore);
-    expect(await storedDocNames(server.dataDir)).toEqual(docsBefore);
-    expect(list(indexDir), 'an image index of the guide that never was').toEqual([]);
-    expect(list(importsDir)).toEqual([]);
+    const res = await upload<ImportedGuide>(api, '/api/guides/import', await FILE(), 'panne.docx');
+    // The content is durable in the journal: the import succeeded.
+    expect(res.status).toBe(201);
+    expect(journals(server)).toHaveLength(1);
+    const guide = await api.ok<GuideView>('GET', `/api/guides/${res.body.guideId}`);
+    expect(guide.sections).toHaveLength(res.body.sectionCount);
+    expect(list(join(server.dataDir, IMAGES_DIR, IMAGE_INDEX_DIR))).toContain(`${guide.id}.json`);
+
+    let read: { type: string; content?: unknown[] } | null = null;
+    const reading = sectionJson(server, guide.id, guide.sections[1]!.docName).then((json) => (read = json));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(holder.store!.failures, 'the writes were tried again').toBeGreaterThan(1);
+    expect(read, 'a section read while its document cannot be written').toBeNull();
 
     holder.store!.fail = false;
-    const ok = await upload<ImportedGuide>(api, '/api/guides/import', file, 'panne.docx');
-    expect(ok.status).toBe(201);
-    expect(list(indexDir)).toEqual([`${ok.body.guideId}.json`]);
-    expect((await storedDocNames(server.dataDir)).length - docsBefore.length).toBe(ok.body.sectionCount);
-    expect(list(importsDir)).toEqual([]);
+    await reading;
+    expect(plainText(read).length).toBeGreaterThan(1000);
+    await server.importsWritten();
+    expect(journals(server)).toEqual([]);
+    expect((await storedDocNames(server.dataDir)).length - docsBefore.length).toBe(res.body.sectionCount);
+    await expectTextAsPreviewed(server, api, guide);
+  });
+
+  it('writes them at the next start when the server stopped before it could', async () => {
+    const { api } = await createUser(server!, 'Nour');
+    holder.store!.fail = true;
+    const res = await upload<ImportedGuide>(api, '/api/guides/import', await FILE(), 'arret.docx');
+    expect(res.status).toBe(201);
+    const guide = await api.ok<GuideView>('GET', `/api/guides/${res.body.guideId}`);
+    // Stopping gives up trying: the journal stays for the next start.
+    await server!.stop();
+    expect(list(join(dir.path, IMPORTS_DIR)).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    const written = new Set(await storedDocNames(dir.path));
+    expect(guide.sections.filter((s) => written.has(s.docName)).length, 'some documents are missing on disk').toBeLessThan(guide.sections.length);
+
+    server = await start();
+    expect(journals(server)).toEqual([]);
+    expect(server.guides.listSections(guide.id).map((s) => s.docName)).toEqual(guide.sections.map((s) => s.docName));
+    const onDisk = new Set(await storedDocNames(dir.path));
+    expect(guide.sections.every((s) => onDisk.has(s.docName))).toBe(true);
+    // (The first server's session is gone with its port: someone on this one previews the file.)
+    await expectTextAsPreviewed(server, (await createUser(server, 'Lina')).api, guide);
+  });
+
+  it('is in a backup taken meanwhile: the restored server writes the documents from the journal', async () => {
+    const { api } = await createUser(server!, 'Sami');
+    holder.store!.fail = true;
+    const res = await upload<ImportedGuide>(api, '/api/guides/import', await FILE(), 'sauvegarde.docx');
+    expect(res.status).toBe(201);
+    const guide = await api.ok<GuideView>('GET', `/api/guides/${res.body.guideId}`);
+    const archive = join(dir.path, '..', `${guide.id}-backup.dalil`);
+    const backup = await createBackup(server!.dataDir, archive);
+    holder.store!.fail = false;
+    await server!.importsWritten();
+    expect(backup.documents, 'the archive lacks the documents not written yet').toBeLessThan((await storedDocNames(server!.dataDir)).length);
+
+    const restored = tempDir();
+    try {
+      await restoreBackup(archive, restored.path);
+      const other = await startServer({}, { dataDir: restored.path });
+      try {
+        expect(list(join(restored.path, IMPORTS_DIR)).filter((f) => f.endsWith('.json'))).toEqual([]);
+        expect(other.guides.listSections(guide.id).map((s) => s.docName)).toEqual(guide.sections.map((s) => s.docName));
+        await expectTextAsPreviewed(other, (await createUser(other, 'Hela')).api, guide);
+      } finally {
+        await other.dispose();
+      }
+    } finally {
+      restored.remove();
+      rmSync(archive, { force: true });
+    }
   });
 });
+
+/** Every section holds text exactly when the preview of the same file counted words in it. */
+async function expectTextAsPreviewed(server: TestServer, api: Api, guide: GuideView): Promise<void> {
+  const preview = await upload<ImportPreview>(api, '/api/guides/import/preview', await FILE(), 'apercu.docx');
+  expect(preview.body.sections.map((s) => s.title)).toEqual(guide.sections.map((s) => s.title));
+  const hasText = await Promise.all(guide.sections.map(async (s) => plainText(await sectionJson(server, guide.id, s.docName)).length > 0));
+  expect(hasText).toEqual(preview.body.sections.map((s) => s.words > 0));
+  expect(hasText.filter(Boolean).length).toBeGreaterThan(2);
+}

@@ -1,3 +1,5 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GuideSummary } from '@dalil/shared';
 import { everythingVisible as everything } from '../helpers/everythingVisible.ts';
@@ -33,6 +35,14 @@ describe('pnpm admin migrate --to postgres', () => {
     expect((await server.exited).code).toBe(0);
 
     const url = await postgres.createDatabase('migrated');
+    // An import the server could not settle: its documents may live only in its journal.
+    mkdirSync(join(source.path, 'imports'), { recursive: true });
+    writeFileSync(join(source.path, 'imports', 'iInterrompu.json'), '{}');
+    const refused = await runAdmin(source.path, ['migrate', '--to', 'postgres'], 120_000, { DATABASE_URL: url });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/an import was under way/);
+    rmSync(join(source.path, 'imports', 'iInterrompu.json'));
+
     const migrated = await runAdmin(source.path, ['migrate', '--to', 'postgres'], 120_000, { DATABASE_URL: url });
     expect(migrated.code, migrated.stderr).toBe(0);
     expect(migrated.stdout).toMatch(/read back equal/);

@@ -19,6 +19,7 @@ describe('isArchivablePath: only files a Dalil server writes may enter or leave 
     'metadata/threads/g_1-x.json',
     'metadata/workflow/g_1-x.json',
     'metadata/notifications/u_1-x.json',
+    'imports/iAbC123.json',
   ])('accepts %s', (path) => expect(isArchivablePath(path)).toBe(true));
 
   it.each([
@@ -60,6 +61,10 @@ describe('isArchivablePath: only files a Dalil server writes may enter or leave 
     'metadata/guides.json',
     'metadata/notifications/u1.txt',
     'metadata',
+    'imports/iAbC123.json.1.x.tmp',
+    'imports/sub/i1.json',
+    'imports/i 1.json',
+    'imports/i1.ydoc',
     '',
   ])('refuses %j', (path) => expect(isArchivablePath(path)).toBe(false));
 });

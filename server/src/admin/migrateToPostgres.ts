@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type pg from 'pg';
 import * as Y from 'yjs';
-import { DOCS_DIR, IMAGE_INDEX_DIR, IMAGE_INDEX_EXT, IMAGES_DIR, SECRET_FILE, VERSION_MANIFESTS, VERSIONS_DIR } from '../storage/dataDirLayout.ts';
+import { DOCS_DIR, IMAGE_INDEX_DIR, IMAGE_INDEX_EXT, IMAGES_DIR, IMPORT_JOURNAL_EXT, IMPORTS_DIR, SECRET_FILE, VERSION_MANIFESTS, VERSIONS_DIR } from '../storage/dataDirLayout.ts';
 import type { GuideImageIndex, ImageRecord } from '../images/imageStore.ts';
 import { PgImageIndex } from '../storage/postgres/pgImageIndex.ts';
 import { readdir, readFile } from 'node:fs/promises';
@@ -36,6 +36,11 @@ const silent = { warn: () => {} };
  * three directories). The server must be stopped (the caller holds the data dir's lock).
  */
 export async function migrateToPostgres(dataDir: string, pool: pg.Pool): Promise<MigrationSummary> {
+  // An import the server did not get to settle: its sections' documents may exist only in its journal.
+  const journals = (await readdir(join(dataDir, IMPORTS_DIR)).catch(() => [] as string[])).filter((f) => f.endsWith(IMPORT_JOURNAL_EXT));
+  if (journals.length > 0) {
+    throw new MigrationRefusedError('an import was under way when the server stopped: start the server once on this data dir (it finishes or undoes the import), stop it, then migrate');
+  }
   await migrate(pool);
   const { rows } = await pool.query<{ n: string }>(
     'SELECT (SELECT count(*) FROM metadata_records) + (SELECT count(*) FROM doc_snapshots) + (SELECT count(*) FROM doc_updates) + (SELECT count(*) FROM version_manifests) + (SELECT count(*) FROM guide_images) AS n',

@@ -9,6 +9,8 @@ import {
   IMAGE_INDEX_EXT,
   imageIdOfFile,
   IMAGES_DIR,
+  IMPORT_JOURNAL_EXT,
+  IMPORTS_DIR,
   ACCOUNTS_FILE,
   METADATA_SUBDIRS,
   LEGACY_METADATA_FILE,
@@ -47,6 +49,11 @@ export function isArchivablePath(path: string): boolean {
     return name !== null && isValidDocName(name) && (rest[0] === VERSION_MANIFESTS || /^[0-9a-f]{64}$/.test(name));
   }
   if (dir === IMAGES_DIR && rest.length === 2) return isImagePath(rest[0]!, rest[1]!);
+  // The journal of an import under way (its id uses the doc-name alphabet): see collectBackupFiles.
+  if (dir === IMPORTS_DIR && rest.length === 1) {
+    const id = withoutExtension(rest[0]!, [IMPORT_JOURNAL_EXT]);
+    return id !== null && isValidDocName(id);
+  }
   return false;
 }
 

@@ -12,6 +12,7 @@ import {
   IMAGE_FILES_DIR,
   IMAGE_INDEX_DIR,
   IMAGES_DIR,
+  IMPORTS_DIR,
   isRuntimeFile,
   ACCOUNTS_FILE,
   GUIDE_METADATA_DIR,
@@ -51,6 +52,12 @@ export class BackupSourceError extends Error {}
  *   notifications: a member or a notification read names a person whose account is read after it.
  *   (A data dir still in the single-file layout, not yet opened by this version, has its
  *   metadata.json backed up as it is.)
+ * - Import journals after the metadata, before the documents. A new guide's import commits with
+ *   its sections' content in its journal and writes their documents after; the journal goes
+ *   only once they are durable. So a guide the metadata read names either has its journal read
+ *   here (the restored server writes the documents from it at start) or had its documents
+ *   written before, and they are read below. A journal of an import that never committed comes
+ *   along too, and the restored server undoes it as this one would.
  * - Per document, the log before the snapshot. The server compacts by renaming a new snapshot into
  *   place (containing the whole log) and only then truncating the log. So whatever happens between
  *   the two reads, the snapshot read second contains everything the log read first lacked: either it
@@ -79,6 +86,8 @@ export async function collectBackupFiles(dataDir: string): Promise<CollectedFile
   }
   const secret = await readIfExists(join(dataDir, SECRET_FILE));
   if (secret) files.push({ path: SECRET_FILE, data: secret });
+
+  files.push(...(await filesOf(dataDir, IMPORTS_DIR)));
 
   const docsDir = join(dataDir, DOCS_DIR);
   let documents = 0;

@@ -3,6 +3,7 @@ import type { DocStore } from '../storage/docStore.ts';
 import type { LiveDocuments } from '../routes/routeServices.ts';
 import type { PackageLimits } from './docxPackage.ts';
 import type { ImportJournal } from './importJournal.ts';
+import type { DocumentsAfterCommit } from './documentsAfterCommit.ts';
 import type { ImportImages } from './importImages.ts';
 import { ImportImageRefused } from './importImages.ts';
 import type { ImageSink } from './convertDocx.ts';
@@ -15,6 +16,12 @@ export interface ImportContext {
   docStore: DocStore;
   live: Pick<LiveDocuments, 'editSection' | 'structureChanged'>;
   journal: ImportJournal;
+  /**
+   * Set when a new guide's section documents may be written after its commit (one node owns
+   * them: the embedded store); null when they are written before it (PostgreSQL, where any node
+   * may open a section the moment the metadata names it).
+   */
+  documentsAfterCommit: DocumentsAfterCommit | null;
   images: ImportImages;
   limits: PackageLimits;
 }

@@ -1,6 +1,7 @@
 import type { ImportedGuide } from '@dalil/shared/api/import.ts';
 import { newId } from '../storage/ids.ts';
 import type { ImportedSectionRecord } from '../storage/guideRepository.ts';
+import type { JsonNode } from './convertDocx.ts';
 import { storingSink, type ImportContext } from './importContext.ts';
 import { planImport, type ImportPlan } from './importPlan.ts';
 import { writeSectionDocuments } from './sectionDocument.ts';
@@ -18,7 +19,9 @@ export interface GuideImportInput {
  * before they are written, images and documents are written under names nothing refers to, and one
  * metadata write (guide, coordinator, sections) commits them once they are all durable. A failure
  * or a crash before that write leaves nothing visible, and the journal's settling deletes what was
- * written.
+ * written. With `documentsAfterCommit` (embedded store), the journal's second write carries the
+ * sections' content and is what is durable at the commit; their documents are written right after
+ * it, held until then (see `DocumentsAfterCommit`).
  */
 export async function importGuide(context: ImportContext, input: GuideImportInput): Promise<ImportedGuide> {
   const { journal, guides, docStore } = context;
@@ -43,13 +46,29 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
     const id = await journalId();
     const records = sectionRecords(plan);
     entry.docNames = records.map((r) => r.id);
-    // The journal names the documents while they are encoded; they are written once it does.
-    const naming = journal.write(id, entry);
-    named = naming.catch(() => {});
-    await writeSectionDocuments(docStore, records.map((r, i) => [r.id, plan.sections[i]!.content]), naming);
+    const documents = records.map((r, i): [string, JsonNode[]] => [r.id, plan.sections[i]!.content]);
+    const later = context.documentsAfterCommit;
+    if (later) {
+      const journaled = journal.write(id, { ...entry, contents: documents.map(([, blocks]) => blocks) });
+      named = journaled.catch(() => {});
+      await journaled;
+    } else {
+      // The journal names the documents while they are encoded; they are written once it does.
+      const naming = journal.write(id, entry);
+      named = naming.catch(() => {});
+      await writeSectionDocuments(docStore, documents, naming);
+    }
     await images.stored();
-    const guide = await guides.createImportedGuide({ id: guideId, title: plan.title, language: plan.language, coordinatorId: input.userId }, records);
-    await journal.end(id);
+    const reserved = later?.reserve(entry.docNames);
+    let guide;
+    try {
+      guide = await guides.createImportedGuide({ id: guideId, title: plan.title, language: plan.language, coordinatorId: input.userId }, records);
+    } catch (err) {
+      reserved?.cancel();
+      throw err;
+    }
+    if (reserved) reserved.write(id, documents);
+    else await journal.end(id);
     return { guideId: guide.id, title: guide.title, sectionCount: records.length, warnings: plan.warnings };
   } catch (err) {
     // Nothing the import started may still be writing while the rollback deletes what it wrote.

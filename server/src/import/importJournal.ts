@@ -3,7 +3,9 @@ import { readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileDurably } from '../storage/durableFile.ts';
 import { IMPORT_JOURNAL_EXT, TEMP_EXT } from '../storage/dataDirLayout.ts';
+import { fsyncDir } from '../storage/durableFile.ts';
 import { newId } from '../storage/ids.ts';
+import type { JsonNode } from './convertDocx.ts';
 
 /** What an import wrote that no metadata names yet. */
 export interface ImportEntry {
@@ -11,14 +13,22 @@ export interface ImportEntry {
   /** True when the import creates the guide (its images go too if it never commits). */
   newGuide: boolean;
   docNames: string[];
+  /**
+   * The documents' content, one block list per name of `docNames`, when the import writes them
+   * after its commit: once the metadata names the guide, this is what its sections hold until
+   * their documents are written, and what a start writes them from if the process died before.
+   */
+  contents?: JsonNode[][];
 }
 
-/** How to undo what an unfinished import wrote; the metadata says whether it finished. */
+/** How to undo what an unfinished import wrote, or finish one that committed; the metadata says which. */
 export interface ImportRollback {
   guideExists(guideId: string): boolean;
   docIsReferenced(docName: string): boolean;
   deleteDoc(docName: string): Promise<void>;
   deleteGuideImages(guideId: string): Promise<void>;
+  /** Replaces whatever a document holds by `blocks` (a committed import's section, written again). */
+  writeDoc(docName: string, blocks: JsonNode[]): Promise<void>;
 }
 
 /**
@@ -27,6 +37,13 @@ export interface ImportRollback {
  * guide's images. The import then commits by one metadata write that names them all, and deletes
  * its journal. At start, and when an import fails, every journal left is settled: whatever its
  * metadata does not name is deleted. Documents and images nobody names are invisible meanwhile.
+ *
+ * A new guide's import may instead carry its sections' content in the journal and write their
+ * documents after the commit (the metadata write then makes the guide whole: its content is
+ * durable in the journal). Until those documents are written the server holds them (nobody reads
+ * or edits them), and the journal goes, durably, only once they are; a journal of a committed
+ * guide found at start is therefore rolled forward: its sections' documents are written again
+ * from it, which can only replace what nobody has seen.
  */
 export class ImportJournal {
   constructor(
@@ -47,14 +64,21 @@ export class ImportJournal {
     return writeFileDurably(this.path(id), JSON.stringify(entry));
   }
 
-  /** The import committed: nothing to undo any more. */
-  async end(id: string): Promise<void> {
+  /**
+   * The import committed: nothing to undo any more. `durably` when the journal carried content:
+   * a journal coming back after a crash would write its documents again over later edits.
+   */
+  async end(id: string, durably = false): Promise<void> {
     await unlink(this.path(id)).catch((err: NodeJS.ErrnoException) => {
       if (err.code !== 'ENOENT') throw err;
     });
+    if (durably) await fsyncDir(this.dir);
   }
 
-  /** Undoes whatever `id` wrote that the metadata does not name, then forgets it. */
+  /**
+   * Undoes whatever `id` wrote that the metadata does not name, then forgets it; or, for a journal
+   * carrying content whose guide committed, writes its documents (see the class).
+   */
   async settle(id: string): Promise<void> {
     let entry: ImportEntry | null = null;
     try {
@@ -62,11 +86,24 @@ export class ImportJournal {
     } catch {
       // A journal cut short by a crash was being written before anything it names.
     }
+    if (entry?.contents && this.rollback.guideExists(entry.guideId)) {
+      await this.rollForward(entry, entry.contents);
+      await this.end(id, true);
+      return;
+    }
     if (entry) {
       for (const name of entry.docNames) if (!this.rollback.docIsReferenced(name)) await this.rollback.deleteDoc(name);
       if (entry.newGuide && !this.rollback.guideExists(entry.guideId)) await this.rollback.deleteGuideImages(entry.guideId);
     }
     await this.end(id);
+  }
+
+  /** A committed guide's sections written from the journal; a section deleted since has no document to get. */
+  private async rollForward(entry: ImportEntry, contents: JsonNode[][]): Promise<void> {
+    for (const [i, name] of entry.docNames.entries()) {
+      if (this.rollback.docIsReferenced(name)) await this.rollback.writeDoc(name, contents[i] ?? []);
+      else await this.rollback.deleteDoc(name);
+    }
   }
 
   /** Settles every journal left by a previous run; returns how many there were. */

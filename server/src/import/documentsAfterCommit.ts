@@ -1,0 +1,95 @@
+import type { HeldDocStore } from '../storage/heldDocStore.ts';
+import type { JsonNode } from './convertDocx.ts';
+import type { ImportJournal } from './importJournal.ts';
+import { sectionUpdate, writeSectionDocuments } from './sectionDocument.ts';
+
+export interface DocumentsAfterCommitLogger {
+  error(obj: object, msg: string): void;
+}
+
+/** The documents of one import, held from before its commit until they are written. */
+export interface ReservedDocuments {
+  /** The commit is durable: writes the documents from their content, then ends the journal. */
+  write(journalId: string, documents: Array<[docName: string, blocks: JsonNode[]]>): void;
+  /** The commit failed: nothing to write, nobody to keep waiting. */
+  cancel(): void;
+}
+
+/**
+ * Writes a new guide's section documents after its import committed (embedded store, one node).
+ * The import's reply then waits for one durable write of its journal, which carries the content,
+ * instead of fifty document files: what made an import twice as slow as mammoth's reading of the
+ * same file. Until they are written the documents are held (every load, edit or deletion of one
+ * waits: `HeldDocStore`), so nobody ever sees a section empty; a failed write is tried again
+ * (100 ms, doubling up to 5 s), and a process that stops first leaves the journal, from which
+ * the next start writes them (`ImportJournal.settle`).
+ */
+export class DocumentsAfterCommit {
+  private readonly writing = new Set<Promise<void>>();
+  private closing = false;
+  /** Ends the waits between two tries, so that a close does not wait for them. */
+  private readonly waits = new Set<() => void>();
+
+  constructor(
+    private readonly store: HeldDocStore,
+    private readonly journal: ImportJournal,
+    private readonly log: DocumentsAfterCommitLogger,
+    private readonly retry = { firstDelayMs: 100, maxDelayMs: 5000 },
+  ) {}
+
+  /** Holds `docNames`: call before the commit makes them visible. */
+  reserve(docNames: string[]): ReservedDocuments {
+    const release = this.store.hold(docNames);
+    return {
+      cancel: release,
+      write: (journalId, documents) => {
+        const run = this.writeUntilDone(journalId, documents).then((written) => {
+          // Given up only because the server is stopping: held until then, written at the next start.
+          if (written) release();
+        });
+        this.writing.add(run);
+        void run.finally(() => this.writing.delete(run));
+      },
+    };
+  }
+
+  /** Resolves once every import's documents under way are written (or given up at close). */
+  async idle(): Promise<void> {
+    while (this.writing.size > 0) await Promise.all([...this.writing]);
+  }
+
+  /** Stops trying again after a failure and waits for the writes under way. */
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const wake of this.waits) wake();
+    await this.idle();
+  }
+
+  private async writeUntilDone(journalId: string, documents: Array<[string, JsonNode[]]>): Promise<boolean> {
+    let delayMs = this.retry.firstDelayMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (attempt === 1) await writeSectionDocuments(this.store.inner, documents);
+        // Some may have been written by the failed batch: nobody has read them (held), so each is
+        // simply written again.
+        else for (const [name, blocks] of documents) await this.store.inner.compact(name, sectionUpdate(blocks));
+        await this.journal.end(journalId, true);
+        return true;
+      } catch (err) {
+        this.log.error({ err, journal: journalId, attempt }, 'writing the documents of an imported guide failed; trying again');
+        if (this.closing) return false;
+        await new Promise<void>((resolve) => {
+          const wake = () => {
+            clearTimeout(timer);
+            this.waits.delete(wake);
+            resolve();
+          };
+          const timer = setTimeout(wake, delayMs);
+          this.waits.add(wake);
+        });
+        delayMs = Math.min(delayMs * 2, this.retry.maxDelayMs);
+        if (this.closing) return false;
+      }
+    }
+  }
+}
