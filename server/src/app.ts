@@ -66,7 +66,7 @@ import importRoute from './routes/import/index.ts';
 import { importWireSchemas } from './routes/import/schemas.ts';
 import { ImportJournal } from './import/importJournal.ts';
 import { DocumentsAfterCommit } from './import/documentsAfterCommit.ts';
-import { sectionUpdate } from './import/sectionDocument.ts';
+import { importRecovery } from './import/importRecovery.ts';
 import { HeldDocStore } from './storage/heldDocStore.ts';
 import { importLimits } from './import/importLimits.ts';
 import type { ImportContext } from './import/importContext.ts';
@@ -171,14 +171,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
     const joined = cluster;
     const importImages = importImagesFromStore(images);
-    // An import killed before its metadata write left documents (and images) nobody names: gone now.
-    const journal = new ImportJournal(join(config.dataDir, IMPORTS_DIR), {
-      guideExists: (guideId) => guides.findGuide(guideId) !== undefined,
-      docIsReferenced: (docName) => guides.findSectionByDocName(docName) !== undefined,
-      deleteDoc: (docName) => docStore.delete(docName),
-      deleteGuideImages: (guideId) => importImages.deleteGuide(guideId),
-      writeDoc: (docName, blocks) => docStore.inner.compact(docName, sectionUpdate(blocks)),
-    });
+    // An import killed before its metadata write left documents (and images) nobody names: gone now;
+    // one killed after it left documents to write: written now.
+    const journal = new ImportJournal(
+      join(config.dataDir, IMPORTS_DIR),
+      importRecovery({
+        guideExists: (guideId) => guides.findGuide(guideId) !== undefined,
+        docIsReferenced: (docName) => guides.findSectionByDocName(docName) !== undefined,
+        deleteGuideImages: (guideId) => importImages.deleteGuide(guideId),
+        docStore: docStore.inner,
+      }),
+    );
     const unfinishedImports = await journal.settleAll();
     if (unfinishedImports > 0) app.log.warn({ imports: unfinishedImports }, 'settled unfinished imports (undone, or finished when committed)');
     const documentsAfterCommit = storage.kind === 'embedded' ? new DocumentsAfterCommit(docStore, journal, app.log) : null;
@@ -299,8 +302,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Sockets are closed by @fastify/websocket before this runs; then every queued update is
     // durable before the process may exit.
     const opened = storage;
-    app.addHook('onClose', async () => {
+    // Before requests are drained: one waiting for an imported section that cannot be written must not hold the close.
+    app.addHook('preClose', async () => {
       await documentsAfterCommit?.close();
+    });
+    app.addHook('onClose', async () => {
       await registry.flushAll();
       await joined?.close();
       await opened.close();

@@ -7,6 +7,7 @@ import type { Api } from '../helpers/api.ts';
 import { FileDocStore } from '@dalil/server/storage/fileDocStore.ts';
 import { createBackup } from '@dalil/server/backup/createBackup.ts';
 import { restoreBackup } from '@dalil/server/backup/restoreBackup.ts';
+import { settleImportsOffline } from '@dalil/server/import/settleImportsOffline.ts';
 import { IMAGE_INDEX_DIR, IMAGES_DIR, IMPORTS_DIR } from '@dalil/server/storage/dataDirLayout.ts';
 import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
 import { createUser } from '../helpers/accounts.ts';
@@ -90,14 +91,39 @@ describe('an import whose documents fail to be written after its commit', () => 
     await expectTextAsPreviewed(server, api, guide);
   });
 
+  it('tells whoever opens a section when the writes keep failing, then serves it once they succeed', async () => {
+    const { api } = await createUser(server!, 'Walid');
+    holder.store!.fail = true;
+    const failuresBefore = holder.store!.failures;
+    const res = await upload<ImportedGuide>(api, '/api/guides/import', await FILE(), 'longue-panne.docx');
+    expect(res.status).toBe(201);
+    const guide = await api.ok<GuideView>('GET', `/api/guides/${res.body.guideId}`);
+    const docName = guide.sections[1]!.docName;
+    // Six tries, 3.1 s of pauses between them: opening the section fails then, with a reason.
+    const refused = await sectionJson(server!, guide.id, docName).then(
+      () => 'read',
+      (err: Error) => err.message,
+    );
+    expect(refused).toMatch(/cannot be written to disk yet/);
+    expect(holder.store!.failures - failuresBefore).toBeGreaterThanOrEqual(5);
+    holder.store!.fail = false;
+    await server!.importsWritten();
+    expect(plainText(await sectionJson(server!, guide.id, docName)).length).toBeGreaterThan(100);
+  }, 30_000);
+
   it('writes them at the next start when the server stopped before it could', async () => {
     const { api } = await createUser(server!, 'Nour');
     holder.store!.fail = true;
     const res = await upload<ImportedGuide>(api, '/api/guides/import', await FILE(), 'arret.docx');
     expect(res.status).toBe(201);
     const guide = await api.ok<GuideView>('GET', `/api/guides/${res.body.guideId}`);
-    // Stopping gives up trying: the journal stays for the next start.
+    // Stopping gives up trying: the journal stays for the next start, and whoever waits for a section is told.
+    const waiting = sectionJson(server!, guide.id, guide.sections[0]!.docName).then(
+      () => 'read',
+      (err: Error) => err.message,
+    );
     await server!.stop();
+    expect(await waiting).toMatch(/server is stopping/);
     expect(list(join(dir.path, IMPORTS_DIR)).filter((f) => f.endsWith('.json'))).toHaveLength(1);
     const written = new Set(await storedDocNames(dir.path));
     expect(guide.sections.filter((s) => written.has(s.docName)).length, 'some documents are missing on disk').toBeLessThan(guide.sections.length);
@@ -109,6 +135,19 @@ describe('an import whose documents fail to be written after its commit', () => 
     expect(guide.sections.every((s) => onDisk.has(s.docName))).toBe(true);
     // (The first server's session is gone with its port: someone on this one previews the file.)
     await expectTextAsPreviewed(server, (await createUser(server, 'Lina')).api, guide);
+  });
+
+  it('are written by a migration of the stopped data dir as by a start (settled offline)', async () => {
+    const { api } = await createUser(server!, 'Yosra');
+    holder.store!.fail = true;
+    const res = await upload<ImportedGuide>(api, '/api/guides/import', await FILE(), 'migration.docx');
+    expect(res.status).toBe(201);
+    const guide = await api.ok<GuideView>('GET', `/api/guides/${res.body.guideId}`);
+    await server!.stop();
+    expect(await settleImportsOffline(dir.path)).toBe(1);
+    expect(list(join(dir.path, IMPORTS_DIR))).toEqual([]);
+    server = await start();
+    await expectTextAsPreviewed(server, (await createUser(server, 'Amel')).api, guide);
   });
 
   it('is in a backup taken meanwhile: the restored server writes the documents from the journal', async () => {

@@ -31,7 +31,7 @@ describe('image store: a batch of images, one index write', () => {
 });
 
 describe('cleanImage: the image thread', () => {
-  it('cleans many images sent at once, one after another in its thread, and gives each its own result', async () => {
+  it('cleans many images sent at once, queued in its thread, and gives each its own result', async () => {
     const inputs = await Promise.all(Array.from({ length: 12 }, (_, i) => noisyPng(40 + i, 30)));
     const cleaned = await Promise.all(inputs.map((bytes) => cleanImage(bytes, 'png', 1_000_000)));
     expect(cleaned.map((c) => c.width)).toEqual(inputs.map((_, i) => 40 + i));

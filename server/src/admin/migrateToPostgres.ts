@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type pg from 'pg';
 import * as Y from 'yjs';
-import { DOCS_DIR, IMAGE_INDEX_DIR, IMAGE_INDEX_EXT, IMAGES_DIR, IMPORT_JOURNAL_EXT, IMPORTS_DIR, SECRET_FILE, VERSION_MANIFESTS, VERSIONS_DIR } from '../storage/dataDirLayout.ts';
+import { DOCS_DIR, IMAGE_INDEX_DIR, IMAGE_INDEX_EXT, IMAGES_DIR, SECRET_FILE, VERSION_MANIFESTS, VERSIONS_DIR } from '../storage/dataDirLayout.ts';
 import type { GuideImageIndex, ImageRecord } from '../images/imageStore.ts';
 import { PgImageIndex } from '../storage/postgres/pgImageIndex.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import { FileVersionManifests, type VersionManifest } from '../storage/versionStore.ts';
 import { PgVersionManifests } from '../storage/postgres/pgVersionManifests.ts';
 import { FileDocStore } from '../storage/fileDocStore.ts';
+import { settleImportsOffline } from '../import/settleImportsOffline.ts';
 import { FileMetadataBackend } from '../storage/fileMetadataBackend.ts';
 import { encodeRecords } from '../storage/recordCodec.ts';
 import { inTransaction } from '../storage/postgres/pgPool.ts';
@@ -36,17 +37,15 @@ const silent = { warn: () => {} };
  * three directories). The server must be stopped (the caller holds the data dir's lock).
  */
 export async function migrateToPostgres(dataDir: string, pool: pg.Pool): Promise<MigrationSummary> {
-  // An import the server did not get to settle: its sections' documents may exist only in its journal.
-  const journals = (await readdir(join(dataDir, IMPORTS_DIR)).catch(() => [] as string[])).filter((f) => f.endsWith(IMPORT_JOURNAL_EXT));
-  if (journals.length > 0) {
-    throw new MigrationRefusedError('an import was under way when the server stopped: start the server once on this data dir (it finishes or undoes the import), stop it, then migrate');
-  }
   await migrate(pool);
   const { rows } = await pool.query<{ n: string }>(
     'SELECT (SELECT count(*) FROM metadata_records) + (SELECT count(*) FROM doc_snapshots) + (SELECT count(*) FROM doc_updates) + (SELECT count(*) FROM version_manifests) + (SELECT count(*) FROM guide_images) AS n',
   );
   if (Number(rows[0]!.n) > 0) throw new MigrationRefusedError('the target database already holds Dalil data: migrate into an empty database');
 
+  // An import the server did not get to settle (a crash, or an archive taken while it wrote):
+  // its sections' documents may exist only in its journal. Settled as a start would, before reading.
+  await settleImportsOffline(dataDir);
   const records = await new FileMetadataBackend(dataDir).load();
   const files = new FileDocStore(join(dataDir, DOCS_DIR), silent);
   const docNames = await files.list();

@@ -10,6 +10,7 @@ import {
   docNameOfFile,
   DOCS_DIR,
   LEGACY_METADATA_FILE,
+  IMPORTS_DIR,
   METADATA_DIR,
   VERSION_CONTENTS,
   VERSION_FILE_EXT,
@@ -86,7 +87,8 @@ function checkContents(files: Array<{ path: string; data: Uint8Array }>): void {
   if (!hasAccounts && !hasLegacy) throw new BackupArchiveError(`the archive has no ${accountsPath} (nor ${LEGACY_METADATA_FILE})`);
   if (hasAccounts && hasLegacy) throw new BackupArchiveError(`the archive holds both ${accountsPath} and ${LEGACY_METADATA_FILE}`);
   for (const file of files) {
-    if (file.path !== LEGACY_METADATA_FILE && !file.path.startsWith(`${METADATA_DIR}/`)) continue;
+    // Metadata, and the journals of imports under way (one may hold a committed guide's only text).
+    if (file.path !== LEGACY_METADATA_FILE && !file.path.startsWith(`${METADATA_DIR}/`) && !file.path.startsWith(`${IMPORTS_DIR}/`)) continue;
     try {
       JSON.parse(Buffer.from(file.data).toString('utf8'));
     } catch {

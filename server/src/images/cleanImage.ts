@@ -10,11 +10,13 @@ import type { CleanReply, CleanRequest } from './imageCleanerWorker.ts';
 export { MAX_IMAGE_EDGE, type CleanedImage } from './reencodeImage.ts';
 
 /**
- * Images are cleaned (`reencodeImage`) in a thread of their own, one after another. Beside the
- * server's thread rather than on it: libvips' calls used to run dozens at once on Node's thread
- * pool, which on a two-core machine took the core of the server's own thread too: an import's 40
- * figures, meant to be cleaned while mammoth parses the XML, slowed that parse by a third. One
- * at a time also bounds the memory of a burst of large photos to one decoded image.
+ * Images are cleaned (`reencodeImage`) in a thread of their own, two at a time, queued there.
+ * Beside the server's thread rather than fed by it: libvips' calls used to start dozens at once on
+ * Node's thread pool, which on a two-core machine took the core of the server's own thread too
+ * (an import's 40 figures, meant to be cleaned while mammoth parses the XML, slowed that parse by a
+ * third), and feeding them a few at a time from the server's thread stalls whenever that thread is
+ * busy (the parse runs for tens of milliseconds at once). Two at a time also bounds the memory of a
+ * burst of large photos to two decoded images.
  */
 class CleaningThread {
   private worker: Worker | null = null;
@@ -43,7 +45,7 @@ class CleaningThread {
       ? new Worker(
           // tsx registers itself in the main thread only (and a worker's --import is not applied to
           // its entry): its API registers it here first, from the ES build beside its loader.
-          `import(${JSON.stringify(new URL('./esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx'))).href)})
+          `import(${JSON.stringify(tsxApi())})
              .then((tsx) => tsx.register())
              .then(() => import(${JSON.stringify(new URL('./imageCleanerWorker.ts', import.meta.url).href)}));`,
           { eval: true },
@@ -53,6 +55,7 @@ class CleaningThread {
     worker.unref();
     worker.on('message', (reply: CleanReply) => this.settle(reply));
     worker.on('error', (err) => this.failAll(err));
+    worker.on('messageerror', (err) => this.failAll(err));
     worker.on('exit', (code) => {
       if (this.worker === worker) this.worker = null;
       this.failAll(new Error(`the image cleaning thread stopped (exit code ${code})`));
@@ -76,6 +79,17 @@ class CleaningThread {
     const waiters = [...this.waiting.values()];
     this.waiting.clear();
     for (const waiter of waiters) waiter.reject(err);
+  }
+}
+
+/** tsx's public ES API (`tsx/esm/api`), from the sources' point of view. */
+function tsxApi(): string {
+  try {
+    return import.meta.resolve('tsx/esm/api');
+  } catch {
+    // Where import.meta.resolve is missing (a test runner's module loader), the same file by the
+    // path tsx ships it at, next to the loader its package resolves to.
+    return new URL('./esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx'))).href;
   }
 }
 

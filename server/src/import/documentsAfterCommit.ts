@@ -1,4 +1,4 @@
-import type { HeldDocStore } from '../storage/heldDocStore.ts';
+import type { DocumentHold, HeldDocStore } from '../storage/heldDocStore.ts';
 import type { JsonNode } from './convertDocx.ts';
 import type { ImportJournal } from './importJournal.ts';
 import { sectionUpdate, writeSectionDocuments } from './sectionDocument.ts';
@@ -6,6 +6,9 @@ import { sectionUpdate, writeSectionDocuments } from './sectionDocument.ts';
 export interface DocumentsAfterCommitLogger {
   error(obj: object, msg: string): void;
 }
+
+/** Tries after which the sections' readers get an error instead of waiting (100 + 200 + 400 + 800 + 1600 ms of pauses). */
+const REFUSE_AFTER_ATTEMPTS = 6;
 
 /** The documents of one import, held from before its commit until they are written. */
 export interface ReservedDocuments {
@@ -21,8 +24,9 @@ export interface ReservedDocuments {
  * instead of fifty document files: what made an import twice as slow as mammoth's reading of the
  * same file. Until they are written the documents are held (every load, edit or deletion of one
  * waits: `HeldDocStore`), so nobody ever sees a section empty; a failed write is tried again
- * (100 ms, doubling up to 5 s), and a process that stops first leaves the journal, from which
- * the next start writes them (`ImportJournal.settle`).
+ * (100 ms, doubling up to 5 s; after ≈ 3 s of failures opening one fails with an error instead of
+ * waiting), and a process that stops first leaves the journal, from which the next start writes
+ * them (`ImportJournal.settle`).
  */
 export class DocumentsAfterCommit {
   private readonly writing = new Set<Promise<void>>();
@@ -39,13 +43,15 @@ export class DocumentsAfterCommit {
 
   /** Holds `docNames`: call before the commit makes them visible. */
   reserve(docNames: string[]): ReservedDocuments {
-    const release = this.store.hold(docNames);
+    const hold = this.store.hold(docNames);
     return {
-      cancel: release,
+      cancel: () => hold.release(),
       write: (journalId, documents) => {
-        const run = this.writeUntilDone(journalId, documents).then((written) => {
-          // Given up only because the server is stopping: held until then, written at the next start.
-          if (written) release();
+        const run = this.writeUntilDone(journalId, documents, hold).then((written) => {
+          if (written) hold.release();
+          // Given up because the server is stopping: whoever waits is told so, and the next start
+          // writes them from the journal.
+          else hold.refuse(new Error('the server is stopping before this imported section was written; it will be at its next start'));
         });
         this.writing.add(run);
         void run.finally(() => this.writing.delete(run));
@@ -65,9 +71,11 @@ export class DocumentsAfterCommit {
     await this.idle();
   }
 
-  private async writeUntilDone(journalId: string, documents: Array<[string, JsonNode[]]>): Promise<boolean> {
+  private async writeUntilDone(journalId: string, documents: Array<[string, JsonNode[]]>, hold: DocumentHold): Promise<boolean> {
     let delayMs = this.retry.firstDelayMs;
     for (let attempt = 1; ; attempt++) {
+      // Failing for a while (≈ 3 s): whoever opens these sections is told, rather than kept waiting.
+      if (attempt === REFUSE_AFTER_ATTEMPTS) hold.refuse(new Error('this imported section cannot be written to disk yet; trying again'));
       try {
         if (attempt === 1) await writeSectionDocuments(this.store.inner, documents);
         // Some may have been written by the failed batch: nobody has read them (held), so each is

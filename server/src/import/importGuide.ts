@@ -41,6 +41,7 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
   // The images are written while the conversion goes on; the commit waits for them.
   const images = storingSink(context.images, guideId, input.userId, journalId);
   let named: Promise<unknown> = Promise.resolve();
+  let committed = false;
   try {
     const plan = await planImport(input, context.limits, images);
     const id = await journalId();
@@ -64,7 +65,12 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
     try {
       guide = await guides.createImportedGuide({ id: guideId, title: plan.title, language: plan.language, coordinatorId: input.userId }, records);
     } catch (err) {
-      reserved?.cancel();
+      if (reserved && guides.findGuide(guideId)) {
+        // The metadata write failed after the guide entered memory, where it is already seen:
+        // its documents are written as after a commit, still held, and the journal stays theirs.
+        reserved.write(id, documents);
+        committed = true;
+      } else reserved?.cancel();
       throw err;
     }
     if (reserved) reserved.write(id, documents);
@@ -74,7 +80,7 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
     // Nothing the import started may still be writing while the rollback deletes what it wrote.
     await Promise.all([named, images.stored().catch(() => {})]);
     const b = await begun;
-    if (!('failed' in b)) await journal.settle(b.id);
+    if (!('failed' in b) && !committed) await journal.settle(b.id);
     throw err;
   } finally {
     context.images.done(guideId);

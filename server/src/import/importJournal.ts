@@ -27,8 +27,8 @@ export interface ImportRollback {
   docIsReferenced(docName: string): boolean;
   deleteDoc(docName: string): Promise<void>;
   deleteGuideImages(guideId: string): Promise<void>;
-  /** Replaces whatever a document holds by `blocks` (a committed import's section, written again). */
-  writeDoc(docName: string, blocks: JsonNode[]): Promise<void>;
+  /** Writes a committed import's section from `blocks` unless its document exists already. */
+  writeDocIfMissing(docName: string, blocks: JsonNode[]): Promise<void>;
 }
 
 /**
@@ -42,8 +42,8 @@ export interface ImportRollback {
  * documents after the commit (the metadata write then makes the guide whole: its content is
  * durable in the journal). Until those documents are written the server holds them (nobody reads
  * or edits them), and the journal goes, durably, only once they are; a journal of a committed
- * guide found at start is therefore rolled forward: its sections' documents are written again
- * from it, which can only replace what nobody has seen.
+ * guide found at start is therefore rolled forward: its sections' documents missing are written
+ * from it (one that exists is whole, and may have been edited: a backup can hold both).
  */
 export class ImportJournal {
   constructor(
@@ -81,10 +81,20 @@ export class ImportJournal {
    */
   async settle(id: string): Promise<void> {
     let entry: ImportEntry | null = null;
+    let text: string | null = null;
     try {
-      entry = JSON.parse(await readFile(this.path(id), 'utf8')) as ImportEntry;
-    } catch {
-      // A journal cut short by a crash was being written before anything it names.
+      text = await readFile(this.path(id), 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    if (text !== null) {
+      // Written whole (temp file, rename), a journal that does not parse is damage, and it may be
+      // all that holds a committed guide's text: refuse to go on rather than delete it.
+      try {
+        entry = JSON.parse(text) as ImportEntry;
+      } catch {
+        throw new Error(`the import journal ${this.path(id)} is damaged (not JSON); move it aside once you have checked what it holds, then start again`);
+      }
     }
     if (entry?.contents && this.rollback.guideExists(entry.guideId)) {
       await this.rollForward(entry, entry.contents);
@@ -101,7 +111,7 @@ export class ImportJournal {
   /** A committed guide's sections written from the journal; a section deleted since has no document to get. */
   private async rollForward(entry: ImportEntry, contents: JsonNode[][]): Promise<void> {
     for (const [i, name] of entry.docNames.entries()) {
-      if (this.rollback.docIsReferenced(name)) await this.rollback.writeDoc(name, contents[i] ?? []);
+      if (this.rollback.docIsReferenced(name)) await this.rollback.writeDocIfMissing(name, contents[i] ?? []);
       else await this.rollback.deleteDoc(name);
     }
   }

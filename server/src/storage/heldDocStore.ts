@@ -1,7 +1,15 @@
 import type { DocStore, LoadedDoc } from './docStore.ts';
 
-/** Lets go of documents held by `HeldDocStore.hold`. */
-export type ReleaseHold = () => void;
+/** What holds documents in a `HeldDocStore`. */
+export interface DocumentHold {
+  /** The documents are written: operations on them go through again. */
+  release(): void;
+  /**
+   * They cannot be written for now (a failing disk, a server stopping): operations waiting on them,
+   * and any made before `release`, fail with `reason` rather than wait, or read them empty.
+   */
+  refuse(reason: Error): void;
+}
 
 /**
  * A DocStore in which some documents can be held: they exist for the metadata already, but their
@@ -15,20 +23,28 @@ export class HeldDocStore implements DocStore {
 
   constructor(readonly inner: DocStore) {}
 
-  /** Holds `names` until the returned function is called. */
-  hold(names: string[]): ReleaseHold {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
+  hold(names: string[]): DocumentHold {
+    let settle!: { resolve: () => void; reject: (reason: Error) => void };
+    let held = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+    // A refusal nobody waits for is not an unhandled rejection.
+    held.catch(() => {});
     for (const name of names) this.holds.set(name, held);
-    return () => {
-      for (const name of names) if (this.holds.get(name) === held) this.holds.delete(name);
-      release();
+    const replaceWith = (next: Promise<void>) => {
+      for (const name of names) if (this.holds.get(name) === held) this.holds.set(name, next);
+      held = next;
     };
-  }
-
-  /** Whether `name` is being written (for reports; operations wait by themselves). */
-  isHeld(name: string): boolean {
-    return this.holds.has(name);
+    return {
+      release: () => {
+        for (const name of names) if (this.holds.get(name) === held) this.holds.delete(name);
+        settle.resolve();
+      },
+      refuse: (reason) => {
+        settle.reject(reason);
+        const refused = Promise.reject(reason);
+        refused.catch(() => {});
+        replaceWith(refused);
+      },
+    };
   }
 
   async load(name: string): Promise<LoadedDoc> {
@@ -46,16 +62,28 @@ export class HeldDocStore implements DocStore {
     return this.inner.compact(name, state);
   }
 
+  /** New documents only: a held name is refused (it is being written). */
   get createMany(): DocStore['createMany'] {
-    return this.inner.createMany?.bind(this.inner);
+    const inner = this.inner;
+    if (!inner.createMany) return undefined;
+    const holds = this.holds;
+    return (documents) =>
+      inner.createMany!(
+        (async function* () {
+          for await (const document of documents) {
+            if (holds.has(document[0])) throw new Error(`document ${document[0]} is being written by an import`);
+            yield document;
+          }
+        })(),
+      );
   }
 
   logBytes(name: string): number {
     return this.inner.logBytes(name);
   }
 
-  async release(name: string): Promise<void> {
-    await this.holds.get(name);
+  /** Not held back: it only drops what is open for the document (the inner store orders it after the writer's work). */
+  release(name: string): Promise<void> {
     return this.inner.release(name);
   }
 
