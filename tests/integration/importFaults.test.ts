@@ -60,6 +60,14 @@ describe('an import whose documents fail to be written after its commit', () => 
     await server?.stop();
     dir.remove();
   });
+  /** Imports a file as someone new while the disk fails: the import itself succeeds (its journal holds the content). */
+  async function importOnFailingDisk(person: string, fileName: string): Promise<{ api: Api; guide: GuideView }> {
+    const { api } = await createUser(server!, person);
+    holder.store!.fail = true;
+    const res = await upload<ImportedGuide>(api, '/api/guides/import', await FILE(), fileName);
+    expect(res.status).toBe(201);
+    return { api, guide: await api.ok<GuideView>('GET', `/api/guides/${res.body.guideId}`) };
+  }
   const start = () =>
     startServer({ IMPORT_MAX_BYTES: String(100 * 1024 * 1024) }, { dataDir: dir.path, docStore: (d, logger) => (holder.store = new FailingStore(d, logger)) });
 
@@ -92,12 +100,8 @@ describe('an import whose documents fail to be written after its commit', () => 
   });
 
   it('tells whoever opens a section when the writes keep failing, then serves it once they succeed', async () => {
-    const { api } = await createUser(server!, 'Walid');
-    holder.store!.fail = true;
     const failuresBefore = holder.store!.failures;
-    const res = await upload<ImportedGuide>(api, '/api/guides/import', await FILE(), 'longue-panne.docx');
-    expect(res.status).toBe(201);
-    const guide = await api.ok<GuideView>('GET', `/api/guides/${res.body.guideId}`);
+    const { api, guide } = await importOnFailingDisk('Walid', 'longue-panne.docx');
     const docName = guide.sections[1]!.docName;
     // Six tries, 3.1 s of pauses between them: opening the section fails then, with a reason.
     const refused = await sectionJson(server!, guide.id, docName).then(
@@ -112,11 +116,7 @@ describe('an import whose documents fail to be written after its commit', () => 
   }, 30_000);
 
   it('writes them at the next start when the server stopped before it could', async () => {
-    const { api } = await createUser(server!, 'Nour');
-    holder.store!.fail = true;
-    const res = await upload<ImportedGuide>(api, '/api/guides/import', await FILE(), 'arret.docx');
-    expect(res.status).toBe(201);
-    const guide = await api.ok<GuideView>('GET', `/api/guides/${res.body.guideId}`);
+    const { api, guide } = await importOnFailingDisk('Nour', 'arret.docx');
     // Stopping gives up trying: the journal stays for the next start, and whoever waits for a section is told.
     const waiting = sectionJson(server!, guide.id, guide.sections[0]!.docName).then(
       () => 'read',
@@ -138,11 +138,7 @@ describe('an import whose documents fail to be written after its commit', () => 
   });
 
   it('are written by a migration of the stopped data dir as by a start (settled offline)', async () => {
-    const { api } = await createUser(server!, 'Yosra');
-    holder.store!.fail = true;
-    const res = await upload<ImportedGuide>(api, '/api/guides/import', await FILE(), 'migration.docx');
-    expect(res.status).toBe(201);
-    const guide = await api.ok<GuideView>('GET', `/api/guides/${res.body.guideId}`);
+    const { api, guide } = await importOnFailingDisk('Yosra', 'migration.docx');
     await server!.stop();
     expect(await settleImportsOffline(dir.path)).toBe(1);
     expect(list(join(dir.path, IMPORTS_DIR))).toEqual([]);
@@ -151,11 +147,7 @@ describe('an import whose documents fail to be written after its commit', () => 
   });
 
   it('is in a backup taken meanwhile: the restored server writes the documents from the journal', async () => {
-    const { api } = await createUser(server!, 'Sami');
-    holder.store!.fail = true;
-    const res = await upload<ImportedGuide>(api, '/api/guides/import', await FILE(), 'sauvegarde.docx');
-    expect(res.status).toBe(201);
-    const guide = await api.ok<GuideView>('GET', `/api/guides/${res.body.guideId}`);
+    const { api, guide } = await importOnFailingDisk('Sami', 'sauvegarde.docx');
     const archive = join(dir.path, '..', `${guide.id}-backup.dalil`);
     const backup = await createBackup(server!.dataDir, archive);
     holder.store!.fail = false;
