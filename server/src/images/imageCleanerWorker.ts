@@ -20,10 +20,10 @@ export type CleanReply =
 // long one at a time on two cores, where the server's thread needs one.)
 const LANES = 2;
 const lanes: Array<Promise<void>> = Array.from({ length: LANES }, () => Promise.resolve());
-const busy = [0, 0];
+const busy = lanes.map(() => 0);
 parentPort!.on('message', (request: CleanRequest) => {
-  // The lane with fewer images waiting.
-  const lane = busy[0]! <= busy[1]! ? 0 : 1;
+  // The lane with the fewest images waiting.
+  const lane = busy.indexOf(Math.min(...busy));
   busy[lane]!++;
   lanes[lane] = lanes[lane]!.then(() => answer(request)).finally(() => busy[lane]!--);
 });
