@@ -262,7 +262,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(meRoute, { prefix: '/api/me', ...services });
     await app.register(notificationsRoute, { prefix: '/api/me/notifications', ...services });
     await app.register(guidesRoute, { prefix: '/api/guides', ...services });
-    const importing: ImportContext = { guides, docStore, live, journal, documentsAfterCommit, images: importImages, limits: importLimits(config.importMaxBytes) };
+    const importing: ImportContext = { guides, docStore, live, journal, documentsAfterCommit, images: importImages, limits: importLimits(config.importMaxBytes), log: app.log };
     await app.register(importRoute, { prefix: '/api/guides', ...services, importing });
     await app.register(sectionsRoute, { prefix: '/api/guides/:guideId', ...services });
     await app.register(membersRoute, { prefix: '/api/guides/:guideId', ...services });
@@ -307,6 +307,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await documentsAfterCommit?.close();
     });
     app.addHook('onClose', async () => {
+      // An import answered while closing may have started writing after preClose.
+      await documentsAfterCommit?.idle();
       await registry.flushAll();
       await joined?.close();
       await opened.close();

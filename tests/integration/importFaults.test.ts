@@ -137,7 +137,7 @@ describe('an import whose documents fail to be written after its commit', () => 
     await expectTextAsPreviewed(server, (await createUser(server, 'Lina')).api, guide);
   });
 
-  it('are written by a migration of the stopped data dir as by a start (settled offline)', async () => {
+  it('are written by an offline settle of the stopped data dir (a restore into PostgreSQL) as by a start', async () => {
     const { api, guide } = await importOnFailingDisk('Yosra', 'migration.docx');
     await server!.stop();
     expect(await settleImportsOffline(dir.path)).toBe(1);

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GuideSummary } from '@dalil/shared';
@@ -35,9 +35,15 @@ describe('pnpm admin migrate --to postgres', () => {
     expect((await server.exited).code).toBe(0);
 
     const url = await postgres.createDatabase('migrated');
-    // An import the server could not settle (it never committed): the migration settles it first, as a start would.
+    // An import the server could not settle: its documents may live only in its journal, and the
+    // data dir is its server's to settle: refused, nothing changed.
     mkdirSync(join(source.path, 'imports'), { recursive: true });
     writeFileSync(join(source.path, 'imports', 'iInterrompu.json'), JSON.stringify({ guideId: 'gJamais', newGuide: true, docNames: ['sJamais'] }));
+    const refused = await runAdmin(source.path, ['migrate', '--to', 'postgres'], 120_000, { DATABASE_URL: url });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/an import was under way/);
+    expect(readdirSync(join(source.path, 'imports'))).toEqual(['iInterrompu.json']);
+    rmSync(join(source.path, 'imports', 'iInterrompu.json'));
 
     const migrated = await runAdmin(source.path, ['migrate', '--to', 'postgres'], 120_000, { DATABASE_URL: url });
     expect(migrated.code, migrated.stderr).toBe(0);

@@ -58,6 +58,9 @@ describe('declaredSize: the size a PNG or JPEG header states, read without libvi
     expect(declaredSize(png, 'gif')).toBeNull();
     expect(declaredSize(png.subarray(0, 20), 'png')).toBeNull();
     expect(declaredSize(Buffer.from([0xff, 0xd8, 0x00]), 'jpeg')).toBeNull();
+    // A marker without a length before the frame header is stepped over, not read as a length.
+    const withRestart = Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xff, 0xd0]), jpeg.subarray(2)]);
+    expect(declaredSize(withRestart, 'jpeg')).toEqual({ width: 37, height: 21 });
     const wide = await sharp({ create: { width: 3600, height: 40, channels: 3, background: '#06c' } }).png().toBuffer();
     expect(await cleanImage(wide, 'png', 10_000_000)).toMatchObject({ width: MAX_IMAGE_EDGE, height: 33 });
     expect(await cleanImage(png, 'png', 10_000_000)).toMatchObject({ width: 300, height: 200 });

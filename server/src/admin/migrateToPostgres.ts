@@ -10,7 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { FileVersionManifests, type VersionManifest } from '../storage/versionStore.ts';
 import { PgVersionManifests } from '../storage/postgres/pgVersionManifests.ts';
 import { FileDocStore } from '../storage/fileDocStore.ts';
-import { settleImportsOffline } from '../import/settleImportsOffline.ts';
+import { hasImportJournals } from '../import/settleImportsOffline.ts';
 import { FileMetadataBackend } from '../storage/fileMetadataBackend.ts';
 import { encodeRecords } from '../storage/recordCodec.ts';
 import { inTransaction } from '../storage/postgres/pgPool.ts';
@@ -43,9 +43,11 @@ export async function migrateToPostgres(dataDir: string, pool: pg.Pool): Promise
   );
   if (Number(rows[0]!.n) > 0) throw new MigrationRefusedError('the target database already holds Dalil data: migrate into an empty database');
 
-  // An import the server did not get to settle (a crash, or an archive taken while it wrote):
-  // its sections' documents may exist only in its journal. Settled as a start would, before reading.
-  await settleImportsOffline(dataDir);
+  // An import the server did not get to settle: its sections' documents may exist only in its
+  // journal. The data dir is not changed here (it may belong to a server); a start settles it.
+  if (await hasImportJournals(dataDir)) {
+    throw new MigrationRefusedError('an import was under way when the server stopped: start the server once on this data dir (it finishes or undoes the import), stop it, then migrate');
+  }
   const records = await new FileMetadataBackend(dataDir).load();
   const files = new FileDocStore(join(dataDir, DOCS_DIR), silent);
   const docNames = await files.list();

@@ -87,7 +87,15 @@ export async function collectBackupFiles(dataDir: string): Promise<CollectedFile
   const secret = await readIfExists(join(dataDir, SECRET_FILE));
   if (secret) files.push({ path: SECRET_FILE, data: secret });
 
-  files.push(...(await filesOf(dataDir, IMPORTS_DIR)));
+  const journals = await filesOf(dataDir, IMPORTS_DIR);
+  for (const file of journals) {
+    try {
+      JSON.parse(Buffer.from(file.data).toString('utf8'));
+    } catch {
+      throw new BackupSourceError(`${join(dataDir, file.path)} is not valid JSON; refusing to back up a damaged data dir`);
+    }
+  }
+  files.push(...journals);
 
   const docsDir = join(dataDir, DOCS_DIR);
   let documents = 0;

@@ -10,6 +10,7 @@ import { FileDocStore } from '../storage/fileDocStore.ts';
 import { FileMetadataBackend } from '../storage/fileMetadataBackend.ts';
 import type { MetadataRecord, RecordKind } from '../storage/metadataBackend.ts';
 import { decodeRecords } from '../storage/recordCodec.ts';
+import { settleImportsOffline } from '../import/settleImportsOffline.ts';
 import { migrateToPostgres, type MigrationSummary } from '../admin/migrateToPostgres.ts';
 import { createBackup, type BackupSummary } from './createBackup.ts';
 import { inTransaction } from '../storage/postgres/pgPool.ts';
@@ -84,6 +85,9 @@ export async function restoreDatabaseBackup(archive: string, pool: pg.Pool, file
   const staging = await mkdtemp(join(tmpdir(), 'dalil-restore-'));
   try {
     const restored = await restoreBackup(archive, staging);
+    // An archive taken while an import wrote its documents holds its journal: settled here, in
+    // the staging copy this restore owns, as the server would at start.
+    await settleImportsOffline(staging);
     const migrated = await migrateToPostgres(staging, pool);
     for (const dir of FILE_DIRS) {
       if (existsSync(join(staging, dir))) await cp(join(staging, dir), join(filesDir, dir), { recursive: true, errorOnExist: true, force: false });

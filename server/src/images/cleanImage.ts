@@ -65,9 +65,9 @@ class CleaningThread {
 
   private settle(reply: CleanReply): void {
     const waiter = this.waiting.get(reply.id);
-    if (!waiter) return;
     this.waiting.delete(reply.id);
     if (this.waiting.size === 0) this.worker?.unref();
+    if (!waiter) return;
     if ('cleaned' in reply) {
       const { data, width, height } = reply.cleaned;
       waiter.resolve({ data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), width, height });
@@ -78,6 +78,7 @@ class CleaningThread {
   private failAll(err: Error): void {
     const waiters = [...this.waiting.values()];
     this.waiting.clear();
+    this.worker?.unref();
     for (const waiter of waiters) waiter.reject(err);
   }
 }

@@ -25,6 +25,13 @@ function jpegSize(bytes: Uint8Array, data: DataView): { width: number; height: n
       offset += 1;
       continue;
     }
+    // Markers without a length (TEM, RST0–7) are stepped over; another image, the end or the
+    // scan before any frame header means the header does not say.
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      offset += 2;
+      continue;
+    }
+    if (marker === 0xd8 || marker === 0xd9 || marker === 0xda) return null;
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
       return { height: data.getUint16(offset + 5), width: data.getUint16(offset + 7) };
     }

@@ -6,6 +6,8 @@ import { declaredSize } from './declaredSize.ts';
 /** Long side of a stored image: enough for a full-page figure printed at 300 dpi (A4 is 2480 × 3508). */
 export const MAX_IMAGE_EDGE = 3000;
 
+const FIT = { width: MAX_IMAGE_EDGE, height: MAX_IMAGE_EDGE, fit: 'inside', withoutEnlargement: true } as const;
+
 export interface CleanedImage {
   data: Buffer;
   width: number;
@@ -31,9 +33,8 @@ export async function reencodeImage(input: Uint8Array, format: ImageFormat, maxP
     // Most figures are smaller than that: a resize that changes nothing still cost 10–20 % of
     // cleaning a small image (an import's 40 figures, cleaned while the XML is read).
     const size = declaredSize(input, format);
-    if (!size || Math.max(size.width, size.height) > MAX_IMAGE_EDGE) {
-      pipeline = pipeline.resize({ width: MAX_IMAGE_EDGE, height: MAX_IMAGE_EDGE, fit: 'inside', withoutEnlargement: true });
-    }
+    const resized = !size || Math.max(size.width, size.height) > MAX_IMAGE_EDGE;
+    if (resized) pipeline = pipeline.resize(FIT);
     pipeline =
       format === 'jpeg'
         ? pipeline.jpeg({ quality: 88 })
@@ -42,7 +43,11 @@ export async function reencodeImage(input: Uint8Array, format: ImageFormat, maxP
           : format === 'webp'
             ? pipeline.webp({ quality: 90 })
             : pipeline.gif();
-    const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
+    let { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
+    // A header that said less than libvips decoded (a crafted file): done again with the resize.
+    if (!resized && Math.max(info.width, info.pageHeight ?? info.height) > MAX_IMAGE_EDGE) {
+      ({ data, info } = await pipeline.resize(FIT).toBuffer({ resolveWithObject: true }));
+    }
     if (info.format !== format) {
       throw new ImageRefusedError('image_unreadable', `the image could not be re-encoded as ${format}`);
     }

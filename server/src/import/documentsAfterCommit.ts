@@ -7,13 +7,19 @@ export interface DocumentsAfterCommitLogger {
   error(obj: object, msg: string): void;
 }
 
+const STOPPING = () => new Error('the server is stopping before this imported section was written; it will be at its next start');
+
 /** Tries after which the sections' readers get an error instead of waiting (100 + 200 + 400 + 800 + 1600 ms of pauses). */
 const REFUSE_AFTER_ATTEMPTS = 6;
 
 /** The documents of one import, held from before its commit until they are written. */
 export interface ReservedDocuments {
-  /** The commit is durable: writes the documents from their content, then ends the journal. */
-  write(journalId: string, documents: Array<[docName: string, blocks: JsonNode[]]>): void;
+  /**
+   * The commit is durable: writes the documents from their content, then ends the journal; with
+   * `keepJournal` (a commit that reached memory but maybe not the disk) the journal stays, for the
+   * next start to settle against what the disk says.
+   */
+  write(journalId: string, documents: Array<[docName: string, blocks: JsonNode[]]>, options?: { keepJournal?: boolean }): void;
   /** The commit failed: nothing to write, nobody to keep waiting. */
   cancel(): void;
 }
@@ -46,12 +52,17 @@ export class DocumentsAfterCommit {
     const hold = this.store.hold(docNames);
     return {
       cancel: () => hold.release(),
-      write: (journalId, documents) => {
-        const run = this.writeUntilDone(journalId, documents, hold).then((written) => {
+      write: (journalId, documents, options = {}) => {
+        if (this.closing) {
+          // The server is stopping: the journal stays, and the next start writes them.
+          hold.refuse(STOPPING());
+          return;
+        }
+        const run = this.writeUntilDone(journalId, documents, hold, options.keepJournal === true).then((written) => {
           if (written) hold.release();
           // Given up because the server is stopping: whoever waits is told so, and the next start
           // writes them from the journal.
-          else hold.refuse(new Error('the server is stopping before this imported section was written; it will be at its next start'));
+          else hold.refuse(STOPPING());
         });
         this.writing.add(run);
         void run.finally(() => this.writing.delete(run));
@@ -71,7 +82,7 @@ export class DocumentsAfterCommit {
     await this.idle();
   }
 
-  private async writeUntilDone(journalId: string, documents: Array<[string, JsonNode[]]>, hold: DocumentHold): Promise<boolean> {
+  private async writeUntilDone(journalId: string, documents: Array<[string, JsonNode[]]>, hold: DocumentHold, keepJournal: boolean): Promise<boolean> {
     let delayMs = this.retry.firstDelayMs;
     for (let attempt = 1; ; attempt++) {
       // Failing for a while (≈ 3 s): whoever opens these sections is told, rather than kept waiting.
@@ -81,7 +92,7 @@ export class DocumentsAfterCommit {
         // Some may have been written by the failed batch: nobody has read them (held), so each is
         // simply written again.
         else for (const [name, blocks] of documents) await this.store.inner.compact(name, sectionUpdate(blocks));
-        await this.journal.end(journalId, true);
+        if (!keepJournal) await this.journal.end(journalId, true);
         return true;
       } catch (err) {
         this.log.error({ err, journal: journalId, attempt }, 'writing the documents of an imported guide failed; trying again');

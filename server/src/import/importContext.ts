@@ -24,6 +24,7 @@ export interface ImportContext {
   documentsAfterCommit: DocumentsAfterCommit | null;
   images: ImportImages;
   limits: PackageLimits;
+  log: { error(obj: object, msg: string): void };
 }
 
 /** Images checked only (preview): each figure keeps a placeholder that is never stored. */

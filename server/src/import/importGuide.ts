@@ -66,9 +66,10 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
       guide = await guides.createImportedGuide({ id: guideId, title: plan.title, language: plan.language, coordinatorId: input.userId }, records);
     } catch (err) {
       if (reserved && guides.findGuide(guideId)) {
-        // The metadata write failed after the guide entered memory, where it is already seen:
-        // its documents are written as after a commit, still held, and the journal stays theirs.
-        reserved.write(id, documents);
+        // The metadata write failed after the guide entered memory, where it is already seen: its
+        // documents are written as after a commit, still held, and the journal stays until the next
+        // start, which undoes the import or finishes it after what the disk says.
+        reserved.write(id, documents, { keepJournal: true });
         committed = true;
       } else reserved?.cancel();
       throw err;
@@ -80,7 +81,11 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
     // Nothing the import started may still be writing while the rollback deletes what it wrote.
     await Promise.all([named, images.stored().catch(() => {})]);
     const b = await begun;
-    if (!('failed' in b) && !committed) await journal.settle(b.id);
+    if (!('failed' in b) && !committed) {
+      // The import's own error is the one to report; a journal that cannot be settled now is
+      // settled at the next start.
+      await journal.settle(b.id).catch((settling: unknown) => context.log.error({ err: settling }, 'settling a failed import failed; the next start settles it'));
+    }
     throw err;
   } finally {
     context.images.done(guideId);

@@ -8,15 +8,21 @@ import { DOCS_DIR, IMAGES_DIR, IMPORT_JOURNAL_EXT, IMPORTS_DIR } from '../storag
 import { ImportJournal } from './importJournal.ts';
 import { importRecovery } from './importRecovery.ts';
 
+/** Whether a data dir holds the journal of an import its server did not settle. */
+export async function hasImportJournals(dataDir: string): Promise<boolean> {
+  const dir = join(dataDir, IMPORTS_DIR);
+  return existsSync(dir) && readdirSync(dir).some((f) => f.endsWith(IMPORT_JOURNAL_EXT));
+}
+
 /**
- * Settles the import journals of a stopped data dir (a migration's source, a restored archive) as
- * its server would at start: an import that committed gets its missing documents written from its
- * journal, one that did not is undone. Returns how many there were. The caller holds the data
- * dir's lock, or owns the directory (a restore's staging copy).
+ * Settles the import journals of a data dir no server runs on (a restored archive's staging copy)
+ * as its server would at start: an import that committed gets its missing documents written from
+ * its journal, one that did not is undone. Returns how many there were. Only for a directory the
+ * caller owns: a live server's data dir is its server's to settle.
  */
 export async function settleImportsOffline(dataDir: string): Promise<number> {
+  if (!(await hasImportJournals(dataDir))) return 0;
   const dir = join(dataDir, IMPORTS_DIR);
-  if (!existsSync(dir) || !readdirSync(dir).some((f) => f.endsWith(IMPORT_JOURNAL_EXT))) return 0;
   const guides = new Set<string>();
   const docNames = new Set<string>();
   for (const record of await new FileMetadataBackend(dataDir).load()) {
