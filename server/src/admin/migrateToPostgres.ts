@@ -45,7 +45,7 @@ export async function migrateToPostgres(dataDir: string, pool: pg.Pool): Promise
 
   // An import the server did not get to settle: its sections' documents may exist only in its
   // journal. The data dir is not changed here (it may belong to a server); a start settles it.
-  if (await hasImportJournals(dataDir)) {
+  if (hasImportJournals(dataDir)) {
     throw new MigrationRefusedError('an import was under way when the server stopped: start the server once on this data dir (it finishes or undoes the import), stop it, then migrate');
   }
   const records = await new FileMetadataBackend(dataDir).load();

@@ -76,26 +76,11 @@ export class BackupSourceError extends Error {}
  */
 export async function collectBackupFiles(dataDir: string): Promise<CollectedFiles> {
   await refuseUnknownFiles(dataDir);
-  const files: BackupFile[] = await metadataFiles(dataDir);
-  for (const file of files) {
-    try {
-      JSON.parse(Buffer.from(file.data).toString('utf8'));
-    } catch {
-      throw new BackupSourceError(`${join(dataDir, file.path)} is not valid JSON; refusing to back up a damaged data dir`);
-    }
-  }
+  const files: BackupFile[] = refuseDamagedJson(dataDir, await metadataFiles(dataDir));
   const secret = await readIfExists(join(dataDir, SECRET_FILE));
   if (secret) files.push({ path: SECRET_FILE, data: secret });
 
-  const journals = await filesOf(dataDir, IMPORTS_DIR);
-  for (const file of journals) {
-    try {
-      JSON.parse(Buffer.from(file.data).toString('utf8'));
-    } catch {
-      throw new BackupSourceError(`${join(dataDir, file.path)} is not valid JSON; refusing to back up a damaged data dir`);
-    }
-  }
-  files.push(...journals);
+  files.push(...refuseDamagedJson(dataDir, await filesOf(dataDir, IMPORTS_DIR)));
 
   const docsDir = join(dataDir, DOCS_DIR);
   let documents = 0;
@@ -125,6 +110,18 @@ export async function collectBackupFiles(dataDir: string): Promise<CollectedFile
   const imageFiles = await imageDirFiles(dataDir, IMAGE_FILES_DIR);
   files.push(...imageIndexes, ...imageFiles);
   return { files, documents, images: imageFiles.length, droppedLogBytes };
+}
+
+/** `files`, once each parses as JSON (metadata, import journals): a damaged one stops the backup. */
+function refuseDamagedJson(dataDir: string, files: BackupFile[]): BackupFile[] {
+  for (const file of files) {
+    try {
+      JSON.parse(Buffer.from(file.data).toString('utf8'));
+    } catch {
+      throw new BackupSourceError(`${join(dataDir, file.path)} is not valid JSON; refusing to back up a damaged data dir`);
+    }
+  }
+  return files;
 }
 
 /** The per-file metadata layout in the order explained above, or the single file of earlier versions. */

@@ -1,6 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import type { ImageFormat } from '@dalil/shared/api/images.ts';
 import { ImageRefusedError } from './imageRefused.ts';
 import { loadSharp } from './loadSharp.ts';
@@ -45,7 +43,7 @@ class CleaningThread {
       ? new Worker(
           // tsx registers itself in the main thread only (and a worker's --import is not applied to
           // its entry): its API registers it here first, from the ES build beside its loader.
-          `import(${JSON.stringify(tsxApi())})
+          `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
              .then((tsx) => tsx.register())
              .then(() => import(${JSON.stringify(new URL('./imageCleanerWorker.ts', import.meta.url).href)}));`,
           { eval: true },
@@ -80,17 +78,6 @@ class CleaningThread {
     this.waiting.clear();
     this.worker?.unref();
     for (const waiter of waiters) waiter.reject(err);
-  }
-}
-
-/** tsx's public ES API (`tsx/esm/api`), from the sources' point of view. */
-function tsxApi(): string {
-  try {
-    return import.meta.resolve('tsx/esm/api');
-  } catch {
-    // Where import.meta.resolve is missing (a test runner's module loader), the same file by the
-    // path tsx ships it at, next to the loader its package resolves to.
-    return new URL('./esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx'))).href;
   }
 }
 

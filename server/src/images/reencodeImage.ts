@@ -1,12 +1,9 @@
 import type { ImageFormat } from '@dalil/shared/api/images.ts';
 import { ImageRefusedError, tooManyPixels, unreadableImage } from './imageRefused.ts';
 import { loadSharp } from './loadSharp.ts';
-import { declaredSize } from './declaredSize.ts';
 
 /** Long side of a stored image: enough for a full-page figure printed at 300 dpi (A4 is 2480 × 3508). */
 export const MAX_IMAGE_EDGE = 3000;
-
-const FIT = { width: MAX_IMAGE_EDGE, height: MAX_IMAGE_EDGE, fit: 'inside', withoutEnlargement: true } as const;
 
 export interface CleanedImage {
   data: Buffer;
@@ -29,12 +26,10 @@ export async function reencodeImage(input: Uint8Array, format: ImageFormat, maxP
   const animated = format === 'gif' || format === 'webp';
   const sharp = await loadSharp();
   try {
-    let pipeline = sharp(input, { limitInputPixels: maxPixels, failOn: 'error', animated }).timeout({ seconds: 60 }).autoOrient();
-    // Most figures are smaller than that: a resize that changes nothing still cost 10–20 % of
-    // cleaning a small image (an import's 40 figures, cleaned while the XML is read).
-    const size = declaredSize(input, format);
-    const resized = !size || Math.max(size.width, size.height) > MAX_IMAGE_EDGE;
-    if (resized) pipeline = pipeline.resize(FIT);
+    let pipeline = sharp(input, { limitInputPixels: maxPixels, failOn: 'error', animated })
+      .timeout({ seconds: 60 })
+      .autoOrient()
+      .resize({ width: MAX_IMAGE_EDGE, height: MAX_IMAGE_EDGE, fit: 'inside', withoutEnlargement: true });
     pipeline =
       format === 'jpeg'
         ? pipeline.jpeg({ quality: 88 })
@@ -43,11 +38,7 @@ export async function reencodeImage(input: Uint8Array, format: ImageFormat, maxP
           : format === 'webp'
             ? pipeline.webp({ quality: 90 })
             : pipeline.gif();
-    let { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
-    // A header that said less than libvips decoded (a crafted file): done again with the resize.
-    if (!resized && Math.max(info.width, info.pageHeight ?? info.height) > MAX_IMAGE_EDGE) {
-      ({ data, info } = await pipeline.resize(FIT).toBuffer({ resolveWithObject: true }));
-    }
+    const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
     if (info.format !== format) {
       throw new ImageRefusedError('image_unreadable', `the image could not be re-encoded as ${format}`);
     }

@@ -9,7 +9,7 @@ import { ImportJournal } from './importJournal.ts';
 import { importRecovery } from './importRecovery.ts';
 
 /** Whether a data dir holds the journal of an import its server did not settle. */
-export async function hasImportJournals(dataDir: string): Promise<boolean> {
+export function hasImportJournals(dataDir: string): boolean {
   const dir = join(dataDir, IMPORTS_DIR);
   return existsSync(dir) && readdirSync(dir).some((f) => f.endsWith(IMPORT_JOURNAL_EXT));
 }
@@ -21,7 +21,7 @@ export async function hasImportJournals(dataDir: string): Promise<boolean> {
  * caller owns: a live server's data dir is its server's to settle.
  */
 export async function settleImportsOffline(dataDir: string): Promise<number> {
-  if (!(await hasImportJournals(dataDir))) return 0;
+  if (!hasImportJournals(dataDir)) return 0;
   const dir = join(dataDir, IMPORTS_DIR);
   const guides = new Set<string>();
   const docNames = new Set<string>();

@@ -47,19 +47,16 @@ export class HeldDocStore implements DocStore {
     };
   }
 
-  async load(name: string): Promise<LoadedDoc> {
-    await this.holds.get(name);
-    return this.inner.load(name);
+  load(name: string): Promise<LoadedDoc> {
+    return this.afterHold(name, () => this.inner.load(name));
   }
 
-  async append(name: string, updates: Uint8Array[]): Promise<void> {
-    await this.holds.get(name);
-    return this.inner.append(name, updates);
+  append(name: string, updates: Uint8Array[]): Promise<void> {
+    return this.afterHold(name, () => this.inner.append(name, updates));
   }
 
-  async compact(name: string, state: Uint8Array): Promise<void> {
-    await this.holds.get(name);
-    return this.inner.compact(name, state);
+  compact(name: string, state: Uint8Array): Promise<void> {
+    return this.afterHold(name, () => this.inner.compact(name, state));
   }
 
   /** New documents only: a held name is refused (it is being written). */
@@ -91,12 +88,20 @@ export class HeldDocStore implements DocStore {
     return this.inner.list();
   }
 
-  async delete(name: string): Promise<void> {
-    await this.holds.get(name);
-    return this.inner.delete(name);
+  delete(name: string): Promise<void> {
+    return this.afterHold(name, () => this.inner.delete(name));
   }
 
   close(): Promise<void> {
     return this.inner.close();
+  }
+
+  /**
+   * `operation` once `name` is let go; straight away (no extra turn) when nobody holds it, which
+   * is every append of every edit.
+   */
+  private afterHold<T>(name: string, operation: () => Promise<T>): Promise<T> {
+    const held = this.holds.get(name);
+    return held ? held.then(operation) : operation();
   }
 }
