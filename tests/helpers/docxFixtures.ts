@@ -221,10 +221,11 @@ export async function manyChaptersDocx(chapters: number, paragraphs = 3): Promis
 /**
  * About a 100-page guide: `chapters` chapters of sections and paragraphs, `tables` tables and
  * `images` captioned pictures spread through it, about `words` words in all. Seeded, so every run
- * converts the same file.
+ * converts the same file; another `variant` (0–99) gives the same text with pictures of other
+ * colours, which an image store has not seen yet.
  */
-export async function largeGuideDocx(options: { words?: number; tables?: number; images?: number; chapters?: number } = {}): Promise<Buffer> {
-  const { words = 40_000, tables = 30, images = 40, chapters = 10 } = options;
+export async function largeGuideDocx(options: { words?: number; tables?: number; images?: number; chapters?: number; variant?: number } = {}): Promise<Buffer> {
+  const { words = 40_000, tables = 30, images = 40, chapters = 10, variant = 0 } = options;
   const vocabulary = 'commune citoyens participation budget concertation projet quartier association réunion diagnostic plan priorité service eau éclairage voirie jeunes femmes conseil municipal transparence suivi évaluation indicateur calendrier registre'.split(' ');
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
@@ -255,7 +256,7 @@ export async function largeGuideDocx(options: { words?: number; tables?: number;
       const imagesHere = Math.floor((index * images) / blocks) - Math.floor(((index - 1) * images) / blocks);
       for (let i = 0; i < imagesHere && imagesLeft > 0; i++) {
         imagesLeft--;
-        children.push(new Paragraph({ children: [new ImageRun({ type: 'png', data: pngImage(160, 120, [imagesLeft * 5, 90, 160]), transformation: { width: 320, height: 240 } })] }));
+        children.push(new Paragraph({ children: [new ImageRun({ type: 'png', data: pngImage(160, 120, [imagesLeft * 5, 90 + variant, 160]), transformation: { width: 320, height: 240 } })] }));
         children.push(new Paragraph({ text: `Figure : ${sentence(5)}`, style: 'Caption' }));
       }
     }
