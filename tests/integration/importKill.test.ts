@@ -11,6 +11,7 @@ import { docOnDisk, storedDocNames } from '../helpers/docOnDisk.ts';
 import { SECTION_FRAGMENT } from '@dalil/shared';
 import { upload } from '../helpers/importApi.ts';
 import { storeUnderTest } from '../helpers/postgres/testDatabase.ts';
+import { processCpuMs } from '../helpers/processCpu.ts';
 
 const CHAPTERS = 400;
 /** Starting takes seconds of module loading: on a machine loaded many times over, more than 20. */
@@ -27,23 +28,42 @@ describe('kill -9 in the middle of an import', () => {
   const importsDir = join(dir.path, 'imports');
   const journals = () => list(importsDir).filter((f) => f.endsWith('.json'));
 
+  /** What the test sees of the import under way. */
+  interface Moment {
+    /** The import's journal exists: the file is converted. */
+    journaled: boolean;
+    docsWritten: number;
+    /** CPU time the server has used since the request was sent. */
+    cpuMs: number;
+  }
+
   /**
    * Starts a server, sends the import, kills the server once `killWhen` sees the moment, restarts
-   * it; returns the guides the import left and the documents before it.
+   * it; returns the guides the import left, the documents before it, and whether a journal
+   * existed right after the kill.
    */
-  async function importKilled(killWhen: (docsWritten: number) => boolean): Promise<{ imported: GuideSummary[]; docsBefore: string[]; again: DemoServer['api'] }> {
-    const file = await manyChaptersDocx(CHAPTERS);
+  async function importKilled(
+    file: Buffer,
+    killWhen: (moment: Moment) => boolean,
+  ): Promise<{ imported: GuideSummary[]; docsBefore: string[]; journaledAtKill: boolean; again: DemoServer['api'] }> {
     const first = await spawnDemoServer(dir.path, {}, START_TIMEOUT_MS);
     server = first.server;
+    const pid = server.child.pid!;
     const guidesBefore = (await first.api.ok<GuideSummary[]>('GET', '/api/guides')).map((g) => g.id);
     const docsBefore = await storedDocNames(dir.path);
+    const cpuBefore = processCpuMs(pid) ?? 0;
     const request = upload(first.api, '/api/guides/import?splitLevel=1', file, 'volumineux.docx').catch(() => null);
     await waitFor(
       'the moment to kill',
-      async () => (journals().length > 0 && killWhen((await storedDocNames(dir.path)).length - docsBefore.length) ? true : null),
+      async () => {
+        const journaled = journals().length > 0;
+        const docsWritten = (await storedDocNames(dir.path)).length - docsBefore.length;
+        return killWhen({ journaled, docsWritten, cpuMs: (processCpuMs(pid) ?? 0) - cpuBefore }) ? true : null;
+      },
       { timeoutMs: 60_000, intervalMs: 2 },
     );
     server.child.kill('SIGKILL');
+    const journaledAtKill = journals().length > 0;
     await server.exited;
     await request;
 
@@ -52,18 +72,21 @@ describe('kill -9 in the middle of an import', () => {
     // Whatever the journal said was done at start: undone, or finished.
     expect(journals()).toEqual([]);
     const imported = (await second.api.ok<GuideSummary[]>('GET', '/api/guides')).filter((g) => !guidesBefore.includes(g.id));
-    return { imported, docsBefore, again: second.api };
+    return { imported, docsBefore, journaledAtKill, again: second.api };
   }
 
   it('before its commit (converting the file): leaves nothing of it after a restart', async () => {
-    const { imported, docsBefore } = await importKilled((written) => written === 0);
+    // Ten times the text, so that the conversion lasts (hundreds of ms of CPU); nothing is written
+    // before it ends, so the moment is told by the server's CPU time.
+    const { imported, docsBefore, journaledAtKill } = await importKilled(await manyChaptersDocx(CHAPTERS, 30), ({ journaled, cpuMs }) => !journaled && cpuMs >= 300);
+    expect(journaledAtKill).toBe(false);
     expect(imported).toEqual([]);
     expect(await storedDocNames(dir.path)).toEqual(docsBefore);
     await killIfRunning(server);
   }, 400_000);
 
   it('while its documents are written: the restart leaves the whole guide, every chapter with its text, or nothing', async () => {
-    const { imported, docsBefore, again } = await importKilled((written) => written > 0);
+    const { imported, docsBefore, again } = await importKilled(await manyChaptersDocx(CHAPTERS), ({ journaled, docsWritten }) => journaled && docsWritten > 0);
     const leftBehind = (await storedDocNames(dir.path)).length - docsBefore.length;
     if (storeUnderTest() === 'postgres') {
       // PostgreSQL: the documents are written before the commit, so this kill may come before it.

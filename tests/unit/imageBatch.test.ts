@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { ImageStore } from '@dalil/server/images/imageStore.ts';
 import { cleanImage, MAX_IMAGE_EDGE } from '@dalil/server/images/cleanImage.ts';
-import { IMAGE_INDEX_DIR, IMAGE_INDEX_EXT } from '@dalil/server/storage/dataDirLayout.ts';
+import { IMAGE_FILES_DIR, IMAGE_INDEX_DIR, IMAGE_INDEX_EXT } from '@dalil/server/storage/dataDirLayout.ts';
 import { noisyPng } from '../helpers/testImages.ts';
 
 const pixel = (r: number) => ({ data: Buffer.from([r, 0, 0]), format: 'png' as const, width: 1, height: 1 });
@@ -27,6 +27,21 @@ describe('image store: a batch of images, one index write', () => {
     expect(other[0]!.created).toBe(true);
     expect(await store.find('g2', results[2]!.record.id)).not.toBeNull();
     expect(await store.addMany('g2', [], null)).toEqual([]);
+  });
+});
+
+describe('image store: files first, listed later (an import)', () => {
+  it('writes files no guide lists, which a guide lists only once asked, with the same records as addMany', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dalil-image-files-first-'));
+    const store = new ImageStore(dir);
+    const images = [pixel(7), pixel(8), pixel(7)];
+    await store.writeFiles(images);
+    expect(readdirSync(join(dir, IMAGE_FILES_DIR))).toHaveLength(2);
+    expect(await store.list('g1')).toEqual([]);
+    const listed = await store.listMany('g1', images, 'u1');
+    expect(listed.map((r) => r.created)).toEqual([true, true, false]);
+    for (const { record } of listed) expect(readFileSync(store.pathOf(record))).toEqual(Buffer.from([record.id === listed[0]!.record.id ? 7 : 8, 0, 0]));
+    expect((await store.list('g1')).map((r) => r.id)).toEqual([listed[0]!.record.id, listed[1]!.record.id]);
   });
 });
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImageFormat } from '@dalil/shared/api/images.ts';
-import { fileExists, writeFileDurably } from '../storage/durableFile.ts';
+import { fileExists, fsyncDir, writeFileSynced } from '../storage/durableFile.ts';
 import { IMAGE_FILES_DIR, IMAGE_INDEX_DIR } from '../storage/dataDirLayout.ts';
 import { FileImageIndex, type ImageIndex } from './imageIndex.ts';
 import { IMAGE_EXTENSIONS } from './imageFormat.ts';
@@ -36,6 +36,16 @@ export interface CleanImage {
 export const imageFileName = (id: string, format: ImageFormat) => `${id}.${IMAGE_EXTENSIONS[format]}`;
 export const sha256Hex = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
+// An import asks an image's id three times (its URL in the text, its file, its index entry): one
+// hash of a photo of several megabytes is enough.
+const ids = new WeakMap<Uint8Array, string>();
+/** An image's id: the SHA-256 of its cleaned bytes (same bytes, one file). */
+export function imageIdOf(image: Pick<CleanImage, 'data'>): string {
+  let id = ids.get(image.data);
+  if (id === undefined) ids.set(image.data, (id = sha256Hex(image.data)));
+  return id;
+}
+
 /**
  * Content-addressed image files shared by all guides, and one list per guide (ImageIndex).
  * - Same bytes, one file: the file is named by its SHA-256; a guide that adds an image already
@@ -65,13 +75,39 @@ export class ImageStore {
 
   /**
    * Adds several images to a guide with one write of its index (an import brings dozens: an index
-   * rewritten and fsynced after each took longer than converting the file). The files are written
-   * first, side by side, each durably; then the index names them all at once.
+   * rewritten and fsynced after each took longer than converting the file): `writeFiles`, then
+   * `listMany`.
    */
   async addMany(guideId: string, images: CleanImage[], storedBy: string | null): Promise<Array<{ record: ImageRecord; created: boolean }>> {
+    await this.writeFiles(images);
+    return this.listMany(guideId, images, storedBy);
+  }
+
+  /**
+   * Writes images' files, durably, side by side, without listing them in any guide: unlisted,
+   * nobody can read them, and a file left so (an import that never committed) is reused by the
+   * next upload of its bytes. An import writes them as soon as its file is read, before its
+   * journal names the guide whose index will list them.
+   */
+  async writeFiles(images: CleanImage[]): Promise<void> {
+    if (images.length === 0) return;
+    const unique = new Map(images.map((image) => [imageFileName(imageIdOf(image), image.format), image]));
+    await Promise.all(
+      [...unique].map(async ([name, image]) => {
+        const file = join(this.filesDir, name);
+        if (!(await fileExists(file))) await writeFileSynced(file, image.data);
+      }),
+    );
+    // One fsync of the directory for all the renames (40 figures: 40 of them took longer than
+    // their files), also when every file was there already: its writer may not have synced it yet.
+    await fsyncDir(this.filesDir);
+  }
+
+  /** Lists in a guide, with one write of its index, images whose files `writeFiles` wrote. */
+  listMany(guideId: string, images: CleanImage[], storedBy: string | null): Promise<Array<{ record: ImageRecord; created: boolean }>> {
     const storedAt = new Date().toISOString();
     const records = images.map((image): ImageRecord => ({
-      id: sha256Hex(image.data),
+      id: imageIdOf(image),
       format: image.format,
       width: image.width,
       height: image.height,
@@ -79,13 +115,6 @@ export class ImageStore {
       storedAt,
       storedBy,
     }));
-    const unique = new Map(records.map((record, i) => [record.id, images[i]!]));
-    await Promise.all(
-      [...unique].map(async ([id, image]) => {
-        const file = join(this.filesDir, imageFileName(id, image.format));
-        if (!(await fileExists(file))) await writeFileDurably(file, image.data);
-      }),
-    );
     return this.index.addMany(guideId, records);
   }
 

@@ -32,18 +32,19 @@ export async function storeImage(
 }
 
 /**
- * Stores images already accepted by `acceptImage` in a guide, with one write of its index (an
- * import: its images are checked and cleaned while the file is still being converted).
+ * Lists images already accepted by `acceptImage`, whose files `ImageStore.writeFiles` wrote, in a
+ * guide, with one write of its index (an import: its images are checked and cleaned while the file
+ * is still being converted, and their files written as soon as it is read).
  */
-export async function storeAcceptedImages(
+export async function listAcceptedImages(
   images: GuideImages,
   guideId: string,
   accepted: CleanImage[],
   options: { storedBy?: string | null } = {},
 ): Promise<StoredImage[]> {
   if (!isValidDocName(guideId) || !images.guides.findGuide(guideId)) throw notFound('guide');
-  const added = await images.store.addMany(guideId, accepted, options.storedBy ?? null);
-  return added.map(({ record, created }) => storedImage(guideId, record, created));
+  const listed = await images.store.listMany(guideId, accepted, options.storedBy ?? null);
+  return listed.map(({ record, created }) => storedImage(guideId, record, created));
 }
 
 /** The checks and the cleaning every stored image goes through; throws ImageRefusedError. */

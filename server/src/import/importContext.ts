@@ -38,22 +38,22 @@ export function checkingSink(images: ImportImages): ImageSink<null> {
 /** An import's images: the sink the conversion uses, and the writes it started. */
 export interface StoringSink extends ImageSink<CleanImage> {
   /**
-   * Resolves once the images the conversion committed are durable (files and the guide's index),
-   * rejects if storing them failed; resolves at once if nothing was committed. Awaited before
-   * the import commits, and before it rolls back (no write may race the rollback).
+   * Resolves once the images the conversion committed are durable and listed in the guide (files
+   * and index), rejects if storing them failed; resolves at once if nothing was committed. Awaited
+   * before the import commits, and before it rolls back (no write may race the rollback).
    */
   stored(): Promise<void>;
 }
 
 /**
- * Images checked and cleaned as the file is read, then stored in `guideId` with one write of its
- * index, once `beforeStoring` has resolved (the import's journal must name the guide first).
- * An image's id and URL depend only on its cleaned bytes (content addressing), so `commit` gives
- * them at once and the writes run while the conversion goes on (they took 15 ms of a 150 ms
- * import on their own); `stored()` says when they are done, and the import waits for it before
- * its one metadata write makes the guide, and so its images, visible.
+ * Images checked and cleaned as the file is read, then stored in `guideId`. An image's id and URL
+ * depend only on its cleaned bytes (content addressing), so `commit` gives them at once and starts
+ * writing the files, which no guide lists yet (nobody can read them); `beforeListing` (a new
+ * guide's journal naming it) resolves before the guide's index lists them, in one write. The
+ * import waits for `stored()` before its one metadata write makes the guide, and so its images,
+ * visible.
  */
-export function storingSink(images: ImportImages, guideId: string, userId: string, beforeStoring: () => Promise<unknown> = async () => {}): StoringSink {
+export function storingSink(images: ImportImages, guideId: string, userId: string, beforeListing: () => Promise<unknown> = async () => {}): StoringSink {
   let writes: Promise<{ failed: unknown } | null> = Promise.resolve(null);
   return {
     prepare: (bytes) => refusedAs(images.prepare(bytes)),
@@ -61,9 +61,13 @@ export function storingSink(images: ImportImages, guideId: string, userId: strin
       if (prepared.length === 0) return [];
       const expected = images.idsOf(guideId, prepared);
       const storing = async () => {
-        await beforeStoring();
-        const stored = await images.storeMany(guideId, prepared, userId);
-        if (stored.some((s, i) => s.id !== expected[i]!.id || s.url !== expected[i]!.url)) throw new Error('the image store named an image otherwise than its content');
+        // Both awaited together, so that a failure of either is heard at once (a rejection
+        // awaited only later would be reported as unhandled meanwhile).
+        const [files, named] = await Promise.allSettled([images.writeFiles(prepared), beforeListing()]);
+        if (files.status === 'rejected') throw files.reason;
+        if (named.status === 'rejected') throw named.reason;
+        const listed = await images.listMany(guideId, prepared, userId);
+        if (listed.some((s, i) => s.id !== expected[i]!.id || s.url !== expected[i]!.url)) throw new Error('the image store named an image otherwise than its content');
       };
       // Caught at once: a rejection left unhandled across a turn of the event loop stops the process.
       writes = storing().then(

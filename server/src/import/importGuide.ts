@@ -15,52 +15,44 @@ export interface GuideImportInput {
 }
 
 /**
- * Creates a guide from a Word file, all or nothing: the journal names the guide and the documents
- * before they are written, images and documents are written under names nothing refers to, and one
+ * Creates a guide from a Word file, all or nothing. Once the file is converted, the journal (one
+ * durable write) names the guide and its sections' documents; the guide's index lists its images
+ * only after that (their files, which nothing lists, are written while the file converts), and one
  * metadata write (guide, coordinator, sections) commits them once they are all durable. A failure
  * or a crash before that write leaves nothing visible, and the journal's settling deletes what was
- * written. With `documentsAfterCommit` (embedded store), the journal's second write carries the
- * sections' content and is what is durable at the commit; their documents are written right after
- * it, held until then (see `DocumentsAfterCommit`).
+ * written. With `documentsAfterCommit` (embedded store), the journal also carries the sections'
+ * content, which is what is durable at the commit; their documents are written right after it,
+ * held until then (see `DocumentsAfterCommit`). Otherwise they are written before the commit, once
+ * the journal names them.
  */
 export async function importGuide(context: ImportContext, input: GuideImportInput): Promise<ImportedGuide> {
   const { journal, guides, docStore } = context;
   const guideId = newId('g');
-  const entry = { guideId, newGuide: true, docNames: [] as string[] };
-  // The journal is written while the file converts: only the images' commit and the documents
-  // must come after it, and they wait for it.
-  const begun = journal.begin(entry).then(
-    (id) => ({ id }),
-    (failed: unknown) => ({ failed }),
-  );
-  const journalId = async () => {
-    const b = await begun;
-    if ('failed' in b) throw b.failed;
-    return b.id;
-  };
-  // The images are written while the conversion goes on; the commit waits for them.
-  const images = storingSink(context.images, guideId, input.userId, journalId);
+  // Written once the file is converted and not before: a journal started with the conversion
+  // waited for turns of the event loop the conversion did not give (10–15 ms after it, in the
+  // bench), and what it had to cover, the images' files, needs no covering.
+  let follow!: (journalWritten: Promise<unknown>) => void;
+  const journaled = new Promise<unknown>((resolve) => (follow = resolve));
+  journaled.catch(() => {}); // the images' listing awaits it; nothing else may see its failure as unhandled
+  const images = storingSink(context.images, guideId, input.userId, () => journaled);
+  let journalId: string | null = null;
   let named: Promise<unknown> = Promise.resolve();
   let committed = false;
   try {
     const plan = await planImport(input, context.limits, images);
-    const id = await journalId();
     const records = sectionRecords(plan);
-    entry.docNames = records.map((r) => r.id);
+    const docNames = records.map((r) => r.id);
     const documents = records.map((r, i): [string, JsonNode[]] => [r.id, plan.sections[i]!.content]);
     const later = context.documentsAfterCommit;
-    if (later) {
-      const journaled = journal.write(id, { ...entry, contents: documents.map(([, blocks]) => blocks) });
-      named = journaled.catch(() => {});
-      await journaled;
-    } else {
-      // The journal names the documents while they are encoded; they are written once it does.
-      const naming = journal.write(id, entry);
-      named = naming.catch(() => {});
-      await writeSectionDocuments(docStore, documents, naming);
-    }
+    const writing = journal.begin({ guideId, newGuide: true, docNames, ...(later ? { contents: documents.map(([, blocks]) => blocks) } : {}) });
+    named = writing.then(
+      (id) => void (journalId = id),
+      () => {},
+    );
+    follow(writing);
+    const id = later ? await writing : await writeSectionDocuments(docStore, documents, writing).then(() => writing);
     await images.stored();
-    const reserved = later?.reserve(entry.docNames);
+    const reserved = later?.reserve(docNames);
     let guide;
     try {
       guide = await guides.createImportedGuide({ id: guideId, title: plan.title, language: plan.language, coordinatorId: input.userId }, records);
@@ -78,13 +70,13 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
     else await journal.end(id);
     return { guideId: guide.id, title: guide.title, sectionCount: records.length, warnings: plan.warnings };
   } catch (err) {
+    follow(Promise.reject(new Error('the import stopped before its journal was written')));
     // Nothing the import started may still be writing while the rollback deletes what it wrote.
     await Promise.all([named, images.stored().catch(() => {})]);
-    const b = await begun;
-    if (!('failed' in b) && !committed) {
+    if (journalId !== null && !committed) {
       // The import's own error is the one to report; a journal that cannot be settled now is
       // settled at the next start.
-      await journal.settle(b.id).catch((settling: unknown) => context.log.error({ err: settling }, 'settling a failed import failed; the next start settles it'));
+      await journal.settle(journalId).catch((settling: unknown) => context.log.error({ err: settling }, 'settling a failed import failed; the next start settles it'));
     }
     throw err;
   } finally {

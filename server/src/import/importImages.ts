@@ -4,7 +4,7 @@ import type { CleanImage } from '../images/imageStore.ts';
 export class ImportImageRefused extends Error {}
 
 /**
- * What an import needs from the image store. `storeMany` may be asked for a guide the metadata does
+ * What an import needs from the image store. `listMany` may be asked for a guide the metadata does
  * not list yet (the guide being imported commits after its images); `check` runs the store's checks
  * that need no decoding (size, format, foreign content, the header's pixel count), for a preview.
  */
@@ -14,10 +14,12 @@ export interface ImportImages {
    * it while the file is still being read). Rejects with ImportImageRefused; any other error aborts.
    */
   prepare(bytes: Uint8Array): Promise<CleanImage>;
-  /** The id and URL `storeMany` will give each image in the guide (they follow from its bytes). */
+  /** The id and URL `listMany` will give each image in the guide (they follow from its bytes). */
   idsOf(guideId: string, images: CleanImage[]): Array<{ id: string; url: string }>;
-  /** Stores prepared images in a guide with one write of its image index. */
-  storeMany(guideId: string, images: CleanImage[], storedBy: string): Promise<Array<{ id: string; url: string }>>;
+  /** Writes prepared images' files, listed in no guide (nobody can read them yet). */
+  writeFiles(images: CleanImage[]): Promise<void>;
+  /** Lists images whose files are written in a guide, with one write of its image index. */
+  listMany(guideId: string, images: CleanImage[], storedBy: string): Promise<Array<{ id: string; url: string }>>;
   check(bytes: Uint8Array): Promise<void>;
   /** Forgets a guide's images (an import that did not commit). */
   deleteGuide(guideId: string): Promise<void>;

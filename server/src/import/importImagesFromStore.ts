@@ -1,7 +1,7 @@
 import { imageUrl } from '@dalil/shared/api/images.ts';
 import type { GuideImages } from '../images/guideImages.ts';
-import { sha256Hex } from '../images/imageStore.ts';
-import { acceptImage, storeAcceptedImages } from '../images/storeImage.ts';
+import { imageIdOf } from '../images/imageStore.ts';
+import { acceptImage, listAcceptedImages } from '../images/storeImage.ts';
 import { detectImageFormat } from '../images/imageFormat.ts';
 import { refuseForeignContent } from '../images/foreignContent.ts';
 import { checkImageHeader } from '../images/checkImageHeader.ts';
@@ -29,14 +29,15 @@ export function importImagesFromStore(images: GuideImages): ImportImages {
     },
     idsOf(guideId, prepared) {
       return prepared.map((image) => {
-        const id = sha256Hex(image.data);
+        const id = imageIdOf(image);
         return { id, url: imageUrl(guideId, id) };
       });
     },
-    async storeMany(guideId, prepared, storedBy) {
+    writeFiles: (prepared) => images.store.writeFiles(prepared),
+    async listMany(guideId, prepared, storedBy) {
       pending.add(guideId);
-      const stored = await storeAcceptedImages(withPending, guideId, prepared, { storedBy });
-      return stored.map((s) => ({ id: s.id, url: s.url }));
+      const listed = await listAcceptedImages(withPending, guideId, prepared, { storedBy });
+      return listed.map((s) => ({ id: s.id, url: s.url }));
     },
     async check(bytes) {
       try {

@@ -32,10 +32,11 @@ export interface ImportRollback {
 }
 
 /**
- * Makes an import all or nothing across a crash. Before an import writes anything, its journal
- * (durable) says what it is about to write: documents under fresh names and, for a new guide, the
- * guide's images. The import then commits by one metadata write that names them all, and deletes
- * its journal. At start, and when an import fails, every journal left is settled: whatever its
+ * Makes an import all or nothing across a crash. Before an import writes anything a guide could
+ * show, its journal (durable) says what it is about to write: documents under fresh names and, for
+ * a new guide, the guide's image index (the images' files come before it: no guide lists them, so
+ * nobody can read them, and the next upload of the same bytes reuses them). The import then
+ * commits by one metadata write that names them all, and deletes its journal. At start, and when an import fails, every journal left is settled: whatever its
  * metadata does not name is deleted. Documents and images nobody names are invisible meanwhile.
  *
  * A new guide's import may instead carry its sections' content in the journal and write their
