@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { GuideView } from '@dalil/shared';
+import type { GuideSummary, GuideView } from '@dalil/shared';
 import type { ImportedGuide, ImportPreview } from '@dalil/shared/api/import.ts';
 import type { Api } from '../helpers/api.ts';
 import { FileDocStore } from '@dalil/server/storage/fileDocStore.ts';
@@ -15,6 +15,8 @@ import { largeGuideDocx } from '../helpers/docxFixtures.ts';
 import { storedDocNames } from '../helpers/docOnDisk.ts';
 import { plainText, sectionJson, upload } from '../helpers/importApi.ts';
 import { tempDir } from '../helpers/tempDir.ts';
+import { killIfRunning, spawnDemoServer } from '../helpers/demoServer.ts';
+import type { ServerProcess } from '../helpers/serverProcess.ts';
 
 /** The embedded store, failing while `fail` is set (a disk dying): a batch of new documents half-way, any rewrite at once. */
 class FailingStore extends FileDocStore {
@@ -180,3 +182,38 @@ async function expectTextAsPreviewed(server: TestServer, api: Api, guide: GuideV
   expect(hasText).toEqual(preview.body.sections.map((s) => s.words > 0));
   expect(hasText.filter(Boolean).length).toBeGreaterThan(2);
 }
+
+describe('an import whose journal cannot be written', () => {
+  // A server process of its own: the failure must be answered, not end the process.
+  const dir = tempDir();
+  let server: ServerProcess | null = null;
+  afterAll(async () => {
+    await killIfRunning(server);
+    dir.remove();
+  });
+
+  it('answers an error, leaves no guide and no image index, and the server goes on serving', async () => {
+    const started = await spawnDemoServer(dir.path, {}, 90_000);
+    server = started.server;
+    const { api } = started;
+    const guidesBefore = (await api.ok<GuideSummary[]>('GET', '/api/guides')).map((g) => g.id);
+    const indexDir = join(dir.path, IMAGES_DIR, IMAGE_INDEX_DIR);
+    const indexesBefore = existsSync(indexDir) ? readdirSync(indexDir).sort() : [];
+    // The journals' directory replaced by a file: the journal's write fails (as on a dying disk),
+    // after the file is converted and its images' files written.
+    const journals = join(dir.path, IMPORTS_DIR);
+    rmSync(journals, { recursive: true, force: true });
+    writeFileSync(journals, 'not a directory');
+    const failed = await upload(api, '/api/guides/import', await largeGuideDocx({ variant: 7 }), 'panne.docx');
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    expect(server.child.exitCode, 'the server is still running').toBeNull();
+    expect((await api.ok<GuideSummary[]>('GET', '/api/guides')).map((g) => g.id)).toEqual(guidesBefore);
+    expect(existsSync(indexDir) ? readdirSync(indexDir).sort() : []).toEqual(indexesBefore);
+    // The disk mended, the same file imports whole.
+    rmSync(journals);
+    mkdirSync(journals);
+    const again = await upload<ImportedGuide>(api, '/api/guides/import', await largeGuideDocx({ variant: 7 }), 'panne.docx');
+    expect(again.status).toBe(201);
+    expect((await api.ok<GuideView>('GET', `/api/guides/${again.body.guideId}`)).sections.length).toBe(again.body.sectionCount);
+  }, 200_000);
+});

@@ -32,7 +32,11 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
   // waited for turns of the event loop the conversion did not give (10–15 ms after it, in the
   // bench), and what it had to cover, the images' files, needs no covering.
   let follow!: (journalWritten: Promise<unknown>) => void;
-  const journaled = new Promise<unknown>((resolve) => (follow = resolve));
+  let abandon!: (reason: Error) => void;
+  const journaled = new Promise<unknown>((resolve, reject) => {
+    follow = resolve;
+    abandon = reject;
+  });
   journaled.catch(() => {}); // the images' listing awaits it; nothing else may see its failure as unhandled
   const images = storingSink(context.images, guideId, input.userId, () => journaled);
   let journalId: string | null = null;
@@ -70,7 +74,9 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
     else await journal.end(id);
     return { guideId: guide.id, title: guide.title, sectionCount: records.length, warnings: plan.warnings };
   } catch (err) {
-    follow(Promise.reject(new Error('the import stopped before its journal was written')));
+    // A no-op once the journal was asked for (the listing follows its write); no promise made
+    // here, which would be a rejection nobody handles.
+    abandon(new Error('the import stopped before its journal was written'));
     // Nothing the import started may still be writing while the rollback deletes what it wrote.
     await Promise.all([named, images.stored().catch(() => {})]);
     if (journalId !== null && !committed) {

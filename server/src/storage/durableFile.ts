@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { access, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { TEMP_EXT } from './dataDirLayout.ts';
@@ -26,11 +27,13 @@ export async function writeFileDurably(path: string, data: Uint8Array | string):
  * of one directory (until then a crash may lose the renames, never mix contents).
  */
 export async function writeFileSynced(path: string, data: Uint8Array | string): Promise<void> {
-  const tmp = `${path}.${process.pid}.${Date.now().toString(36)}${TEMP_EXT}`;
+  // Unique, and created, not opened: two writers of one content-addressed image in the same
+  // millisecond would otherwise share a temp file, one emptying what the other was renaming.
+  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_EXT}`;
   // Encoded here: FileHandle.writeFile writes a long string about twice as slowly as its bytes
   // (an import journal of 600 kB: 6–8 ms against 3).
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-  const fh = await open(tmp, 'w', 0o600);
+  const fh = await open(tmp, 'wx', 0o600);
   try {
     await fh.writeFile(bytes);
     await fh.sync();
