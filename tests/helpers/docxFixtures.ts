@@ -66,7 +66,16 @@ export async function referenceDocx(): Promise<Buffer> {
     creator: 'Dalil tests',
     styles: { paragraphStyles },
     numbering: {
-      config: [{ reference: 'steps', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: 'start' }] }],
+      config: [
+        { reference: 'steps', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: 'start' }] },
+        {
+          reference: 'choices',
+          levels: [
+            { level: 0, format: LevelFormat.LOWER_LETTER, text: '%1)', alignment: 'start' },
+            { level: 1, format: LevelFormat.UPPER_ROMAN, text: '%2.', alignment: 'start' },
+          ],
+        },
+      ],
     },
     footnotes: {
       1: { children: [new Paragraph('Loi organique n° 2018-29 relative au code des collectivités locales.')] },
@@ -96,6 +105,9 @@ export async function referenceDocx(): Promise<Buffer> {
           new Paragraph({ text: 'Les associations', bullet: { level: 0 } }),
           new Paragraph({ text: 'Ouvrir le registre', numbering: { reference: 'steps', level: 0 } }),
           new Paragraph({ text: 'Publier l’avis', numbering: { reference: 'steps', level: 0 } }),
+          new Paragraph({ text: 'Par affichage', numbering: { reference: 'choices', level: 0 } }),
+          new Paragraph({ text: 'Au siège de la commune', numbering: { reference: 'choices', level: 1 } }),
+          new Paragraph({ text: 'Sur le site de la commune', numbering: { reference: 'choices', level: 0 } }),
           new Paragraph({ text: 'Calendrier détaillé', heading: HeadingLevel.HEADING_3 }),
           new Paragraph({ text: 'Tableau 1 : Étapes et délais', style: 'Caption' }),
           new Table({

@@ -111,7 +111,9 @@ describe('Word import', () => {
     const acteurs = await sectionJson(server, guide.id, byTitle.get('Les acteurs')!.docName);
     const nodes = allNodes(acteurs);
     expect(nodes.filter((n) => n.type === 'bulletList')).toHaveLength(1);
-    expect(nodes.filter((n) => n.type === 'orderedList')).toHaveLength(1);
+    // Numbers, then letters ("a)") with Roman numerals inside: each list keeps how Word numbered it.
+    expect(nodes.filter((n) => n.type === 'orderedList').map((n) => n.attrs?.type ?? null)).toEqual([null, 'a', 'I']);
+    expect(plainText(acteurs)).not.toMatch(/[\uE000-\uE005]/);
     const table = nodes.find((n) => n.type === 'table')!;
     expect(table.attrs?.caption).toBe('Étapes et délais');
     const cells = allNodes(table).filter((n) => n.type === 'tableCell' || n.type === 'tableHeader');

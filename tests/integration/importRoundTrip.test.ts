@@ -22,6 +22,7 @@ async function outline(server: TestServer, guide: GuideView) {
       figures: count('figure'),
       boxes: nodes.filter((n) => n.type === 'callout').map((n) => n.attrs?.kind),
       footnotes: nodes.filter((n) => n.type === 'footnote').map((n) => n.attrs?.text),
+      lists: nodes.filter((n) => n.type === 'orderedList' || n.type === 'bulletList').map((n) => `${n.type}:${n.attrs?.type ?? ''}`),
     });
   }
   return sections;

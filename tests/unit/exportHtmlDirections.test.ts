@@ -41,3 +41,18 @@ describe('HTML export: lists written the other way than the guide', () => {
     expect(html).toMatch(/li\[dir\] \{ list-style-position: inside; \}/);
   });
 });
+
+describe('HTML export: how an ordered list numbers', () => {
+  it('keeps letters and Roman numerals (the PDF is printed from this HTML), numbers when none is said', () => {
+    const html = writeHtml(
+      frenchGuide([
+        { type: 'orderedList', attrs: { start: 1, type: 'a' }, content: [item('Par affichage')] },
+        { type: 'orderedList', attrs: { start: 1, type: 'I' }, content: [item('Au siège')] },
+        { type: 'orderedList', attrs: { start: 1, type: '1" onload="x' }, content: [item('Sur le site')] },
+      ]),
+    );
+    expect(html).toContain('<ol type="a"><li><p>Par affichage');
+    expect(html).toContain('<ol type="I"><li><p>Au siège');
+    expect(html).toContain('<ol><li><p>Sur le site');
+  });
+});

@@ -26,6 +26,20 @@ export const ARABIC_FONT = 'Arial';
 export const BULLET_LIST = 'dalil-bullets';
 export const ORDERED_LIST = 'dalil-numbers';
 
+/** An ordered list's `type` (HTML's `<ol type>`, the editor's attribute) as Word numbers it. */
+const ORDERED_FORMATS = {
+  a: LevelFormat.LOWER_LETTER,
+  A: LevelFormat.UPPER_LETTER,
+  i: LevelFormat.LOWER_ROMAN,
+  I: LevelFormat.UPPER_ROMAN,
+} as const;
+type OrderedFormat = keyof typeof ORDERED_FORMATS;
+
+/** The numbering definition of an ordered list of that `type` (numbers for none or an unknown one). */
+export function orderedListReference(type: unknown): string {
+  return typeof type === 'string' && type in ORDERED_FORMATS ? `${ORDERED_LIST}-${type}` : ORDERED_LIST;
+}
+
 const fonts = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: ARABIC_FONT, eastAsia: LATIN_FONT };
 
 export function documentStyles(): IStylesOptions {
@@ -71,26 +85,27 @@ export function documentStyles(): IStylesOptions {
   };
 }
 
-/** Real Word lists: one bullet and one decimal definition, four levels each. */
+/**
+ * Real Word lists: one bullet definition, and one ordered definition per numbering the editor
+ * shows (numbers, letters, Roman numerals), four levels each. A list nested in another numbers as
+ * the editor shows it too (its own `type`, numbers by default), so that a guide exported and
+ * imported again keeps its lists as they were.
+ */
 export function listNumbering(): INumberingOptions {
   const indent = (level: number) => ({ paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } });
   const bullets = ['•', '◦', '▪', '–'];
+  const ordered = (reference: string, format: (typeof LevelFormat)[keyof typeof LevelFormat]) => ({
+    reference,
+    levels: [0, 1, 2, 3].map((level) => ({ level, format, text: `%${level + 1}.`, alignment: AlignmentType.START, style: indent(level) })),
+  });
   return {
     config: [
       {
         reference: BULLET_LIST,
         levels: bullets.map((text, level) => ({ level, format: LevelFormat.BULLET, text, alignment: AlignmentType.START, style: indent(level) })),
       },
-      {
-        reference: ORDERED_LIST,
-        levels: [0, 1, 2, 3].map((level) => ({
-          level,
-          format: [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN, LevelFormat.DECIMAL][level]!,
-          text: `%${level + 1}.`,
-          alignment: AlignmentType.START,
-          style: indent(level),
-        })),
-      },
+      ordered(ORDERED_LIST, LevelFormat.DECIMAL),
+      ...(Object.entries(ORDERED_FORMATS) as Array<[OrderedFormat, (typeof ORDERED_FORMATS)[OrderedFormat]]>).map(([type, format]) => ordered(orderedListReference(type), format)),
     ],
   };
 }

@@ -32,7 +32,7 @@ import {
   BULLET_LIST,
   CALLOUT_TITLE_STYLE,
   CREDIT_STYLE,
-  ORDERED_LIST,
+  orderedListReference,
   STATUS_STYLE,
   calloutStyle,
   documentStyles,
@@ -192,7 +192,7 @@ class DocxBuilder {
   }
 
   private list(node: LayoutNode, ctx: Context): Block[] {
-    const reference = node.type === 'orderedList' ? ORDERED_LIST : BULLET_LIST;
+    const reference = node.type === 'orderedList' ? orderedListReference(attr(node, 'type')) : BULLET_LIST;
     const level = ctx.list ? Math.min(ctx.list.level + 1, 3) : 0;
     // each ordered list restarts at 1: a new instance of the numbering definition
     const instance = ctx.list && level > 0 ? ctx.list.instance : this.nextListInstance++;

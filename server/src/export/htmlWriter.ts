@@ -115,7 +115,9 @@ class HtmlBuilder {
         return `<ul${this.listDirAttr(node)}>${this.blocks(node.content ?? [], depth)}</ul>`;
       case 'orderedList': {
         const start = Number(attr(node, 'start') ?? 1);
-        return `<ol${this.listDirAttr(node)}${Number.isInteger(start) && start !== 1 ? ` start="${start}"` : ''}>${this.blocks(node.content ?? [], depth)}</ol>`;
+        const type = attr(node, 'type');
+        const typeAttr = type === 'a' || type === 'A' || type === 'i' || type === 'I' ? ` type="${type}"` : '';
+        return `<ol${this.listDirAttr(node)}${Number.isInteger(start) && start !== 1 ? ` start="${start}"` : ''}${typeAttr}>${this.blocks(node.content ?? [], depth)}</ol>`;
       }
       case 'listItem':
         return `<li>${this.blocks(node.content ?? [], depth)}</li>`;

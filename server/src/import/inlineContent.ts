@@ -1,6 +1,7 @@
 import type { JsonNode } from './convertDocx.ts';
 import type { MammothImage } from './mammothTree.ts';
 import { LTR_MARK, RTL_MARK } from './paragraphDirections.ts';
+import { LIST_FORMAT_MARKS, type ListFormat } from './listFormats.ts';
 
 /** The marks a run can carry into the schema (superscript, highlight, capitals have no mark there). */
 export interface Marks {
@@ -22,7 +23,8 @@ export type Direction = 'rtl' | 'ltr';
 
 export const NO_MARKS: Marks = Object.freeze({});
 
-const PRIVATE_MARKS = /[\uE000\uE001]/g;
+// Direction marks (`markParagraphDirections`) and list formats' (`markListFormats`).
+const PRIVATE_MARKS = /[\uE000-\uE005]/g;
 export const stripMarks = (text: string) => text.replace(PRIVATE_MARKS, '');
 
 /**
@@ -40,6 +42,21 @@ export function takeDirectionMarks(inline: Inline[]): Direction | null {
     item.text = stripMarks(item.text);
   }
   return dir;
+}
+
+const LIST_FORMATS = Object.entries(LIST_FORMAT_MARKS) as Array<[ListFormat, string]>;
+const LIST_FORMAT_MARK = /[\uE002-\uE005]/;
+const LIST_FORMAT_MARKS_ALL = /[\uE002-\uE005]/g;
+
+/** Takes the list format mark `markListFormats` put in a list paragraph out of its text, and says which it was. */
+export function takeListFormat(inline: Inline[]): ListFormat | null {
+  let format: ListFormat | null = null;
+  for (const item of inline) {
+    if (item.t !== 'text' || !LIST_FORMAT_MARK.test(item.text)) continue;
+    for (const [name, mark] of LIST_FORMATS) if (item.text.includes(mark)) format = name;
+    item.text = item.text.replace(LIST_FORMAT_MARKS_ALL, '');
+  }
+  return format;
 }
 
 /** Text of inline content as a DOM's textContent would read it (notes carry theirs in an attribute). */

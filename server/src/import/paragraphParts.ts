@@ -1,6 +1,6 @@
 import type { DocxParts } from './docxPackage.ts';
 
-const PARTS_WITH_PARAGRAPHS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'];
+export const PARTS_WITH_PARAGRAPHS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'];
 
 /**
  * Rewrites the XML of the parts that hold paragraphs (body, footnotes, endnotes) before mammoth

@@ -2,7 +2,8 @@ import type { ImportWarningCode } from '@dalil/shared/api/import.ts';
 import type { CalloutKind } from '@dalil/shared/editor';
 import type { MammothDocument, MammothElement, MammothImage, MammothParagraph, MammothRun } from './mammothTree.ts';
 import { paragraphRoles, type ParagraphRole } from './styleMap.ts';
-import { NO_MARKS, stripMarks, takeDirectionMarks, type Direction, type Inline, type Marks } from './inlineContent.ts';
+import { NO_MARKS, stripMarks, takeDirectionMarks, takeListFormat, type Direction, type Inline, type Marks } from './inlineContent.ts';
+import type { ListFormat } from './listFormats.ts';
 
 /**
  * The blocks of a Word document as mammoth's default HTML conversion would group them (what the
@@ -38,6 +39,8 @@ export interface Group {
 export interface List {
   t: 'list';
   ordered: boolean;
+  /** Letters or Roman numerals instead of numbers (`markListFormats`). */
+  format: ListFormat | null;
   items: ListItem[];
 }
 
@@ -176,6 +179,8 @@ export function readBlocks(document: MammothDocument, warnings: { conversion: Wa
       const inline: Inline[] = [];
       // An empty heading is kept until the blocks settle, which drop it and warn when text followed it.
       if (!inlineOf(element.children, NO_MARKS, inline) && role.kind !== 'heading') continue;
+      // Before the directions: taking those strips every private mark from the text they are in.
+      const format = takeListFormat(inline);
       const explicit = takeDirectionMarks(inline);
       const text = { inline, dir: explicit, explicitDir: explicit !== null };
       const last = blocks[blocks.length - 1];
@@ -192,7 +197,7 @@ export function readBlocks(document: MammothDocument, warnings: { conversion: Wa
           break;
         }
         case 'list':
-          placeListItem(blocks, role.level, role.ordered, { ...text, figures: [], lists: [] });
+          placeListItem(blocks, role.level, role.ordered ? format : undefined, { ...text, figures: [], lists: [] });
           break;
         default:
           blocks.push({ t: 'p', role: role.kind, ...text });
@@ -219,12 +224,15 @@ function paragraphRole(p: MammothParagraph, warn: Warn): Role {
  * mammoth's paths `ul|ol > li > … > ul > li:fresh`: a list paragraph of level n goes into the last
  * item of the list before it, n levels down, and opens whatever list or item is missing.
  */
-function placeListItem(blocks: Block[], level: number, ordered: boolean, item: ListItem): void {
+function placeListItem(blocks: Block[], level: number, numbering: ListFormat | null | undefined, item: ListItem): void {
+  // undefined: bullets; null: decimal numbers; otherwise letters or Roman numerals.
+  const ordered = numbering !== undefined;
+  const format = numbering ?? null;
   let siblings: Block[] | List[] = blocks;
   for (let depth = 0; depth < level; depth++) {
     let list: Block | undefined = siblings[siblings.length - 1];
     if (!list || list.t !== 'list') {
-      list = { t: 'list', ordered: false, items: [] };
+      list = { t: 'list', ordered: false, format: null, items: [] };
       (siblings as Block[]).push(list);
     }
     let parent: ListItem | undefined = list.items[list.items.length - 1];
@@ -235,8 +243,8 @@ function placeListItem(blocks: Block[], level: number, ordered: boolean, item: L
     siblings = parent.lists;
   }
   const last = siblings[siblings.length - 1];
-  if (last && last.t === 'list' && last.ordered === ordered) last.items.push(item);
-  else (siblings as Block[]).push({ t: 'list', ordered, items: [item] });
+  if (last && last.t === 'list' && last.ordered === ordered && last.format === format) last.items.push(item);
+  else (siblings as Block[]).push({ t: 'list', ordered, format, items: [item] });
 }
 
 function runMarks(run: MammothRun, marks: Marks, warn: Warn): Marks {
