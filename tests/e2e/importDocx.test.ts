@@ -81,6 +81,14 @@ describe('importing Word documents in the browser', () => {
     await tocLink(page, 'Les acteurs').click();
     await editorOf(page).locator('table').waitFor(LIVE);
     await expect.poll(() => editorOf(page).locator('td[colspan="2"]').innerText(), LIVE).toContain('Annonce et affichage');
+    // Word's "a)" list keeps its letters, the list inside it its Roman numerals, the one before its numbers.
+    const lettered = editorOf(page).locator('ol[type="a"]');
+    await lettered.waitFor(LIVE);
+    expect(await lettered.evaluate((ol) => getComputedStyle(ol).listStyleType)).toBe('lower-alpha');
+    expect(await editorOf(page).locator('ol[type="I"]').evaluate((ol) => getComputedStyle(ol).listStyleType)).toBe('upper-roman');
+    expect(await editorOf(page).locator('ol:not([type])').first().evaluate((ol) => getComputedStyle(ol).listStyleType)).toBe('decimal');
+    await lettered.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifactsDir, 'import-section-lists.png') });
 
     await tocLink(page, 'Outils').click();
     const image = editorOf(page).locator('figure img');
