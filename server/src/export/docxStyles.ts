@@ -37,7 +37,7 @@ type OrderedFormat = keyof typeof ORDERED_FORMATS;
 
 /** The numbering definition of an ordered list of that `type` (numbers for none or an unknown one). */
 export function orderedListReference(type: unknown): string {
-  return typeof type === 'string' && type in ORDERED_FORMATS ? `${ORDERED_LIST}-${type}` : ORDERED_LIST;
+  return typeof type === 'string' && Object.hasOwn(ORDERED_FORMATS, type) ? `${ORDERED_LIST}-${type}` : ORDERED_LIST;
 }
 
 const fonts = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: ARABIC_FONT, eastAsia: LATIN_FONT };

@@ -194,8 +194,10 @@ class DocxBuilder {
   private list(node: LayoutNode, ctx: Context): Block[] {
     const reference = node.type === 'orderedList' ? orderedListReference(attr(node, 'type')) : BULLET_LIST;
     const level = ctx.list ? Math.min(ctx.list.level + 1, 3) : 0;
-    // each ordered list restarts at 1: a new instance of the numbering definition
-    const instance = ctx.list && level > 0 ? ctx.list.instance : this.nextListInstance++;
+    // Each list restarts at 1, a nested one too (under each item of its parent): a new instance of
+    // its numbering definition (a nested list may number otherwise than its parent, and so have a
+    // definition of its own, which the parent's items would not restart).
+    const instance = this.nextListInstance++;
     const inner: Context = { ...ctx, list: { reference, level, instance } };
     return (node.content ?? []).flatMap((item) => {
       const [first, ...rest] = item.content ?? [];

@@ -1,10 +1,16 @@
 import type { DocxParts } from './docxPackage.ts';
 import { PARTS_WITH_PARAGRAPHS, rewriteParagraphParts } from './paragraphParts.ts';
+import { attribute, elementsNamed, firstTag, insertAfterParagraphProperties } from './xmlScan.ts';
 
 /** How an ordered list numbers its items, as the editor's `orderedList` says it (HTML's `<ol type>`). */
 export type ListFormat = 'a' | 'A' | 'i' | 'I';
 
-const WORD_FORMATS: Record<string, ListFormat> = { lowerLetter: 'a', upperLetter: 'A', lowerRoman: 'i', upperRoman: 'I' };
+const WORD_FORMATS = new Map<string, ListFormat>([
+  ['lowerLetter', 'a'],
+  ['upperLetter', 'A'],
+  ['lowerRoman', 'i'],
+  ['upperRoman', 'I'],
+]);
 
 /**
  * mammoth tells an ordered list from a bulleted one, not "a), b)" from "1., 2." (its numbering
@@ -13,19 +19,6 @@ const WORD_FORMATS: Record<string, ListFormat> = { lowerLetter: 'a', upperLetter
  * list's `type` after conversion (`takeListFormat`), as the directions are.
  */
 export const LIST_FORMAT_MARKS: Record<ListFormat, string> = { a: '\uE002', A: '\uE003', i: '\uE004', I: '\uE005' };
-
-const ABSTRACT_NUM = /<w:abstractNum\b[^>]*\bw:abstractNumId="([^"]*)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g;
-const LEVEL = /<w:lvl\b[^>]*\bw:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g;
-const NUM_FORMAT = /<w:numFmt\b[^>]*\bw:val="([^"]*)"/;
-const NUM = /<w:num\b[^>]*\bw:numId="([^"]*)"[^>]*>([\s\S]*?)<\/w:num>/g;
-const ABSTRACT_NUM_ID = /<w:abstractNumId\b[^>]*\bw:val="([^"]*)"/;
-const PARAGRAPH_STYLE = /<w:style\b[^>]*\bw:type="paragraph"[^>]*>[\s\S]*?<\/w:style>/g;
-const STYLE_ID = /\bw:styleId="([^"]*)"/;
-const NUMBERING_PROPERTIES = /<w:numPr\b[^>]*>([\s\S]*?)<\/w:numPr>/;
-const ILVL = /<w:ilvl\b[^>]*\bw:val="(\d+)"/;
-const NUM_ID = /<w:numId\b[^>]*\bw:val="([^"]*)"/;
-const P_STYLE = /<w:pStyle\b[^>]*\bw:val="([^"]*)"/;
-const PARAGRAPH_WITH_PROPERTIES = /(<w:p(?:\s[^>]*)?>\s*<w:pPr(?:\s[^>]*)?>)([\s\S]*?)(<\/w:pPr>)/g;
 
 const text = (parts: DocxParts, name: string) => {
   const data = parts[name];
@@ -39,62 +32,78 @@ function partHasAny(parts: DocxParts, name: string, markers: string[]): boolean 
   return markers.some((marker) => bytes.includes(marker));
 }
 
-/** Lettered and Roman formats by numbering instance and level ("numId/ilvl"); decimal and bullets are left out. */
+const valueOf = (xml: string, element: string) => {
+  const tag = firstTag(xml, element);
+  return tag === null ? null : attribute(tag, 'w:val');
+};
+
+/** A level's format when it is letters or Roman numerals; null for numbers, bullets and the rest. */
+const levelFormat = (level: string) => WORD_FORMATS.get(valueOf(level, 'w:numFmt') ?? '') ?? null;
+
+/** Lettered and Roman formats by numbering instance and level ("numId/ilvl"); numbers and bullets are left out. */
 function numberingFormats(numberingXml: string): Map<string, ListFormat> {
-  const byAbstract = new Map<string, Map<string, ListFormat>>();
-  for (const [, id, body] of numberingXml.matchAll(ABSTRACT_NUM)) {
-    const levels = new Map<string, ListFormat>();
-    for (const [, ilvl, level] of body!.matchAll(LEVEL)) {
-      const format = WORD_FORMATS[NUM_FORMAT.exec(level!)?.[1] ?? ''];
-      if (format) levels.set(ilvl!, format);
-    }
-    if (levels.size > 0) byAbstract.set(id!, levels);
+  const byAbstract = new Map<string, Map<string, ListFormat | null>>();
+  for (const abstract of elementsNamed(numberingXml, 'w:abstractNum')) {
+    const levels = new Map<string, ListFormat | null>();
+    for (const level of elementsNamed(abstract.body, 'w:lvl')) levels.set(attribute(level.tag, 'w:ilvl') ?? '0', levelFormat(level.body));
+    byAbstract.set(attribute(abstract.tag, 'w:abstractNumId') ?? '', levels);
   }
   const formats = new Map<string, ListFormat>();
-  for (const [, numId, body] of numberingXml.matchAll(NUM)) {
-    const levels = byAbstract.get(ABSTRACT_NUM_ID.exec(body!)?.[1] ?? '');
-    if (levels) for (const [ilvl, format] of levels) formats.set(`${numId}/${ilvl}`, format);
+  for (const num of elementsNamed(numberingXml, 'w:num')) {
+    const numId = attribute(num.tag, 'w:numId');
+    if (numId === null) continue;
+    const levels = new Map(byAbstract.get(valueOf(num.body, 'w:abstractNumId') ?? '') ?? []);
+    // An instance may redefine a level of its definition.
+    for (const override of elementsNamed(num.body, 'w:lvlOverride')) {
+      const redefined = elementsNamed(override.body, 'w:lvl').next();
+      if (!redefined.done) levels.set(attribute(override.tag, 'w:ilvl') ?? '0', levelFormat(redefined.value.body));
+    }
+    for (const [ilvl, format] of levels) if (format) formats.set(`${numId}/${ilvl}`, format);
   }
   return formats;
+}
+
+/** The numbering ("numId/ilvl") of a paragraph's properties, or of a style's. */
+function numberingOf(properties: string): string | null {
+  const numPr = elementsNamed(properties, 'w:numPr').next();
+  if (numPr.done) return null;
+  const numId = valueOf(numPr.value.body, 'w:numId');
+  return numId === null ? null : `${numId}/${valueOf(numPr.value.body, 'w:ilvl') ?? '0'}`;
 }
 
 /** The numbering a paragraph style gives its paragraphs ("numId/ilvl"), by style id. */
 function styleNumbering(stylesXml: string): Map<string, string> {
   const byStyle = new Map<string, string>();
-  for (const [style] of stylesXml.matchAll(PARAGRAPH_STYLE)) {
-    const id = STYLE_ID.exec(style)?.[1];
-    const numPr = NUMBERING_PROPERTIES.exec(style)?.[1];
-    const numId = numPr && NUM_ID.exec(numPr)?.[1];
-    if (id && numId) byStyle.set(id, `${numId}/${ILVL.exec(numPr)?.[1] ?? '0'}`);
+  for (const style of elementsNamed(stylesXml, 'w:style')) {
+    if (attribute(style.tag, 'w:type') !== 'paragraph') continue;
+    const id = attribute(style.tag, 'w:styleId');
+    const numbering = numberingOf(style.body);
+    if (id !== null && numbering) byStyle.set(id, numbering);
   }
   return byStyle;
 }
 
 /** Marks the list paragraphs numbered with letters or Roman numerals; returns how many. */
 export function markListFormats(parts: DocxParts): number {
-  const formats = numberingFormats(text(parts, 'word/numbering.xml'));
+  const numberingXml = text(parts, 'word/numbering.xml');
+  // Most files number with digits and bullets only: nothing more to read.
+  if (!/(?:Letter|Roman)["']/.test(numberingXml)) return 0;
+  const formats = numberingFormats(numberingXml);
   if (formats.size === 0) return 0;
   const byStyle = styleNumbering(text(parts, 'word/styles.xml'));
   // Nothing to rewrite (decoding a 100-page body costs milliseconds) unless a paragraph may use one.
   const lettered = new Set([...formats.keys()].map((key) => key.split('/')[0]!));
-  const markers = [...[...lettered].map((numId) => `w:numId w:val="${numId}"`), ...[...byStyle].filter(([, key]) => formats.has(key)).map(([style]) => `w:pStyle w:val="${style}"`)];
+  const markers = [...[...lettered].map((numId) => `"${numId}"`), ...[...byStyle].filter(([, key]) => formats.has(key)).map(([style]) => `"${style}"`)];
   if (!PARTS_WITH_PARAGRAPHS.some((name) => partHasAny(parts, name, markers))) return 0;
   let marked = 0;
   rewriteParagraphParts(parts, 'w:pPr', (xml) =>
-    xml.replace(PARAGRAPH_WITH_PROPERTIES, (whole, open: string, props: string, close: string) => {
-      const numPr = NUMBERING_PROPERTIES.exec(props)?.[1];
-      let key: string | undefined;
-      if (numPr) {
-        const numId = NUM_ID.exec(numPr)?.[1];
-        if (numId) key = `${numId}/${ILVL.exec(numPr)?.[1] ?? '0'}`;
-      } else {
-        const style = P_STYLE.exec(props)?.[1];
-        if (style) key = byStyle.get(style);
-      }
-      const format = key && formats.get(key);
-      if (!format) return whole;
+    insertAfterParagraphProperties(xml, (properties) => {
+      const own = numberingOf(properties);
+      const style = own === null ? valueOf(properties, 'w:pStyle') : null;
+      const format = formats.get(own ?? (style !== null ? (byStyle.get(style) ?? '') : ''));
+      if (!format) return null;
       marked += 1;
-      return `${open}${props}${close}<w:r><w:t>${LIST_FORMAT_MARKS[format]}</w:t></w:r>`;
+      return `<w:r><w:t>${LIST_FORMAT_MARKS[format]}</w:t></w:r>`;
     }),
   );
   return marked;

@@ -1,5 +1,6 @@
 import type { DocxParts } from './docxPackage.ts';
 import { rewriteParagraphParts } from './paragraphParts.ts';
+import { attribute, firstTag, insertAfterParagraphProperties } from './xmlScan.ts';
 
 /**
  * mammoth does not report a paragraph's `w:bidi` (mammoth#336). Before conversion, each paragraph
@@ -10,18 +11,16 @@ import { rewriteParagraphParts } from './paragraphParts.ts';
 export const RTL_MARK = '\uE000';
 export const LTR_MARK = '\uE001';
 
-const PARAGRAPH_WITH_PROPERTIES = /(<w:p(?:\s[^>]*)?>\s*<w:pPr(?:\s[^>]*)?>)([\s\S]*?)(<\/w:pPr>)/g;
-const BIDI = /<w:bidi(?:\s+w:val="([^"]*)")?\s*\/>/;
-
 export function markParagraphDirections(parts: DocxParts): number {
   let marked = 0;
   rewriteParagraphParts(parts, 'w:bidi', (xml) =>
-    xml.replace(PARAGRAPH_WITH_PROPERTIES, (whole, open: string, props: string, close: string) => {
-      const bidi = BIDI.exec(props);
-      if (!bidi) return whole;
+    insertAfterParagraphProperties(xml, (properties) => {
+      const bidi = firstTag(properties, 'w:bidi');
+      if (bidi === null) return null;
       marked += 1;
-      const off = bidi[1] === '0' || bidi[1] === 'false' || bidi[1] === 'off';
-      return `${open}${props}${close}<w:r><w:t>${off ? LTR_MARK : RTL_MARK}</w:t></w:r>`;
+      const value = attribute(bidi, 'w:val');
+      const off = value === '0' || value === 'false' || value === 'off';
+      return `<w:r><w:t>${off ? LTR_MARK : RTL_MARK}</w:t></w:r>`;
     }),
   );
   return marked;

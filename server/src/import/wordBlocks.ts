@@ -2,7 +2,7 @@ import type { ImportWarningCode } from '@dalil/shared/api/import.ts';
 import type { CalloutKind } from '@dalil/shared/editor';
 import type { MammothDocument, MammothElement, MammothImage, MammothParagraph, MammothRun } from './mammothTree.ts';
 import { paragraphRoles, type ParagraphRole } from './styleMap.ts';
-import { NO_MARKS, stripMarks, takeDirectionMarks, takeListFormat, type Direction, type Inline, type Marks } from './inlineContent.ts';
+import { isEmptyInline, NO_MARKS, stripMarks, takeDirectionMarks, takeListFormat, type Direction, type Inline, type Marks } from './inlineContent.ts';
 import type { ListFormat } from './listFormats.ts';
 
 /**
@@ -182,6 +182,8 @@ export function readBlocks(document: MammothDocument, warnings: { conversion: Wa
       // Before the directions: taking those strips every private mark from the text they are in.
       const format = takeListFormat(inline);
       const explicit = takeDirectionMarks(inline);
+      // A paragraph that held only a mark is as empty as mammoth would have found it without.
+      if (role.kind !== 'heading' && isEmptyInline(inline)) continue;
       const text = { inline, dir: explicit, explicitDir: explicit !== null };
       const last = blocks[blocks.length - 1];
       switch (role.kind) {

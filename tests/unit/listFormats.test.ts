@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { strToU8, strFromU8, unzipSync } from 'fflate';
+import type { DocxParts } from '@dalil/server/import/docxPackage.ts';
+import { LIST_FORMAT_MARKS, markListFormats } from '@dalil/server/import/listFormats.ts';
+import { markParagraphDirections, RTL_MARK } from '@dalil/server/import/paragraphDirections.ts';
+import { writeDocx } from '@dalil/server/export/docxWriter.ts';
+import type { ExportDocument } from '@dalil/server/export/exportDocument.ts';
+import type { LayoutNode } from '@dalil/shared/editor';
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const NUMBERING = `<w:numbering ${W}>
+  <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl>
+    <w:lvl w:ilvl="1"><w:numFmt w:val="upperRoman"/></w:lvl></w:abstractNum>
+  <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="constructor"/></w:lvl></w:abstractNum>
+  <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+  <w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl></w:lvlOverride></w:num>
+  <w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>`;
+const STYLES = `<w:styles ${W}><w:style w:type="paragraph" w:styleId="Lettres"><w:name w:val="Lettres"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`;
+const para = (properties: string, text: string) => `<w:p>${properties}<w:r><w:t>${text}</w:t></w:r></w:p>`;
+const numPr = (numId: number, ilvl = 0) => `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`;
+const parts = (body: string, numbering = NUMBERING): DocxParts => ({
+  'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`),
+  'word/numbering.xml': strToU8(numbering),
+  'word/styles.xml': strToU8(STYLES),
+});
+const body = (p: DocxParts) => strFromU8(p['word/document.xml']!);
+/** The text of each paragraph, marks shown as their list format. */
+const marked = (p: DocxParts) =>
+  [...body(p).matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map(([, inner]) => {
+    const text = [...inner!.matchAll(/<w:t>([^<]*)<\/w:t>/g)].map(([, t]) => t).join('');
+    return Object.entries(LIST_FORMAT_MARKS).reduce((s, [format, mark]) => s.replaceAll(mark, `[${format}]`), text);
+  });
+
+describe('list formats read beside mammoth (letters, Roman numerals)', () => {
+  it('marks the paragraphs Word numbers with letters or Roman numerals, after their own properties, and no other', () => {
+    const p = parts(
+      [
+        para(`<w:pPr>${numPr(1)}</w:pPr>`, 'lettre'),
+        para(`<w:pPr>${numPr(1, 1)}</w:pPr>`, 'romain'),
+        para(`<w:pPr>${numPr(2)}</w:pPr>`, 'redéfini en chiffres'),
+        para(`<w:pPr>${numPr(3)}</w:pPr>`, 'format inconnu'),
+        para('<w:pPr><w:pStyle w:val="Lettres"/></w:pPr>', 'par son style'),
+        // A tracked change holds the former properties, and a </w:pPr> of their own.
+        para(`<w:pPr>${numPr(1)}<w:pPrChange w:id="1" w:author="A"><w:pPr><w:ind w:left="720"/></w:pPr></w:pPrChange></w:pPr>`, 'suivi'),
+        para(`<w:pPr><w:pPrChange w:id="2" w:author="A"><w:pPr>${numPr(1)}</w:pPr></w:pPrChange></w:pPr>`, 'anciennement en liste'),
+        para('<w:pPr />', 'sans propriétés'),
+        para('<w:pPr><w:jc w:val="left"/></w:pPr>', 'simple'),
+      ].join(''),
+    );
+    expect(markListFormats(p)).toBe(4);
+    expect(marked(p)).toEqual(['[a]lettre', '[I]romain', 'redéfini en chiffres', 'format inconnu', '[a]par son style', '[a]suivi', 'anciennement en liste', 'sans propriétés', 'simple']);
+    expect(body(p)).toContain('</w:pPrChange></w:pPr><w:r><w:t>\uE002</w:t></w:r><w:r><w:t>suivi');
+  });
+
+  it('leaves a file numbered with digits and bullets untouched, and reads directions the same way', () => {
+    const digits = parts(para(`<w:pPr>${numPr(1)}<w:bidi/></w:pPr>`, 'نص'), NUMBERING.replace(/lowerLetter|upperRoman/g, 'decimal'));
+    const before = body(digits);
+    expect(markListFormats(digits)).toBe(0);
+    expect(body(digits)).toBe(before);
+    expect(markParagraphDirections(digits)).toBe(1);
+    expect(body(digits)).toContain(`</w:pPr><w:r><w:t>${RTL_MARK}</w:t></w:r><w:r><w:t>نص`);
+  });
+
+  it('reads files of unclosed or empty tags in one pass (an untrusted file must not hold the server)', () => {
+    // Each unclosed opening tag made a lazy regular expression rescan the rest: minutes for these.
+    const unclosed = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="lowerLetter"/></w:lvl></w:abstractNum>${'<w:num w:numId="1"><w:abstractNumId w:val="0"/>'.repeat(100_000)}`;
+    expect(markListFormats(parts(para(`<w:pPr>${numPr(1)}</w:pPr>`, 'x'), unclosed))).toBe(0);
+    const manyEmpty = parts(para(`<w:pPr>${numPr(1)}</w:pPr>`, 'x') + '<w:p><w:pPr /></w:p>'.repeat(100_000) + '<w:p><w:pPr><w:bidi'.repeat(50_000));
+    expect(markListFormats(manyEmpty)).toBe(1);
+    expect(markParagraphDirections(manyEmpty)).toBe(0);
+  }, 20_000);
+});
+
+describe('DOCX export: nested lists', () => {
+  const item = (text: string, nested?: LayoutNode): LayoutNode => ({
+    type: 'listItem',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text }] }, ...(nested ? [nested] : [])],
+  });
+  const lettered = (...texts: string[]): LayoutNode => ({ type: 'orderedList', attrs: { start: 1, type: 'a' }, content: texts.map((t) => item(t)) });
+
+  it('restarts a nested list under each item of its parent, whatever each numbers with', async () => {
+    const doc: ExportDocument = {
+      guideId: 'g1',
+      title: 'Guide',
+      language: 'fr',
+      date: '2026-12-02',
+      versionLabel: null,
+      provisional: true,
+      sections: [
+        {
+          id: 's1',
+          title: 'Chapitre',
+          depth: 0,
+          number: '1',
+          status: 'draft',
+          content: { type: 'doc', content: [{ type: 'orderedList', attrs: { start: 1, type: null }, content: [item('Un', lettered('Un-a', 'Un-b')), item('Deux', lettered('Deux-a'))] }] },
+        },
+      ],
+      unvalidated: [],
+      images: new Map(),
+    };
+    const files = unzipSync(await writeDocx(doc));
+    const xml = strFromU8(files['word/document.xml']!);
+    const numIdOf = (text: string) => new RegExp(`<w:numId w:val="(\\d+)"/>(?:(?!</w:p>)[\\s\\S])*?${text}<`).exec(xml)?.[1];
+    expect(numIdOf('Un-a')).toBeDefined();
+    expect(numIdOf('Un-b')).toBe(numIdOf('Un-a'));
+    expect(numIdOf('Deux-a')).not.toBe(numIdOf('Un-a'));
+    expect(numIdOf('Deux')).not.toBe(numIdOf('Un-a'));
+    const numbering = strFromU8(files['word/numbering.xml']!);
+    expect(numbering).toContain('w:val="lowerLetter"');
+  });
+});
