@@ -3,6 +3,7 @@ import { strToU8, strFromU8, unzipSync } from 'fflate';
 import type { DocxParts } from '@dalil/server/import/docxPackage.ts';
 import { LIST_FORMAT_MARKS, markListFormats } from '@dalil/server/import/listFormats.ts';
 import { markParagraphDirections, RTL_MARK } from '@dalil/server/import/paragraphDirections.ts';
+import { unwrapSimpleFields } from '@dalil/server/import/simpleFields.ts';
 import { writeDocx } from '@dalil/server/export/docxWriter.ts';
 import type { ExportDocument } from '@dalil/server/export/exportDocument.ts';
 import type { LayoutNode } from '@dalil/shared/editor';
@@ -69,6 +70,9 @@ describe('list formats read beside mammoth (letters, Roman numerals)', () => {
     const manyEmpty = parts(para(`<w:pPr>${numPr(1)}</w:pPr>`, 'x') + '<w:p><w:pPr /></w:p>'.repeat(100_000) + '<w:p><w:pPr><w:bidi'.repeat(50_000));
     expect(markListFormats(manyEmpty)).toBe(1);
     expect(markParagraphDirections(manyEmpty)).toBe(0);
+    const fields = parts('<w:p><w:fldSimple w:instr="PAGE"><w:r><w:t>3</w:t></w:r></w:fldSimple></w:p>' + '<w:fldSimple w:instr=" SEQ'.repeat(100_000));
+    expect(unwrapSimpleFields(fields)).toBe(1);
+    expect(body(fields)).toContain('<w:p><w:r><w:t>3</w:t></w:r></w:p>');
   }, 20_000);
 });
 

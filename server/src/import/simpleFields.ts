@@ -1,7 +1,9 @@
 import type { DocxParts } from './docxPackage.ts';
 import { rewriteParagraphParts } from './paragraphParts.ts';
 
-const SIMPLE_FIELD_TAG = /<w:fldSimple\b[^>]*?\/>|<w:fldSimple\b[^>]*>|<\/w:fldSimple>/g;
+// A tag ends before the next '<': an opening tag left unclosed in an untrusted file must not make
+// each match scan the rest of it.
+const SIMPLE_FIELD_TAG = /<w:fldSimple\b[^<>]*>|<\/w:fldSimple>/g;
 
 /**
  * mammoth ignores a simple field (`w:fldSimple`) with what it holds, warning of an unrecognised
