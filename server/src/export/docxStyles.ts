@@ -1,4 +1,5 @@
 import { AlignmentType, BorderStyle, LevelFormat, ShadingType, type INumberingOptions, type IStylesOptions } from 'docx';
+import { isOrderedListType, ORDERED_LIST_TYPES, type OrderedListType } from '@dalil/shared/editor';
 
 /** Callout kinds of the guide schema, and the named Word paragraph style each box is written in. */
 export const CALLOUT_STYLES = {
@@ -26,18 +27,19 @@ export const ARABIC_FONT = 'Arial';
 export const BULLET_LIST = 'dalil-bullets';
 export const ORDERED_LIST = 'dalil-numbers';
 
-/** An ordered list's `type` (HTML's `<ol type>`, the editor's attribute) as Word numbers it. */
-const ORDERED_FORMATS = {
+type LevelFormatValue = (typeof LevelFormat)[keyof typeof LevelFormat];
+
+/** An ordered list's `type` as Word numbers it. */
+const ORDERED_FORMATS: Record<OrderedListType, LevelFormatValue> = {
   a: LevelFormat.LOWER_LETTER,
   A: LevelFormat.UPPER_LETTER,
   i: LevelFormat.LOWER_ROMAN,
   I: LevelFormat.UPPER_ROMAN,
-} as const;
-type OrderedFormat = keyof typeof ORDERED_FORMATS;
+};
 
 /** The numbering definition of an ordered list of that `type` (numbers for none or an unknown one). */
 export function orderedListReference(type: unknown): string {
-  return typeof type === 'string' && Object.hasOwn(ORDERED_FORMATS, type) ? `${ORDERED_LIST}-${type}` : ORDERED_LIST;
+  return isOrderedListType(type) ? `${ORDERED_LIST}-${type}` : ORDERED_LIST;
 }
 
 const fonts = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: ARABIC_FONT, eastAsia: LATIN_FONT };
@@ -94,7 +96,7 @@ export function documentStyles(): IStylesOptions {
 export function listNumbering(): INumberingOptions {
   const indent = (level: number) => ({ paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } });
   const bullets = ['•', '◦', '▪', '–'];
-  const ordered = (reference: string, format: (typeof LevelFormat)[keyof typeof LevelFormat]) => ({
+  const ordered = (reference: string, format: LevelFormatValue) => ({
     reference,
     levels: [0, 1, 2, 3].map((level) => ({ level, format, text: `%${level + 1}.`, alignment: AlignmentType.START, style: indent(level) })),
   });
@@ -105,7 +107,7 @@ export function listNumbering(): INumberingOptions {
         levels: bullets.map((text, level) => ({ level, format: LevelFormat.BULLET, text, alignment: AlignmentType.START, style: indent(level) })),
       },
       ordered(ORDERED_LIST, LevelFormat.DECIMAL),
-      ...(Object.entries(ORDERED_FORMATS) as Array<[OrderedFormat, (typeof ORDERED_FORMATS)[OrderedFormat]]>).map(([type, format]) => ordered(orderedListReference(type), format)),
+      ...ORDERED_LIST_TYPES.map((type) => ordered(orderedListReference(type), ORDERED_FORMATS[type])),
     ],
   };
 }

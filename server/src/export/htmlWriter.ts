@@ -1,4 +1,4 @@
-import type { LayoutNode } from '@dalil/shared/editor';
+import { isOrderedListType, type LayoutNode } from '@dalil/shared/editor';
 import type { ExportDocument } from './exportDocument.ts';
 import { exportLabels, fill, isRtlDocument, statusLine, type ExportLabels } from './exportLabels.ts';
 import { attr, numberedTitle, paragraphDirection, plainText } from './layoutWalk.ts';
@@ -116,7 +116,7 @@ class HtmlBuilder {
       case 'orderedList': {
         const start = Number(attr(node, 'start') ?? 1);
         const type = attr(node, 'type');
-        const typeAttr = type === 'a' || type === 'A' || type === 'i' || type === 'I' ? ` type="${type}"` : '';
+        const typeAttr = isOrderedListType(type) ? ` type="${type}"` : '';
         return `<ol${this.listDirAttr(node)}${Number.isInteger(start) && start !== 1 ? ` start="${start}"` : ''}${typeAttr}>${this.blocks(node.content ?? [], depth)}</ol>`;
       }
       case 'listItem':

@@ -1,6 +1,7 @@
 import type { ImportWarningCode } from '@dalil/shared/api/import.ts';
 import type { DocxParts } from './docxPackage.ts';
 import { DALIL_EXPORT_MARKER_STYLE } from './styleMap.ts';
+import { partText } from './paragraphParts.ts';
 
 export interface DocxFindings {
   /** `dc:title` of the document's properties, when set. */
@@ -44,14 +45,13 @@ export function readDocxFindings(parts: DocxParts): DocxFindings {
   add('equations', countElements(body, '<m:oMath'));
   add('charts', countElements(body, '<c:chart') + countElements(body, '<dgm:relIds'));
 
-  const core = text(parts['docProps/core.xml']);
+  const core = partText(parts, 'docProps/core.xml');
   const title = /<dc:title>([^<]*)<\/dc:title>/.exec(core)?.[1];
-  const styles = text(parts['word/styles.xml']);
+  const styles = partText(parts, 'word/styles.xml');
   const dalilExport = styles.includes(`w:val="${DALIL_EXPORT_MARKER_STYLE}"`);
   return { title: title ? decodeEntities(title).trim() || null : null, dalilExport, warnings };
 }
 
-const text = (data: Uint8Array | undefined) => (data ? new TextDecoder().decode(data) : '');
 
 const decodeEntities = (s: string) =>
   s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => {

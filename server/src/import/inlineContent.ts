@@ -1,7 +1,8 @@
 import type { JsonNode } from './convertDocx.ts';
 import type { MammothImage } from './mammothTree.ts';
 import { LTR_MARK, RTL_MARK } from './paragraphDirections.ts';
-import { LIST_FORMAT_MARKS, type ListFormat } from './listFormats.ts';
+import type { OrderedListType } from '@dalil/shared/editor';
+import { LIST_FORMAT_MARKS } from './listFormats.ts';
 
 /** The marks a run can carry into the schema (superscript, highlight, capitals have no mark there). */
 export interface Marks {
@@ -44,13 +45,13 @@ export function takeDirectionMarks(inline: Inline[]): Direction | null {
   return dir;
 }
 
-const LIST_FORMATS = Object.entries(LIST_FORMAT_MARKS) as Array<[ListFormat, string]>;
+const LIST_FORMATS = Object.entries(LIST_FORMAT_MARKS) as Array<[OrderedListType, string]>;
 const LIST_FORMAT_MARK = /[\uE002-\uE005]/;
 const LIST_FORMAT_MARKS_ALL = /[\uE002-\uE005]/g;
 
 /** Takes the list format mark `markListFormats` put in a list paragraph out of its text, and says which it was. */
-export function takeListFormat(inline: Inline[]): ListFormat | null {
-  let format: ListFormat | null = null;
+export function takeListFormat(inline: Inline[]): OrderedListType | null {
+  let format: OrderedListType | null = null;
   for (const item of inline) {
     if (item.t !== 'text' || !LIST_FORMAT_MARK.test(item.text)) continue;
     for (const [name, mark] of LIST_FORMATS) if (item.text.includes(mark)) format = name;

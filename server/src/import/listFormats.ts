@@ -1,11 +1,9 @@
 import type { DocxParts } from './docxPackage.ts';
-import { PARTS_WITH_PARAGRAPHS, rewriteParagraphParts } from './paragraphParts.ts';
+import type { OrderedListType } from '@dalil/shared/editor';
+import { partText, rewriteParagraphParts } from './paragraphParts.ts';
 import { attribute, elementsNamed, firstTag, insertAfterParagraphProperties } from './xmlScan.ts';
 
-/** How an ordered list numbers its items, as the editor's `orderedList` says it (HTML's `<ol type>`). */
-export type ListFormat = 'a' | 'A' | 'i' | 'I';
-
-const WORD_FORMATS = new Map<string, ListFormat>([
+const WORD_FORMATS = new Map<string, OrderedListType>([
   ['lowerLetter', 'a'],
   ['upperLetter', 'A'],
   ['lowerRoman', 'i'],
@@ -18,19 +16,7 @@ const WORD_FORMATS = new Map<string, ListFormat>([
  * letters or Roman numerals gets a private-use character as its first text, read back into the
  * list's `type` after conversion (`takeListFormat`), as the directions are.
  */
-export const LIST_FORMAT_MARKS: Record<ListFormat, string> = { a: '\uE002', A: '\uE003', i: '\uE004', I: '\uE005' };
-
-const text = (parts: DocxParts, name: string) => {
-  const data = parts[name];
-  return data ? new TextDecoder().decode(data) : '';
-};
-
-function partHasAny(parts: DocxParts, name: string, markers: string[]): boolean {
-  const data = parts[name];
-  if (!data) return false;
-  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return markers.some((marker) => bytes.includes(marker));
-}
+export const LIST_FORMAT_MARKS: Record<OrderedListType, string> = { a: '\uE002', A: '\uE003', i: '\uE004', I: '\uE005' };
 
 const valueOf = (xml: string, element: string) => {
   const tag = firstTag(xml, element);
@@ -41,14 +27,14 @@ const valueOf = (xml: string, element: string) => {
 const levelFormat = (level: string) => WORD_FORMATS.get(valueOf(level, 'w:numFmt') ?? '') ?? null;
 
 /** Lettered and Roman formats by numbering instance and level ("numId/ilvl"); numbers and bullets are left out. */
-function numberingFormats(numberingXml: string): Map<string, ListFormat> {
-  const byAbstract = new Map<string, Map<string, ListFormat | null>>();
+function numberingFormats(numberingXml: string): Map<string, OrderedListType> {
+  const byAbstract = new Map<string, Map<string, OrderedListType | null>>();
   for (const abstract of elementsNamed(numberingXml, 'w:abstractNum')) {
-    const levels = new Map<string, ListFormat | null>();
+    const levels = new Map<string, OrderedListType | null>();
     for (const level of elementsNamed(abstract.body, 'w:lvl')) levels.set(attribute(level.tag, 'w:ilvl') ?? '0', levelFormat(level.body));
     byAbstract.set(attribute(abstract.tag, 'w:abstractNumId') ?? '', levels);
   }
-  const formats = new Map<string, ListFormat>();
+  const formats = new Map<string, OrderedListType>();
   for (const num of elementsNamed(numberingXml, 'w:num')) {
     const numId = attribute(num.tag, 'w:numId');
     if (numId === null) continue;
@@ -85,18 +71,15 @@ function styleNumbering(stylesXml: string): Map<string, string> {
 
 /** Marks the list paragraphs numbered with letters or Roman numerals; returns how many. */
 export function markListFormats(parts: DocxParts): number {
-  const numberingXml = text(parts, 'word/numbering.xml');
+  const numberingXml = partText(parts, 'word/numbering.xml');
   // Most files number with digits and bullets only: nothing more to read.
   if (!/(?:Letter|Roman)["']/.test(numberingXml)) return 0;
   const formats = numberingFormats(numberingXml);
   if (formats.size === 0) return 0;
-  const byStyle = styleNumbering(text(parts, 'word/styles.xml'));
-  // Nothing to rewrite (decoding a 100-page body costs milliseconds) unless a paragraph may use one.
-  const lettered = new Set([...formats.keys()].map((key) => key.split('/')[0]!));
-  const markers = [...[...lettered].map((numId) => `"${numId}"`), ...[...byStyle].filter(([, key]) => formats.has(key)).map(([style]) => `"${style}"`)];
-  if (!PARTS_WITH_PARAGRAPHS.some((name) => partHasAny(parts, name, markers))) return 0;
+  const byStyle = styleNumbering(partText(parts, 'word/styles.xml'));
   let marked = 0;
-  rewriteParagraphParts(parts, 'w:pPr', (xml) =>
+  // Only a paragraph with numbering of its own, or a style that may give it some, can be marked.
+  rewriteParagraphParts(parts, ['w:numPr', 'w:pStyle'], (xml) =>
     insertAfterParagraphProperties(xml, (properties) => {
       const own = numberingOf(properties);
       const style = own === null ? valueOf(properties, 'w:pStyle') : null;

@@ -1,9 +1,8 @@
 import type { ImportWarningCode } from '@dalil/shared/api/import.ts';
-import type { CalloutKind } from '@dalil/shared/editor';
+import type { CalloutKind, OrderedListType } from '@dalil/shared/editor';
 import type { MammothDocument, MammothElement, MammothImage, MammothParagraph, MammothRun } from './mammothTree.ts';
 import { paragraphRoles, type ParagraphRole } from './styleMap.ts';
 import { isEmptyInline, NO_MARKS, stripMarks, takeDirectionMarks, takeListFormat, type Direction, type Inline, type Marks } from './inlineContent.ts';
-import type { ListFormat } from './listFormats.ts';
 
 /**
  * The blocks of a Word document as mammoth's default HTML conversion would group them (what the
@@ -39,8 +38,8 @@ export interface Group {
 export interface List {
   t: 'list';
   ordered: boolean;
-  /** Letters or Roman numerals instead of numbers (`markListFormats`). */
-  format: ListFormat | null;
+  /** Letters or Roman numerals instead of numbers (`markOrderedListTypes`). */
+  format: OrderedListType | null;
   items: ListItem[];
 }
 
@@ -226,7 +225,7 @@ function paragraphRole(p: MammothParagraph, warn: Warn): Role {
  * mammoth's paths `ul|ol > li > … > ul > li:fresh`: a list paragraph of level n goes into the last
  * item of the list before it, n levels down, and opens whatever list or item is missing.
  */
-function placeListItem(blocks: Block[], level: number, numbering: ListFormat | null | undefined, item: ListItem): void {
+function placeListItem(blocks: Block[], level: number, numbering: OrderedListType | null | undefined, item: ListItem): void {
   // undefined: bullets; null: decimal numbers; otherwise letters or Roman numerals.
   const ordered = numbering !== undefined;
   const format = numbering ?? null;

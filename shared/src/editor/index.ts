@@ -9,6 +9,7 @@ export { Callout, type CalloutAttributes } from './callout.ts';
 export { Footnote } from './footnote.ts';
 export { CALLOUT_KINDS, CALLOUT_ICONS, isCalloutKind, type CalloutKind } from './calloutKinds.ts';
 export { FIGURE_SIZES, isFigureSize, isStorableImageSrc, type FigureSize } from './figureSizes.ts';
+export { ORDERED_LIST_TYPES, isOrderedListType, type OrderedListType } from './orderedListTypes.ts';
 export {
   sectionNumbers,
   numberContent,
