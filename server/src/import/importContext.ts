@@ -35,50 +35,61 @@ export function checkingSink(images: ImportImages): ImageSink<null> {
   };
 }
 
-/** An import's images: the sink the conversion uses, and the writes it started. */
+/** An import's images: the sink the conversion uses, then their listing in the guide. */
 export interface StoringSink extends ImageSink<CleanImage> {
   /**
-   * Resolves once the images the conversion committed are durable and listed in the guide (files
-   * and index), rejects if storing them failed; resolves at once if nothing was committed. Awaited
-   * before the import commits, and before it rolls back (no write may race the rollback).
+   * Lists the images the conversion committed in the guide, in one write of its index, once their
+   * files are durable; rejects if writing either failed; resolves at once if nothing was committed.
+   * Called by the import when the guide may name them (a new guide: once its journal does), and
+   * awaited before it commits.
    */
-  stored(): Promise<void>;
+  list(): Promise<void>;
+  /** Resolves once no write the sink started is still going (before a rollback); never rejects. */
+  settled(): Promise<void>;
 }
+
+type Outcome = Promise<{ failed: unknown } | null>;
+// Caught at once: a rejection left unhandled across a turn of the event loop stops the process.
+const outcome = (work: Promise<unknown>): Outcome =>
+  work.then(
+    () => null,
+    (failed: unknown) => ({ failed }),
+  );
 
 /**
  * Images checked and cleaned as the file is read, then stored in `guideId`. An image's id and URL
  * depend only on its cleaned bytes (content addressing), so `commit` gives them at once and starts
- * writing the files, which no guide lists yet (nobody can read them); `beforeListing` (a new
- * guide's journal naming it) resolves before the guide's index lists them, in one write. The
- * import waits for `stored()` before its one metadata write makes the guide, and so its images,
- * visible.
+ * writing the files, which no guide lists yet (nobody can read them); `list` then names them in the
+ * guide's index, and the import's one metadata write makes the guide, and so its images, visible.
  */
-export function storingSink(images: ImportImages, guideId: string, userId: string, beforeListing: () => Promise<unknown> = async () => {}): StoringSink {
-  let writes: Promise<{ failed: unknown } | null> = Promise.resolve(null);
+export function storingSink(images: ImportImages, guideId: string, userId: string): StoringSink {
+  let committed: CleanImage[] = [];
+  let files: Outcome = Promise.resolve(null);
+  let listing: Outcome = Promise.resolve(null);
   return {
     prepare: (bytes) => refusedAs(images.prepare(bytes)),
     commit: async (prepared) => {
       if (prepared.length === 0) return [];
-      const expected = images.idsOf(guideId, prepared);
-      const storing = async () => {
-        // Both awaited together, so that a failure of either is heard at once (a rejection
-        // awaited only later would be reported as unhandled meanwhile).
-        const [files, named] = await Promise.allSettled([images.writeFiles(prepared), beforeListing()]);
-        if (files.status === 'rejected') throw files.reason;
-        if (named.status === 'rejected') throw named.reason;
-        const listed = await images.listMany(guideId, prepared, userId);
-        if (listed.some((s, i) => s.id !== expected[i]!.id || s.url !== expected[i]!.url)) throw new Error('the image store named an image otherwise than its content');
-      };
-      // Caught at once: a rejection left unhandled across a turn of the event loop stops the process.
-      writes = storing().then(
-        () => null,
-        (failed: unknown) => ({ failed }),
-      );
-      return expected.map((s) => ({ src: s.url, imageId: s.id }));
+      committed = prepared;
+      files = outcome(images.writeFiles(prepared));
+      return images.idsOf(guideId, prepared).map((s) => ({ src: s.url, imageId: s.id }));
     },
-    stored: async () => {
-      const outcome = await writes;
-      if (outcome) throw outcome.failed;
+    list: async () => {
+      if (committed.length === 0) return;
+      const expected = images.idsOf(guideId, committed);
+      listing = outcome(
+        (async () => {
+          const written = await files;
+          if (written) throw written.failed;
+          const listed = await images.listMany(guideId, committed, userId);
+          if (listed.some((s, i) => s.id !== expected[i]!.id || s.url !== expected[i]!.url)) throw new Error('the image store named an image otherwise than its content');
+        })(),
+      );
+      const listed = await listing;
+      if (listed) throw listed.failed;
+    },
+    settled: async () => {
+      await Promise.all([files, listing]);
     },
   };
 }

@@ -28,17 +28,10 @@ export interface GuideImportInput {
 export async function importGuide(context: ImportContext, input: GuideImportInput): Promise<ImportedGuide> {
   const { journal, guides, docStore } = context;
   const guideId = newId('g');
-  // Written once the file is converted and not before: a journal started with the conversion
-  // waited for turns of the event loop the conversion did not give (10–15 ms after it, in the
-  // bench), and what it had to cover, the images' files, needs no covering.
-  let follow!: (journalWritten: Promise<unknown>) => void;
-  let abandon!: (reason: Error) => void;
-  const journaled = new Promise<unknown>((resolve, reject) => {
-    follow = resolve;
-    abandon = reject;
-  });
-  journaled.catch(() => {}); // the images' listing awaits it; nothing else may see its failure as unhandled
-  const images = storingSink(context.images, guideId, input.userId, () => journaled);
+  // The journal is written once the file is converted and not before: one started with the
+  // conversion waited for turns of the event loop the conversion did not give (10–15 ms after it,
+  // in the bench), and what it had to cover, the images' files, needs no covering.
+  const images = storingSink(context.images, guideId, input.userId);
   let journalId: string | null = null;
   let named: Promise<unknown> = Promise.resolve();
   let committed = false;
@@ -53,9 +46,9 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
       (id) => void (journalId = id),
       () => {},
     );
-    follow(writing);
     const id = later ? await writing : await writeSectionDocuments(docStore, documents, writing).then(() => writing);
-    await images.stored();
+    // The journal names the guide: its index may list the images.
+    await images.list();
     const reserved = later?.reserve(docNames);
     let guide;
     try {
@@ -74,11 +67,8 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
     else await journal.end(id);
     return { guideId: guide.id, title: guide.title, sectionCount: records.length, warnings: plan.warnings };
   } catch (err) {
-    // A no-op once the journal was asked for (the listing follows its write); no promise made
-    // here, which would be a rejection nobody handles.
-    abandon(new Error('the import stopped before its journal was written'));
     // Nothing the import started may still be writing while the rollback deletes what it wrote.
-    await Promise.all([named, images.stored().catch(() => {})]);
+    await Promise.all([named, images.settled()]);
     if (journalId !== null && !committed) {
       // The import's own error is the one to report; a journal that cannot be settled now is
       // settled at the next start.
