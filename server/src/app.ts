@@ -179,6 +179,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         guideExists: (guideId) => guides.findGuide(guideId) !== undefined,
         docIsReferenced: (docName) => guides.findSectionByDocName(docName) !== undefined,
         deleteGuideImages: (guideId) => importImages.deleteGuide(guideId),
+        writeImageFiles: (files) => images.store.writeFiles(files),
         docStore: docStore.inner,
       }),
     );

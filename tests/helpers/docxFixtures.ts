@@ -221,11 +221,13 @@ export async function blankDocx(title?: string): Promise<Buffer> {
 }
 
 /** `chapters` chapters of `paragraphs` paragraphs each: an import that writes many documents. */
-export async function manyChaptersDocx(chapters: number, paragraphs = 3): Promise<Buffer> {
+export async function manyChaptersDocx(chapters: number, paragraphs = 3, pictures = 0): Promise<Buffer> {
   const children: Paragraph[] = [new Paragraph({ text: 'Guide volumineux', heading: HeadingLevel.TITLE })];
   for (let c = 1; c <= chapters; c++) {
     children.push(new Paragraph({ text: `Chapitre ${c}`, heading: HeadingLevel.HEADING_1 }));
     for (let p = 1; p <= paragraphs; p++) children.push(new Paragraph(`Paragraphe ${p} du chapitre ${c}, avec quelques mots de plus.`));
+    // The first `pictures` chapters each get a picture of their own colour.
+    if (c <= pictures) children.push(new Paragraph({ children: [new ImageRun({ type: 'png', data: pngImage(12, 9, [c % 256, 120, 200]), transformation: { width: 120, height: 90 } })] }));
   }
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }

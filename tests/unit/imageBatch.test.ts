@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { ImageStore } from '@dalil/server/images/imageStore.ts';
+import { ImageStore, imageFileOf } from '@dalil/server/images/imageStore.ts';
+import { imageFileName, placeImageFileSync } from '@dalil/server/images/imageFile.ts';
 import { cleanImage, MAX_IMAGE_EDGE } from '@dalil/server/images/cleanImage.ts';
 import { IMAGE_FILES_DIR, IMAGE_INDEX_DIR, IMAGE_INDEX_EXT } from '@dalil/server/storage/dataDirLayout.ts';
 import { noisyPng } from '../helpers/testImages.ts';
@@ -35,7 +37,7 @@ describe('image store: files first, listed later (an import)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dalil-image-files-first-'));
     const store = new ImageStore(dir);
     const images = [pixel(7), pixel(8), pixel(7)];
-    await store.writeFiles(images);
+    await store.writeFiles(images.map(imageFileOf));
     expect(readdirSync(join(dir, IMAGE_FILES_DIR))).toHaveLength(2);
     expect(await store.list('g1')).toEqual([]);
     const listed = await store.listMany('g1', images, 'u1');
@@ -45,7 +47,52 @@ describe('image store: files first, listed later (an import)', () => {
   });
 });
 
+describe('image store: a file already there is read back before it is reused', () => {
+  it('replaces a file that lost its bytes (an unsynced file after a power cut), keeps and syncs one that holds them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dalil-image-reuse-'));
+    const store = new ImageStore(dir);
+    const [emptied, whole] = [imageFileOf(pixel(21)), imageFileOf(pixel(22))];
+    writeFileSync(join(store.filesDir, emptied.name), '');
+    writeFileSync(join(store.filesDir, whole.name), whole.data);
+    const wholeInode = statSync(join(store.filesDir, whole.name)).ino;
+    const [a, b] = await store.addMany('g1', [pixel(21), pixel(22)], null);
+    expect(readFileSync(store.pathOf(a!.record))).toEqual(Buffer.from([21, 0, 0]));
+    expect(readFileSync(store.pathOf(b!.record))).toEqual(Buffer.from([22, 0, 0]));
+    expect(statSync(store.pathOf(b!.record)).ino).toBe(wholeInode);
+  });
+
+  it('places an import\'s file from the calling thread under its content name, and replaces one that lost its bytes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dalil-image-place-'));
+    const file = imageFileOf(pixel(31));
+    writeFileSync(join(dir, file.name), Buffer.from([31]));
+    placeImageFileSync(dir, file.name, file.data);
+    expect(readFileSync(join(dir, file.name))).toEqual(Buffer.from([31, 0, 0]));
+    const inode = statSync(join(dir, file.name)).ino;
+    placeImageFileSync(dir, file.name, file.data);
+    expect(statSync(join(dir, file.name)).ino).toBe(inode);
+    expect(readdirSync(dir)).toEqual([file.name]);
+  });
+
+  it('syncs the files placed for an import, and fails when one is missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dalil-image-sync-'));
+    const store = new ImageStore(dir);
+    const placed = pixel(41);
+    placeImageFileSync(store.filesDir, imageFileOf(placed).name, placed.data);
+    await expect(store.syncFiles([placed])).resolves.toBeUndefined();
+    await expect(store.syncFiles([placed, pixel(42)])).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
 describe('cleanImage: the image thread', () => {
+  it('places the cleaned file when asked, named by the SHA-256 of the bytes it gives back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dalil-image-clean-place-'));
+    const cleaned = await cleanImage(await noisyPng(20, 10), 'png', 1_000_000, dir);
+    const name = imageFileName(createHash('sha256').update(cleaned.data).digest('hex'), 'png');
+    expect(readdirSync(dir)).toEqual([name]);
+    expect(readFileSync(join(dir, name))).toEqual(cleaned.data);
+    expect(imageFileOf({ ...cleaned, format: 'png' }).name).toBe(name);
+  });
+
   it('cleans many images sent at once, queued in its thread, and gives each its own result', async () => {
     const inputs = await Promise.all(Array.from({ length: 12 }, (_, i) => noisyPng(40 + i, 30)));
     const cleaned = await Promise.all(inputs.map((bytes) => cleanImage(bytes, 'png', 1_000_000)));

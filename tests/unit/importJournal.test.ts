@@ -17,6 +17,7 @@ function recorder(committedGuides: string[], referencedDocs: string[]) {
     deleteDoc: async (name) => void done.push(`delete ${name}`),
     deleteGuideImages: async (id) => void done.push(`delete images of ${id}`),
     writeDocIfMissing: async (name, blocks) => void done.push(`write ${name} (${blocks.length} blocks)`),
+    writeImageFiles: async (files) => void done.push(`write images ${files.map((f) => `${f.name} [${[...f.data].join(',')}]`).join(' ')}`),
   };
   return { rollback, done };
 }
@@ -36,21 +37,27 @@ describe('ImportJournal: what a start does with the journal of an import the pro
     const dir = journalDir();
     const { rollback, done } = recorder([], []);
     const journal = new ImportJournal(dir, rollback);
-    const id = await journal.begin({ guideId: 'gNew', newGuide: true, docNames: [] });
-    await journal.write(id, { guideId: 'gNew', newGuide: true, docNames: ['s1', 's2'], contents: [[paragraph('un')], [paragraph('deux')]] });
+    const images = [{ name: 'a.png', data: Buffer.from([1, 2]) }];
+    await journal.begin({ guideId: 'gNew', newGuide: true, docNames: ['s1', 's2'], contents: [[paragraph('un')], [paragraph('deux')]], images });
     expect(await new ImportJournal(dir, rollback).settleAll()).toBe(1);
+    // Its image files stay unlisted (the next upload of their bytes reads them back before reusing them).
     expect(done).toEqual(['delete s1', 'delete s2', 'delete images of gNew']);
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("finishes a committed guide's import: writes its sections from the journal, drops one deleted since", async () => {
+  it("finishes a committed guide's import: writes its image files and sections from the journal, drops a section deleted since", async () => {
     const dir = journalDir();
     const { rollback, done } = recorder(['gNew'], ['s1', 's3']);
     const journal = new ImportJournal(dir, rollback);
-    const id = await journal.begin({ guideId: 'gNew', newGuide: true, docNames: [] });
-    await journal.write(id, { guideId: 'gNew', newGuide: true, docNames: ['s1', 's2', 's3'], contents: [[paragraph('un')], [], [paragraph('trois'), paragraph('encore')]] });
+    // Bytes that hold a newline, and an empty image: the JSON's line ends the header, not theirs.
+    const images = [
+      { name: 'a.png', data: Buffer.from([10, 0, 10]) },
+      { name: 'b.jpg', data: Buffer.alloc(0) },
+      { name: 'c.gif', data: Buffer.from([255]) },
+    ];
+    await journal.begin({ guideId: 'gNew', newGuide: true, docNames: ['s1', 's2', 's3'], contents: [[paragraph('un\ndeux')], [], [paragraph('trois'), paragraph('encore')]], images });
     expect(await journal.settleAll()).toBe(1);
-    expect(done).toEqual(['write s1 (1 blocks)', 'delete s2', 'write s3 (2 blocks)']);
+    expect(done).toEqual(['write images a.png [10,0,10] b.jpg [] c.gif [255]', 'write s1 (1 blocks)', 'delete s2', 'write s3 (2 blocks)']);
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -58,8 +65,7 @@ describe('ImportJournal: what a start does with the journal of an import the pro
     const dir = journalDir();
     const { rollback, done } = recorder(['gNew'], ['s1']);
     const journal = new ImportJournal(dir, rollback);
-    const id = await journal.begin({ guideId: 'gNew', newGuide: true, docNames: [] });
-    await journal.write(id, { guideId: 'gNew', newGuide: true, docNames: ['s1', 'sGone'] });
+    await journal.begin({ guideId: 'gNew', newGuide: true, docNames: ['s1', 'sGone'] });
     await journal.settleAll();
     expect(done).toEqual(['delete sGone']);
     expect(readdirSync(dir)).toEqual([]);
@@ -70,7 +76,7 @@ describe('ImportJournal: what a start does with the journal of an import the pro
     const edited = new Y.Doc();
     edited.getXmlFragment(SECTION_FRAGMENT).insert(0, [new Y.XmlText('édité après l’import')]);
     await docs.compact('sEdited', Y.encodeStateAsUpdate(edited));
-    const recovery = importRecovery({ guideExists: () => true, docIsReferenced: () => true, deleteGuideImages: async () => {}, docStore: docs });
+    const recovery = importRecovery({ guideExists: () => true, docIsReferenced: () => true, deleteGuideImages: async () => {}, writeImageFiles: async () => {}, docStore: docs });
     await recovery.writeDocIfMissing('sEdited', [paragraph('du journal')]);
     await recovery.writeDocIfMissing('sMissing', [paragraph('du journal')]);
     const text = async (name: string) => {
@@ -90,5 +96,17 @@ describe('ImportJournal: what a start does with the journal of an import the pro
     await expect(new ImportJournal(dir, rollback).settleAll()).rejects.toThrow(/is damaged/);
     expect(done).toEqual([]);
     expect(readdirSync(dir)).toEqual(['iAbime.json']);
+  });
+
+  it('refuses to go on over a journal whose images are cut short or followed by more bytes', async () => {
+    const dir = journalDir();
+    const header = JSON.stringify({ guideId: 'g1', newGuide: true, docNames: ['s1'], contents: [[]], images: [{ name: 'a.png', bytes: 4 }] });
+    writeFileSync(join(dir, 'iCourt.json'), Buffer.concat([Buffer.from(header + '\n'), Buffer.from([1, 2, 3])]));
+    writeFileSync(join(dir, 'iLong.json'), Buffer.concat([Buffer.from(header + '\n'), Buffer.from([1, 2, 3, 4, 5])]));
+    const { rollback, done } = recorder(['g1'], ['s1']);
+    await expect(new ImportJournal(dir, rollback).settle('iCourt')).rejects.toThrow(/is damaged \(an image of the journal is cut short\)/);
+    await expect(new ImportJournal(dir, rollback).settle('iLong')).rejects.toThrow(/is damaged \(the journal holds more than its images\)/);
+    expect(done).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['iCourt.json', 'iLong.json']);
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BackupArchiveError } from './backupArchive.ts';
-import { imageFileName, type GuideImageIndex } from '../images/imageStore.ts';
+import type { GuideImageIndex } from '../images/imageStore.ts';
+import { imageFileName } from '../images/imageFile.ts';
 import { IMAGE_FILES_DIR, IMAGE_INDEX_DIR, imageIdOfFile, IMAGES_DIR } from '../storage/dataDirLayout.ts';
 
 /**

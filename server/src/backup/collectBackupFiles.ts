@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isValidDocName } from '@dalil/shared';
 import { decodeRecords } from '../storage/recordCodec.ts';
+import { decodeImportEntry } from '../import/importJournalFile.ts';
 import type { BackupFile } from './backupArchive.ts';
 import { isArchivablePath } from './archivablePath.ts';
 import {
@@ -80,7 +81,7 @@ export async function collectBackupFiles(dataDir: string): Promise<CollectedFile
   const secret = await readIfExists(join(dataDir, SECRET_FILE));
   if (secret) files.push({ path: SECRET_FILE, data: secret });
 
-  files.push(...refuseDamagedJson(dataDir, await filesOf(dataDir, IMPORTS_DIR)));
+  files.push(...refuseDamagedJournals(dataDir, await filesOf(dataDir, IMPORTS_DIR)));
 
   const docsDir = join(dataDir, DOCS_DIR);
   let documents = 0;
@@ -113,6 +114,18 @@ export async function collectBackupFiles(dataDir: string): Promise<CollectedFile
 }
 
 /** `files`, once each parses as JSON (metadata, import journals): a damaged one stops the backup. */
+/** An import's journal may hold a committed guide's only text: a damaged one is damage to refuse. */
+function refuseDamagedJournals(dataDir: string, files: BackupFile[]): BackupFile[] {
+  for (const file of files) {
+    try {
+      decodeImportEntry(Buffer.from(file.data));
+    } catch (err) {
+      throw new BackupSourceError(`${join(dataDir, file.path)} is not a readable import journal (${err instanceof Error ? err.message : String(err)}); refusing to back up a damaged data dir`);
+    }
+  }
+  return files;
+}
+
 function refuseDamagedJson(dataDir: string, files: BackupFile[]): BackupFile[] {
   for (const file of files) {
     try {

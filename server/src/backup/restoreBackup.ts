@@ -1,6 +1,7 @@
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { decodeRecords } from '../storage/recordCodec.ts';
+import { decodeImportEntry } from '../import/importJournalFile.ts';
 import { fsyncDir } from '../storage/durableFile.ts';
 import { BackupArchiveError, countImageFiles, decodeBackupArchive, type BackupManifest } from './backupArchive.ts';
 import { checkArchivedImages } from './checkArchivedImages.ts';
@@ -87,8 +88,16 @@ function checkContents(files: Array<{ path: string; data: Uint8Array }>): void {
   if (!hasAccounts && !hasLegacy) throw new BackupArchiveError(`the archive has no ${accountsPath} (nor ${LEGACY_METADATA_FILE})`);
   if (hasAccounts && hasLegacy) throw new BackupArchiveError(`the archive holds both ${accountsPath} and ${LEGACY_METADATA_FILE}`);
   for (const file of files) {
-    // Metadata, and the journals of imports under way (one may hold a committed guide's only text).
-    if (file.path !== LEGACY_METADATA_FILE && !file.path.startsWith(`${METADATA_DIR}/`) && !file.path.startsWith(`${IMPORTS_DIR}/`)) continue;
+    // The journals of imports under way (one may hold a committed guide's only text).
+    if (file.path.startsWith(`${IMPORTS_DIR}/`)) {
+      try {
+        decodeImportEntry(Buffer.from(file.data));
+      } catch (err) {
+        throw new BackupArchiveError(`${file.path} in the archive is not a readable import journal (${err instanceof Error ? err.message : String(err)})`);
+      }
+      continue;
+    }
+    if (file.path !== LEGACY_METADATA_FILE && !file.path.startsWith(`${METADATA_DIR}/`)) continue;
     try {
       JSON.parse(Buffer.from(file.data).toString('utf8'));
     } catch {

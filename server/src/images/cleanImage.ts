@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ImageFormat } from '@dalil/shared/api/images.ts';
 import { ImageRefusedError } from './imageRefused.ts';
 import { loadSharp } from './loadSharp.ts';
+import { knowImageId } from './imageStore.ts';
 import type { CleanedImage } from './reencodeImage.ts';
 import type { CleanReply, CleanRequest } from './imageCleanerWorker.ts';
 
@@ -21,13 +22,13 @@ class CleaningThread {
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (image: CleanedImage) => void; reject: (err: Error) => void }>();
 
-  async clean(input: Uint8Array, format: ImageFormat, maxPixels: number): Promise<CleanedImage> {
+  async clean(input: Uint8Array, format: ImageFormat, maxPixels: number, placeIn?: string): Promise<CleanedImage> {
     // libvips stays loaded in this thread for the process's life: a worker that unloads the last
     // reference to it can crash the process (sharp's documentation on worker threads).
     await loadSharp();
     const worker = (this.worker ??= this.start());
     const id = this.nextId++;
-    const request: CleanRequest = { id, input, format, maxPixels };
+    const request: CleanRequest = { id, input, format, maxPixels, ...(placeIn !== undefined ? { placeIn } : {}) };
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       if (this.waiting.size === 1) worker.ref();
@@ -67,8 +68,10 @@ class CleaningThread {
     if (this.waiting.size === 0) this.worker?.unref();
     if (!waiter) return;
     if ('cleaned' in reply) {
-      const { data, width, height } = reply.cleaned;
-      waiter.resolve({ data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), width, height });
+      const { data, width, height, imageId } = reply.cleaned;
+      const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      if (imageId !== undefined) knowImageId(bytes, imageId);
+      waiter.resolve({ data: bytes, width, height });
     } else if ('refused' in reply) waiter.reject(new ImageRefusedError(reply.refused.reason, reply.refused.message));
     else waiter.reject(new Error(reply.failed));
   }
@@ -85,9 +88,10 @@ const thread = new CleaningThread();
 
 /**
  * Cleans an image for storing (see `reencodeImage`: metadata gone, orientation applied, scaled to
- * MAX_IMAGE_EDGE, decompression bombs refused, bytes from the encoder), in the image thread.
- * Throws ImageRefusedError when the image is refused.
+ * MAX_IMAGE_EDGE, decompression bombs refused, bytes from the encoder), in the image thread; with
+ * `placeIn` (the store's files dir), the thread also places its file there, unsynced
+ * (`placeImageFileSync`). Throws ImageRefusedError when the image is refused.
  */
-export function cleanImage(input: Uint8Array, format: ImageFormat, maxPixels: number): Promise<CleanedImage> {
-  return thread.clean(input, format, maxPixels);
+export function cleanImage(input: Uint8Array, format: ImageFormat, maxPixels: number, placeIn?: string): Promise<CleanedImage> {
+  return thread.clean(input, format, maxPixels, placeIn);
 }

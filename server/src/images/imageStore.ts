@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImageFormat } from '@dalil/shared/api/images.ts';
-import { fileExists, fsyncDir, writeFileSynced } from '../storage/durableFile.ts';
+import { fsyncDir, fsyncPath, writeFileSynced } from '../storage/durableFile.ts';
 import { IMAGE_FILES_DIR, IMAGE_INDEX_DIR } from '../storage/dataDirLayout.ts';
 import { FileImageIndex, type ImageIndex } from './imageIndex.ts';
-import { IMAGE_EXTENSIONS } from './imageFormat.ts';
+import { imageFileName, sha256Hex } from './imageFile.ts';
 
 /** One image of a guide, as its index file lists it. */
 export interface ImageRecord {
@@ -33,9 +33,6 @@ export interface CleanImage {
   height: number;
 }
 
-export const imageFileName = (id: string, format: ImageFormat) => `${id}.${IMAGE_EXTENSIONS[format]}`;
-export const sha256Hex = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-
 // An import asks an image's id three times (its URL in the text, its file, its index entry): one
 // hash of a photo of several megabytes is enough.
 const ids = new WeakMap<Uint8Array, string>();
@@ -46,18 +43,34 @@ export function imageIdOf(image: Pick<CleanImage, 'data'>): string {
   return id;
 }
 
+/** Records an id the image cleaning thread computed from these very bytes (saves hashing them again). */
+export function knowImageId(data: Uint8Array, id: string): void {
+  ids.set(data, id);
+}
+
+/** An image's file: its content-addressed name and its bytes. */
+export interface ImageFile {
+  name: string;
+  data: Uint8Array;
+}
+
+export const imageFileOf = (image: CleanImage): ImageFile => ({ name: imageFileName(imageIdOf(image), image.format), data: image.data });
+
 /**
  * Content-addressed image files shared by all guides, and one list per guide (ImageIndex).
  * - Same bytes, one file: the file is named by its SHA-256; a guide that adds an image already
  *   stored (by itself or another guide) only gains an index entry.
  * - Access stays guide-scoped: an image is readable in a guide only if that guide's index lists it.
- * - Durable and crash-safe: the file is written (temp, fsync, rename) before the index names it, so
- *   an index never names a missing file; a crash between the two leaves at worst an unlisted file,
- *   which nobody can read and the next upload reuses. Two nodes writing the same file write the
- *   same bytes.
+ * - Durable and crash-safe: a file is durable before an index names it (`writeFiles`, or
+ *   `syncFiles` for the files an import placed while it read its file), or its bytes are in a
+ *   durable import journal that writes it again at start (`writeFiles`) if the process died before
+ *   syncing it. A crash leaves at worst an unlisted file, which nobody can read; one that is reused
+ *   is first read back (an unsynced file may have lost its bytes to a power cut). Two nodes
+ *   writing the same file write the same bytes.
  */
 export class ImageStore {
-  private readonly filesDir: string;
+  /** Where the files are (the image cleaning thread places an import's there: `placeImageFileSync`). */
+  readonly filesDir: string;
   private readonly index: ImageIndex;
 
   constructor(imagesDir: string, index?: ImageIndex) {
@@ -73,37 +86,45 @@ export class ImageStore {
     return (await this.addMany(guideId, [image], storedBy))[0]!;
   }
 
-  /**
-   * Adds several images to a guide with one write of its index (an import brings dozens: an index
-   * rewritten and fsynced after each took longer than converting the file): `writeFiles`, then
-   * `listMany`.
-   */
+  /** Adds several images to a guide with one write of its index: `writeFiles`, then `listMany`. */
   async addMany(guideId: string, images: CleanImage[], storedBy: string | null): Promise<Array<{ record: ImageRecord; created: boolean }>> {
-    await this.writeFiles(images);
+    await this.writeFiles(images.map(imageFileOf));
     return this.listMany(guideId, images, storedBy);
   }
 
   /**
-   * Writes images' files, durably, side by side, without listing them in any guide: unlisted,
-   * nobody can read them, and a file left so (an import that never committed) is reused by the
-   * next upload of its bytes. An import writes them as soon as its file is read, before its
-   * journal names the guide whose index will list them.
+   * Writes files durably, side by side, without listing them in any guide: unlisted, nobody can
+   * read them. A file already there is kept if it holds these bytes, and synced (its writer may
+   * not have); otherwise it is replaced.
    */
-  async writeFiles(images: CleanImage[]): Promise<void> {
-    if (images.length === 0) return;
-    const unique = new Map(images.map((image) => [imageFileName(imageIdOf(image), image.format), image]));
+  async writeFiles(files: ImageFile[]): Promise<void> {
+    if (files.length === 0) return;
+    const unique = new Map(files.map((file) => [file.name, file.data]));
     await Promise.all(
-      [...unique].map(async ([name, image]) => {
-        const file = join(this.filesDir, name);
-        if (!(await fileExists(file))) await writeFileSynced(file, image.data);
+      [...unique].map(async ([name, data]) => {
+        const path = join(this.filesDir, name);
+        if (await fileHolds(path, data)) await fsyncPath(path);
+        else await writeFileSynced(path, data);
       }),
     );
     // One fsync of the directory for all the renames (40 figures: 40 of them took longer than
-    // their files), also when every file was there already: its writer may not have synced it yet.
+    // their files).
     await fsyncDir(this.filesDir);
   }
 
-  /** Lists in a guide, with one write of its index, images whose files `writeFiles` wrote. */
+  /**
+   * Makes durable the files the image cleaning thread placed for these images (an import: placed
+   * as soon as each was cleaned, while the file was still being read, and synced here, or after the
+   * import's reply when its journal holds their bytes).
+   */
+  async syncFiles(images: CleanImage[]): Promise<void> {
+    if (images.length === 0) return;
+    const names = new Set(images.map((image) => imageFileOf(image).name));
+    await Promise.all([...names].map((name) => fsyncPath(join(this.filesDir, name))));
+    await fsyncDir(this.filesDir);
+  }
+
+  /** Lists in a guide, with one write of its index, images whose files are written (see the class). */
   listMany(guideId: string, images: CleanImage[], storedBy: string | null): Promise<Array<{ record: ImageRecord; created: boolean }>> {
     const storedAt = new Date().toISOString();
     const records = images.map((image): ImageRecord => ({
@@ -139,5 +160,14 @@ export class ImageStore {
   /** Every image a guide lists (the order they were added in). */
   list(guideId: string): Promise<ImageRecord[]> {
     return this.index.list(guideId);
+  }
+}
+
+async function fileHolds(path: string, data: Uint8Array): Promise<boolean> {
+  try {
+    return (await readFile(path)).equals(data);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
   }
 }

@@ -32,9 +32,9 @@ export async function storeImage(
 }
 
 /**
- * Lists images already accepted by `acceptImage`, whose files `ImageStore.writeFiles` wrote, in a
- * guide, with one write of its index (an import: its images are checked and cleaned while the file
- * is still being converted, and their files written as soon as it is read).
+ * Lists images already accepted by `acceptImage`, whose files are written, in a guide, with one
+ * write of its index (an import: its images are checked, cleaned and placed while the file is still
+ * being converted).
  */
 export async function listAcceptedImages(
   images: GuideImages,
@@ -47,12 +47,16 @@ export async function listAcceptedImages(
   return listed.map(({ record, created }) => storedImage(guideId, record, created));
 }
 
-/** The checks and the cleaning every stored image goes through; throws ImageRefusedError. */
-export async function acceptImage(images: GuideImages, bytes: Uint8Array): Promise<CleanImage> {
+/**
+ * The checks and the cleaning every stored image goes through; throws ImageRefusedError. With
+ * `placeFile`, the cleaned image's file is also placed in the store, unsynced and listed nowhere
+ * (an import: see `ImageStore.syncFiles`).
+ */
+export async function acceptImage(images: GuideImages, bytes: Uint8Array, options: { placeFile?: boolean } = {}): Promise<CleanImage> {
   if (bytes.byteLength > images.limits.maxBytes) throw tooLarge(images.limits.maxBytes);
   const format = detectImageFormat(bytes);
   refuseForeignContent(bytes, format);
-  return { ...(await cleanImage(bytes, format, images.limits.maxPixels)), format };
+  return { ...(await cleanImage(bytes, format, images.limits.maxPixels, options.placeFile ? images.store.filesDir : undefined)), format };
 }
 
 const storedImage = (guideId: string, record: ImageRecord, created: boolean): StoredImage => ({

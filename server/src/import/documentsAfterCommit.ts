@@ -15,11 +15,12 @@ const REFUSE_AFTER_ATTEMPTS = 6;
 /** The documents of one import, held from before its commit until they are written. */
 export interface ReservedDocuments {
   /**
-   * The commit is durable: writes the documents from their content, then ends the journal; with
-   * `keepJournal` (a commit that reached memory but maybe not the disk) the journal stays, for the
-   * next start to settle against what the disk says.
+   * The commit is durable: writes the documents from their content, and `alsoDurable` (what else
+   * the journal holds: the images' files, to sync), then ends the journal; with `keepJournal` (a
+   * commit that reached memory but maybe not the disk) the journal stays, for the next start to
+   * settle against what the disk says.
    */
-  write(journalId: string, documents: Array<[docName: string, blocks: JsonNode[]]>, options?: { keepJournal?: boolean }): void;
+  write(journalId: string, documents: Array<[docName: string, blocks: JsonNode[]]>, options?: { keepJournal?: boolean; alsoDurable?: () => Promise<void> }): void;
   /** The commit failed: nothing to write, nobody to keep waiting. */
   cancel(): void;
 }
@@ -58,7 +59,7 @@ export class DocumentsAfterCommit {
           hold.refuse(STOPPING());
           return;
         }
-        const run = this.writeUntilDone(journalId, documents, hold, options.keepJournal === true).then((written) => {
+        const run = this.writeUntilDone(journalId, documents, hold, options).then((written) => {
           if (written) hold.release();
           // Given up because the server is stopping: whoever waits is told so, and the next start
           // writes them from the journal.
@@ -82,7 +83,12 @@ export class DocumentsAfterCommit {
     await this.idle();
   }
 
-  private async writeUntilDone(journalId: string, documents: Array<[string, JsonNode[]]>, hold: DocumentHold, keepJournal: boolean): Promise<boolean> {
+  private async writeUntilDone(
+    journalId: string,
+    documents: Array<[string, JsonNode[]]>,
+    hold: DocumentHold,
+    { keepJournal = false, alsoDurable }: { keepJournal?: boolean; alsoDurable?: () => Promise<void> },
+  ): Promise<boolean> {
     let delayMs = this.retry.firstDelayMs;
     for (let attempt = 1; ; attempt++) {
       // Failing for a while (≈ 3 s): whoever opens these sections is told, rather than kept waiting.
@@ -92,6 +98,7 @@ export class DocumentsAfterCommit {
         // Some may have been written by the failed batch: nobody has read them (held), so each is
         // simply written again.
         else for (const [name, blocks] of documents) await this.store.inner.compact(name, sectionUpdate(blocks));
+        await alsoDurable?.();
         if (!keepJournal) await this.journal.end(journalId, true);
         return true;
       } catch (err) {

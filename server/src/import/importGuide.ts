@@ -17,13 +17,14 @@ export interface GuideImportInput {
 /**
  * Creates a guide from a Word file, all or nothing. Once the file is converted, the journal (one
  * durable write) names the guide and its sections' documents; the guide's index lists its images
- * only after that (their files, which nothing lists, are written while the file converts), and one
- * metadata write (guide, coordinator, sections) commits them once they are all durable. A failure
- * or a crash before that write leaves nothing visible, and the journal's settling deletes what was
- * written. With `documentsAfterCommit` (embedded store), the journal also carries the sections'
- * content, which is what is durable at the commit; their documents are written right after it,
- * held until then (see `DocumentsAfterCommit`). Otherwise they are written before the commit, once
- * the journal names them.
+ * only after that (their files, which nothing lists, are placed as each image is cleaned, while the
+ * file converts), and one metadata write (guide, coordinator, sections) commits them once they are
+ * all durable. A failure or a crash before that write leaves nothing visible, and the journal's
+ * settling deletes what was written. With `documentsAfterCommit` (embedded store), the journal
+ * also holds the sections' content and the images' bytes, which is what is durable at the commit;
+ * their documents are written and the images' files synced right after it, the documents held
+ * until then (see `DocumentsAfterCommit`). Otherwise the documents are written and the files
+ * synced before the commit, once the journal names them.
  */
 export async function importGuide(context: ImportContext, input: GuideImportInput): Promise<ImportedGuide> {
   const { journal, guides, docStore } = context;
@@ -34,6 +35,7 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
   const images = storingSink(context.images, guideId, input.userId);
   let journalId: string | null = null;
   let named: Promise<unknown> = Promise.resolve();
+  let syncing: Promise<unknown> = Promise.resolve();
   let committed = false;
   try {
     const plan = await planImport(input, context.limits, images);
@@ -41,12 +43,15 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
     const docNames = records.map((r) => r.id);
     const documents = records.map((r, i): [string, JsonNode[]] => [r.id, plan.sections[i]!.content]);
     const later = context.documentsAfterCommit;
-    const writing = journal.begin({ guideId, newGuide: true, docNames, ...(later ? { contents: documents.map(([, blocks]) => blocks) } : {}) });
+    const writing = journal.begin({ guideId, newGuide: true, docNames, ...(later ? { contents: documents.map(([, blocks]) => blocks), images: images.files() } : {}) });
     named = writing.then(
       (id) => void (journalId = id),
       () => {},
     );
+    // Without a journal that holds their bytes, the images' files are synced before their listing.
+    if (!later) syncing = images.syncFiles();
     const id = later ? await writing : await writeSectionDocuments(docStore, documents, writing).then(() => writing);
+    await syncing;
     // The journal names the guide: its index may list the images.
     await images.list();
     const reserved = later?.reserve(docNames);
@@ -58,17 +63,17 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
         // The metadata write failed after the guide entered memory, where it is already seen: its
         // documents are written as after a commit, still held, and the journal stays until the next
         // start, which undoes the import or finishes it after what the disk says.
-        reserved.write(id, documents, { keepJournal: true });
+        reserved.write(id, documents, { keepJournal: true, alsoDurable: () => images.syncFiles() });
         committed = true;
       } else reserved?.cancel();
       throw err;
     }
-    if (reserved) reserved.write(id, documents);
+    if (reserved) reserved.write(id, documents, { alsoDurable: () => images.syncFiles() });
     else await journal.end(id);
     return { guideId: guide.id, title: guide.title, sectionCount: records.length, warnings: plan.warnings };
   } catch (err) {
     // Nothing the import started may still be writing while the rollback deletes what it wrote.
-    await Promise.all([named, images.settled()]);
+    await Promise.all([named, syncing.catch(() => {})]);
     if (journalId !== null && !committed) {
       // The import's own error is the one to report; a journal that cannot be settled now is
       // settled at the next start.

@@ -1,4 +1,4 @@
-import type { CleanImage } from '../images/imageStore.ts';
+import type { CleanImage, ImageFile } from '../images/imageStore.ts';
 
 /** Why the image store refused an image (it stays out of the import, with a warning). */
 export class ImportImageRefused extends Error {}
@@ -11,14 +11,17 @@ export class ImportImageRefused extends Error {}
 export interface ImportImages {
   /**
    * Runs the store's checks and cleaning on an image, before any guide is named (an import starts
-   * it while the file is still being read). Rejects with ImportImageRefused; any other error aborts.
+   * it while the file is still being read), and places its file, unsynced and listed in no guide
+   * (nobody can read it yet). Rejects with ImportImageRefused; any other error aborts.
    */
   prepare(bytes: Uint8Array): Promise<CleanImage>;
   /** The id and URL `listMany` will give each image in the guide (they follow from its bytes). */
   idsOf(guideId: string, images: CleanImage[]): Array<{ id: string; url: string }>;
-  /** Writes prepared images' files, listed in no guide (nobody can read them yet). */
-  writeFiles(images: CleanImage[]): Promise<void>;
-  /** Lists images whose files are written in a guide, with one write of its image index. */
+  /** Prepared images' files: what a journal holds to cover them until `syncFiles`. */
+  filesOf(images: CleanImage[]): ImageFile[];
+  /** Makes prepared images' files durable. */
+  syncFiles(images: CleanImage[]): Promise<void>;
+  /** Lists images whose files are durable (or held by a durable journal) in a guide, with one write of its image index. */
   listMany(guideId: string, images: CleanImage[], storedBy: string): Promise<Array<{ id: string; url: string }>>;
   check(bytes: Uint8Array): Promise<void>;
   /** Forgets a guide's images (an import that did not commit). */

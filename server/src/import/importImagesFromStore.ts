@@ -1,6 +1,6 @@
 import { imageUrl } from '@dalil/shared/api/images.ts';
 import type { GuideImages } from '../images/guideImages.ts';
-import { imageIdOf } from '../images/imageStore.ts';
+import { imageFileOf, imageIdOf } from '../images/imageStore.ts';
 import { acceptImage, listAcceptedImages } from '../images/storeImage.ts';
 import { detectImageFormat } from '../images/imageFormat.ts';
 import { refuseForeignContent } from '../images/foreignContent.ts';
@@ -22,7 +22,7 @@ export function importImagesFromStore(images: GuideImages): ImportImages {
   return {
     async prepare(bytes) {
       try {
-        return await acceptImage(images, bytes);
+        return await acceptImage(images, bytes, { placeFile: true });
       } catch (err) {
         throw refusal(err);
       }
@@ -33,7 +33,8 @@ export function importImagesFromStore(images: GuideImages): ImportImages {
         return { id, url: imageUrl(guideId, id) };
       });
     },
-    writeFiles: (prepared) => images.store.writeFiles(prepared),
+    filesOf: (prepared) => prepared.map(imageFileOf),
+    syncFiles: (prepared) => images.store.syncFiles(prepared),
     async listMany(guideId, prepared, storedBy) {
       pending.add(guideId);
       const listed = await listAcceptedImages(withPending, guideId, prepared, { storedBy });

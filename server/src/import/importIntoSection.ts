@@ -31,11 +31,9 @@ export async function importIntoSection(context: ImportContext, input: SectionIm
   if (isContentLocked(section.status)) throw lockedError();
 
   const images = storingSink(context.images, input.guideId, input.userId);
-  const plan = await planImport(input, context.limits, images).catch(async (err: unknown) => {
-    await images.settled();
-    throw err;
-  });
+  const plan = await planImport(input, context.limits, images);
   // Its figures name the images: they are durable before any text refers to them.
+  await images.syncFiles();
   await images.list();
   const intro = input.split ? (plan.sections[0]?.introduction ? plan.sections[0].content : []) : plan.allBlocks;
   const subSections = input.split ? plan.sections.filter((s) => !s.introduction) : [];

@@ -6,6 +6,8 @@ import { IMPORT_JOURNAL_EXT, TEMP_EXT } from '../storage/dataDirLayout.ts';
 import { fsyncDir } from '../storage/durableFile.ts';
 import { newId } from '../storage/ids.ts';
 import type { JsonNode } from './convertDocx.ts';
+import type { ImageFile } from '../images/imageStore.ts';
+import { decodeImportEntry, encodeImportEntry } from './importJournalFile.ts';
 
 /** What an import wrote that no metadata names yet. */
 export interface ImportEntry {
@@ -19,6 +21,11 @@ export interface ImportEntry {
    * their documents are written, and what a start writes them from if the process died before.
    */
   contents?: JsonNode[][];
+  /**
+   * With `contents`: the guide's images' files, which the import placed unsynced and syncs after
+   * its commit, like the documents; a start that finds the journal writes them again.
+   */
+  images?: ImageFile[];
 }
 
 /** How to undo what an unfinished import wrote, or finish one that committed; the metadata says which. */
@@ -29,6 +36,8 @@ export interface ImportRollback {
   deleteGuideImages(guideId: string): Promise<void>;
   /** Writes a committed import's section from `blocks` unless its document exists already. */
   writeDocIfMissing(docName: string, blocks: JsonNode[]): Promise<void>;
+  /** Writes a committed import's image files durably (one that holds these bytes is kept). */
+  writeImageFiles(files: ImageFile[]): Promise<void>;
 }
 
 /**
@@ -39,9 +48,9 @@ export interface ImportRollback {
  * commits by one metadata write that names them all, and deletes its journal. At start, and when an import fails, every journal left is settled: whatever its
  * metadata does not name is deleted. Documents and images nobody names are invisible meanwhile.
  *
- * A new guide's import may instead carry its sections' content in the journal and write their
- * documents after the commit (the metadata write then makes the guide whole: its content is
- * durable in the journal). Until those documents are written the server holds them (nobody reads
+ * A new guide's import may instead carry its sections' content and its images' bytes in the
+ * journal and write their documents, and sync their image files, after the commit (the metadata
+ * write then makes the guide whole: its content is durable in the journal). Until those documents are written the server holds them (nobody reads
  * or edits them), and the journal goes, durably, only once they are; a journal of a committed
  * guide found at start is therefore rolled forward: its sections' documents missing are written
  * from it (one that exists is whole, and may have been edited: a backup can hold both).
@@ -60,9 +69,8 @@ export class ImportJournal {
     return id;
   }
 
-  /** Records more names before writing them. */
-  write(id: string, entry: ImportEntry): Promise<void> {
-    return writeFileDurably(this.path(id), JSON.stringify(entry));
+  private write(id: string, entry: ImportEntry): Promise<void> {
+    return writeFileDurably(this.path(id), encodeImportEntry(entry));
   }
 
   /**
@@ -82,19 +90,19 @@ export class ImportJournal {
    */
   async settle(id: string): Promise<void> {
     let entry: ImportEntry | null = null;
-    let text: string | null = null;
+    let file: Buffer | null = null;
     try {
-      text = await readFile(this.path(id), 'utf8');
+      file = await readFile(this.path(id));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
-    if (text !== null) {
-      // Written whole (temp file, rename), a journal that does not parse is damage, and it may be
-      // all that holds a committed guide's text: refuse to go on rather than delete it.
+    if (file !== null) {
+      // Written whole (temp file, rename), a journal that does not read back is damage, and it may
+      // be all that holds a committed guide's text: refuse to go on rather than delete it.
       try {
-        entry = JSON.parse(text) as ImportEntry;
-      } catch {
-        throw new Error(`the import journal ${this.path(id)} is damaged (not JSON); move it aside once you have checked what it holds, then start again`);
+        entry = decodeImportEntry(file);
+      } catch (err) {
+        throw new Error(`the import journal ${this.path(id)} is damaged (${err instanceof Error ? err.message : String(err)}); move it aside once you have checked what it holds, then start again`);
       }
     }
     if (entry?.contents && this.rollback.guideExists(entry.guideId)) {
@@ -109,8 +117,9 @@ export class ImportJournal {
     await this.end(id);
   }
 
-  /** A committed guide's sections written from the journal; a section deleted since has no document to get. */
+  /** A committed guide's image files and sections written from the journal; a section deleted since has no document to get. */
   private async rollForward(entry: ImportEntry, contents: JsonNode[][]): Promise<void> {
+    if (entry.images) await this.rollback.writeImageFiles(entry.images);
     for (const [i, name] of entry.docNames.entries()) {
       if (this.rollback.docIsReferenced(name)) await this.rollback.writeDocIfMissing(name, contents[i] ?? []);
       else await this.rollback.deleteDoc(name);

@@ -1,4 +1,5 @@
 import type { DocStore } from '../storage/docStore.ts';
+import type { ImageFile } from '../images/imageStore.ts';
 import type { ImportRollback } from './importJournal.ts';
 import { sectionUpdate } from './sectionDocument.ts';
 
@@ -7,6 +8,8 @@ export interface ImportRecoveryDeps {
   guideExists(guideId: string): boolean;
   docIsReferenced(docName: string): boolean;
   deleteGuideImages(guideId: string): Promise<void>;
+  /** Writes image files durably (`ImageStore.writeFiles`). */
+  writeImageFiles(files: ImageFile[]): Promise<void>;
   /** The store itself (for the server, the one under its `HeldDocStore`: nothing is held at start). */
   docStore: DocStore;
 }
@@ -18,6 +21,7 @@ export function importRecovery(deps: ImportRecoveryDeps): ImportRollback {
     guideExists: deps.guideExists,
     docIsReferenced: deps.docIsReferenced,
     deleteGuideImages: deps.deleteGuideImages,
+    writeImageFiles: deps.writeImageFiles,
     deleteDoc: (docName) => docStore.delete(docName),
     async writeDocIfMissing(docName, blocks) {
       // A document that exists was written whole (temp file, fsync, rename) from this very content,

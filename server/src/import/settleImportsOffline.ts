@@ -40,6 +40,7 @@ export async function settleImportsOffline(dataDir: string): Promise<number> {
         guideExists: (guideId) => guides.has(guideId),
         docIsReferenced: (docName) => docNames.has(docName),
         deleteGuideImages: (guideId) => images.forget(guideId),
+        writeImageFiles: (files) => images.writeFiles(files),
         docStore,
       }),
     );

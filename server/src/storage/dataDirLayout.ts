@@ -47,7 +47,10 @@ export function isRuntimeFile(file: string): boolean {
 export const SNAPSHOTS_DIR = 'snapshots';
 export const APPROVED_STATE_EXT = '.yjs';
 export const APPROVED_VIEW_EXT = '.json';
-/** Imports under way: one journal per import, naming what it wrote before the metadata names it. */
+/**
+ * Imports under way: one journal per import, naming what it wrote before the metadata names it
+ * (a line of JSON, then the bytes of the images it holds, if any: `importJournalFile`).
+ */
 export const IMPORTS_DIR = 'imports';
 export const IMPORT_JOURNAL_EXT = '.json';
 /**

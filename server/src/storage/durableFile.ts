@@ -4,8 +4,13 @@ import { dirname } from 'node:path';
 import { TEMP_EXT } from './dataDirLayout.ts';
 
 /** fsync a directory so that a rename or a new file inside it survives a power loss. */
-export async function fsyncDir(dir: string): Promise<void> {
-  const fh = await open(dir, 'r');
+export function fsyncDir(dir: string): Promise<void> {
+  return fsyncPath(dir);
+}
+
+/** fsync a file or directory by its path (a file another writer left unsynced). */
+export async function fsyncPath(path: string): Promise<void> {
+  const fh = await open(path, 'r');
   try {
     await fh.sync();
   } finally {
