@@ -30,6 +30,9 @@ describe('kill -9 in the middle of an import', () => {
     dir.remove();
   });
   const importsDir = join(dir.path, 'imports');
+  const imageFiles = join(dir.path, IMAGES_DIR, IMAGE_FILES_DIR);
+  /** The image files there were before the import (the demo guide's). */
+  let imageFilesBefore: string[] = [];
   const journals = () => list(importsDir).filter((f) => f.endsWith('.json'));
 
   /** What the test sees of the import under way. */
@@ -57,6 +60,7 @@ describe('kill -9 in the middle of an import', () => {
     server = first.server;
     const pid = server.child.pid!;
     const guidesBefore = (await first.api.ok<GuideSummary[]>('GET', '/api/guides')).map((g) => g.id);
+    imageFilesBefore = list(imageFiles);
     const docsBefore = await storedDocNames(dir.path);
     const cpuBefore = processCpuMs(pid) ?? 0;
     let answered = false;
@@ -91,10 +95,21 @@ describe('kill -9 in the middle of an import', () => {
   it('before its commit (converting the file): leaves nothing of it after a restart', async () => {
     // Ten times the text, so that the conversion lasts (hundreds of ms of CPU); nothing is written
     // before it ends, so the moment is told by the server's CPU time.
-    const { imported, docsBefore, journaledAtKill } = await importKilled(await manyChaptersDocx(CHAPTERS, 30), ({ journaled, cpuMs, answered }) => !answered && !journaled && cpuMs >= 300);
+    // Its pictures' files are placed as they are cleaned, at the start of the conversion.
+    let placedAtKill: string[] = [];
+    const { imported, docsBefore, journaledAtKill } = await importKilled(
+      await manyChaptersDocx(CHAPTERS, 30, PICTURES),
+      ({ journaled, cpuMs, answered }) => !answered && !journaled && cpuMs >= 300,
+      () => (placedAtKill = list(imageFiles)),
+    );
     expect(journaledAtKill).toBe(false);
     expect(imported).toEqual([]);
     expect(await storedDocNames(dir.path)).toEqual(docsBefore);
+    if (storeUnderTest() === 'embedded') {
+      // The restart deleted them: no guide lists them.
+      expect(placedAtKill.length).toBeGreaterThanOrEqual(imageFilesBefore.length + PICTURES);
+      expect(list(imageFiles)).toEqual(imageFilesBefore);
+    }
     await killIfRunning(server);
   }, 400_000);
 

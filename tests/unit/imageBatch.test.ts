@@ -73,13 +73,16 @@ describe('image store: a file already there is read back before it is reused', (
     expect(readdirSync(dir)).toEqual([file.name]);
   });
 
-  it('syncs the files placed for an import, and fails when one is missing', async () => {
+  it("makes an import's placed files durable, and writes again one that went missing, from the bytes it holds", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dalil-image-sync-'));
     const store = new ImageStore(dir);
-    const placed = pixel(41);
-    placeImageFileSync(store.filesDir, imageFileOf(placed).name, placed.data);
-    await expect(store.syncFiles([placed])).resolves.toBeUndefined();
-    await expect(store.syncFiles([placed, pixel(42)])).rejects.toMatchObject({ code: 'ENOENT' });
+    const [placed, lost] = [imageFileOf(pixel(41)), imageFileOf(pixel(42))];
+    placeImageFileSync(store.filesDir, placed.name, placed.data);
+    const inode = statSync(join(store.filesDir, placed.name)).ino;
+    await store.writeFiles([placed, lost]);
+    expect(statSync(join(store.filesDir, placed.name)).ino).toBe(inode);
+    expect(readFileSync(join(store.filesDir, lost.name))).toEqual(Buffer.from([42, 0, 0]));
+    expect(readdirSync(store.filesDir).sort()).toEqual([placed.name, lost.name].sort());
   });
 });
 

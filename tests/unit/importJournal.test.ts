@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,8 @@ function recorder(committedGuides: string[], referencedDocs: string[]) {
 }
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+/** An image file as the store names it: by the SHA-256 of its bytes. */
+const named = (data: Buffer, ext: string) => ({ name: `${createHash('sha256').update(data).digest('hex')}.${ext}`, data });
 
 describe('ImportJournal: what a start does with the journal of an import the process did not finish', () => {
   const dirs: string[] = [];
@@ -37,7 +40,7 @@ describe('ImportJournal: what a start does with the journal of an import the pro
     const dir = journalDir();
     const { rollback, done } = recorder([], []);
     const journal = new ImportJournal(dir, rollback);
-    const images = [{ name: 'a.png', data: Buffer.from([1, 2]) }];
+    const images = [named(Buffer.from([1, 2]), 'png')];
     await journal.begin({ guideId: 'gNew', newGuide: true, docNames: ['s1', 's2'], contents: [[paragraph('un')], [paragraph('deux')]], images });
     expect(await new ImportJournal(dir, rollback).settleAll()).toBe(1);
     // Its image files stay unlisted (the next upload of their bytes reads them back before reusing them).
@@ -50,14 +53,10 @@ describe('ImportJournal: what a start does with the journal of an import the pro
     const { rollback, done } = recorder(['gNew'], ['s1', 's3']);
     const journal = new ImportJournal(dir, rollback);
     // Bytes that hold a newline, and an empty image: the JSON's line ends the header, not theirs.
-    const images = [
-      { name: 'a.png', data: Buffer.from([10, 0, 10]) },
-      { name: 'b.jpg', data: Buffer.alloc(0) },
-      { name: 'c.gif', data: Buffer.from([255]) },
-    ];
+    const images = [named(Buffer.from([10, 0, 10]), 'png'), named(Buffer.alloc(0), 'jpg'), named(Buffer.from([255]), 'gif')];
     await journal.begin({ guideId: 'gNew', newGuide: true, docNames: ['s1', 's2', 's3'], contents: [[paragraph('un\ndeux')], [], [paragraph('trois'), paragraph('encore')]], images });
     expect(await journal.settleAll()).toBe(1);
-    expect(done).toEqual(['write images a.png [10,0,10] b.jpg [] c.gif [255]', 'write s1 (1 blocks)', 'delete s2', 'write s3 (2 blocks)']);
+    expect(done).toEqual([`write images ${images[0]!.name} [10,0,10] ${images[1]!.name} [] ${images[2]!.name} [255]`, 'write s1 (1 blocks)', 'delete s2', 'write s3 (2 blocks)']);
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -98,15 +97,22 @@ describe('ImportJournal: what a start does with the journal of an import the pro
     expect(readdirSync(dir)).toEqual(['iAbime.json']);
   });
 
-  it('refuses to go on over a journal whose images are cut short or followed by more bytes', async () => {
+  it('refuses to go on over a journal whose images are cut short, followed by more bytes, missing, or not named by their bytes', async () => {
     const dir = journalDir();
-    const header = JSON.stringify({ guideId: 'g1', newGuide: true, docNames: ['s1'], contents: [[]], images: [{ name: 'a.png', bytes: 4 }] });
-    writeFileSync(join(dir, 'iCourt.json'), Buffer.concat([Buffer.from(header + '\n'), Buffer.from([1, 2, 3])]));
-    writeFileSync(join(dir, 'iLong.json'), Buffer.concat([Buffer.from(header + '\n'), Buffer.from([1, 2, 3, 4, 5])]));
+    const image = named(Buffer.from([1, 2, 3, 4]), 'png');
+    const header = (images: Array<{ name: string; bytes: number }>) => JSON.stringify({ guideId: 'g1', newGuide: true, docNames: ['s1'], contents: [[]], images });
+    const cases: Array<[string, Buffer, RegExp]> = [
+      ['iCourt', Buffer.concat([Buffer.from(header([{ name: image.name, bytes: 4 }]) + '\n'), Buffer.from([1, 2, 3])]), /cut short/],
+      ['iLong', Buffer.concat([Buffer.from(header([{ name: image.name, bytes: 4 }]) + '\n'), Buffer.from([1, 2, 3, 4, 5])]), /holds more than its images/],
+      ['iSansLigne', Buffer.from(header([])), /names images it does not hold/],
+      // A name that would write outside the image files, and bytes that are not the named image's.
+      ['iChemin', Buffer.concat([Buffer.from(header([{ name: '../../metadata/accounts.json', bytes: 4 }]) + '\n'), image.data]), /not named by its bytes/],
+      ['iAutre', Buffer.concat([Buffer.from(header([{ name: image.name, bytes: 4 }]) + '\n'), Buffer.from([1, 2, 3, 5])]), /not named by its bytes/],
+    ];
+    for (const [id, bytes] of cases) writeFileSync(join(dir, `${id}.json`), bytes);
     const { rollback, done } = recorder(['g1'], ['s1']);
-    await expect(new ImportJournal(dir, rollback).settle('iCourt')).rejects.toThrow(/is damaged \(an image of the journal is cut short\)/);
-    await expect(new ImportJournal(dir, rollback).settle('iLong')).rejects.toThrow(/is damaged \(the journal holds more than its images\)/);
+    for (const [id, , reason] of cases) await expect(new ImportJournal(dir, rollback).settle(id)).rejects.toThrow(new RegExp(`is damaged \\(.*${reason.source}`));
     expect(done).toEqual([]);
-    expect(readdirSync(dir).sort()).toEqual(['iCourt.json', 'iLong.json']);
+    expect(readdirSync(dir).sort()).toEqual(cases.map(([id]) => `${id}.json`).sort());
   });
 });

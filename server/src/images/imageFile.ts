@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImageFormat } from '@dalil/shared/api/images.ts';
 import { TEMP_EXT } from '../storage/dataDirLayout.ts';
@@ -21,23 +21,41 @@ function fileHoldsSync(path: string, data: Uint8Array): boolean {
 /**
  * Places an image's file under its content-addressed name, in the calling thread (the image
  * cleaning thread, beside the import's parse), without syncing it: whoever lists it in a guide
- * makes it durable first, or covers it by a journal that holds its bytes (see `ImageStore`). A
- * file already there is kept only if it holds these very bytes: an unsynced file a power cut
- * emptied must not be reused. Written to a temp file and renamed: a reader never sees it half done.
+ * makes it durable first (`ImageStore.writeFiles`), or holds its bytes in a durable journal. A file
+ * already there is never replaced by an unsynced one (another guide may list it, durable): the new
+ * file is linked in only where none is, and one there that lost its bytes to a power cut is
+ * replaced by a synced copy. Written to a temp file first: a reader never sees it half done.
  */
 export function placeImageFileSync(filesDir: string, name: string, data: Uint8Array): void {
   const path = join(filesDir, name);
   if (fileHoldsSync(path, data)) return;
   const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_EXT}`;
-  writeFileSync(tmp, data, { flag: 'wx', mode: 0o600 });
   try {
-    renameSync(tmp, path);
-  } catch (err) {
+    writeFileSync(tmp, data, { flag: 'wx', mode: 0o600 });
+    try {
+      // Unlike a rename, a link never replaces: whoever made the file since the check keeps theirs.
+      linkSync(tmp, path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (!fileHoldsSync(path, data)) {
+        syncFileSync(tmp);
+        renameSync(tmp, path);
+      }
+    }
+  } finally {
     try {
       unlinkSync(tmp);
     } catch {
-      // Left as a temp file: never read, and never archived.
+      // Renamed into place, or never created.
     }
-    throw err;
+  }
+}
+
+function syncFileSync(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }

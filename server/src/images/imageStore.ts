@@ -61,12 +61,13 @@ export const imageFileOf = (image: CleanImage): ImageFile => ({ name: imageFileN
  * - Same bytes, one file: the file is named by its SHA-256; a guide that adds an image already
  *   stored (by itself or another guide) only gains an index entry.
  * - Access stays guide-scoped: an image is readable in a guide only if that guide's index lists it.
- * - Durable and crash-safe: a file is durable before an index names it (`writeFiles`, or
- *   `syncFiles` for the files an import placed while it read its file), or its bytes are in a
- *   durable import journal that writes it again at start (`writeFiles`) if the process died before
- *   syncing it. A crash leaves at worst an unlisted file, which nobody can read; one that is reused
- *   is first read back (an unsynced file may have lost its bytes to a power cut). Two nodes
- *   writing the same file write the same bytes.
+ * - Durable and crash-safe: a file is durable (`writeFiles`) before an index names it, or its
+ *   bytes are in a durable import journal that writes it again at start if the process died before
+ *   `writeFiles` (an import's files are placed unsynced as its pictures are cleaned:
+ *   `placeImageFileSync`). A crash leaves at worst an unlisted file, which nobody can read; one
+ *   that is reused is first read back (an unsynced file may have lost its bytes to a power cut),
+ *   and a durable file is never replaced by an unsynced one. Two nodes writing the same file write
+ *   the same bytes.
  */
 export class ImageStore {
   /** Where the files are (the image cleaning thread places an import's there: `placeImageFileSync`). */
@@ -94,8 +95,8 @@ export class ImageStore {
 
   /**
    * Writes files durably, side by side, without listing them in any guide: unlisted, nobody can
-   * read them. A file already there is kept if it holds these bytes, and synced (its writer may
-   * not have); otherwise it is replaced.
+   * read them. A file already there is kept if it holds these bytes, and synced (it may have been
+   * placed unsynced); otherwise (missing, or emptied by a power cut) it is written again.
    */
   async writeFiles(files: ImageFile[]): Promise<void> {
     if (files.length === 0) return;
@@ -109,18 +110,6 @@ export class ImageStore {
     );
     // One fsync of the directory for all the renames (40 figures: 40 of them took longer than
     // their files).
-    await fsyncDir(this.filesDir);
-  }
-
-  /**
-   * Makes durable the files the image cleaning thread placed for these images (an import: placed
-   * as soon as each was cleaned, while the file was still being read, and synced here, or after the
-   * import's reply when its journal holds their bytes).
-   */
-  async syncFiles(images: CleanImage[]): Promise<void> {
-    if (images.length === 0) return;
-    const names = new Set(images.map((image) => imageFileOf(image).name));
-    await Promise.all([...names].map((name) => fsyncPath(join(this.filesDir, name))));
     await fsyncDir(this.filesDir);
   }
 

@@ -50,7 +50,7 @@ export async function listAcceptedImages(
 /**
  * The checks and the cleaning every stored image goes through; throws ImageRefusedError. With
  * `placeFile`, the cleaned image's file is also placed in the store, unsynced and listed nowhere
- * (an import: see `ImageStore.syncFiles`).
+ * (an import: see `ImageStore.writeFiles`).
  */
 export async function acceptImage(images: GuideImages, bytes: Uint8Array, options: { placeFile?: boolean } = {}): Promise<CleanImage> {
   if (bytes.byteLength > images.limits.maxBytes) throw tooLarge(images.limits.maxBytes);

@@ -37,10 +37,13 @@ export function checkingSink(images: ImportImages): ImageSink<null> {
 
 /** An import's images: the sink the conversion uses, then their files made durable and their listing in the guide. */
 export interface StoringSink extends ImageSink<CleanImage> {
-  /** The committed images' files, for a journal that holds them until `syncFiles` is done. */
+  /** The committed images' files, for a journal that holds them until `writeFiles` is done. */
   files(): ImageFile[];
-  /** Makes the committed images' files durable (placed, unsynced, as each image was cleaned). */
-  syncFiles(): Promise<void>;
+  /**
+   * Makes the committed images' files durable (placed, unsynced, as each image was cleaned): each
+   * is read back and synced, or written again from the bytes held here.
+   */
+  writeFiles(): Promise<void>;
   /**
    * Lists the committed images in the guide, in one write of its index; their files must be
    * durable, or held by the import's durable journal. Resolves at once if nothing was committed.
@@ -64,7 +67,7 @@ export function storingSink(images: ImportImages, guideId: string, userId: strin
       return images.idsOf(guideId, prepared).map((s) => ({ src: s.url, imageId: s.id }));
     },
     files: () => images.filesOf(committed),
-    syncFiles: () => images.syncFiles(committed),
+    writeFiles: () => images.writeFiles(images.filesOf(committed)),
     list: async () => {
       if (committed.length === 0) return;
       const expected = images.idsOf(guideId, committed);

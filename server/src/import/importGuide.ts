@@ -35,7 +35,7 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
   const images = storingSink(context.images, guideId, input.userId);
   let journalId: string | null = null;
   let named: Promise<unknown> = Promise.resolve();
-  let syncing: Promise<unknown> = Promise.resolve();
+  let filesWritten: Outcome = Promise.resolve(null);
   let committed = false;
   try {
     const plan = await planImport(input, context.limits, images);
@@ -48,10 +48,11 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
       (id) => void (journalId = id),
       () => {},
     );
-    // Without a journal that holds their bytes, the images' files are synced before their listing.
-    if (!later) syncing = images.syncFiles();
+    // Without a journal that holds their bytes, the images' files are durable before their listing.
+    if (!later) filesWritten = outcome(images.writeFiles());
     const id = later ? await writing : await writeSectionDocuments(docStore, documents, writing).then(() => writing);
-    await syncing;
+    const files = await filesWritten;
+    if (files) throw files.failed;
     // The journal names the guide: its index may list the images.
     await images.list();
     const reserved = later?.reserve(docNames);
@@ -63,17 +64,17 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
         // The metadata write failed after the guide entered memory, where it is already seen: its
         // documents are written as after a commit, still held, and the journal stays until the next
         // start, which undoes the import or finishes it after what the disk says.
-        reserved.write(id, documents, { keepJournal: true, alsoDurable: () => images.syncFiles() });
+        reserved.write(id, documents, { keepJournal: true, alsoDurable: () => images.writeFiles() });
         committed = true;
       } else reserved?.cancel();
       throw err;
     }
-    if (reserved) reserved.write(id, documents, { alsoDurable: () => images.syncFiles() });
+    if (reserved) reserved.write(id, documents, { alsoDurable: () => images.writeFiles() });
     else await journal.end(id);
     return { guideId: guide.id, title: guide.title, sectionCount: records.length, warnings: plan.warnings };
   } catch (err) {
     // Nothing the import started may still be writing while the rollback deletes what it wrote.
-    await Promise.all([named, syncing.catch(() => {})]);
+    await Promise.all([named, filesWritten]);
     if (journalId !== null && !committed) {
       // The import's own error is the one to report; a journal that cannot be settled now is
       // settled at the next start.
@@ -84,6 +85,14 @@ export async function importGuide(context: ImportContext, input: GuideImportInpu
     context.images.done(guideId);
   }
 }
+
+type Outcome = Promise<{ failed: unknown } | null>;
+// Caught at once: a rejection left unhandled across a turn of the event loop stops the process.
+const outcome = (work: Promise<unknown>): Outcome =>
+  work.then(
+    () => null,
+    (failed: unknown) => ({ failed }),
+  );
 
 /** One record per planned section, parents found from depths (a parent comes before its children). */
 export function sectionRecords(plan: Pick<ImportPlan, 'sections'>): ImportedSectionRecord[] {

@@ -17,10 +17,10 @@ export interface ImportImages {
   prepare(bytes: Uint8Array): Promise<CleanImage>;
   /** The id and URL `listMany` will give each image in the guide (they follow from its bytes). */
   idsOf(guideId: string, images: CleanImage[]): Array<{ id: string; url: string }>;
-  /** Prepared images' files: what a journal holds to cover them until `syncFiles`. */
+  /** Prepared images' files: what a journal holds to cover them until `writeFiles`. */
   filesOf(images: CleanImage[]): ImageFile[];
-  /** Makes prepared images' files durable. */
-  syncFiles(images: CleanImage[]): Promise<void>;
+  /** Makes image files durable: each is read back and synced, or written again (`ImageStore.writeFiles`). */
+  writeFiles(files: ImageFile[]): Promise<void>;
   /** Lists images whose files are durable (or held by a durable journal) in a guide, with one write of its image index. */
   listMany(guideId: string, images: CleanImage[], storedBy: string): Promise<Array<{ id: string; url: string }>>;
   check(bytes: Uint8Array): Promise<void>;

@@ -34,7 +34,7 @@ export function importImagesFromStore(images: GuideImages): ImportImages {
       });
     },
     filesOf: (prepared) => prepared.map(imageFileOf),
-    syncFiles: (prepared) => images.store.syncFiles(prepared),
+    writeFiles: (files) => images.store.writeFiles(files),
     async listMany(guideId, prepared, storedBy) {
       pending.add(guideId);
       const listed = await listAcceptedImages(withPending, guideId, prepared, { storedBy });

@@ -33,7 +33,7 @@ export async function importIntoSection(context: ImportContext, input: SectionIm
   const images = storingSink(context.images, input.guideId, input.userId);
   const plan = await planImport(input, context.limits, images);
   // Its figures name the images: they are durable before any text refers to them.
-  await images.syncFiles();
+  await images.writeFiles();
   await images.list();
   const intro = input.split ? (plan.sections[0]?.introduction ? plan.sections[0].content : []) : plan.allBlocks;
   const subSections = input.split ? plan.sections.filter((s) => !s.introduction) : [];

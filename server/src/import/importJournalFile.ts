@@ -1,4 +1,6 @@
 import type { ImageFile } from '../images/imageStore.ts';
+import { sha256Hex } from '../images/imageFile.ts';
+import { imageIdOfFile } from '../storage/dataDirLayout.ts';
 import type { ImportEntry } from './importJournal.ts';
 
 /** An entry as written: its images' bytes follow its JSON, which gives their names and lengths. */
@@ -19,16 +21,23 @@ export function encodeImportEntry(entry: ImportEntry): Buffer {
   return images && images.length > 0 ? Buffer.concat([json, ...images.map((i) => i.data)]) : json;
 }
 
-/** Reads back what `encodeImportEntry` wrote (or a journal of JSON alone); throws on anything else. */
+/**
+ * Reads back what `encodeImportEntry` wrote (or a journal of JSON alone, as earlier versions
+ * wrote); throws on anything else. Each image must be named by the SHA-256 of its bytes, as the
+ * store names its files: a journal (a restored archive's, say) decides which files a start writes.
+ */
 export function decodeImportEntry(file: Buffer): ImportEntry {
   const end = file.indexOf(NEWLINE);
   const header = JSON.parse(file.subarray(0, end < 0 ? file.length : end).toString('utf8')) as EntryHeader;
-  if (!header.images) return header as ImportEntry;
+  if (header.images === undefined) return header as ImportEntry;
+  if (end < 0 || !Array.isArray(header.images)) throw new Error('the journal names images it does not hold');
   let offset = end + 1;
   const images: ImageFile[] = header.images.map(({ name, bytes }) => {
     if (!Number.isSafeInteger(bytes) || bytes < 0 || offset + bytes > file.length) throw new Error('an image of the journal is cut short');
     const data = file.subarray(offset, offset + bytes);
     offset += bytes;
+    const id = typeof name === 'string' ? imageIdOfFile(name) : null;
+    if (id === null || sha256Hex(data) !== id) throw new Error(`an image of the journal is not named by its bytes (${String(name).slice(0, 80)})`);
     return { name, data };
   });
   if (offset !== file.length) throw new Error('the journal holds more than its images');
