@@ -138,4 +138,25 @@ describe('who may comment, and on whose words (enforced by the server)', () => {
     expect(await count('contributor', 'threadReply')).toBe(0);
     expect(await count('reviewer', 'threadReply')).toBe(1);
   });
+  it('answers a reply as stored when its notifications cannot be (its author would post it again)', async () => {
+    const thread = await open('reviewer', 'accès', 'Quelle source pour ce chiffre ?');
+    expect(thread.status).toBe(201);
+    const notifications = setup.server.notifications;
+    const notify = notifications.notify;
+    notifications.notify = async () => {
+      throw new Error('disque plein');
+    };
+    try {
+      const reply = await setup.team.byRole.author.api.request<ThreadView>('POST', `${base()}/threads/${thread.body.id}/messages`, {
+        body: 'Le rapport annuel, voir @Sami',
+        mentions: [setup.team.byRole.reviewer.user.id],
+      });
+      expect(reply.status).toBe(201);
+      expect(reply.body.messages.map((m) => m.body)).toEqual(['Quelle source pour ce chiffre ?', 'Le rapport annuel, voir @Sami']);
+    } finally {
+      notifications.notify = notify;
+    }
+    const stored = (await setup.team.byRole.reviewer.api.ok<ThreadView[]>('GET', `${base()}/threads`)).find((t) => t.id === thread.body.id)!;
+    expect(stored.messages).toHaveLength(2);
+  });
 });

@@ -23,7 +23,7 @@ export async function createThread(
   const threadId = ThreadRepository.newThreadId();
   const quote = await anchorThread(deps.live, guideId, section.docName, threadId, input.anchor);
   await deps.threads.create({ id: threadId, guideId, sectionId, quote, authorId: actor.user.id, ...message });
-  await notifyMentions(deps, { guideId, sectionId, threadId }, actor.user.id, message.mentions);
   deps.live.threadsChanged(guideId);
+  await notifyMentions(deps, { guideId, sectionId, threadId }, actor.user.id, message.mentions);
   return currentThreadView(deps, guideId, threadId);
 }

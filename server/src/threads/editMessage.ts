@@ -20,7 +20,7 @@ export async function editMessage(
   const message = messageInput(guideId, input, deps.members);
   const newlyMentioned = message.mentions.filter((id) => !existing.mentions.includes(id));
   await deps.threads.editMessage(guideId, threadId, messageId, message.body, message.mentions);
-  await notifyMentions(deps, { guideId, sectionId: thread.sectionId, threadId }, actor.user.id, newlyMentioned);
   deps.live.threadsChanged(guideId);
+  await notifyMentions(deps, { guideId, sectionId: thread.sectionId, threadId }, actor.user.id, newlyMentioned);
   return currentThreadView(deps, guideId, threadId);
 }

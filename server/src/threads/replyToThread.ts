@@ -1,6 +1,6 @@
 import type { PostMessageBody, ThreadView, User } from '@dalil/shared';
 import { messageInput } from './messageInput.ts';
-import { currentThreadView, notifyMentions, type ThreadDeps } from './threadDeps.ts';
+import { currentThreadView, notifyMentions, notifyOfMessage, type ThreadDeps } from './threadDeps.ts';
 
 /**
  * Adds a message to a thread; the people it mentions are notified, and so are the others who wrote
@@ -17,10 +17,12 @@ export async function replyToThread(
   const thread = deps.threads.get(guideId, threadId);
   const message = messageInput(guideId, input, deps.members);
   await deps.threads.addMessage(guideId, threadId, actor.user.id, message.body, message.mentions);
-  const where = { guideId, sectionId: thread.sectionId, threadId };
-  await notifyMentions(deps, where, actor.user.id, message.mentions);
-  const participants = [thread.createdBy, ...thread.messages.map((m) => m.authorId)].filter((id) => !message.mentions.includes(id));
-  if (participants.length > 0) await deps.notifications.notify({ recipientIds: participants, actorId: actor.user.id, ...where, kind: 'threadReply' });
   deps.live.threadsChanged(guideId);
+  const where = { guideId, sectionId: thread.sectionId, threadId };
+  const participants = [thread.createdBy, ...thread.messages.map((m) => m.authorId)].filter((id) => !message.mentions.includes(id));
+  await Promise.all([
+    notifyMentions(deps, where, actor.user.id, message.mentions),
+    notifyOfMessage(deps, { recipientIds: participants, actorId: actor.user.id, ...where, kind: 'threadReply' }),
+  ]);
   return currentThreadView(deps, guideId, threadId);
 }

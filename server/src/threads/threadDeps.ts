@@ -2,7 +2,7 @@ import type { GuideAccess } from '../auth/guideAccess.ts';
 import type { AccountRepository } from '../storage/accountRepository.ts';
 import type { GuideRepository } from '../storage/guideRepository.ts';
 import type { MemberRepository } from '../storage/memberRepository.ts';
-import type { NotificationRepository } from '../storage/notificationRepository.ts';
+import type { NotificationRepository, NotifyInput } from '../storage/notificationRepository.ts';
 import type { ThreadRepository } from '../storage/threadRepository.ts';
 import type { LiveDocuments } from '../collaboration/liveDocuments.ts';
 import { threadView } from './threadView.ts';
@@ -16,6 +16,8 @@ export interface ThreadDeps {
   threads: ThreadRepository;
   notifications: NotificationRepository;
   live: LiveDocuments;
+  /** Where a notification that could not be stored is told (the request's log). */
+  log?: { warn(obj: object, msg: string): void };
 }
 
 /** A thread as the API shows it, read back after a change. */
@@ -30,8 +32,15 @@ export function notifyMentions(
   at: { guideId: string; sectionId: string; threadId: string },
   actorId: string,
   mentioned: string[],
-) {
-  return mentioned.length > 0
-    ? deps.notifications.notify({ recipientIds: mentioned, actorId, ...at, kind: 'mention' })
-    : Promise.resolve([]);
+): Promise<void> {
+  return notifyOfMessage(deps, { recipientIds: mentioned, actorId, ...at, kind: 'mention' });
+}
+
+/**
+ * Notifies of a message already stored: a notification that cannot be stored is logged, never
+ * answered as the message's failure (its author would post it again, twice).
+ */
+export async function notifyOfMessage(deps: ThreadDeps, input: NotifyInput): Promise<void> {
+  if (input.recipientIds.length === 0) return;
+  await deps.notifications.notify(input).catch((err: unknown) => deps.log?.warn({ err }, 'could not store comment notifications'));
 }

@@ -32,19 +32,19 @@ const threadsRoute: FastifyPluginAsync<RouteServices> = async (app, services) =>
   app.post<{ Params: SectionParams; Body: CreateThreadBody }>(
     '/sections/:sectionId/threads',
     { schema: createThreadSchema },
-    async (request, reply) => reply.code(201).send(await createThread(services, request.auth?.user, request.params, request.body)),
+    async (request, reply) => reply.code(201).send(await createThread({ ...services, log: request.log }, request.auth?.user, request.params, request.body)),
   );
 
   app.post<{ Params: ThreadParams; Body: PostMessageBody }>(
     '/threads/:threadId/messages',
     { schema: postMessageSchema },
-    async (request, reply) => reply.code(201).send(await replyToThread(services, request.auth?.user, request.params, request.body)),
+    async (request, reply) => reply.code(201).send(await replyToThread({ ...services, log: request.log }, request.auth?.user, request.params, request.body)),
   );
 
   app.patch<{ Params: MessageParams; Body: PostMessageBody }>(
     '/threads/:threadId/messages/:messageId',
     { schema: editMessageSchema },
-    async (request) => editMessage(services, request.auth?.user, request.params, request.body),
+    async (request) => editMessage({ ...services, log: request.log }, request.auth?.user, request.params, request.body),
   );
 
   app.delete<{ Params: MessageParams }>(
