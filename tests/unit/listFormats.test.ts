@@ -114,4 +114,47 @@ describe('DOCX export: nested lists', () => {
     const numbering = strFromU8(files['word/numbering.xml']!);
     expect(numbering).toContain('w:val="lowerLetter"');
   });
+  it('starts a list where the editor does ("3." after a paragraph that cut it), in its own numbering', async () => {
+    const numbered = (start: number, type: string | null, ...texts: string[]): LayoutNode => ({ type: 'orderedList', attrs: { start, type }, content: texts.map((t) => item(t)) });
+    const doc: ExportDocument = {
+      guideId: 'g1',
+      title: 'Guide',
+      language: 'fr',
+      date: '2026-12-02',
+      versionLabel: null,
+      provisional: true,
+      sections: [
+        {
+          id: 's1',
+          title: 'Chapitre',
+          depth: 0,
+          number: '1',
+          status: 'draft',
+          content: {
+            type: 'doc',
+            content: [numbered(1, null, 'Premier'), { type: 'paragraph', content: [{ type: 'text', text: 'Une remarque.' }] }, numbered(3, null, 'Troisième'), numbered(4, 'a', 'Lettre-d'), numbered(3, null, 'Encore-trois')],
+          },
+        },
+      ],
+      unvalidated: [],
+      images: new Map(),
+    };
+    const files = unzipSync(await writeDocx(doc));
+    const xml = strFromU8(files['word/document.xml']!);
+    const numbering = strFromU8(files['word/numbering.xml']!);
+    /** Where Word starts the list of the paragraph holding `text`, and how it numbers it. */
+    const numberingOf = (text: string) => {
+      const numId = new RegExp(`<w:numId w:val="(\\d+)"/>(?:(?!</w:p>)[\\s\\S])*?${text}<`).exec(xml)![1];
+      const num = new RegExp(`<w:num w:numId="${numId}"[^>]*>([\\s\\S]*?)</w:num>`).exec(numbering)![1]!;
+      const abstractId = /<w:abstractNumId w:val="(\d+)"/.exec(num)![1];
+      const override = /<w:lvlOverride w:ilvl="0">\s*<w:startOverride w:val="(\d+)"/.exec(num)?.[1];
+      const abstract = new RegExp(`<w:abstractNum [^>]*w:abstractNumId="${abstractId}"[^>]*>([\\s\\S]*?)</w:abstractNum>`).exec(numbering)![1]!;
+      const level0 = /<w:lvl w:ilvl="0"[^>]*>([\s\S]*?)<\/w:lvl>/.exec(abstract)![1]!;
+      return { start: Number(override ?? /<w:start w:val="(\d+)"/.exec(level0)![1]), format: /<w:numFmt w:val="(\w+)"/.exec(level0)![1] };
+    };
+    expect(numberingOf('Premier')).toEqual({ start: 1, format: 'decimal' });
+    expect(numberingOf('Troisième')).toEqual({ start: 3, format: 'decimal' });
+    expect(numberingOf('Lettre-d')).toEqual({ start: 4, format: 'lowerLetter' });
+    expect(numberingOf('Encore-trois')).toEqual({ start: 3, format: 'decimal' });
+  });
 });

@@ -42,6 +42,19 @@ export function orderedListReference(type: unknown): string {
   return isOrderedListType(type) ? `${ORDERED_LIST}-${type}` : ORDERED_LIST;
 }
 
+/** An ordered list that does not start at 1 ("3." after a paragraph that cut the list): a definition of its own. */
+export interface ListStart {
+  /** `orderedListReference` of its type, then the start. */
+  reference: string;
+  type: OrderedListType | null;
+  start: number;
+}
+
+/** The definition of an ordered list of `type` starting at `start` (an integer above 1). */
+export function startedListReference(type: unknown, start: number): ListStart {
+  return { reference: `${orderedListReference(type)}-from-${start}`, type: isOrderedListType(type) ? type : null, start };
+}
+
 const fonts = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: ARABIC_FONT, eastAsia: LATIN_FONT };
 
 export function documentStyles(): IStylesOptions {
@@ -93,12 +106,13 @@ export function documentStyles(): IStylesOptions {
  * the editor shows it too (its own `type`, numbers by default), so that a guide exported and
  * imported again keeps its lists as they were.
  */
-export function listNumbering(): INumberingOptions {
+export function listNumbering(starts: readonly ListStart[] = []): INumberingOptions {
   const indent = (level: number) => ({ paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } });
   const bullets = ['•', '◦', '▪', '–'];
-  const ordered = (reference: string, format: LevelFormatValue) => ({
+  // Every level starts there: a list nested in another is level 1 of its own instance.
+  const ordered = (reference: string, format: LevelFormatValue, start = 1) => ({
     reference,
-    levels: [0, 1, 2, 3].map((level) => ({ level, format, text: `%${level + 1}.`, alignment: AlignmentType.START, style: indent(level) })),
+    levels: [0, 1, 2, 3].map((level) => ({ level, format, text: `%${level + 1}.`, start, alignment: AlignmentType.START, style: indent(level) })),
   });
   return {
     config: [
@@ -108,6 +122,7 @@ export function listNumbering(): INumberingOptions {
       },
       ordered(ORDERED_LIST, LevelFormat.DECIMAL),
       ...ORDERED_LIST_TYPES.map((type) => ordered(orderedListReference(type), ORDERED_FORMATS[type])),
+      ...starts.map((s) => ordered(s.reference, s.type ? ORDERED_FORMATS[s.type] : LevelFormat.DECIMAL, s.start)),
     ],
   };
 }

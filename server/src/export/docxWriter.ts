@@ -33,6 +33,8 @@ import {
   CALLOUT_TITLE_STYLE,
   CREDIT_STYLE,
   orderedListReference,
+  startedListReference,
+  type ListStart,
   STATUS_STYLE,
   calloutStyle,
   documentStyles,
@@ -66,6 +68,8 @@ class DocxBuilder {
   private readonly footnotes: Record<string, { children: Paragraph[] }> = {};
   private nextFootnote = 1;
   private nextListInstance = 1;
+  /** Ordered lists that start above 1, each numbered by a definition of its own. */
+  private readonly listStarts = new Map<string, ListStart>();
 
   constructor(private readonly doc: ExportDocument) {
     this.labels = exportLabels(doc);
@@ -92,7 +96,7 @@ class DocxBuilder {
       lastModifiedBy: 'Dalil',
       description: statusLine(this.doc),
       styles: documentStyles(),
-      numbering: listNumbering(),
+      numbering: listNumbering([...this.listStarts.values()]),
       features: { updateFields: true },
       footnotes: this.footnotes,
       sections: [
@@ -192,7 +196,7 @@ class DocxBuilder {
   }
 
   private list(node: LayoutNode, ctx: Context): Block[] {
-    const reference = node.type === 'orderedList' ? orderedListReference(attr(node, 'type')) : BULLET_LIST;
+    const reference = node.type === 'orderedList' ? this.orderedReference(node) : BULLET_LIST;
     const level = ctx.list ? Math.min(ctx.list.level + 1, 3) : 0;
     // Each list restarts at 1, a nested one too (under each item of its parent): a new instance of
     // its numbering definition (a nested list may number otherwise than its parent, and so have a
@@ -383,6 +387,15 @@ class DocxBuilder {
           : { reference: options.list.reference, level: options.list.level }
         : undefined,
     });
+  }
+
+  /** An ordered list's numbering definition: its type's, or one that starts where the list does. */
+  private orderedReference(node: LayoutNode): string {
+    const start = Number(attr(node, 'start') ?? 1);
+    if (!Number.isSafeInteger(start) || start <= 1) return orderedListReference(attr(node, 'type'));
+    const started = startedListReference(attr(node, 'type'), start);
+    this.listStarts.set(started.reference, started);
+    return started.reference;
   }
 
   private directionOfText(text: string): 'rtl' | 'ltr' {
