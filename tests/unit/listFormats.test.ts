@@ -82,8 +82,8 @@ describe('DOCX export: nested lists', () => {
     content: [{ type: 'paragraph', content: [{ type: 'text', text }] }, ...(nested ? [nested] : [])],
   });
   const lettered = (...texts: string[]): LayoutNode => ({ type: 'orderedList', attrs: { start: 1, type: 'a' }, content: texts.map((t) => item(t)) });
-
-  it('restarts a nested list under each item of its parent, whatever each numbers with', async () => {
+  /** The files of a one-section guide holding `content`, exported to DOCX. */
+  const exported = async (content: LayoutNode[]) => {
     const doc: ExportDocument = {
       guideId: 'g1',
       title: 'Guide',
@@ -91,20 +91,15 @@ describe('DOCX export: nested lists', () => {
       date: '2026-12-02',
       versionLabel: null,
       provisional: true,
-      sections: [
-        {
-          id: 's1',
-          title: 'Chapitre',
-          depth: 0,
-          number: '1',
-          status: 'draft',
-          content: { type: 'doc', content: [{ type: 'orderedList', attrs: { start: 1, type: null }, content: [item('Un', lettered('Un-a', 'Un-b')), item('Deux', lettered('Deux-a'))] }] },
-        },
-      ],
+      sections: [{ id: 's1', title: 'Chapitre', depth: 0, number: '1', status: 'draft', content: { type: 'doc', content } }],
       unvalidated: [],
       images: new Map(),
     };
-    const files = unzipSync(await writeDocx(doc));
+    return unzipSync(await writeDocx(doc));
+  };
+
+  it('restarts a nested list under each item of its parent, whatever each numbers with', async () => {
+    const files = await exported([{ type: 'orderedList', attrs: { start: 1, type: null }, content: [item('Un', lettered('Un-a', 'Un-b')), item('Deux', lettered('Deux-a'))] }]);
     const xml = strFromU8(files['word/document.xml']!);
     const numIdOf = (text: string) => new RegExp(`<w:numId w:val="(\\d+)"/>(?:(?!</w:p>)[\\s\\S])*?${text}<`).exec(xml)?.[1];
     expect(numIdOf('Un-a')).toBeDefined();
@@ -116,30 +111,13 @@ describe('DOCX export: nested lists', () => {
   });
   it('starts a list where the editor does ("3." after a paragraph that cut it), in its own numbering', async () => {
     const numbered = (start: number, type: string | null, ...texts: string[]): LayoutNode => ({ type: 'orderedList', attrs: { start, type }, content: texts.map((t) => item(t)) });
-    const doc: ExportDocument = {
-      guideId: 'g1',
-      title: 'Guide',
-      language: 'fr',
-      date: '2026-12-02',
-      versionLabel: null,
-      provisional: true,
-      sections: [
-        {
-          id: 's1',
-          title: 'Chapitre',
-          depth: 0,
-          number: '1',
-          status: 'draft',
-          content: {
-            type: 'doc',
-            content: [numbered(1, null, 'Premier'), { type: 'paragraph', content: [{ type: 'text', text: 'Une remarque.' }] }, numbered(3, null, 'Troisième'), numbered(4, 'a', 'Lettre-d'), numbered(3, null, 'Encore-trois')],
-          },
-        },
-      ],
-      unvalidated: [],
-      images: new Map(),
-    };
-    const files = unzipSync(await writeDocx(doc));
+    const files = await exported([
+      numbered(1, null, 'Premier'),
+      { type: 'paragraph', content: [{ type: 'text', text: 'Une remarque.' }] },
+      numbered(3, null, 'Troisième'),
+      numbered(4, 'a', 'Lettre-d'),
+      numbered(3, null, 'Encore-trois'),
+    ]);
     const xml = strFromU8(files['word/document.xml']!);
     const numbering = strFromU8(files['word/numbering.xml']!);
     /** Where Word starts the list of the paragraph holding `text`, and how it numbers it. */
