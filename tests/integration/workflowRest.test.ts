@@ -54,6 +54,9 @@ describe('section workflow over REST', () => {
     expect(reviewerNews.unread).toBe(1);
     expect(reviewerNews.items[0]).toMatchObject({ kind: 'submitted', sectionId: team.section.id, sectionTitle: 'Chapitre 1', actorName: 'Karim Auteur', note: 'Première version', guideTitle: 'Guide de l’équipe' });
     expect((await notificationsOf('author')).unread).toBe(0);
+    // the coordinator, who pilots the writing from afar, hears of submissions and approvals
+    const coordinatorNews = await notificationsOf('coordinator');
+    expect(coordinatorNews.items.filter((n) => n.kind === 'submitted')).toHaveLength(1);
 
     expect((await move('reviewer', 'draft')).status).toBe(400);
     expect((await move('reviewer', 'draft', '   ')).status).toBe(400);
@@ -73,6 +76,9 @@ describe('section workflow over REST', () => {
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('validated');
     expect((await notificationsOf('author')).items[0]).toMatchObject({ kind: 'approved' });
+    expect((await notificationsOf('coordinator')).items[0]).toMatchObject({ kind: 'approved', actorName: 'Sami Relecteur', sectionTitle: 'Chapitre 1' });
+    // not of changes requested: the authors are
+    expect((await notificationsOf('coordinator')).items.map((n) => n.kind).filter((k) => k === 'changesRequested')).toEqual([]);
 
     const view = await workflowOf('author');
     expect(view.history.map((e) => `${e.from}>${e.to}:${e.actorName}:${e.note ?? ''}`)).toEqual([
