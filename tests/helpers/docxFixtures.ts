@@ -214,6 +214,38 @@ export async function headingsDocx(titles: string[]): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }
 
+/**
+ * Numbered lists as Word counts them: steps cut by a remark that go on at 3, a second instance of
+ * the same definition restarted at 1 right after them, and a list whose definition starts at 5.
+ */
+export async function cutListsDocx(): Promise<Buffer> {
+  const step = (text: string, instance = 0) => new Paragraph({ text, numbering: { reference: 'steps', level: 0, instance } });
+  const doc = new Document({
+    numbering: {
+      config: [
+        { reference: 'steps', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: 'start' }] },
+        { reference: 'fromFive', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', start: 5, alignment: 'start' }] },
+      ],
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Procédure', heading: HeadingLevel.HEADING_1 }),
+          step('Ouvrir le registre'),
+          step('Publier l’avis'),
+          new Paragraph('Remarque : l’avis reste affiché un mois.'),
+          step('Recevoir les observations'),
+          step('Nouvelle liste, premier point', 1),
+          step('Nouvelle liste, second point', 1),
+          new Paragraph('Suite :'),
+          new Paragraph({ text: 'Point cinq', numbering: { reference: 'fromFive', level: 0 } }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
 /** What Word saves for a new, empty document (one empty paragraph), or one holding only its title. */
 export async function blankDocx(title?: string): Promise<Buffer> {
   const children = title ? [new Paragraph({ text: title, heading: HeadingLevel.TITLE })] : [new Paragraph({})];

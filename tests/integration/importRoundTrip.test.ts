@@ -3,7 +3,7 @@ import type { GuideView } from '@dalil/shared';
 import type { ImportedGuide } from '@dalil/shared/api/import.ts';
 import { startServer, type TestServer } from '../helpers/inProcessServer.ts';
 import { createUser, type TestUser } from '../helpers/accounts.ts';
-import { referenceDocx } from '../helpers/docxFixtures.ts';
+import { cutListsDocx, referenceDocx } from '../helpers/docxFixtures.ts';
 import { allNodes, plainText, sectionJson, upload } from '../helpers/importApi.ts';
 
 /** What must survive a round trip, section by section. */
@@ -22,7 +22,7 @@ async function outline(server: TestServer, guide: GuideView) {
       figures: count('figure'),
       boxes: nodes.filter((n) => n.type === 'callout').map((n) => n.attrs?.kind),
       footnotes: nodes.filter((n) => n.type === 'footnote').map((n) => n.attrs?.text),
-      lists: nodes.filter((n) => n.type === 'orderedList' || n.type === 'bulletList').map((n) => `${n.type}:${n.attrs?.type ?? ''}`),
+      lists: nodes.filter((n) => n.type === 'orderedList' || n.type === 'bulletList').map((n) => `${n.type}:${n.attrs?.type ?? ''}${n.type === 'orderedList' ? `:${n.attrs?.start}` : ''}`),
     });
   }
   return sections;
@@ -66,5 +66,18 @@ describe("a guide exported by Dalil's DOCX export and imported again", () => {
     expect(before.reduce((n, s) => n + s.figures, 0)).toBe(1);
     expect(before.flatMap((s) => s.boxes)).toEqual(['goodPractice']);
     expect(before.flatMap((s) => s.footnotes)).toHaveLength(2);
+  });
+  it('numbers its lists as Word did: on at 3 after a remark, from 1 where a list restarts, from a definition\'s start', async () => {
+    const first = await upload<ImportedGuide>(user.api, '/api/guides/import?splitLevel=1', await cutListsDocx(), 'listes.docx');
+    expect(first.status).toBe(201);
+    const original = await user.api.getGuide(first.body.guideId);
+    const before = await outline(server, original);
+    expect(before.flatMap((s) => s.lists)).toEqual(['orderedList::1', 'orderedList::3', 'orderedList::1', 'orderedList::5']);
+
+    const exported = await fetch(`${server.url}/api/guides/${original.id}/export?format=docx`, { headers: { cookie: user.cookie } });
+    expect(exported.status).toBe(200);
+    const second = await upload<ImportedGuide>(user.api, '/api/guides/import?splitLevel=1', new Uint8Array(await exported.arrayBuffer()), 'export.docx');
+    expect(second.status).toBe(201);
+    expect((await outline(server, await user.api.getGuide(second.body.guideId))).flatMap((s) => s.lists)).toEqual(before.flatMap((s) => s.lists));
   });
 });

@@ -2,7 +2,7 @@ import { Node } from '@tiptap/pm/model';
 import type { ImportWarning, ImportWarningCode } from '@dalil/shared/api/import.ts';
 import { openDocxPackage, type DocxParts, type PackageLimits } from './docxPackage.ts';
 import { markParagraphDirections } from './paragraphDirections.ts';
-import { markListFormats } from './listFormats.ts';
+import { markListNumbering } from './listNumbering.ts';
 import { unwrapSimpleFields } from './simpleFields.ts';
 import { readDocxFindings } from './docxFindings.ts';
 import { importSchema } from './importSchema.ts';
@@ -56,7 +56,7 @@ export async function convertDocx(bytes: Uint8Array, limits: PackageLimits, imag
   const prepared = prepareMedia(parts, images);
   const findings = readDocxFindings(parts);
   // Before the directions, whose marks then come first: either order reads back the same.
-  markListFormats(parts);
+  markListNumbering(parts);
   markParagraphDirections(parts);
   unwrapSimpleFields(parts);
 

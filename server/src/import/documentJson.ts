@@ -272,7 +272,7 @@ function blockJson(b: Block): JsonNode {
 function listJson(list: List): JsonNode {
   return {
     type: list.ordered ? 'orderedList' : 'bulletList',
-    ...(list.ordered ? { attrs: { start: 1, ...(list.format ? { type: list.format } : {}) } } : {}),
+    ...(list.ordered ? { attrs: { start: list.start, ...(list.format ? { type: list.format } : {}) } } : {}),
     content: list.items.map((item) => ({
       type: 'listItem',
       attrs: dirAttrs(item.dir),

@@ -2,7 +2,7 @@ import type { JsonNode } from './convertDocx.ts';
 import type { MammothImage } from './mammothTree.ts';
 import { LTR_MARK, RTL_MARK } from './paragraphDirections.ts';
 import type { OrderedListType } from '@dalil/shared/editor';
-import { LIST_FORMAT_MARKS } from './listFormats.ts';
+import { LIST_FORMAT_MARKS, ORDINAL_DIGIT_0, ORDINAL_MARK } from './listNumbering.ts';
 
 /** The marks a run can carry into the schema (superscript, highlight, capitals have no mark there). */
 export interface Marks {
@@ -24,8 +24,8 @@ export type Direction = 'rtl' | 'ltr';
 
 export const NO_MARKS: Marks = Object.freeze({});
 
-// Direction marks (`markParagraphDirections`) and list formats' (`markListFormats`).
-const PRIVATE_MARKS = /[\uE000-\uE005]/g;
+// Direction marks (`markParagraphDirections`) and list numbering's (`markListNumbering`).
+const PRIVATE_MARKS = /[\uE000-\uE006\uE010-\uE019]/g;
 export const stripMarks = (text: string) => text.replace(PRIVATE_MARKS, '');
 
 /**
@@ -46,18 +46,25 @@ export function takeDirectionMarks(inline: Inline[]): Direction | null {
 }
 
 const LIST_FORMATS = Object.entries(LIST_FORMAT_MARKS) as Array<[OrderedListType, string]>;
-const LIST_FORMAT_MARK = /[\uE002-\uE005]/;
-const LIST_FORMAT_MARKS_ALL = /[\uE002-\uE005]/g;
+const LIST_MARK = /[\uE002-\uE006]/;
+const LIST_MARKS_ALL = /[\uE002-\uE006\uE010-\uE019]/g;
+const ORDINAL = new RegExp(`${ORDINAL_MARK}([\\uE010-\\uE019]{1,9})`);
 
-/** Takes the list format mark `markListFormats` put in a list paragraph out of its text, and says which it was. */
-export function takeListFormat(inline: Inline[]): OrderedListType | null {
+/**
+ * Takes the marks `markListNumbering` put in a list paragraph out of its text, and says what they
+ * said: its format (null for digits) and its number as Word counts it (null when unmarked).
+ */
+export function takeListNumbering(inline: Inline[]): { format: OrderedListType | null; ordinal: number | null } {
   let format: OrderedListType | null = null;
+  let ordinal: number | null = null;
   for (const item of inline) {
-    if (item.t !== 'text' || !LIST_FORMAT_MARK.test(item.text)) continue;
+    if (item.t !== 'text' || !LIST_MARK.test(item.text)) continue;
     for (const [name, mark] of LIST_FORMATS) if (item.text.includes(mark)) format = name;
-    item.text = item.text.replace(LIST_FORMAT_MARKS_ALL, '');
+    const digits = ORDINAL.exec(item.text)?.[1];
+    if (digits) ordinal = Number([...digits].map((d) => d.charCodeAt(0) - ORDINAL_DIGIT_0).join(''));
+    item.text = item.text.replace(LIST_MARKS_ALL, '');
   }
-  return format;
+  return { format, ordinal };
 }
 
 /** Text of inline content as a DOM's textContent would read it (notes carry theirs in an attribute). */

@@ -2,7 +2,7 @@ import type { ImportWarningCode } from '@dalil/shared/api/import.ts';
 import type { CalloutKind, OrderedListType } from '@dalil/shared/editor';
 import type { MammothDocument, MammothElement, MammothImage, MammothParagraph, MammothRun } from './mammothTree.ts';
 import { paragraphRoles, type ParagraphRole } from './styleMap.ts';
-import { isEmptyInline, NO_MARKS, stripMarks, takeDirectionMarks, takeListFormat, type Direction, type Inline, type Marks } from './inlineContent.ts';
+import { isEmptyInline, NO_MARKS, stripMarks, takeDirectionMarks, takeListNumbering, type Direction, type Inline, type Marks } from './inlineContent.ts';
 
 /**
  * The blocks of a Word document as mammoth's default HTML conversion would group them (what the
@@ -38,8 +38,12 @@ export interface Group {
 export interface List {
   t: 'list';
   ordered: boolean;
-  /** Letters or Roman numerals instead of numbers (`markOrderedListTypes`). */
+  /** Letters or Roman numerals instead of numbers (`markListNumbering`). */
   format: OrderedListType | null;
+  /** The number of its first item, as Word counts it (1 when Word's count is not known). */
+  start: number;
+  /** The number its next item would have in Word, when known: an item numbered otherwise starts a list of its own. */
+  next: number | null;
   items: ListItem[];
 }
 
@@ -179,7 +183,7 @@ export function readBlocks(document: MammothDocument, warnings: { conversion: Wa
       // An empty heading is kept until the blocks settle, which drop it and warn when text followed it.
       if (!inlineOf(element.children, NO_MARKS, inline) && role.kind !== 'heading') continue;
       // Before the directions: taking those strips every private mark from the text they are in.
-      const format = takeListFormat(inline);
+      const numbering = takeListNumbering(inline);
       const explicit = takeDirectionMarks(inline);
       // A paragraph that held only a mark is as empty as mammoth would have found it without.
       if (role.kind !== 'heading' && isEmptyInline(inline)) continue;
@@ -198,7 +202,7 @@ export function readBlocks(document: MammothDocument, warnings: { conversion: Wa
           break;
         }
         case 'list':
-          placeListItem(blocks, role.level, role.ordered ? format : undefined, { ...text, figures: [], lists: [] });
+          placeListItem(blocks, role.level, role.ordered ? numbering : undefined, { ...text, figures: [], lists: [] });
           break;
         default:
           blocks.push({ t: 'p', role: role.kind, ...text });
@@ -225,15 +229,21 @@ function paragraphRole(p: MammothParagraph, warn: Warn): Role {
  * mammoth's paths `ul|ol > li > … > ul > li:fresh`: a list paragraph of level n goes into the last
  * item of the list before it, n levels down, and opens whatever list or item is missing.
  */
-function placeListItem(blocks: Block[], level: number, numbering: OrderedListType | null | undefined, item: ListItem): void {
-  // undefined: bullets; null: decimal numbers; otherwise letters or Roman numerals.
+function placeListItem(
+  blocks: Block[],
+  level: number,
+  numbering: { format: OrderedListType | null; ordinal: number | null } | undefined,
+  item: ListItem,
+): void {
+  // undefined: bullets; a format of null: decimal numbers; otherwise letters or Roman numerals.
   const ordered = numbering !== undefined;
-  const format = numbering ?? null;
+  const format = numbering?.format ?? null;
+  const ordinal = numbering?.ordinal ?? null;
   let siblings: Block[] | List[] = blocks;
   for (let depth = 0; depth < level; depth++) {
     let list: Block | undefined = siblings[siblings.length - 1];
     if (!list || list.t !== 'list') {
-      list = { t: 'list', ordered: false, format: null, items: [] };
+      list = { t: 'list', ordered: false, format: null, start: 1, next: null, items: [] };
       (siblings as Block[]).push(list);
     }
     let parent: ListItem | undefined = list.items[list.items.length - 1];
@@ -244,8 +254,13 @@ function placeListItem(blocks: Block[], level: number, numbering: OrderedListTyp
     siblings = parent.lists;
   }
   const last = siblings[siblings.length - 1];
-  if (last && last.t === 'list' && last.ordered === ordered && last.format === format) last.items.push(item);
-  else (siblings as Block[]).push({ t: 'list', ordered, format, items: [item] });
+  // Word numbers them on from the list before: they belong to it (a list restarted right after
+  // another, or counting elsewhere, is a list of its own).
+  const followsOn = last && last.t === 'list' && last.ordered === ordered && last.format === format && (ordinal === null || last.next === null || ordinal === last.next);
+  if (followsOn) {
+    last.items.push(item);
+    last.next = ordinal === null ? null : ordinal + 1;
+  } else (siblings as Block[]).push({ t: 'list', ordered, format, start: ordinal ?? 1, next: ordinal === null ? null : ordinal + 1, items: [item] });
 }
 
 function runMarks(run: MammothRun, marks: Marks, warn: Warn): Marks {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, strFromU8, unzipSync } from 'fflate';
 import type { DocxParts } from '@dalil/server/import/docxPackage.ts';
-import { LIST_FORMAT_MARKS, markListFormats } from '@dalil/server/import/listFormats.ts';
+import { LIST_FORMAT_MARKS, markListNumbering, ORDINAL_DIGIT_0, ORDINAL_MARK } from '@dalil/server/import/listNumbering.ts';
 import { markParagraphDirections, RTL_MARK } from '@dalil/server/import/paragraphDirections.ts';
 import { unwrapSimpleFields } from '@dalil/server/import/simpleFields.ts';
 import { writeDocx } from '@dalil/server/export/docxWriter.ts';
@@ -26,15 +26,18 @@ const parts = (body: string, numbering = NUMBERING): DocxParts => ({
   'word/styles.xml': strToU8(STYLES),
 });
 const body = (p: DocxParts) => strFromU8(p['word/document.xml']!);
-/** The text of each paragraph, marks shown as their list format. */
+/** The text of each paragraph, marks shown as their list format ("[a]") and number ("#3"). */
 const marked = (p: DocxParts) =>
   [...body(p).matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map(([, inner]) => {
     const text = [...inner!.matchAll(/<w:t>([^<]*)<\/w:t>/g)].map(([, t]) => t).join('');
-    return Object.entries(LIST_FORMAT_MARKS).reduce((s, [format, mark]) => s.replaceAll(mark, `[${format}]`), text);
+    return Object.entries(LIST_FORMAT_MARKS)
+      .reduce((s, [format, mark]) => s.replaceAll(mark, `[${format}]`), text)
+      .replaceAll(ORDINAL_MARK, '#')
+      .replace(/[\uE010-\uE019]/g, (d) => String(d.charCodeAt(0) - ORDINAL_DIGIT_0));
   });
 
-describe('list formats read beside mammoth (letters, Roman numerals)', () => {
-  it('marks the paragraphs Word numbers with letters or Roman numerals, after their own properties, and no other', () => {
+describe('list numbering read beside mammoth (letters, Roman numerals, where the count stands)', () => {
+  it('marks the paragraphs Word numbers with their format and number, after their own properties, and no other', () => {
     const p = parts(
       [
         para(`<w:pPr>${numPr(1)}</w:pPr>`, 'lettre'),
@@ -49,26 +52,55 @@ describe('list formats read beside mammoth (letters, Roman numerals)', () => {
         para('<w:pPr><w:jc w:val="left"/></w:pPr>', 'simple'),
       ].join(''),
     );
-    expect(markListFormats(p)).toBe(4);
-    expect(marked(p)).toEqual(['[a]lettre', '[I]romain', 'redéfini en chiffres', 'format inconnu', '[a]par son style', '[a]suivi', 'anciennement en liste', 'sans propriétés', 'simple']);
-    expect(body(p)).toContain('</w:pPrChange></w:pPr><w:r><w:t>\uE002</w:t></w:r><w:r><w:t>suivi');
+    expect(markListNumbering(p)).toBe(6);
+    // Instances of one definition count on from each other (numId 2 redefines its format only).
+    expect(marked(p)).toEqual(['[a]#1lettre', '[I]#1romain', '#2redéfini en chiffres', '#1format inconnu', '[a]#3par son style', '[a]#4suivi', 'anciennement en liste', 'sans propriétés', 'simple']);
+    expect(body(p)).toContain(`</w:pPrChange></w:pPr><w:r><w:t>\uE002${ORDINAL_MARK}\uE014</w:t></w:r><w:r><w:t>suivi`);
   });
 
-  it('leaves a file numbered with digits and bullets untouched, and reads directions the same way', () => {
-    const digits = parts(para(`<w:pPr>${numPr(1)}<w:bidi/></w:pPr>`, 'نص'), NUMBERING.replace(/lowerLetter|upperRoman/g, 'decimal'));
-    const before = body(digits);
-    expect(markListFormats(digits)).toBe(0);
-    expect(body(digits)).toBe(before);
-    expect(markParagraphDirections(digits)).toBe(1);
-    expect(body(digits)).toContain(`</w:pPr><w:r><w:t>${RTL_MARK}</w:t></w:r><w:r><w:t>نص`);
+  it('leaves a file of bullets untouched, and reads directions the same way', () => {
+    const bullets = parts(para(`<w:pPr>${numPr(1)}<w:bidi/></w:pPr>`, 'نص'), NUMBERING.replace(/lowerLetter|upperRoman|decimal|constructor/g, 'bullet'));
+    const before = body(bullets);
+    expect(markListNumbering(bullets)).toBe(0);
+    expect(body(bullets)).toBe(before);
+    expect(markParagraphDirections(bullets)).toBe(1);
+    expect(body(bullets)).toContain(`</w:pPr><w:r><w:t>${RTL_MARK}</w:t></w:r><w:r><w:t>نص`);
+  });
+
+  it('counts as Word does: on across a paragraph that cuts a list, from a level\'s start, again under each item for a nested level, from 1 where an instance restarts', () => {
+    const numbering = `<w:numbering ${W}>
+      <w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/></w:lvl></w:abstractNum>
+      <w:abstractNum w:abstractNumId="6"><w:lvl w:ilvl="0"><w:start w:val="5"/><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum>
+      <w:num w:numId="10"><w:abstractNumId w:val="5"/></w:num>
+      <w:num w:numId="11"><w:abstractNumId w:val="5"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+      <w:num w:numId="12"><w:abstractNumId w:val="6"/></w:num>
+    </w:numbering>`;
+    const p = parts(
+      [
+        para(`<w:pPr>${numPr(10)}</w:pPr>`, 'un'),
+        para(`<w:pPr>${numPr(10, 1)}</w:pPr>`, 'un-a'),
+        para(`<w:pPr>${numPr(10, 1)}</w:pPr>`, 'un-b'),
+        para(`<w:pPr>${numPr(10)}</w:pPr>`, 'deux'),
+        para(`<w:pPr>${numPr(10, 1)}</w:pPr>`, 'deux-a'),
+        para('<w:pPr><w:jc w:val="left"/></w:pPr>', 'remarque'),
+        para(`<w:pPr>${numPr(10)}</w:pPr>`, 'trois'),
+        para(`<w:pPr>${numPr(11)}</w:pPr>`, 'nouvelle-un'),
+        para(`<w:pPr>${numPr(11)}</w:pPr>`, 'nouvelle-deux'),
+        para(`<w:pPr>${numPr(12)}</w:pPr>`, 'cinq'),
+        para(`<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr>`, 'sans numéro'),
+      ].join(''),
+      numbering,
+    );
+    expect(markListNumbering(p)).toBe(9);
+    expect(marked(p)).toEqual(['#1un', '[a]#1un-a', '[a]#2un-b', '#2deux', '[a]#1deux-a', 'remarque', '#3trois', '#1nouvelle-un', '#2nouvelle-deux', '#5cinq', 'sans numéro']);
   });
 
   it('reads files of unclosed or empty tags in one pass (an untrusted file must not hold the server)', () => {
     // Each unclosed opening tag made a lazy regular expression rescan the rest: minutes for these.
     const unclosed = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="lowerLetter"/></w:lvl></w:abstractNum>${'<w:num w:numId="1"><w:abstractNumId w:val="0"/>'.repeat(100_000)}`;
-    expect(markListFormats(parts(para(`<w:pPr>${numPr(1)}</w:pPr>`, 'x'), unclosed))).toBe(0);
+    expect(markListNumbering(parts(para(`<w:pPr>${numPr(1)}</w:pPr>`, 'x'), unclosed))).toBe(0);
     const manyEmpty = parts(para(`<w:pPr>${numPr(1)}</w:pPr>`, 'x') + '<w:p><w:pPr /></w:p>'.repeat(100_000) + '<w:p><w:pPr><w:bidi'.repeat(50_000));
-    expect(markListFormats(manyEmpty)).toBe(1);
+    expect(markListNumbering(manyEmpty)).toBe(1);
     expect(markParagraphDirections(manyEmpty)).toBe(0);
     const fields = parts('<w:p><w:fldSimple w:instr="PAGE"><w:r><w:t>3</w:t></w:r></w:fldSimple></w:p>' + '<w:fldSimple w:instr=" SEQ'.repeat(100_000));
     expect(unwrapSimpleFields(fields)).toBe(1);
