@@ -6,9 +6,10 @@ import { launchBrowser, openUser, type UserPage } from './support/browser.ts';
 import { expectProblem } from './support/consoleGuard.ts';
 import { editorOf, openSection } from './support/editor.ts';
 import { tocAction, tocLink, tocOutline } from './support/toc.ts';
-import { referenceDocx, simpleDocx, wordHabitsDocx } from '../helpers/docxFixtures.ts';
+import { cutListsDocx, referenceDocx, simpleDocx, wordHabitsDocx } from '../helpers/docxFixtures.ts';
 import { oleFile } from '../helpers/badDocx.ts';
-import { DOCX_TYPE } from '../helpers/importApi.ts';
+import { DOCX_TYPE, upload } from '../helpers/importApi.ts';
+import type { ImportedGuide } from '@dalil/shared/api/import.ts';
 import type { TestUser } from '../helpers/accounts.ts';
 
 const LIVE = { timeout: 15_000 };
@@ -95,6 +96,17 @@ describe('importing Word documents in the browser', () => {
     await image.waitFor(LIVE);
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), LIVE).toBe(8);
     await page.screenshot({ path: join(artifactsDir, 'import-section-figure.png') });
+  });
+
+  it('shows a list Word numbered on after a remark at 3, as Word did', async () => {
+    const page = alice.page;
+    const imported = await upload<ImportedGuide>(amel.api, '/api/guides/import?splitLevel=1', await cutListsDocx(), 'procedure.docx');
+    expect(imported.status).toBe(201);
+    const guide = await amel.api.getGuide(imported.body.guideId);
+    await openSection(page, app.url, guide.id, guide.sections.find((s) => s.title === 'Procédure')!.id);
+    await editorOf(page).locator('ol').nth(3).waitFor(LIVE);
+    expect(await editorOf(page).locator('ol').evaluateAll((lists) => lists.map((ol) => (ol as HTMLOListElement).start))).toEqual([1, 3, 1, 5]);
+    await page.screenshot({ path: join(artifactsDir, 'import-cut-lists.png') });
   });
 
   it('fits a phone in Arabic: every control inside the dialog, counts with Arabic plurals', async () => {
