@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { strToU8, strFromU8, unzipSync } from 'fflate';
 import type { DocxParts } from '@dalil/server/import/docxPackage.ts';
 import { LIST_FORMAT_MARKS, markListNumbering, ORDINAL_DIGIT_0, ORDINAL_MARK } from '@dalil/server/import/listNumbering.ts';
+import { takeListNumbering } from '@dalil/server/import/inlineContent.ts';
 import { markParagraphDirections, RTL_MARK } from '@dalil/server/import/paragraphDirections.ts';
 import { unwrapSimpleFields } from '@dalil/server/import/simpleFields.ts';
 import { writeDocx } from '@dalil/server/export/docxWriter.ts';
@@ -95,6 +96,43 @@ describe('list numbering read beside mammoth (letters, Roman numerals, where the
     expect(marked(p)).toEqual(['#1un', '[a]#1un-a', '[a]#2un-b', '#2deux', '[a]#1deux-a', 'remarque', '#3trois', '#1nouvelle-un', '#2nouvelle-deux', '#5cinq', 'sans numéro']);
   });
 
+  it('reads only the marks it put first: the same characters in the text after them are dropped, never read', () => {
+    const text = (t: string) => ({ t: 'text' as const, text: t, marks: {} });
+    const inline = [text(`${LIST_FORMAT_MARKS.a}${ORDINAL_MARK}\uE013`), text(`Texte ${ORDINAL_MARK}\uE017\uE017${LIST_FORMAT_MARKS.I} suite`)];
+    expect(takeListNumbering(inline)).toEqual({ format: 'a', ordinal: 3 });
+    expect(inline.map((i) => i.text)).toEqual(['', 'Texte  suite']);
+  });
+
+  it('leaves out a paragraph deleted in tracked changes, and takes only the starts Word would', () => {
+    const numbering = (start: string) =>
+      `<w:numbering ${W}><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0">${start}<w:numFmt w:val="none"/></w:lvl></w:abstractNum><w:num w:numId="20"><w:abstractNumId w:val="7"/></w:num></w:numbering>`;
+    const deleted = parts(
+      [
+        para(`<w:pPr>${numPr(20)}</w:pPr>`, 'a'),
+        para(`<w:pPr>${numPr(20)}<w:rPr><w:del w:id="3" w:author="A" w:date="2026-11-30T10:00:00Z"/></w:rPr></w:pPr>`, 'supprimé'),
+        para(`<w:pPr>${numPr(20)}</w:pPr>`, 'c'),
+      ].join(''),
+      numbering('<w:start w:val="4"/>'),
+    );
+    // "none" numbers nothing, yet mammoth calls it ordered: it is counted as such.
+    expect(markListNumbering(deleted)).toBe(2);
+    expect(marked(deleted)).toEqual(['#4a', 'supprimé', '#5c']);
+    for (const start of ['<w:start w:val="1234567890"/>', '<w:start w:val=""/>', '<w:start/>', '<w:start w:val="-3"/>']) {
+      const p = parts(para(`<w:pPr>${numPr(20)}</w:pPr>`, 'x'), numbering(start));
+      markListNumbering(p);
+      expect(marked(p), start).toEqual(['#1x']);
+    }
+  });
+
+  it('reads a numbering of thousands of instances of a definition of thousands of levels without copying it for each (a hostile file)', () => {
+    // Each instance used to copy its definition's levels: 9,000 × 9,000 held gigabytes for minutes.
+    const levels = Array.from({ length: 9000 }, (_, i) => `<w:lvl w:ilvl="${i}"><w:numFmt w:val="decimal"/></w:lvl>`).join('');
+    const nums = Array.from({ length: 9000 }, (_, i) => `<w:num w:numId="${i + 1}"><w:abstractNumId w:val="0"/></w:num>`).join('');
+    const p = parts(para(`<w:pPr>${numPr(9000)}</w:pPr>`, 'x'), `<w:numbering ${W}><w:abstractNum w:abstractNumId="0">${levels}</w:abstractNum>${nums}</w:numbering>`);
+    expect(markListNumbering(p)).toBe(1);
+    expect(marked(p)).toEqual(['#1x']);
+  }, 20_000);
+
   it('reads files of unclosed or empty tags in one pass (an untrusted file must not hold the server)', () => {
     // Each unclosed opening tag made a lazy regular expression rescan the rest: minutes for these.
     const unclosed = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="lowerLetter"/></w:lvl></w:abstractNum>${'<w:num w:numId="1"><w:abstractNumId w:val="0"/>'.repeat(100_000)}`;
@@ -149,6 +187,7 @@ describe('DOCX export: nested lists', () => {
       numbered(3, null, 'Troisième'),
       numbered(4, 'a', 'Lettre-d'),
       numbered(3, null, 'Encore-trois'),
+      numbered(0, null, 'Zéro'),
     ]);
     const xml = strFromU8(files['word/document.xml']!);
     const numbering = strFromU8(files['word/numbering.xml']!);
@@ -166,5 +205,6 @@ describe('DOCX export: nested lists', () => {
     expect(numberingOf('Troisième')).toEqual({ start: 3, format: 'decimal' });
     expect(numberingOf('Lettre-d')).toEqual({ start: 4, format: 'lowerLetter' });
     expect(numberingOf('Encore-trois')).toEqual({ start: 3, format: 'decimal' });
+    expect(numberingOf('Zéro')).toEqual({ start: 0, format: 'decimal' });
   });
 });

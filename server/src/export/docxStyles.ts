@@ -50,7 +50,7 @@ export interface ListStart {
   start: number;
 }
 
-/** The definition of an ordered list of `type` starting at `start` (an integer above 1). */
+/** The definition of an ordered list of `type` starting at `start` (0, or an integer above 1, up to Word's 32767). */
 export function startedListReference(type: unknown, start: number): ListStart {
   return { reference: `${orderedListReference(type)}-from-${start}`, type: isOrderedListType(type) ? type : null, start };
 }

@@ -392,7 +392,8 @@ class DocxBuilder {
   /** An ordered list's numbering definition: its type's, or one that starts where the list does. */
   private orderedReference(node: LayoutNode): string {
     const start = Number(attr(node, 'start') ?? 1);
-    if (!Number.isSafeInteger(start) || start <= 1) return orderedListReference(attr(node, 'type'));
+    // Word numbers from 0 to 32767.
+    if (!Number.isSafeInteger(start) || start < 0 || start > 32767 || start === 1) return orderedListReference(attr(node, 'type'));
     const started = startedListReference(attr(node, 'type'), start);
     this.listStarts.set(started.reference, started);
     return started.reference;

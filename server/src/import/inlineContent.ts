@@ -52,16 +52,22 @@ const ORDINAL = new RegExp(`${ORDINAL_MARK}([\\uE010-\\uE019]{1,9})`);
 
 /**
  * Takes the marks `markListNumbering` put in a list paragraph out of its text, and says what they
- * said: its format (null for digits) and its number as Word counts it (null when unmarked).
+ * said: its format (null for digits) and its number as Word counts it (null when unmarked). Ours
+ * come first (the run put before the paragraph's own): the same characters in the text after them
+ * are stripped, never read.
  */
 export function takeListNumbering(inline: Inline[]): { format: OrderedListType | null; ordinal: number | null } {
   let format: OrderedListType | null = null;
   let ordinal: number | null = null;
+  let read = false;
   for (const item of inline) {
     if (item.t !== 'text' || !LIST_MARK.test(item.text)) continue;
-    for (const [name, mark] of LIST_FORMATS) if (item.text.includes(mark)) format = name;
-    const digits = ORDINAL.exec(item.text)?.[1];
-    if (digits) ordinal = Number([...digits].map((d) => d.charCodeAt(0) - ORDINAL_DIGIT_0).join(''));
+    if (!read) {
+      read = true;
+      for (const [name, mark] of LIST_FORMATS) if (item.text.includes(mark)) format = name;
+      const digits = ORDINAL.exec(item.text)?.[1];
+      if (digits) ordinal = Number([...digits].map((d) => d.charCodeAt(0) - ORDINAL_DIGIT_0).join(''));
+    }
     item.text = item.text.replace(LIST_MARKS_ALL, '');
   }
   return { format, ordinal };

@@ -34,27 +34,45 @@ interface Level {
   start: number;
 }
 
+/** Word's own bounds: levels 0–8, starts 0–32767. */
+const LEVELS = new Set(['0', '1', '2', '3', '4', '5', '6', '7', '8']);
+const MAX_START = 32767;
+/** A start Word would take, or null (missing, empty, not a number, out of bounds). */
+function startValue(value: string | null): number | null {
+  if (value === null || !/^\d{1,5}$/.test(value.trim())) return null;
+  const start = Number(value);
+  return start <= MAX_START ? start : null;
+}
+
 function levelOf(level: string): Level | null {
   const numFmt = valueOf(level, 'w:numFmt') ?? 'decimal';
-  if (numFmt === 'bullet' || numFmt === 'none') return null;
-  const start = Number(valueOf(level, 'w:start') ?? 1);
-  return { format: WORD_FORMATS.get(numFmt) ?? null, start: Number.isSafeInteger(start) && start >= 0 ? start : 1 };
+  // mammoth calls any level but bullets ordered ("none" included): it is counted as such.
+  if (numFmt === 'bullet') return null;
+  return { format: WORD_FORMATS.get(numFmt) ?? null, start: startValue(valueOf(level, 'w:start')) ?? 1 };
 }
 
 /** A numbering instance: the definition it counts with, and what it redefines of it. */
 interface Instance {
   abstractId: string;
+  /** Its definition's levels, shared by every instance of it (not copied: a file may hold thousands). */
   levels: Map<string, Level | null>;
+  /** Levels this instance redefines. */
+  redefined: Map<string, Level | null>;
   /** Levels this instance restarts at its first paragraph (`w:startOverride`). */
   restarts: Map<string, number>;
 }
+
+const NO_LEVELS = new Map<string, Level | null>();
 
 /** Word's numbering instances by numId. */
 function numberingInstances(numberingXml: string): Map<string, Instance> {
   const byAbstract = new Map<string, Map<string, Level | null>>();
   for (const abstract of elementsNamed(numberingXml, 'w:abstractNum')) {
     const levels = new Map<string, Level | null>();
-    for (const level of elementsNamed(abstract.body, 'w:lvl')) levels.set(attribute(level.tag, 'w:ilvl') ?? '0', levelOf(level.body));
+    for (const level of elementsNamed(abstract.body, 'w:lvl')) {
+      const ilvl = attribute(level.tag, 'w:ilvl') ?? '0';
+      if (LEVELS.has(ilvl)) levels.set(ilvl, levelOf(level.body));
+    }
     byAbstract.set(attribute(abstract.tag, 'w:abstractNumId') ?? '', levels);
   }
   const instances = new Map<string, Instance>();
@@ -62,17 +80,18 @@ function numberingInstances(numberingXml: string): Map<string, Instance> {
     const numId = attribute(num.tag, 'w:numId');
     if (numId === null) continue;
     const abstractId = valueOf(num.body, 'w:abstractNumId') ?? '';
-    const levels = new Map(byAbstract.get(abstractId) ?? []);
+    const redefined = new Map<string, Level | null>();
     const restarts = new Map<string, number>();
     // An instance may redefine a level of its definition, or restart it.
     for (const override of elementsNamed(num.body, 'w:lvlOverride')) {
       const ilvl = attribute(override.tag, 'w:ilvl') ?? '0';
-      const redefined = elementsNamed(override.body, 'w:lvl').next();
-      if (!redefined.done) levels.set(ilvl, levelOf(redefined.value.body));
-      const start = Number(valueOf(override.body, 'w:startOverride'));
-      if (firstTag(override.body, 'w:startOverride') !== null && Number.isSafeInteger(start) && start >= 0) restarts.set(ilvl, start);
+      if (!LEVELS.has(ilvl)) continue;
+      const level = elementsNamed(override.body, 'w:lvl').next();
+      if (!level.done) redefined.set(ilvl, levelOf(level.value.body));
+      const start = startValue(valueOf(override.body, 'w:startOverride'));
+      if (start !== null) restarts.set(ilvl, start);
     }
-    instances.set(numId, { abstractId, levels, restarts });
+    instances.set(numId, { abstractId, levels: byAbstract.get(abstractId) ?? NO_LEVELS, redefined, restarts });
   }
   return instances;
 }
@@ -113,7 +132,7 @@ class WordCounters {
     const instance = this.instances.get(numId);
     const depth = Number(ilvl);
     if (!instance || !Number.isSafeInteger(depth) || depth < 0 || depth > 8) return null;
-    const level = instance.levels.get(ilvl) ?? null;
+    const level = (instance.redefined.has(ilvl) ? instance.redefined.get(ilvl) : instance.levels.get(ilvl)) ?? null;
     const counts = this.counts.get(instance.abstractId) ?? [];
     this.counts.set(instance.abstractId, counts);
     const restart = instance.restarts.get(ilvl);
@@ -126,6 +145,11 @@ class WordCounters {
   }
 }
 
+function markDeleted(properties: string): boolean {
+  const runProperties = elementsNamed(properties, 'w:rPr').next();
+  return !runProperties.done && firstTag(runProperties.value.body, 'w:del') !== null;
+}
+
 const ordinalMark = (ordinal: number) => ORDINAL_MARK + [...String(ordinal)].map((d) => String.fromCharCode(ORDINAL_DIGIT_0 + Number(d))).join('');
 
 /** Marks the numbered list paragraphs with their format and number; returns how many. */
@@ -134,7 +158,8 @@ export function markListNumbering(parts: DocxParts): number {
   if (numberingXml === '') return 0;
   const instances = numberingInstances(numberingXml);
   // Files with bullets only have nothing to mark.
-  if (![...instances.values()].some((i) => [...i.levels.values()].some((level) => level !== null))) return 0;
+  const ordered = (levels: Map<string, Level | null>) => [...levels.values()].some((level) => level !== null);
+  if (![...new Set([...instances.values()].flatMap((i) => [i.levels, i.redefined]))].some(ordered)) return 0;
   const byStyle = styleNumbering(partText(parts, 'word/styles.xml'));
   const counters = new WordCounters(instances);
   let marked = 0;
@@ -144,7 +169,8 @@ export function markListNumbering(parts: DocxParts): number {
       const own = numberingOf(properties);
       const style = own === null ? valueOf(properties, 'w:pStyle') : null;
       const numbering = own ?? (style !== null ? byStyle.get(style) : undefined);
-      if (!numbering) return null;
+      // A paragraph whose mark is a tracked deletion is gone from the text Word shows, and uncounted.
+      if (!numbering || markDeleted(properties)) return null;
       const [numId, ilvl] = numbering.split('/') as [string, string];
       const counted = counters.next(numId, ilvl);
       if (!counted) return null;

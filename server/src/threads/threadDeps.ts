@@ -42,5 +42,10 @@ export function notifyMentions(
  */
 export async function notifyOfMessage(deps: ThreadDeps, input: NotifyInput): Promise<void> {
   if (input.recipientIds.length === 0) return;
-  await deps.notifications.notify(input).catch((err: unknown) => deps.log?.warn({ err }, 'could not store comment notifications'));
+  try {
+    await deps.notifications.notify(input);
+  } catch (err) {
+    // Thrown before a promise as well as rejected by it: either way the message stays stored.
+    deps.log?.warn({ err }, 'could not store comment notifications');
+  }
 }

@@ -4,8 +4,8 @@ import type { Membership, NotificationKind, Section, TransitionName } from '@dal
  * Who hears of a transition: reviewers of a submitted section (the assigned ones, or every
  * reviewer of the guide when none is assigned, since any of them may then review it) and of a
  * submission withdrawn, authors of changes requested and approvals, both of a reopening. The
- * guide's coordinators hear of submissions and approvals too: they pilot the writing from afar,
- * and a section sent for review or validated is a step of the deliverable. The actor is left out
+ * guide's coordinators hear of submissions (and their withdrawal) and approvals too: they pilot
+ * the writing from afar, and a section sent for review or validated is a step of the deliverable. The actor is left out
  * by the repository.
  */
 export function transitionRecipients(
@@ -20,7 +20,7 @@ export function transitionRecipients(
     case 'submit':
       return { kind: 'submitted', recipientIds: [...reviewers(), ...coordinators()] };
     case 'withdraw':
-      return { kind: 'withdrawn', recipientIds: reviewers() };
+      return { kind: 'withdrawn', recipientIds: [...reviewers(), ...coordinators()] };
     case 'approve':
       return { kind: 'approved', recipientIds: [...section.authorIds, ...coordinators()] };
     case 'requestChanges':
