@@ -103,6 +103,21 @@ describe('list numbering read beside mammoth (letters, Roman numerals, where the
     expect(inline.map((i) => i.text)).toEqual(['', 'Texte  suite']);
   });
 
+  it("counts a text box's numbered paragraph once, in the copy mammoth reads (mc:Fallback), not in mc:Choice", () => {
+    const box = (inner: string) =>
+      `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>${inner}</w:txbxContent></w:drawing></mc:Choice>` +
+      `<mc:Fallback><w:pict><v:textbox><w:txbxContent>${inner}</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+    const p = parts([para(`<w:pPr>${numPr(1)}</w:pPr>`, 'a'), box(para(`<w:pPr>${numPr(1)}</w:pPr>`, 'encadré')), para(`<w:pPr>${numPr(1)}</w:pPr>`, 'c')].join(''));
+    expect(markListNumbering(p)).toBe(3);
+    const xml = body(p);
+    const choice = xml.slice(xml.indexOf('<mc:Choice'), xml.indexOf('</mc:Choice>'));
+    const fallback = xml.slice(xml.indexOf('<mc:Fallback>'), xml.indexOf('</mc:Fallback>'));
+    expect(choice).toContain('encadré');
+    expect(choice).not.toContain(ORDINAL_MARK);
+    expect(fallback).toContain(`${LIST_FORMAT_MARKS.a}${ORDINAL_MARK}\uE012</w:t></w:r><w:r><w:t>encadré`);
+    expect(xml).toContain(`${LIST_FORMAT_MARKS.a}${ORDINAL_MARK}\uE013</w:t></w:r><w:r><w:t>c<`);
+  });
+
   it('leaves out a paragraph deleted in tracked changes, and takes only the starts Word would', () => {
     const numbering = (start: string) =>
       `<w:numbering ${W}><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0">${start}<w:numFmt w:val="none"/></w:lvl></w:abstractNum><w:num w:numId="20"><w:abstractNumId w:val="7"/></w:num></w:numbering>`;

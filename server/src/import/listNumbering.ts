@@ -1,7 +1,7 @@
 import type { DocxParts } from './docxPackage.ts';
 import type { OrderedListType } from '@dalil/shared/editor';
 import { partText, rewriteParagraphParts } from './paragraphParts.ts';
-import { attribute, elementsNamed, firstTag, insertAfterParagraphProperties } from './xmlScan.ts';
+import { attribute, elementsNamed, firstTag, insertAfterParagraphProperties, startTagAt } from './xmlScan.ts';
 
 const WORD_FORMATS = new Map<string, OrderedListType>([
   ['lowerLetter', 'a'],
@@ -164,8 +164,11 @@ export function markListNumbering(parts: DocxParts): number {
   const counters = new WordCounters(instances);
   let marked = 0;
   // Only a paragraph with numbering of its own, or a style that may give it some, can be marked.
-  rewriteParagraphParts(parts, ['w:numPr', 'w:pStyle'], (xml) =>
-    insertAfterParagraphProperties(xml, (properties) => {
+  rewriteParagraphParts(parts, ['w:numPr', 'w:pStyle'], (xml) => {
+    const elsewhere = inChoices(xml);
+    return insertAfterParagraphProperties(xml, (properties, at) => {
+      // A text box is written twice (mc:Choice, mc:Fallback): mammoth reads the fallback, so does Word's count here.
+      if (elsewhere(at)) return null;
       const own = numberingOf(properties);
       const style = own === null ? valueOf(properties, 'w:pStyle') : null;
       const numbering = own ?? (style !== null ? byStyle.get(style) : undefined);
@@ -176,7 +179,18 @@ export function markListNumbering(parts: DocxParts): number {
       if (!counted) return null;
       marked += 1;
       return `<w:r><w:t>${counted.level.format ? LIST_FORMAT_MARKS[counted.level.format] : ''}${ordinalMark(counted.ordinal)}</w:t></w:r>`;
-    }),
-  );
+    });
+  });
   return marked;
+}
+
+/** Whether a place of `xml`, asked in increasing order, is inside an `mc:Choice` (the copy mammoth does not read). */
+function inChoices(xml: string): (at: number) => boolean {
+  if (startTagAt(xml, 'mc:Choice', 0) < 0) return () => false;
+  const choices = [...elementsNamed(xml, 'mc:Choice')];
+  let next = 0;
+  return (at) => {
+    while (next < choices.length && choices[next]!.end <= at) next++;
+    return next < choices.length && choices[next]!.start <= at;
+  };
 }

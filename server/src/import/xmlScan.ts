@@ -88,10 +88,10 @@ export function attribute(tag: string, name: string): string | null {
 
 /**
  * Calls `insert` for each paragraph that begins with its properties (`<w:p …><w:pPr>…</w:pPr>`)
- * with those properties, their tracked former state (`w:pPrChange`) left out, and puts what it
- * returns, if anything, right after them.
+ * with those properties, their tracked former state (`w:pPrChange`) left out, and where the
+ * paragraph starts in `xml`; puts what it returns, if anything, right after them.
  */
-export function insertAfterParagraphProperties(xml: string, insert: (properties: string) => string | null): string {
+export function insertAfterParagraphProperties(xml: string, insert: (properties: string, at: number) => string | null): string {
   const out: string[] = [];
   let copied = 0;
   let at = 0;
@@ -125,7 +125,7 @@ export function insertAfterParagraphProperties(xml: string, insert: (properties:
     }
     const after = close + '</w:pPr>'.length;
     at = after;
-    const inserted = insert(properties);
+    const inserted = insert(properties, p);
     if (inserted) {
       out.push(xml.slice(copied, after), inserted);
       copied = after;
