@@ -66,7 +66,6 @@ import importRoute from './routes/import/index.ts';
 import { importWireSchemas } from './routes/import/schemas.ts';
 import { ImportJournal } from './import/importJournal.ts';
 import { DocumentsAfterCommit } from './import/documentsAfterCommit.ts';
-import { sweepUnlistedImages } from './images/sweepUnlistedImages.ts';
 import { importRecovery } from './import/importRecovery.ts';
 import { HeldDocStore } from './storage/heldDocStore.ts';
 import { importLimits } from './import/importLimits.ts';
@@ -189,7 +188,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const documentsAfterCommit = storage.kind === 'embedded' ? new DocumentsAfterCommit(docStore, journal, app.log) : null;
     if (storage.kind === 'embedded') {
       // After the journals: a committed import's pictures are listed by then, an undone one's are not.
-      await sweepUnlistedImages(join(config.filesDir, IMAGES_DIR)).then(
+      await images.store.deleteUnlistedFiles().then(
         (deleted) => deleted > 0 && app.log.info({ deleted }, 'deleted image files no guide lists (imports that did not commit)'),
         (err: unknown) => app.log.error({ err }, 'image files no guide lists were kept'),
       );

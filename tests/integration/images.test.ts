@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { GUIDE_ROLES } from '@dalil/shared';
@@ -73,6 +73,17 @@ describe('guide images: upload, cleaning, refusals, guide-scoped reads', () => {
     expect(inOther.body.url).toBe(`/api/guides/${other.id}/images/${first.body.id}`);
     expect(filesOnDisk().length).toBe(before + 1);
     expect(filesOnDisk().filter((f) => f.startsWith(first.body.id))).toHaveLength(1);
+  });
+
+  it('deletes only the files no guide lists (what an import that never committed placed), whichever store lists them', async () => {
+    const listed = await uploadImageFile(author(), guideId(), await smallPng('#123456'));
+    expect(listed.status).toBe(201);
+    const stray = `${'e'.repeat(64)}.png`;
+    writeFileSync(join(setup.server.dataDir, 'images', 'files', stray), 'placé puis abandonné');
+    const before = filesOnDisk();
+    expect(await setup.server.images.store.deleteUnlistedFiles()).toBe(1);
+    expect(filesOnDisk()).toEqual(before.filter((f) => f !== stray));
+    expect(filesOnDisk().filter((f) => f.startsWith(listed.body.id))).toHaveLength(1);
   });
 
   it('refuses, with 415 and a message, SVG, polyglots and wrong magic bytes (whatever type is claimed); nothing is stored', async () => {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImageFormat } from '@dalil/shared/api/images.ts';
 import { TEMP_EXT } from '../storage/dataDirLayout.ts';
@@ -9,6 +10,16 @@ export const imageFileName = (id: string, format: ImageFormat) => `${id}.${IMAGE
 export const sha256Hex = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** Whether `path` holds exactly `data` (false when it is missing). */
+export async function fileHolds(path: string, data: Uint8Array): Promise<boolean> {
+  try {
+    return (await readFile(path)).equals(data);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+}
+
+/** `fileHolds` in the calling thread (the image cleaning thread). */
 function fileHoldsSync(path: string, data: Uint8Array): boolean {
   try {
     return readFileSync(path).equals(data);

@@ -1,4 +1,4 @@
-import { readFile, unlink } from 'node:fs/promises';
+import { readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileDurably } from '../storage/durableFile.ts';
 import { IMAGE_INDEX_EXT } from '../storage/dataDirLayout.ts';
@@ -20,6 +20,8 @@ export interface ImageIndex {
   list(guideId: string): Promise<ImageRecord[]>;
   /** Drops a guide's list (an import that never committed its guide). */
   forget(guideId: string): Promise<void>;
+  /** Every image id some guide lists. */
+  listedIds(): Promise<Set<string>>;
 }
 
 /**
@@ -67,6 +69,17 @@ export class FileImageIndex implements ImageIndex {
     return [...(await this.load(guideId)).values()];
   }
 
+  /** Read from the files, not kept: at a start, most guides' lists are never asked for. */
+  async listedIds(): Promise<Set<string>> {
+    const ids = new Set<string>();
+    for (const file of await readdir(this.dir)) {
+      if (!file.endsWith(IMAGE_INDEX_EXT)) continue;
+      const guideId = file.slice(0, -IMAGE_INDEX_EXT.length);
+      for (const id of (this.indexes.get(guideId) ?? (await this.read(guideId))).keys()) ids.add(id);
+    }
+    return ids;
+  }
+
   private queued<T>(work: () => Promise<T>): Promise<T> {
     const run = this.writes.then(work);
     this.writes = run.catch(() => {});
@@ -80,18 +93,27 @@ export class FileImageIndex implements ImageIndex {
   private async load(guideId: string): Promise<Map<string, ImageRecord>> {
     const cached = this.indexes.get(guideId);
     if (cached) return cached;
-    let index: Map<string, ImageRecord>;
-    try {
-      const parsed = JSON.parse(await readFile(this.path(guideId), 'utf8')) as GuideImageIndex;
-      index = new Map(parsed.images.map((r) => [r.id, r]));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      index = new Map();
-    }
+    const index = await this.read(guideId);
     // Another load may have finished during the await; keep the first so writes see one map.
     const raced = this.indexes.get(guideId);
     if (raced) return raced;
     this.indexes.set(guideId, index);
     return index;
+  }
+
+  /** A guide's list as its file holds it (empty when it has none); throws, naming the file, when it cannot be read. */
+  private async read(guideId: string): Promise<Map<string, ImageRecord>> {
+    let text: string;
+    try {
+      text = await readFile(this.path(guideId), 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+      throw err;
+    }
+    try {
+      return new Map((JSON.parse(text) as GuideImageIndex).images.map((r) => [r.id, r]));
+    } catch (err) {
+      throw new Error(`the image index ${this.path(guideId)} cannot be read (${err instanceof Error ? err.message : String(err)})`);
+    }
   }
 }

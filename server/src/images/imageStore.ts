@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImageFormat } from '@dalil/shared/api/images.ts';
 import { fsyncDir, fsyncPath, writeFileSynced } from '../storage/durableFile.ts';
-import { IMAGE_FILES_DIR, IMAGE_INDEX_DIR } from '../storage/dataDirLayout.ts';
+import { IMAGE_FILES_DIR, IMAGE_INDEX_DIR, imageIdOfFile, TEMP_EXT } from '../storage/dataDirLayout.ts';
 import { FileImageIndex, type ImageIndex } from './imageIndex.ts';
-import { imageFileName, sha256Hex } from './imageFile.ts';
+import { fileHolds, imageFileName, sha256Hex } from './imageFile.ts';
 
 /** One image of a guide, as its index file lists it. */
 export interface ImageRecord {
@@ -113,6 +113,27 @@ export class ImageStore {
     await fsyncDir(this.filesDir);
   }
 
+  /**
+   * Deletes the files no guide lists, and interrupted temp files: what imports that never
+   * committed placed (an import places its pictures' files as it cleans them, used or not, before
+   * it knows it will commit). Only while nothing can import or upload: the caller's to know (a
+   * start of the embedded store, once the import journals are settled). A guide's list that cannot
+   * be read stops it before anything is deleted. Returns how many files went.
+   */
+  async deleteUnlistedFiles(): Promise<number> {
+    const listed = await this.index.listedIds();
+    let deleted = 0;
+    for (const file of await readdir(this.filesDir)) {
+      const id = imageIdOfFile(file);
+      if (id !== null ? listed.has(id) : !file.endsWith(TEMP_EXT)) continue;
+      await unlink(join(this.filesDir, file)).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
+      deleted++;
+    }
+    return deleted;
+  }
+
   /** Lists in a guide, with one write of its index, images whose files are written (see the class). */
   listMany(guideId: string, images: CleanImage[], storedBy: string | null): Promise<Array<{ record: ImageRecord; created: boolean }>> {
     const storedAt = new Date().toISOString();
@@ -149,14 +170,5 @@ export class ImageStore {
   /** Every image a guide lists (the order they were added in). */
   list(guideId: string): Promise<ImageRecord[]> {
     return this.index.list(guideId);
-  }
-}
-
-async function fileHolds(path: string, data: Uint8Array): Promise<boolean> {
-  try {
-    return (await readFile(path)).equals(data);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw err;
   }
 }

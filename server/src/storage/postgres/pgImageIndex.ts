@@ -42,4 +42,9 @@ export class PgImageIndex implements ImageIndex {
   async forget(guideId: string): Promise<void> {
     await this.pool.query('DELETE FROM guide_images WHERE guide_id = $1', [guideId]);
   }
+
+  async listedIds(): Promise<Set<string>> {
+    const { rows } = await this.pool.query<{ image_id: string }>('SELECT DISTINCT image_id FROM guide_images');
+    return new Set(rows.map((r) => r.image_id));
+  }
 }

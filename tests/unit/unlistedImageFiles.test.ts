@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImageStore, imageFileOf } from '@dalil/server/images/imageStore.ts';
 import { placeImageFileSync } from '@dalil/server/images/imageFile.ts';
-import { sweepUnlistedImages } from '@dalil/server/images/sweepUnlistedImages.ts';
 import { IMAGE_INDEX_DIR } from '@dalil/server/storage/dataDirLayout.ts';
 
 const pixel = (r: number) => ({ data: Buffer.from([r, 1, 2]), format: 'png' as const, width: 1, height: 1 });
 
-describe('sweepUnlistedImages: what imports that never committed left among the image files', () => {
+describe('ImageStore.deleteUnlistedFiles: what imports that never committed left among the image files', () => {
   const dirs: string[] = [];
   afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
   const store = () => {
@@ -26,9 +25,9 @@ describe('sweepUnlistedImages: what imports that never committed left among the 
     placeImageFileSync(images.filesDir, unlisted.name, unlisted.data);
     writeFileSync(join(images.filesDir, `${unlisted.name}.123.abcdef.tmp`), 'interrompu');
     writeFileSync(join(images.filesDir, 'LISEZMOI.txt'), 'à garder');
-    expect(await sweepUnlistedImages(dir)).toBe(2);
+    expect(await images.deleteUnlistedFiles()).toBe(2);
     expect(readdirSync(images.filesDir).sort()).toEqual([...[1, 2, 3].map((r) => imageFileOf(pixel(r)).name), 'LISEZMOI.txt'].sort());
-    expect(await sweepUnlistedImages(dir)).toBe(0);
+    expect(await images.deleteUnlistedFiles()).toBe(0);
   });
 
   it('deletes nothing when an index cannot be read (its images would look unlisted)', async () => {
@@ -37,7 +36,7 @@ describe('sweepUnlistedImages: what imports that never committed left among the 
     writeFileSync(join(dir, IMAGE_INDEX_DIR, 'g1.json'), '{"images": [');
     const unlisted = imageFileOf(pixel(6));
     placeImageFileSync(images.filesDir, unlisted.name, unlisted.data);
-    await expect(sweepUnlistedImages(dir)).rejects.toThrow(/g1\.json cannot be read.*no image file was deleted/);
+    await expect(new ImageStore(dir).deleteUnlistedFiles()).rejects.toThrow(/image index .*g1\.json cannot be read/);
     expect(readdirSync(images.filesDir)).toHaveLength(2);
   });
 });
